@@ -1,0 +1,293 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include <QTcpSocket>
+
+#include "logging.h"
+#include "messagecodec.h"
+#include "protocol.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Bounds what Qt buffers from the kernel per socket; the rest waits in the kernel (back-pressure).
+constexpr qint64 ReadBufferSize = 256 * 1024;
+// How long close() waits for queued output to reach the peer before cutting it off.
+constexpr int FlushTimeoutMs = 5000;
+} // namespace
+
+Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_role(role)
+    , m_mode(role == Role::Client ? Mode::Framed : Mode::Detecting)
+{
+    socket->setParent(this);
+    socket->setReadBufferSize(ReadBufferSize);
+    m_peerAddress = socket->peerAddress();
+    m_peerPort = socket->peerPort();
+
+    connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (!m_closing && m_closeDetail.isEmpty() && error != QAbstractSocket::RemoteHostClosedError)
+            m_closeDetail = m_socket->errorString();
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            finish();
+    });
+
+    m_heartbeatTimer.setSingleShot(false);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &Connection::onHeartbeat);
+    m_detectTimer.setSingleShot(true);
+    connect(&m_detectTimer, &QTimer::timeout, this, [this] {
+        if (m_mode == Mode::Detecting)
+            switchMode(Mode::Line);
+    });
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcConnection).noquote() << peerName() << "did not take its last output in time";
+        if (m_socket)
+            m_socket->abort();
+        finish();
+    });
+}
+
+Connection::~Connection() = default;
+
+void Connection::setMaxFrame(int bytes)
+{
+    m_frames.setMaxPayload(bytes);
+}
+
+void Connection::setMaxLineBytes(int bytes)
+{
+    m_lines.setMaxLineBytes(bytes);
+}
+
+void Connection::setHeartbeat(int intervalMs, int timeoutMs)
+{
+    m_heartbeatMs = intervalMs;
+    m_heartbeatTimeoutMs = timeoutMs;
+    if (m_heartbeatMs > 0 && m_mode == Mode::Framed && !m_closing)
+        m_heartbeatTimer.start(m_heartbeatMs);
+    else
+        m_heartbeatTimer.stop();
+}
+
+void Connection::start()
+{
+    if (!m_socket || m_closing)
+        return;
+    m_peerAddress = m_socket->peerAddress();
+    m_peerPort = m_socket->peerPort();
+    m_lastReceived.start();
+    // Nagle plus delayed ACK holds small writes back by tens of milliseconds.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_role == Role::Client) {
+        m_socket->write(Protocol::magic().toByteArray());
+        setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
+    } else {
+        m_detectTimer.start(m_detectTimeoutMs);
+    }
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+QString Connection::peerName() const
+{
+    if (m_peerAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        return u'[' + m_peerAddress.toString() + u"]:"_s + QString::number(m_peerPort);
+    return m_peerAddress.toString() + u':' + QString::number(m_peerPort);
+}
+
+qint64 Connection::pendingOutput() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+bool Connection::send(const Message &message)
+{
+    return sendEncoded(FrameDecoder::encode(MessageCodec::encode(message)));
+}
+
+bool Connection::sendLine(const QString &line)
+{
+    return sendEncoded(line.toUtf8() + "\r\n");
+}
+
+bool Connection::sendEncoded(const QByteArray &bytes)
+{
+    if (m_closing || !m_socket)
+        return false;
+    if (m_maxPendingOutput > 0 && m_socket->bytesToWrite() + bytes.size() > m_maxPendingOutput) {
+        const QString detail = u"more than %1 bytes of output waiting"_s.arg(m_maxPendingOutput);
+        Q_EMIT protocolError(ErrorCode::SlowReader, detail, true);
+        abort(ErrorCode::SlowReader, detail);
+        return false;
+    }
+    m_socket->write(bytes);
+    return true;
+}
+
+void Connection::close(ErrorCode code, const QString &detail)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_closeCode = code;
+    m_closeDetail = detail;
+    m_heartbeatTimer.stop();
+    m_detectTimer.stop();
+    if (!m_socket || m_socket->state() == QAbstractSocket::UnconnectedState) {
+        finish();
+        return;
+    }
+    m_flushTimer.start(FlushTimeoutMs);
+    m_socket->disconnectFromHost();
+}
+
+void Connection::abort(ErrorCode code, const QString &detail)
+{
+    if (!m_closing) {
+        m_closeCode = code;
+        m_closeDetail = detail;
+    }
+    m_closing = true;
+    if (m_socket)
+        m_socket->abort();
+    finish();
+}
+
+void Connection::onReadyRead()
+{
+    while (!m_closing && m_socket && m_socket->bytesAvailable() > 0) {
+        const QByteArray bytes = m_socket->read(ReadBufferSize);
+        m_lastReceived.start();
+        if (m_mode == Mode::Detecting)
+            detectFrom(bytes);
+        else if (m_mode == Mode::Framed)
+            decodeFrames(bytes);
+        else
+            decodeLines(bytes);
+    }
+}
+
+void Connection::detectFrom(QByteArrayView bytes)
+{
+    if (m_magicSeen.isEmpty() && bytes.front() != '\0') {
+        switchMode(Mode::Line);
+        decodeLines(bytes);
+        return;
+    }
+    const qsizetype take = std::min<qsizetype>(Protocol::MagicSize - m_magicSeen.size(), bytes.size());
+    m_magicSeen.append(bytes.first(take));
+    if (!Protocol::magic().startsWith(m_magicSeen)) {
+        const QString detail = u"the first bytes are not the Tagarela magic"_s;
+        Q_EMIT protocolError(ErrorCode::Protocol, detail, true);
+        close(ErrorCode::Protocol, detail);
+        return;
+    }
+    if (m_magicSeen.size() < Protocol::MagicSize)
+        return;
+    switchMode(Mode::Framed);
+    if (bytes.size() > take)
+        decodeFrames(bytes.sliced(take));
+}
+
+void Connection::switchMode(Mode mode)
+{
+    m_detectTimer.stop();
+    m_mode = mode;
+    if (mode == Mode::Framed) {
+        setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
+    } else if (m_socket) {
+        // A person at a terminal cannot answer pings: let TCP find a dead peer instead.
+        m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    }
+    Q_EMIT modeDetected(mode);
+}
+
+void Connection::decodeFrames(QByteArrayView bytes)
+{
+    if (!m_frames.feed(bytes)) {
+        const QString detail = m_frames.error() == FrameError::ZeroLength
+                ? u"a frame announced an empty payload"_s
+                : u"a frame announced %1 bytes, over the limit of %2"_s
+                          .arg(m_frames.rejectedLength())
+                          .arg(m_frames.maxPayload());
+        Q_EMIT protocolError(ErrorCode::FrameTooLarge, detail, true);
+        close(ErrorCode::FrameTooLarge, detail);
+        return;
+    }
+    while (!m_closing && m_frames.hasFrame()) {
+        const DecodeResult result = MessageCodec::decode(m_frames.next());
+        if (!result.ok()) {
+            Q_EMIT protocolError(result.error, result.detail, false);
+            continue;
+        }
+        switch (result.message.type) {
+        case MessageType::Ping:
+            send(Message::pong(result.message.id));
+            break;
+        case MessageType::Pong:
+            if (result.message.id == m_awaitedPong && m_awaitedPong != 0) {
+                m_awaitedPong = 0;
+                m_latencyMs = int(m_pingSent.elapsed());
+                Q_EMIT latencyMeasured(m_latencyMs);
+            }
+            break;
+        default:
+            Q_EMIT messageReceived(result.message);
+        }
+    }
+}
+
+void Connection::decodeLines(QByteArrayView bytes)
+{
+    m_lines.feed(bytes);
+    while (!m_closing && m_lines.hasLine())
+        Q_EMIT lineReceived(m_lines.next());
+}
+
+void Connection::onHeartbeat()
+{
+    if (m_closing || m_mode != Mode::Framed)
+        return;
+    if (m_heartbeatTimeoutMs > 0 && m_lastReceived.elapsed() > m_heartbeatTimeoutMs) {
+        const QString detail = u"nothing received for %1 ms"_s.arg(m_lastReceived.elapsed());
+        Q_EMIT protocolError(ErrorCode::HeartbeatTimeout, detail, true);
+        close(ErrorCode::HeartbeatTimeout, detail);
+        return;
+    }
+    if (m_awaitedPong == 0) {
+        m_awaitedPong = ++m_pingId;
+        m_pingSent.start();
+        send(Message::ping(m_awaitedPong));
+    }
+}
+
+void Connection::onDisconnected()
+{
+    if (!m_closing && m_closeDetail.isEmpty())
+        m_closeDetail = u"the peer closed the connection"_s;
+    finish();
+}
+
+void Connection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_closing = true;
+    m_heartbeatTimer.stop();
+    m_detectTimer.stop();
+    m_flushTimer.stop();
+    // Queued so that whoever called send() or close() is not torn down under its own feet.
+    QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT closed(m_closeCode, m_closeDetail); }, Qt::QueuedConnection);
+}
+
+} // namespace Tagarela

@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include "framedecoder.h"
+#include "linedecoder.h"
+#include "message.h"
+
+class QTcpSocket;
+
+namespace Tagarela {
+
+/*!
+ * The one class that owns a socket. It turns bytes into messages (framed mode) or lines (text
+ * mode), sends them back, keeps the peer alive with heartbeats, bounds what it buffers in both
+ * directions, and closes once.
+ *
+ * A server-side connection starts in Detecting mode: a first byte of 0x00 means a framed client
+ * (which must then send the whole Protocol::magic()), any other byte a text client, and silence
+ * for the detection timeout a text client waiting for a prompt. A client-side connection sends
+ * the magic in start() and is framed from the start.
+ *
+ * closed() is emitted exactly once, always on a later turn of the event loop than the call
+ * that caused it, so a slot may call send() or close() without its caller being torn down.
+ */
+class Connection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Connection)
+
+public:
+    enum class Role { Client, Server };
+    enum class Mode { Detecting, Framed, Line };
+    Q_ENUM(Mode)
+
+    /*! Takes ownership of \a socket, which must be connected or connecting. */
+    Connection(QTcpSocket *socket, Role role, QObject *parent = nullptr);
+    ~Connection() override;
+
+    void setMaxFrame(int bytes);
+    void setMaxLineBytes(int bytes);
+    /*! Output queued beyond this many bytes closes the connection as a slow reader; 0: no cap. */
+    void setMaxPendingOutput(qint64 bytes) { m_maxPendingOutput = bytes; }
+    /*! Pings every \a intervalMs; closes if nothing arrives for \a timeoutMs. 0 turns it off. */
+    void setHeartbeat(int intervalMs, int timeoutMs);
+    /*! How long a server-side connection waits for a first byte before it becomes a text one. */
+    void setDetectTimeout(int ms) { m_detectTimeoutMs = ms; }
+
+    /*! Starts reading (and, for a client, sends the magic). Call once the socket is connected. */
+    void start();
+
+    Mode mode() const { return m_mode; }
+    bool isOpen() const { return !m_closing; }
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    quint16 peerPort() const { return m_peerPort; }
+    /*! "address:port", for logs. */
+    QString peerName() const;
+    qint64 pendingOutput() const;
+    /*! The last heartbeat round trip in milliseconds, or -1 before the first. */
+    int latencyMs() const { return m_latencyMs; }
+
+    /*! Sends one message (framed mode). False if closed or the peer reads too slowly. */
+    bool send(const Message &message);
+    /*! Sends one line (text mode); a CRLF is added. */
+    bool sendLine(const QString &line);
+    /*!
+     * Sends bytes already in this connection's wire format: a frame from FrameDecoder::encode()
+     * or a CRLF-ended UTF-8 line. Broadcasts hand the same QByteArray to every connection.
+     */
+    bool sendEncoded(const QByteArray &bytes);
+
+    /*!
+     * Flushes what is queued, then closes. \a code and \a detail are passed to closed().
+     * Idempotent: later calls change nothing. A peer that does not take the queued bytes
+     * within a few seconds is cut off.
+     */
+    void close(Tagarela::ErrorCode code = ErrorCode::None, const QString &detail = {});
+    /*! Closes at once, dropping queued output. Idempotent. */
+    void abort(Tagarela::ErrorCode code, const QString &detail);
+
+Q_SIGNALS:
+    void modeDetected(Tagarela::Connection::Mode mode);
+    void messageReceived(const Tagarela::Message &message);
+    void lineReceived(const Tagarela::TextLine &line);
+    /*! A bad input. If \a fatal, the connection is closing and closed() follows. */
+    void protocolError(Tagarela::ErrorCode code, const QString &detail, bool fatal);
+    void latencyMeasured(int ms);
+    void closed(Tagarela::ErrorCode code, const QString &detail);
+
+private:
+    void onReadyRead();
+    void onDisconnected();
+    void onHeartbeat();
+    void detectFrom(QByteArrayView bytes);
+    void switchMode(Mode mode);
+    void decodeFrames(QByteArrayView bytes);
+    void decodeLines(QByteArrayView bytes);
+    void finish();
+
+    QPointer<QTcpSocket> m_socket;
+    Role m_role;
+    Mode m_mode = Mode::Detecting;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    FrameDecoder m_frames;
+    LineDecoder m_lines;
+    QByteArray m_magicSeen;
+    qint64 m_maxPendingOutput = 0;
+    int m_heartbeatMs = 0;
+    int m_heartbeatTimeoutMs = 0;
+    int m_detectTimeoutMs = 1000;
+    QTimer m_heartbeatTimer;
+    QTimer m_detectTimer;
+    QTimer m_flushTimer;
+    QElapsedTimer m_lastReceived;
+    QElapsedTimer m_pingSent;
+    quint64 m_pingId = 0;
+    quint64 m_awaitedPong = 0;
+    int m_latencyMs = -1;
+    bool m_closing = false;
+    bool m_finished = false;
+    ErrorCode m_closeCode = ErrorCode::None;
+    QString m_closeDetail;
+};
+
+} // namespace Tagarela

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "linedecoder.h"
+
+#include "validation.h"
+
+namespace Tagarela {
+
+namespace {
+// Telnet command bytes (RFC 854).
+constexpr unsigned char Iac = 255;
+constexpr unsigned char Sb = 250;
+constexpr unsigned char Se = 240;
+constexpr unsigned char Will = 251;
+constexpr unsigned char Dont = 254;
+} // namespace
+
+LineDecoder::LineDecoder(int maxLineBytes)
+    : m_maxLineBytes(maxLineBytes)
+{
+}
+
+void LineDecoder::feed(QByteArrayView bytes)
+{
+    for (char ch : bytes) {
+        const auto byte = static_cast<unsigned char>(ch);
+        switch (m_telnet) {
+        case Telnet::Data:
+            break;
+        case Telnet::Iac:
+            if (byte == Sb)
+                m_telnet = Telnet::Sub;
+            else if (byte >= Will && byte <= Dont)
+                m_telnet = Telnet::Option;
+            else
+                m_telnet = Telnet::Data; // a two-byte command, or IAC IAC: no text uses 0xFF
+            continue;
+        case Telnet::Option:
+            m_telnet = Telnet::Data;
+            continue;
+        case Telnet::Sub:
+            if (byte == Iac)
+                m_telnet = Telnet::SubIac;
+            continue;
+        case Telnet::SubIac:
+            m_telnet = byte == Se ? Telnet::Data : Telnet::Sub;
+            continue;
+        }
+
+        if (byte == Iac) {
+            m_telnet = Telnet::Iac;
+            continue;
+        }
+        const bool afterCr = m_afterCr;
+        m_afterCr = false;
+        if (afterCr && (byte == '\n' || byte == '\0'))
+            continue; // the second half of CRLF or CR NUL
+        if (byte == '\r' || byte == '\n') {
+            m_afterCr = byte == '\r';
+            endLine();
+            continue;
+        }
+        if (m_current.size() >= m_maxLineBytes) {
+            m_overflow = true;
+            continue;
+        }
+        m_current.append(ch);
+    }
+}
+
+TextLine LineDecoder::next()
+{
+    return m_lines.isEmpty() ? TextLine() : m_lines.takeFirst();
+}
+
+void LineDecoder::endLine()
+{
+    TextLine line;
+    if (m_overflow)
+        line.problem = TextLine::Problem::TooLong;
+    else if (!Validation::isValidUtf8(m_current))
+        line.problem = TextLine::Problem::InvalidUtf8;
+    else
+        line.text = QString::fromUtf8(m_current);
+    m_lines.append(line);
+    m_current.clear();
+    m_overflow = false;
+}
+
+} // namespace Tagarela

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Tagarela {
+
+/*! The kinds of message on the wire; the names in docs/PROTOCOL.md are in comments. */
+enum class MessageType {
+    Unknown, //!< a type this build does not know (the name is kept in Message::typeName)
+    // client to server
+    Handshake, //!< "handshake": versions
+    Hello, //!< "hello": nick
+    Say, //!< "say": text, action
+    SetNick, //!< "nick": nick
+    Who, //!< "who"
+    Quit, //!< "quit": reason
+    // server to client
+    HandshakeOk, //!< "handshake-ok": version, max-frame, max-text, heartbeat-ms, server
+    Welcome, //!< "welcome": nick, users
+    Chat, //!< "chat": from, text, action, time
+    Joined, //!< "joined": nick, time
+    Left, //!< "left": nick, reason, time
+    Renamed, //!< "renamed": from, nick, time
+    Notice, //!< "notice": text, time (from the host)
+    Users, //!< "users": users
+    Error, //!< "error": code, text, suggestion (the connection stays open)
+    Bye, //!< "bye": code, text (the sender closes the connection after it)
+    // both ways
+    Ping, //!< "ping": id
+    Pong, //!< "pong": id
+};
+
+/*! Error codes carried by "error" and "bye"; stable across versions, spelled as in the docs. */
+enum class ErrorCode {
+    None,
+    Protocol, //!< "protocol": malformed message or message out of place
+    UnknownType, //!< "unknown-type"
+    VersionMismatch, //!< "version-mismatch"
+    FrameTooLarge, //!< "frame-too-large"
+    InvalidUtf8, //!< "invalid-utf8"
+    InvalidNick, //!< "invalid-nick"
+    NickTaken, //!< "nick-taken"
+    InvalidText, //!< "invalid-text"
+    TextTooLong, //!< "text-too-long"
+    LineTooLong, //!< "line-too-long"
+    RateLimited, //!< "rate-limited": a warning, the message was dropped
+    Flood, //!< "flood": disconnected for sending too fast
+    ServerFull, //!< "server-full"
+    TooManyConnections, //!< "too-many-connections": from one address
+    HandshakeTimeout, //!< "handshake-timeout"
+    HeartbeatTimeout, //!< "heartbeat-timeout"
+    SlowReader, //!< "slow-reader"
+    Kicked, //!< "kicked"
+    Shutdown, //!< "shutdown"
+    Quit, //!< "quit": the client asked to leave
+};
+
+QString messageTypeName(MessageType type);
+MessageType messageTypeFromName(const QString &name);
+QString errorCodeName(ErrorCode code);
+/*! Unknown names map to ErrorCode::Protocol so that newer servers stay readable. */
+ErrorCode errorCodeFromName(const QString &name);
+
+/*!
+ * One protocol message. A flat value type: each MessageType uses the fields its comment names
+ * and leaves the others at their defaults. Build them with the named constructors.
+ */
+struct Message
+{
+    MessageType type = MessageType::Unknown;
+    QString typeName; //!< only for MessageType::Unknown: the name that was received
+    QList<int> versions;
+    int version = 0;
+    int maxFrame = 0;
+    int maxText = 0;
+    int heartbeatMs = 0;
+    QString server;
+    QString nick;
+    QString from;
+    QString text;
+    QString reason;
+    QString suggestion;
+    QStringList users;
+    ErrorCode code = ErrorCode::None;
+    bool action = false;
+    qint64 time = 0; //!< milliseconds since the Unix epoch, UTC
+    quint64 id = 0;
+
+    static Message handshake(const QList<int> &versions);
+    static Message hello(const QString &nick);
+    static Message say(const QString &text, bool action = false);
+    static Message setNick(const QString &nick);
+    static Message who();
+    static Message quit(const QString &reason = {});
+    static Message handshakeOk(int version, int maxFrame, int maxText, int heartbeatMs,
+                               const QString &server);
+    static Message welcome(const QString &nick, const QStringList &users);
+    static Message chat(const QString &from, const QString &text, bool action, qint64 time);
+    static Message joined(const QString &nick, qint64 time);
+    static Message left(const QString &nick, const QString &reason, qint64 time);
+    static Message renamed(const QString &from, const QString &nick, qint64 time);
+    static Message notice(const QString &text, qint64 time);
+    static Message userList(const QStringList &users);
+    static Message error(ErrorCode code, const QString &text, const QString &suggestion = {});
+    static Message bye(ErrorCode code, const QString &text);
+    static Message ping(quint64 id);
+    static Message pong(quint64 id);
+
+    friend bool operator==(const Message &a, const Message &b);
+    friend bool operator!=(const Message &a, const Message &b) { return !(a == b); }
+};
+
+} // namespace Tagarela

@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include "message.h"
+
+namespace Tagarela {
+
+/*! The outcome of MessageCodec::decode(). */
+struct DecodeResult
+{
+    Message message;
+    ErrorCode error = ErrorCode::None; //!< Protocol, InvalidUtf8 or UnknownType on failure
+    QString detail; //!< a short English explanation for logs and error replies
+
+    bool ok() const { return error == ErrorCode::None; }
+};
+
+/*!
+ * Turns a Message into a frame payload and back: one CBOR map (RFC 8949) with a "type" text
+ * key and the fields of that type, as docs/PROTOCOL.md lists them. Pure: no I/O, no state.
+ *
+ * Decoding ignores keys it does not know, so newer peers can add fields. A payload that is not
+ * a single well-formed CBOR map, has a field of the wrong CBOR type, lacks a required field, or
+ * carries text that is not valid UTF-8 is an error. A well-formed message of a type this build
+ * does not know decodes to MessageType::Unknown with ErrorCode::UnknownType.
+ */
+class MessageCodec final
+{
+public:
+    [[nodiscard]] static QByteArray encode(const Message &message);
+    [[nodiscard]] static DecodeResult decode(QByteArrayView payload);
+};
+
+} // namespace Tagarela

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+namespace Tagarela {
+
+/*!
+ * Constants of the wire protocol, described in docs/PROTOCOL.md.
+ */
+namespace Protocol {
+
+/*! The bytes a framed client sends first. The leading 0x00 tells it from a text client. */
+inline constexpr char MagicBytes[] = { '\0', 'T', 'A', 'G', 'A', 'R', 'E', 'L', 'A' };
+inline constexpr int MagicSize = int(sizeof(MagicBytes));
+
+inline QByteArrayView magic()
+{
+    return QByteArrayView(MagicBytes, MagicSize);
+}
+
+/*! Protocol versions this build speaks, oldest first. */
+inline QList<int> supportedVersions()
+{
+    return { 1 };
+}
+
+/*! Size of the big-endian length prefix of every frame. */
+inline constexpr int FrameHeaderSize = 4;
+
+/*! Default largest frame payload, in bytes. */
+inline constexpr int DefaultMaxFrame = 64 * 1024;
+
+/*! Default largest chat text, in UTF-8 bytes. */
+inline constexpr int DefaultMaxText = 4000;
+
+/*! Longest nickname, in characters (UTF-16 code units of Basic Multilingual Plane letters). */
+inline constexpr int MaxNickLength = 24;
+
+/*! Default interval between heartbeats, in milliseconds. */
+inline constexpr int DefaultHeartbeatMs = 15'000;
+
+/*! Picks the highest version both sides speak; 0 if none. */
+int chooseVersion(const QList<int> &offered);
+
+} // namespace Protocol
+} // namespace Tagarela

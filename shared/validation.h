@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QString>
+
+#include "message.h"
+
+namespace Tagarela {
+
+/*! What is wrong with a nickname. */
+enum class NickProblem {
+    None,
+    Empty,
+    TooLong, //!< more than Protocol::MaxNickLength characters
+    BadCharacter, //!< only letters, digits, '_', '-' and '.' are allowed
+    BadFirstCharacter, //!< must start with a letter, a digit or '_'
+};
+
+/*! What is wrong with a chat text. */
+enum class TextProblem {
+    None,
+    Empty, //!< nothing but white space
+    TooLong, //!< more UTF-8 bytes than the server's max-text
+    ControlCharacter, //!< a control character other than newline
+    InvalidUnicode, //!< unpaired surrogates: cannot be sent as UTF-8
+};
+
+/*!
+ * The rules both the server and the client apply, so that the client can tell its user what is
+ * wrong before anything is sent. Descriptions are translated.
+ */
+class Validation final
+{
+    Q_DECLARE_TR_FUNCTIONS(Tagarela::Validation)
+
+public:
+    [[nodiscard]] static NickProblem checkNick(const QString &nick);
+    [[nodiscard]] static TextProblem checkText(const QString &text, int maxUtf8Bytes);
+    [[nodiscard]] static bool isValidUtf8(QByteArrayView bytes);
+
+    /*! The form nicknames are compared in: two nicknames clash if their keys are equal. */
+    [[nodiscard]] static QString nickKey(const QString &nick);
+
+    /*!
+     * A valid nickname close to \a nick for which \a isTaken is false: \a nick with a number
+     * appended ("ana" -> "ana2"), shortened if needed. Invalid input is first made valid.
+     */
+    [[nodiscard]] static QString suggestNick(const QString &nick,
+                                             const std::function<bool(const QString &)> &isTaken);
+
+    static QString describe(NickProblem problem);
+    static QString describe(TextProblem problem, int maxUtf8Bytes);
+    static ErrorCode errorCode(NickProblem problem);
+    static ErrorCode errorCode(TextProblem problem);
+};
+
+} // namespace Tagarela
