@@ -27,13 +27,14 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
 {
     socket->setParent(this);
     socket->setReadBufferSize(ReadBufferSize);
-    m_peerAddress = socket->peerAddress();
+    m_peerAddress = plainAddress(socket->peerAddress());
     m_peerPort = socket->peerPort();
 
     connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
     connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (!m_closing && m_closeDetail.isEmpty() && error != QAbstractSocket::RemoteHostClosedError)
+        if (!m_closing && m_closeDetail.isEmpty() &&
+            error != QAbstractSocket::RemoteHostClosedError)
             m_closeDetail = m_socket->errorString();
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
@@ -56,6 +57,13 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
 }
 
 Connection::~Connection() = default;
+
+QHostAddress Connection::plainAddress(const QHostAddress &address)
+{
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    return isIPv4 ? QHostAddress(ipv4) : address;
+}
 
 void Connection::setMaxFrame(int bytes)
 {
@@ -81,7 +89,7 @@ void Connection::start()
 {
     if (!m_socket || m_closing)
         return;
-    m_peerAddress = m_socket->peerAddress();
+    m_peerAddress = plainAddress(m_socket->peerAddress());
     m_peerPort = m_socket->peerPort();
     m_lastReceived.start();
     // Nagle plus delayed ACK holds small writes back by tens of milliseconds.
@@ -124,8 +132,9 @@ bool Connection::sendEncoded(const QByteArray &bytes)
         return false;
     if (m_maxPendingOutput > 0 && m_socket->bytesToWrite() + bytes.size() > m_maxPendingOutput) {
         const QString detail = u"more than %1 bytes of output waiting"_s.arg(m_maxPendingOutput);
-        Q_EMIT protocolError(ErrorCode::SlowReader, detail, true);
+        // Abort first: nothing more can reach this peer, so a reply to the signal must not try.
         abort(ErrorCode::SlowReader, detail);
+        Q_EMIT protocolError(ErrorCode::SlowReader, detail, true);
         return false;
     }
     m_socket->write(bytes);
@@ -182,7 +191,8 @@ void Connection::detectFrom(QByteArrayView bytes)
         decodeLines(bytes);
         return;
     }
-    const qsizetype take = std::min<qsizetype>(Protocol::MagicSize - m_magicSeen.size(), bytes.size());
+    const qsizetype take =
+        std::min<qsizetype>(Protocol::MagicSize - m_magicSeen.size(), bytes.size());
     m_magicSeen.append(bytes.first(take));
     if (!Protocol::magic().startsWith(m_magicSeen)) {
         const QString detail = u"the first bytes are not the Tagarela magic"_s;
@@ -214,10 +224,9 @@ void Connection::decodeFrames(QByteArrayView bytes)
 {
     if (!m_frames.feed(bytes)) {
         const QString detail = m_frames.error() == FrameError::ZeroLength
-                ? u"a frame announced an empty payload"_s
-                : u"a frame announced %1 bytes, over the limit of %2"_s
-                          .arg(m_frames.rejectedLength())
-                          .arg(m_frames.maxPayload());
+            ? u"a frame announced an empty payload"_s
+            : u"a frame announced %1 bytes, over the limit of %2"_s.arg(m_frames.rejectedLength())
+                  .arg(m_frames.maxPayload());
         Q_EMIT protocolError(ErrorCode::FrameTooLarge, detail, true);
         close(ErrorCode::FrameTooLarge, detail);
         return;
@@ -287,7 +296,7 @@ void Connection::finish()
     m_flushTimer.stop();
     // Queued so that whoever called send() or close() is not torn down under its own feet.
     QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT closed(m_closeCode, m_closeDetail); }, Qt::QueuedConnection);
+        this, [this] { Q_EMIT closed(m_closeCode, m_closeDetail); }, Qt::QueuedConnection);
 }
 
 } // namespace Tagarela

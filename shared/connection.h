@@ -43,6 +43,12 @@ public:
     Connection(QTcpSocket *socket, Role role, QObject *parent = nullptr);
     ~Connection() override;
 
+    /*!
+     * \a address in its plain form: a dual-stack listener reports IPv4 peers as
+     * ::ffff:a.b.c.d, but logs and per-address limits want a.b.c.d.
+     */
+    static QHostAddress plainAddress(const QHostAddress &address);
+
     void setMaxFrame(int bytes);
     void setMaxLineBytes(int bytes);
     /*! Output queued beyond this many bytes closes the connection as a slow reader; 0: no cap. */

@@ -11,8 +11,7 @@ namespace Tagarela {
 
 FrameDecoder::FrameDecoder(int maxPayload)
     : m_maxPayload(maxPayload)
-{
-}
+{ }
 
 bool FrameDecoder::feed(QByteArrayView bytes)
 {
@@ -23,7 +22,8 @@ bool FrameDecoder::feed(QByteArrayView bytes)
     qsizetype left = bytes.size();
     while (left > 0) {
         if (m_headerFill < Protocol::FrameHeaderSize) {
-            const int take = int(std::min<qsizetype>(Protocol::FrameHeaderSize - m_headerFill, left));
+            const int take =
+                int(std::min<qsizetype>(Protocol::FrameHeaderSize - m_headerFill, left));
             std::memcpy(m_header + m_headerFill, data, size_t(take));
             m_headerFill += take;
             data += take;

@@ -17,8 +17,7 @@ constexpr unsigned char Dont = 254;
 
 LineDecoder::LineDecoder(int maxLineBytes)
     : m_maxLineBytes(maxLineBytes)
-{
-}
+{ }
 
 void LineDecoder::feed(QByteArrayView bytes)
 {

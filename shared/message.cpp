@@ -17,24 +17,24 @@ struct TypeName
 };
 
 constexpr TypeName TypeNames[] = {
-    { MessageType::Handshake, "handshake"_L1 },
-    { MessageType::Hello, "hello"_L1 },
-    { MessageType::Say, "say"_L1 },
-    { MessageType::SetNick, "nick"_L1 },
-    { MessageType::Who, "who"_L1 },
-    { MessageType::Quit, "quit"_L1 },
-    { MessageType::HandshakeOk, "handshake-ok"_L1 },
-    { MessageType::Welcome, "welcome"_L1 },
-    { MessageType::Chat, "chat"_L1 },
-    { MessageType::Joined, "joined"_L1 },
-    { MessageType::Left, "left"_L1 },
-    { MessageType::Renamed, "renamed"_L1 },
-    { MessageType::Notice, "notice"_L1 },
-    { MessageType::Users, "users"_L1 },
-    { MessageType::Error, "error"_L1 },
-    { MessageType::Bye, "bye"_L1 },
-    { MessageType::Ping, "ping"_L1 },
-    { MessageType::Pong, "pong"_L1 },
+    {MessageType::Handshake, "handshake"_L1},
+    {MessageType::Hello, "hello"_L1},
+    {MessageType::Say, "say"_L1},
+    {MessageType::SetNick, "nick"_L1},
+    {MessageType::Who, "who"_L1},
+    {MessageType::Quit, "quit"_L1},
+    {MessageType::HandshakeOk, "handshake-ok"_L1},
+    {MessageType::Welcome, "welcome"_L1},
+    {MessageType::Chat, "chat"_L1},
+    {MessageType::Joined, "joined"_L1},
+    {MessageType::Left, "left"_L1},
+    {MessageType::Renamed, "renamed"_L1},
+    {MessageType::Notice, "notice"_L1},
+    {MessageType::Users, "users"_L1},
+    {MessageType::Error, "error"_L1},
+    {MessageType::Bye, "bye"_L1},
+    {MessageType::Ping, "ping"_L1},
+    {MessageType::Pong, "pong"_L1},
 };
 
 struct CodeName
@@ -44,26 +44,26 @@ struct CodeName
 };
 
 constexpr CodeName CodeNames[] = {
-    { ErrorCode::Protocol, "protocol"_L1 },
-    { ErrorCode::UnknownType, "unknown-type"_L1 },
-    { ErrorCode::VersionMismatch, "version-mismatch"_L1 },
-    { ErrorCode::FrameTooLarge, "frame-too-large"_L1 },
-    { ErrorCode::InvalidUtf8, "invalid-utf8"_L1 },
-    { ErrorCode::InvalidNick, "invalid-nick"_L1 },
-    { ErrorCode::NickTaken, "nick-taken"_L1 },
-    { ErrorCode::InvalidText, "invalid-text"_L1 },
-    { ErrorCode::TextTooLong, "text-too-long"_L1 },
-    { ErrorCode::LineTooLong, "line-too-long"_L1 },
-    { ErrorCode::RateLimited, "rate-limited"_L1 },
-    { ErrorCode::Flood, "flood"_L1 },
-    { ErrorCode::ServerFull, "server-full"_L1 },
-    { ErrorCode::TooManyConnections, "too-many-connections"_L1 },
-    { ErrorCode::HandshakeTimeout, "handshake-timeout"_L1 },
-    { ErrorCode::HeartbeatTimeout, "heartbeat-timeout"_L1 },
-    { ErrorCode::SlowReader, "slow-reader"_L1 },
-    { ErrorCode::Kicked, "kicked"_L1 },
-    { ErrorCode::Shutdown, "shutdown"_L1 },
-    { ErrorCode::Quit, "quit"_L1 },
+    {ErrorCode::Protocol, "protocol"_L1},
+    {ErrorCode::UnknownType, "unknown-type"_L1},
+    {ErrorCode::VersionMismatch, "version-mismatch"_L1},
+    {ErrorCode::FrameTooLarge, "frame-too-large"_L1},
+    {ErrorCode::InvalidUtf8, "invalid-utf8"_L1},
+    {ErrorCode::InvalidNick, "invalid-nick"_L1},
+    {ErrorCode::NickTaken, "nick-taken"_L1},
+    {ErrorCode::InvalidText, "invalid-text"_L1},
+    {ErrorCode::TextTooLong, "text-too-long"_L1},
+    {ErrorCode::LineTooLong, "line-too-long"_L1},
+    {ErrorCode::RateLimited, "rate-limited"_L1},
+    {ErrorCode::Flood, "flood"_L1},
+    {ErrorCode::ServerFull, "server-full"_L1},
+    {ErrorCode::TooManyConnections, "too-many-connections"_L1},
+    {ErrorCode::HandshakeTimeout, "handshake-timeout"_L1},
+    {ErrorCode::HeartbeatTimeout, "heartbeat-timeout"_L1},
+    {ErrorCode::SlowReader, "slow-reader"_L1},
+    {ErrorCode::Kicked, "kicked"_L1},
+    {ErrorCode::Shutdown, "shutdown"_L1},
+    {ErrorCode::Quit, "quit"_L1},
 };
 
 } // namespace
@@ -268,12 +268,12 @@ Message Message::pong(quint64 id)
 
 bool operator==(const Message &a, const Message &b)
 {
-    return a.type == b.type && a.typeName == b.typeName && a.versions == b.versions
-            && a.version == b.version && a.maxFrame == b.maxFrame && a.maxText == b.maxText
-            && a.heartbeatMs == b.heartbeatMs && a.server == b.server && a.nick == b.nick
-            && a.from == b.from && a.text == b.text && a.reason == b.reason
-            && a.suggestion == b.suggestion && a.users == b.users && a.code == b.code
-            && a.action == b.action && a.time == b.time && a.id == b.id;
+    return a.type == b.type && a.typeName == b.typeName && a.versions == b.versions &&
+        a.version == b.version && a.maxFrame == b.maxFrame && a.maxText == b.maxText &&
+        a.heartbeatMs == b.heartbeatMs && a.server == b.server && a.nick == b.nick &&
+        a.from == b.from && a.text == b.text && a.reason == b.reason &&
+        a.suggestion == b.suggestion && a.users == b.users && a.code == b.code &&
+        a.action == b.action && a.time == b.time && a.id == b.id;
 }
 
 } // namespace Tagarela

@@ -84,49 +84,45 @@ QList<FieldSpec> fieldsOf(MessageType type)
 {
     switch (type) {
     case MessageType::Handshake:
-        return { { Field::Versions, true } };
+        return {{Field::Versions, true}};
     case MessageType::Hello:
     case MessageType::SetNick:
-        return { { Field::Nick, true } };
+        return {{Field::Nick, true}};
     case MessageType::Say:
-        return { { Field::Text, true }, { Field::Action, false } };
+        return {{Field::Text, true}, {Field::Action, false}};
     case MessageType::Who:
     case MessageType::Unknown:
         return {};
     case MessageType::Quit:
-        return { { Field::Reason, false } };
+        return {{Field::Reason, false}};
     case MessageType::HandshakeOk:
-        return { { Field::Version, true },
-                 { Field::MaxFrame, true },
-                 { Field::MaxText, true },
-                 { Field::HeartbeatMs, true },
-                 { Field::Server, false } };
+        return {{Field::Version, true},
+                {Field::MaxFrame, true},
+                {Field::MaxText, true},
+                {Field::HeartbeatMs, true},
+                {Field::Server, false}};
     case MessageType::Welcome:
-        return { { Field::Nick, true }, { Field::Users, true } };
+        return {{Field::Nick, true}, {Field::Users, true}};
     case MessageType::Chat:
-        return { { Field::From, true },
-                 { Field::Text, true },
-                 { Field::Action, false },
-                 { Field::Time, true } };
+        return {
+            {Field::From, true}, {Field::Text, true}, {Field::Action, false}, {Field::Time, true}};
     case MessageType::Joined:
-        return { { Field::Nick, true }, { Field::Time, true } };
+        return {{Field::Nick, true}, {Field::Time, true}};
     case MessageType::Left:
-        return { { Field::Nick, true }, { Field::Reason, false }, { Field::Time, true } };
+        return {{Field::Nick, true}, {Field::Reason, false}, {Field::Time, true}};
     case MessageType::Renamed:
-        return { { Field::From, true }, { Field::Nick, true }, { Field::Time, true } };
+        return {{Field::From, true}, {Field::Nick, true}, {Field::Time, true}};
     case MessageType::Notice:
-        return { { Field::Text, true }, { Field::Time, true } };
+        return {{Field::Text, true}, {Field::Time, true}};
     case MessageType::Users:
-        return { { Field::Users, true } };
+        return {{Field::Users, true}};
     case MessageType::Error:
-        return { { Field::Code, true },
-                 { Field::Text, true },
-                 { Field::Suggestion, false } };
+        return {{Field::Code, true}, {Field::Text, true}, {Field::Suggestion, false}};
     case MessageType::Bye:
-        return { { Field::Code, true }, { Field::Text, true } };
+        return {{Field::Code, true}, {Field::Text, true}};
     case MessageType::Ping:
     case MessageType::Pong:
-        return { { Field::Id, true } };
+        return {{Field::Id, true}};
     }
     return {};
 }
@@ -293,8 +289,9 @@ DecodeResult failure(ErrorCode code, const QString &detail)
 QByteArray MessageCodec::encode(const Message &message)
 {
     QCborMap map;
-    map.insert("type"_L1, message.type == MessageType::Unknown ? message.typeName
-                                                               : messageTypeName(message.type));
+    map.insert("type"_L1,
+               message.type == MessageType::Unknown ? message.typeName
+                                                    : messageTypeName(message.type));
     for (const FieldSpec &spec : fieldsOf(message.type))
         writeField(map, message, spec);
     return map.toCborValue().toCbor();

@@ -14,7 +14,7 @@ namespace Tagarela {
 namespace Protocol {
 
 /*! The bytes a framed client sends first. The leading 0x00 tells it from a text client. */
-inline constexpr char MagicBytes[] = { '\0', 'T', 'A', 'G', 'A', 'R', 'E', 'L', 'A' };
+inline constexpr char MagicBytes[] = {'\0', 'T', 'A', 'G', 'A', 'R', 'E', 'L', 'A'};
 inline constexpr int MagicSize = int(sizeof(MagicBytes));
 
 inline QByteArrayView magic()
@@ -25,7 +25,7 @@ inline QByteArrayView magic()
 /*! Protocol versions this build speaks, oldest first. */
 inline QList<int> supportedVersions()
 {
-    return { 1 };
+    return {1};
 }
 
 /*! Size of the big-endian length prefix of every frame. */

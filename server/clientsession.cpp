@@ -1,0 +1,397 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientsession.h"
+
+#include <QHostInfo>
+#include <QTcpSocket>
+
+#include "broadcast.h"
+#include "chatroom.h"
+#include "protocol.h"
+#include "serverlogging.h"
+#include "textformat.h"
+#include "validation.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
+                             Rejection rejection, QObject *parent)
+    : QObject(parent)
+    , m_connection(new Connection(socket, Connection::Role::Server, this))
+    , m_room(room)
+    , m_config(config)
+    , m_rejection(rejection)
+    , m_rate(config.maxRate, config.rateBurst)
+{
+    m_connection->setMaxFrame(config.maxFrame);
+    m_connection->setMaxLineBytes(config.maxLine);
+    m_connection->setMaxPendingOutput(config.maxPendingOutput);
+    m_connection->setHeartbeat(config.heartbeatMs, config.heartbeatTimeoutMs);
+    m_connection->setDetectTimeout(config.detectTimeoutMs);
+
+    connect(m_connection, &Connection::modeDetected, this, &ClientSession::onModeDetected);
+    connect(m_connection, &Connection::messageReceived, this, &ClientSession::onMessage);
+    connect(m_connection, &Connection::lineReceived, this, &ClientSession::onLine);
+    connect(m_connection, &Connection::protocolError, this, &ClientSession::onProtocolError);
+    connect(m_connection, &Connection::closed, this, &ClientSession::onClosed);
+
+    m_loginTimer.setSingleShot(true);
+    connect(&m_loginTimer, &QTimer::timeout, this, &ClientSession::onLoginTimeout);
+}
+
+ClientSession::~ClientSession()
+{
+    // A session deleted while still in the room (server torn down) must not leave a dangling
+    // member behind.
+    if (m_room->contains(this))
+        m_room->leave(this, tr("server stopped"));
+}
+
+void ClientSession::start()
+{
+    m_clock.start();
+    m_loginTimer.start(m_config.handshakeTimeoutMs);
+    m_connection->start();
+}
+
+QString ClientSession::nick() const
+{
+    return m_room->nickOf(const_cast<ClientSession *>(this));
+}
+
+void ClientSession::deliver(const Broadcast &broadcast)
+{
+    if (m_state != State::Joined)
+        return;
+    m_connection->sendEncoded(isLine() ? broadcast.text() : broadcast.frame());
+}
+
+void ClientSession::kick(const QString &reason)
+{
+    const QString text = reason.isEmpty() ? tr("You were kicked by the host.")
+                                          : tr("You were kicked by the host: %1").arg(reason);
+    const QString leaveReason =
+        reason.isEmpty() ? tr("kicked by the host") : tr("kicked by the host: %1").arg(reason);
+    qCInfo(lcServer).noquote() << tr("Kicking %1 (%2)").arg(nick(), address());
+    closeWith(ErrorCode::Kicked, text, leaveReason);
+}
+
+void ClientSession::shutDown()
+{
+    closeWith(ErrorCode::Shutdown, tr("The server is shutting down."), tr("server shutting down"));
+}
+
+void ClientSession::onModeDetected(Connection::Mode mode)
+{
+    if (m_rejection != Rejection::None) {
+        const bool full = m_rejection == Rejection::ServerFull;
+        const QString text = full ? tr("The server is full (%n connection(s)). Try again later.",
+                                       nullptr, m_config.maxClients)
+                                  : tr("Too many connections from your address (at most %n).",
+                                       nullptr, m_config.maxPerIp);
+        qCWarning(lcServer).noquote() << tr("Refused %1: %2").arg(address(), text);
+        closeWith(full ? ErrorCode::ServerFull : ErrorCode::TooManyConnections, text, {});
+        return;
+    }
+    if (mode == Connection::Mode::Framed) {
+        m_state = State::AwaitHandshake;
+        return;
+    }
+    m_state = State::AwaitNick;
+    m_loginTimer.start(m_config.nickTimeoutMs);
+    const QString name =
+        m_config.serverName.isEmpty() ? QHostInfo::localHostName() : m_config.serverName;
+    sendReply(tr("Welcome to Tagarela on %1. %2").arg(name, TextFormat::userList(m_room->nicks())));
+    sendNickPrompt();
+}
+
+void ClientSession::sendNickPrompt()
+{
+    // No line end: the cursor stays after the prompt in telnet and nc.
+    m_connection->sendEncoded((tr("Choose a nickname:") + u' ').toUtf8());
+}
+
+void ClientSession::onMessage(const Message &message)
+{
+    switch (m_state) {
+    case State::Detecting:
+    case State::AwaitNick:
+    case State::Closing:
+        return;
+    case State::AwaitHandshake:
+        handleHandshake(message);
+        return;
+    case State::AwaitHello:
+        if (message.type == MessageType::Hello)
+            join(message.nick);
+        else if (message.type == MessageType::Quit)
+            closeWith(ErrorCode::Quit, tr("Goodbye."), {});
+        else
+            sendError(ErrorCode::Protocol, tr("Send hello with a nickname first."));
+        return;
+    case State::Joined:
+        break;
+    }
+
+    switch (message.type) {
+    case MessageType::Say:
+        if (admitRate())
+            say(message.text, message.action);
+        break;
+    case MessageType::SetNick:
+        if (admitRate())
+            rename(message.nick);
+        break;
+    case MessageType::Who:
+        if (admitRate())
+            m_connection->send(Message::userList(m_room->nicks()));
+        break;
+    case MessageType::Quit:
+        closeWith(ErrorCode::Quit, tr("Goodbye."), message.reason);
+        break;
+    default:
+        sendError(ErrorCode::Protocol,
+                  tr("A %1 message is not expected here.").arg(messageTypeName(message.type)));
+        break;
+    }
+}
+
+void ClientSession::handleHandshake(const Message &message)
+{
+    if (message.type != MessageType::Handshake) {
+        closeWith(ErrorCode::Protocol, tr("The first message must be a handshake."), {});
+        return;
+    }
+    const int version = Protocol::chooseVersion(message.versions);
+    if (version == 0) {
+        QStringList ours;
+        for (int v : Protocol::supportedVersions())
+            ours.append(QString::number(v));
+        closeWith(ErrorCode::VersionMismatch,
+                  tr("This server speaks protocol version %1 only; please update your client.")
+                      .arg(ours.join(u", "_s)),
+                  {});
+        return;
+    }
+    const QString name =
+        m_config.serverName.isEmpty() ? QHostInfo::localHostName() : m_config.serverName;
+    m_connection->send(Message::handshakeOk(version, m_config.maxFrame, m_config.maxText,
+                                            m_config.heartbeatMs, name));
+    m_state = State::AwaitHello;
+}
+
+void ClientSession::onLine(const TextLine &line)
+{
+    if (m_state != State::AwaitNick && m_state != State::Joined)
+        return;
+    if (line.problem == TextLine::Problem::TooLong) {
+        sendReply(
+            tr("That line is longer than %n byte(s) and was not sent.", nullptr, m_config.maxLine));
+        return;
+    }
+    if (line.problem == TextLine::Problem::InvalidUtf8) {
+        sendReply(tr("That line is not valid UTF-8 text and was not sent. Set your terminal "
+                     "to UTF-8."));
+        return;
+    }
+    QString text = line.text;
+    text.replace(u'\t', u' ');
+    if (text.trimmed().isEmpty()) {
+        if (m_state == State::AwaitNick)
+            sendNickPrompt();
+        return;
+    }
+
+    if (m_state == State::AwaitNick) {
+        const QString trimmed = text.trimmed();
+        if (trimmed.compare(u"/quit"_s, Qt::CaseInsensitive) == 0) {
+            closeWith(ErrorCode::Quit, tr("Goodbye."), {});
+            return;
+        }
+        join(trimmed);
+        if (m_state == State::AwaitNick)
+            sendNickPrompt();
+        return;
+    }
+
+    if (!admitRate())
+        return;
+    if (text.startsWith(u"//"_s))
+        say(text.mid(1), false);
+    else if (text.startsWith(u'/'))
+        handleLineCommand(text);
+    else
+        say(text, false);
+}
+
+void ClientSession::handleLineCommand(const QString &line)
+{
+    const qsizetype space = line.indexOf(u' ');
+    const QString command = line.left(space < 0 ? line.size() : space).toLower();
+    const QString argument = space < 0 ? QString() : line.mid(space + 1).trimmed();
+
+    if (command == "/nick"_L1) {
+        if (argument.isEmpty())
+            sendReply(tr("Usage: /nick NEWNAME"));
+        else
+            rename(argument);
+    } else if (command == "/me"_L1) {
+        if (argument.isEmpty())
+            sendReply(tr("Usage: /me ACTION"));
+        else
+            say(argument, true);
+    } else if (command == "/who"_L1) {
+        sendReply(TextFormat::userList(m_room->nicks()));
+    } else if (command == "/quit"_L1) {
+        closeWith(ErrorCode::Quit, tr("Goodbye."), argument);
+    } else if (command == "/help"_L1) {
+        sendReply(tr("Type a line to send it to everyone. Commands:"));
+        sendReply(tr("/nick NAME     change your nickname"));
+        sendReply(tr("/me ACTION     say what you are doing"));
+        sendReply(tr("/who           list who is here"));
+        sendReply(tr("/quit [REASON] leave"));
+        sendReply(tr("//text         send a line that starts with /"));
+    } else {
+        sendReply(tr("Unknown command %1. Type /help for the commands.").arg(command));
+    }
+}
+
+void ClientSession::join(const QString &nick)
+{
+    const ChatRoom::NickResult result = m_room->join(this, nick);
+    if (!result.ok()) {
+        sendError(result.error, result.text, result.suggestion);
+        return;
+    }
+    m_state = State::Joined;
+    m_loginTimer.stop();
+    if (isLine()) {
+        sendReply(tr("You are %1. %2").arg(result.nick, TextFormat::userList(m_room->nicks())));
+        sendReply(tr("Type a line to talk, /help for commands."));
+    } else {
+        m_connection->send(Message::welcome(result.nick, m_room->nicks()));
+    }
+}
+
+void ClientSession::rename(const QString &nick)
+{
+    const ChatRoom::NickResult result = m_room->rename(this, nick);
+    if (!result.ok())
+        sendError(result.error, result.text, result.suggestion);
+}
+
+void ClientSession::say(const QString &text, bool action)
+{
+    const TextProblem problem = Validation::checkText(text, m_config.maxText);
+    if (problem != TextProblem::None) {
+        sendError(Validation::errorCode(problem), Validation::describe(problem, m_config.maxText));
+        return;
+    }
+    m_room->say(this, text, action);
+}
+
+bool ClientSession::admitRate()
+{
+    if (m_rate.tryTake(m_clock.elapsed()))
+        return true;
+    const int refused = m_rate.refusedInARow();
+    if (refused >= m_config.rateBurst) {
+        qCWarning(lcServer).noquote()
+            << tr("Disconnecting %1 (%2) for flooding").arg(nick(), address());
+        closeWith(ErrorCode::Flood, tr("You were disconnected for sending too fast."),
+                  tr("flooding"));
+    } else if (refused == 1) {
+        qCWarning(lcServer).noquote() << tr("%1 (%2) is over the message rate; dropping its "
+                                            "messages")
+                                             .arg(nick(), address());
+        sendError(ErrorCode::RateLimited,
+                  tr("You are sending too fast (more than %n message(s) a second): messages are "
+                     "being dropped. Slow down or you will be disconnected.",
+                     nullptr, int(m_config.maxRate)));
+    }
+    return false;
+}
+
+void ClientSession::sendError(ErrorCode code, const QString &text, const QString &suggestion)
+{
+    if (isLine())
+        sendReply(text);
+    else
+        m_connection->send(Message::error(code, text, suggestion));
+}
+
+void ClientSession::sendReply(const QString &text)
+{
+    m_connection->sendLine(TextFormat::reply(text));
+}
+
+void ClientSession::closeWith(ErrorCode code, const QString &text, const QString &leaveReason)
+{
+    if (m_state == State::Closing || !m_connection->isOpen())
+        return;
+    if (m_connection->mode() == Connection::Mode::Framed)
+        m_connection->send(Message::bye(code, text));
+    else if (isLine())
+        sendReply(text);
+    m_leaveReason = leaveReason;
+    m_state = State::Closing;
+    m_connection->close(code, text);
+}
+
+void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal)
+{
+    qCWarning(lcServer).noquote()
+        << tr("%1 (%2): %3").arg(address(), nick().isEmpty() ? u"-"_s : nick(), detail);
+    if (!fatal) {
+        sendError(code, detail);
+        return;
+    }
+    if (code != ErrorCode::SlowReader && m_connection->mode() == Connection::Mode::Framed)
+        m_connection->send(Message::bye(code, detail));
+    else if (code != ErrorCode::SlowReader && isLine())
+        sendReply(detail);
+}
+
+void ClientSession::onLoginTimeout()
+{
+    if (m_state == State::Joined)
+        return;
+    const QString text =
+        isLine() ? tr("No nickname chosen in time.") : tr("The handshake did not finish in time.");
+    qCInfo(lcServer).noquote() << tr("%1: %2").arg(address(), text);
+    closeWith(ErrorCode::HandshakeTimeout, text, {});
+}
+
+QString ClientSession::describeClose(ErrorCode code) const
+{
+    switch (code) {
+    case ErrorCode::HeartbeatTimeout:
+        return tr("timed out");
+    case ErrorCode::SlowReader:
+        return tr("too slow to read the chat");
+    case ErrorCode::FrameTooLarge:
+    case ErrorCode::Protocol:
+        return tr("protocol error");
+    default:
+        return tr("connection closed");
+    }
+}
+
+void ClientSession::onClosed(ErrorCode code, const QString &detail)
+{
+    m_loginTimer.stop();
+    if (m_room->contains(this)) {
+        const QString reason = !m_leaveReason.isEmpty()
+            ? m_leaveReason
+            : (code == ErrorCode::Quit ? tr("quit") : describeClose(code));
+        m_room->leave(this, reason);
+    } else {
+        qCDebug(lcServer).noquote() << tr("%1 closed: %2").arg(address(), detail);
+    }
+    m_state = State::Closing;
+    Q_EMIT finished(this);
+}
+
+} // namespace Tagarela

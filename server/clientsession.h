@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include "connection.h"
+#include "message.h"
+#include "ratelimiter.h"
+#include "roommember.h"
+#include "serverconfig.h"
+
+class QTcpSocket;
+
+namespace Tagarela {
+
+class ChatRoom;
+
+/*!
+ * One client on the server, framed or text: its handshake, its nickname, its rate limit, and
+ * the translation between its messages or lines and the room. Owns its Connection.
+ */
+class ClientSession final
+    : public QObject
+    , public RoomMember
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClientSession)
+
+public:
+    /*! Why a session is accepted only to be told it cannot stay. */
+    enum class Rejection { None, ServerFull, TooManyConnections };
+
+    ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
+                  Rejection rejection, QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    void start();
+
+    bool isJoined() const { return m_state == State::Joined; }
+    bool isRejected() const { return m_rejection != Rejection::None; }
+    QString nick() const;
+    QHostAddress peerAddress() const { return m_connection->peerAddress(); }
+    Connection *connection() const { return m_connection; }
+
+    void deliver(const Broadcast &broadcast) override;
+    QString address() const override { return m_connection->peerName(); }
+
+    /*! Tells the client why, and disconnects it. */
+    void kick(const QString &reason);
+    /*! Tells the client the server is going down, flushes, and disconnects it. */
+    void shutDown();
+
+Q_SIGNALS:
+    /*! The connection is gone and the session has left the room; delete it later. */
+    void finished(Tagarela::ClientSession *session);
+
+private:
+    enum class State { Detecting, AwaitHandshake, AwaitHello, AwaitNick, Joined, Closing };
+
+    void onModeDetected(Connection::Mode mode);
+    void onMessage(const Message &message);
+    void onLine(const TextLine &line);
+    void onProtocolError(ErrorCode code, const QString &detail, bool fatal);
+    void onClosed(ErrorCode code, const QString &detail);
+    void onLoginTimeout();
+
+    void handleHandshake(const Message &message);
+    void handleLineCommand(const QString &line);
+    void join(const QString &nick);
+    void rename(const QString &nick);
+    void say(const QString &text, bool action);
+    [[nodiscard]] bool admitRate();
+    bool isLine() const { return m_connection->mode() == Connection::Mode::Line; }
+    void sendError(ErrorCode code, const QString &text, const QString &suggestion = {});
+    void sendReply(const QString &text);
+    void sendNickPrompt();
+    void closeWith(ErrorCode code, const QString &text, const QString &leaveReason);
+    QString describeClose(ErrorCode code) const;
+
+    Connection *m_connection;
+    ChatRoom *m_room;
+    const ServerConfig &m_config;
+    Rejection m_rejection;
+    State m_state = State::Detecting;
+    RateLimiter m_rate;
+    QElapsedTimer m_clock;
+    QTimer m_loginTimer;
+    QString m_leaveReason;
+};
+
+} // namespace Tagarela

@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <cstdio>
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+#include "chatserver.h"
+#include "serverconfig.h"
+#include "serverconsole.h"
+#include "serverlogging.h"
+#include "signalwatcher.h"
+
+#include <sys/resource.h>
+
+using namespace Tagarela;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void installTranslators(QCoreApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s,
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), u"tagarela"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(translator);
+}
+
+// Each connection is a file descriptor: use all the process may have.
+void raiseFileLimit(int maxClients)
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (maxClients > 0 && limit.rlim_cur < rlim_t(maxClients) + 32) {
+        qCWarning(lcServer) << "The file descriptor limit" << limit.rlim_cur
+                            << "is lower than --max-clients; raise it with ulimit -n";
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"tagarela-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TAGARELA_VERSION));
+    QCoreApplication::setOrganizationName(u"Tagarela"_s);
+    installTranslators(app);
+    qSetMessagePattern(u"%{time yyyy-MM-dd HH:mm:ss} "
+                       "%{if-debug}debug%{endif}%{if-info}info %{endif}%{if-warning}warn "
+                       "%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} %{message}"_s);
+
+    ServerConfig config;
+    QString message;
+    switch (ServerOptions::parse(QCoreApplication::arguments(), &config, &message)) {
+    case ServerOptions::Outcome::ExitOk:
+        std::fputs(qPrintable(message), stdout);
+        return 0;
+    case ServerOptions::Outcome::ExitError:
+        std::fprintf(stderr, "tagarela-server: %s\n%s\n", qPrintable(message),
+                     qPrintable(QCoreApplication::translate("main", "Try --help.")));
+        return 2;
+    case ServerOptions::Outcome::Run:
+        break;
+    }
+    if (config.quiet)
+        QLoggingCategory::setFilterRules(u"tagarela.traffic.info=false"_s);
+    raiseFileLimit(config.maxClients);
+
+    SignalWatcher signals;
+    ChatServer server(config);
+    if (!server.listen()) {
+        const QString where = config.bindAddress == QHostAddress(QHostAddress::Any)
+            ? u"*"_s
+            : config.bindAddress.toString();
+        std::fprintf(
+            stderr, "tagarela-server: %s\n",
+            qPrintable(QCoreApplication::translate("main", "cannot listen on %1 port %2: %3")
+                           .arg(where)
+                           .arg(config.port)
+                           .arg(server.errorString())));
+        return 1;
+    }
+    qCInfo(lcServer).noquote() << QCoreApplication::translate(
+                                      "main",
+                                      "Tagarela server %1 listening on %2 port %3. "
+                                      "Type /help for console commands.")
+                                      .arg(QCoreApplication::applicationVersion(),
+                                           config.bindAddress == QHostAddress(QHostAddress::Any)
+                                               ? QCoreApplication::translate("main",
+                                                                             "every interface")
+                                               : server.serverAddress().toString())
+                                      .arg(server.serverPort());
+
+    ServerConsole console(&server);
+    console.start();
+    QObject::connect(&console, &ServerConsole::quitRequested, &server, &ChatServer::shutDown);
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
+                     &ChatServer::shutDown);
+    QObject::connect(&server, &ChatServer::shutDownFinished, &app, [] {
+        qCInfo(lcServer) << "Stopped";
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,210 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverconfig.h"
+
+#include <limits>
+
+#include <QCommandLineParser>
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct NumberOption
+{
+    QCommandLineOption option;
+    qint64 min;
+    qint64 max;
+    qint64 scale; //!< multiplies the value given (seconds to milliseconds, KiB to bytes)
+    std::function<void(ServerConfig *, qint64)> store;
+};
+
+} // namespace
+
+ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, ServerConfig *config,
+                                            QString *message)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Tagarela chat server. Every message a client sends reaches every connected "
+           "client. Framed clients and text clients (telnet, nc) share one port.\n"
+           "Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+
+    const QCommandLineOption bind(u"bind"_s,
+                                  tr("Address to listen on (default: every interface, IPv4 "
+                                     "and IPv6)."),
+                                  tr("address"));
+    const QCommandLineOption name(u"name"_s,
+                                  tr("Server name shown to clients (default: the "
+                                     "host name)."),
+                                  tr("name"));
+    const QCommandLineOption quiet(u"quiet"_s,
+                                   tr("Do not show chat traffic on the console; joins, leaves "
+                                      "and errors are still shown."));
+    const ServerConfig defaults;
+    const qint64 intMax = std::numeric_limits<int>::max();
+    const auto number = [](const QString &key, const QString &help, const QString &value,
+                           qint64 defaultValue) {
+        return QCommandLineOption(key, help.arg(defaultValue), value);
+    };
+    const QString n = tr("n");
+    const QString bytes = tr("bytes");
+    const QString seconds = tr("seconds");
+    const std::vector<NumberOption> numbers = {
+        {number(u"port"_s, tr("TCP port to listen on (default: %1)."), tr("port"), defaults.port),
+         0, 65535, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->port = quint16(v);
+         }},
+        {number(u"max-clients"_s, tr("Most connections at once; 0 for no limit (default: %1)."), n,
+                defaults.maxClients),
+         0, intMax, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxClients = int(v);
+         }},
+        {number(u"max-per-ip"_s,
+                tr("Most connections from one address; 0 for no limit (default: %1). Behind "
+                   "a TCP tunnel every client has the tunnel's address."),
+                n, defaults.maxPerIp),
+         0, intMax, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxPerIp = int(v);
+         }},
+        {number(u"max-rate"_s,
+                tr("Messages per second one client may send; 0 for no limit (default: %1)."), n,
+                qint64(defaults.maxRate)),
+         0, 1'000'000, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxRate = double(v);
+         }},
+        {number(u"rate-burst"_s,
+                tr("Messages one client may send in a burst before --max-rate applies "
+                   "(default: %1)."),
+                n, defaults.rateBurst),
+         1, 1'000'000, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->rateBurst = int(v);
+         }},
+        {number(u"max-frame"_s, tr("Largest frame a framed client may send (default: %1)."), bytes,
+                defaults.maxFrame),
+         256, 16 * 1024 * 1024, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxFrame = int(v);
+         }},
+        {number(u"max-text"_s, tr("Longest chat message in UTF-8 bytes (default: %1)."), bytes,
+                defaults.maxText),
+         16, 1024 * 1024, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxText = int(v);
+         }},
+        {number(u"max-line"_s, tr("Longest line a text client may send (default: %1)."), bytes,
+                defaults.maxLine),
+         64, 1024 * 1024, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxLine = int(v);
+         }},
+        {number(u"max-pending"_s,
+                tr("Output queued to one client before it is dropped as too slow a reader, "
+                   "in KiB; 0 for no limit (default: %1)."),
+                tr("KiB"), defaults.maxPendingOutput / 1024),
+         0, intMax, 1024,
+         [](ServerConfig *c, qint64 v) {
+             c->maxPendingOutput = v;
+         }},
+        {number(u"handshake-timeout"_s,
+                tr("Seconds a framed client has to finish its handshake (default: %1)."), seconds,
+                defaults.handshakeTimeoutMs / 1000),
+         1, 3600, 1000,
+         [](ServerConfig *c, qint64 v) {
+             c->handshakeTimeoutMs = int(v);
+         }},
+        {number(u"nick-timeout"_s,
+                tr("Seconds a text client has to choose a nickname (default: %1)."), seconds,
+                defaults.nickTimeoutMs / 1000),
+         1, 3600, 1000,
+         [](ServerConfig *c, qint64 v) {
+             c->nickTimeoutMs = int(v);
+         }},
+        {number(u"heartbeat"_s,
+                tr("Seconds between heartbeats to framed clients; 0 for none (default: %1)."),
+                seconds, defaults.heartbeatMs / 1000),
+         0, 3600, 1000,
+         [](ServerConfig *c, qint64 v) {
+             c->heartbeatMs = int(v);
+         }},
+        {number(u"heartbeat-timeout"_s,
+                tr("Seconds of silence after which a framed client is dropped (default: %1)."),
+                seconds, defaults.heartbeatTimeoutMs / 1000),
+         1, 86400, 1000,
+         [](ServerConfig *c, qint64 v) {
+             c->heartbeatTimeoutMs = int(v);
+         }},
+    };
+
+    parser.addOption(bind);
+    for (const NumberOption &option : numbers)
+        parser.addOption(option.option);
+    parser.addOption(name);
+    parser.addOption(quiet);
+
+    if (!parser.parse(arguments)) {
+        *message = parser.errorText();
+        return Outcome::ExitError;
+    }
+    if (parser.isSet(helpOption)) {
+        *message = parser.helpText();
+        return Outcome::ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
+        *message = QCoreApplication::applicationName() + u' ' +
+            QCoreApplication::applicationVersion() + u'\n';
+        return Outcome::ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *message = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return Outcome::ExitError;
+    }
+
+    ServerConfig result;
+    if (parser.isSet(bind)) {
+        const QString value = parser.value(bind);
+        if (!result.bindAddress.setAddress(value)) {
+            *message = tr("--bind: \"%1\" is not an IPv4 or IPv6 address.").arg(value);
+            return Outcome::ExitError;
+        }
+    }
+    for (const NumberOption &option : numbers) {
+        if (!parser.isSet(option.option))
+            continue;
+        const QString key = option.option.names().constFirst();
+        bool ok = false;
+        const qint64 value = parser.value(option.option).toLongLong(&ok);
+        if (!ok || value < option.min || value > option.max) {
+            *message = tr("--%1: expected a whole number from %2 to %3, got \"%4\".")
+                           .arg(key)
+                           .arg(option.min)
+                           .arg(option.max)
+                           .arg(parser.value(option.option));
+            return Outcome::ExitError;
+        }
+        option.store(&result, value * option.scale);
+    }
+    if (result.heartbeatMs > 0 && result.heartbeatTimeoutMs <= result.heartbeatMs) {
+        *message = tr("--heartbeat-timeout must be longer than --heartbeat.");
+        return Outcome::ExitError;
+    }
+    if (result.maxText + 64 > result.maxFrame) {
+        *message = tr("--max-frame must leave room for --max-text (at least --max-text + 64).");
+        return Outcome::ExitError;
+    }
+    result.serverName = parser.value(name);
+    result.quiet = parser.isSet(quiet);
+    *config = result;
+    return Outcome::Run;
+}
+
+} // namespace Tagarela

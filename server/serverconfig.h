@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include "protocol.h"
+
+namespace Tagarela {
+
+/*! Everything the server can be told on its command line, with the defaults it runs on. */
+struct ServerConfig
+{
+    QHostAddress bindAddress = QHostAddress::Any; //!< Any: every interface, IPv4 and IPv6
+    quint16 port = 3000;
+    QString serverName; //!< announced in handshake-ok; empty: the host name
+    int maxClients = 1000; //!< connections at once; 0: no limit
+    int maxPerIp = 16; //!< connections from one address; 0: no limit
+    double maxRate = 5; //!< messages per second per client; 0: no limit
+    int rateBurst = 20; //!< messages a client may send at once before the rate applies
+    int maxFrame = Protocol::DefaultMaxFrame; //!< bytes
+    int maxText = Protocol::DefaultMaxText; //!< UTF-8 bytes
+    int maxLine = 4096; //!< bytes, text mode
+    qint64 maxPendingOutput = 1024 * 1024; //!< bytes queued to one client; 0: no limit
+    int handshakeTimeoutMs = 10'000; //!< framed clients: from accept to welcome
+    int nickTimeoutMs = 120'000; //!< text clients: from accept to a valid nickname
+    int heartbeatMs = Protocol::DefaultHeartbeatMs;
+    int heartbeatTimeoutMs = 45'000;
+    int detectTimeoutMs = 1000; //!< silence after which a client is greeted as a text client
+    bool quiet = false; //!< no chat traffic on the console
+};
+
+/*! Parses the command line into a ServerConfig. */
+class ServerOptions final
+{
+    Q_DECLARE_TR_FUNCTIONS(Tagarela::ServerOptions)
+
+public:
+    enum class Outcome { Run, ExitOk, ExitError };
+
+    /*!
+     * Reads \a arguments. On Run, \a config is filled. On ExitOk (--help, --version) the text
+     * to print is in \a message; on ExitError the error is.
+     */
+    static Outcome parse(const QStringList &arguments, ServerConfig *config, QString *message);
+};
+
+} // namespace Tagarela

@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "textformat.h"
+
+#include <QDateTime>
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+QStringList TextFormat::lines(const Message &event)
+{
+    const QString stamp =
+        u'[' + QDateTime::fromMSecsSinceEpoch(event.time).toString(u"HH:mm"_s) + u"] "_s;
+    QStringList out;
+    switch (event.type) {
+    case MessageType::Chat: {
+        const QStringList textLines = event.text.split(u'\n');
+        for (const QString &line : textLines) {
+            if (event.action)
+                out.append(stamp + u"* "_s + event.from + u' ' + line);
+            else
+                out.append(stamp + u'<' + event.from + u"> "_s + line);
+        }
+        break;
+    }
+    case MessageType::Joined:
+        out.append(stamp + u"*** "_s + tr("%1 joined").arg(event.nick));
+        break;
+    case MessageType::Left:
+        out.append(stamp + u"*** "_s +
+                   (event.reason.isEmpty() ? tr("%1 left").arg(event.nick)
+                                           : tr("%1 left (%2)").arg(event.nick, event.reason)));
+        break;
+    case MessageType::Renamed:
+        out.append(stamp + u"*** "_s + tr("%1 is now known as %2").arg(event.from, event.nick));
+        break;
+    case MessageType::Notice: {
+        const QStringList textLines = event.text.split(u'\n');
+        for (const QString &line : textLines)
+            out.append(stamp + u"-host- "_s + line);
+        break;
+    }
+    default:
+        break;
+    }
+    return out;
+}
+
+QByteArray TextFormat::encode(const Message &event)
+{
+    QByteArray bytes;
+    const QStringList all = lines(event);
+    for (const QString &line : all)
+        bytes += line.toUtf8() + "\r\n";
+    return bytes;
+}
+
+QString TextFormat::reply(const QString &text)
+{
+    return u"*** "_s + text;
+}
+
+QString TextFormat::userList(const QStringList &nicks)
+{
+    if (nicks.isEmpty())
+        return tr("Nobody is here yet.");
+    return tr("%n user(s) here: %1", nullptr, int(nicks.size())).arg(nicks.join(u", "_s));
+}
+
+} // namespace Tagarela
