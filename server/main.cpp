@@ -27,8 +27,10 @@ void installTranslators(QCoreApplication &app)
     if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s,
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
+    // English needs a translation too: it supplies the plural forms ("1 user", "2 users").
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), u"tagarela"_s, u"_"_s, u":/i18n"_s))
+    if (translator->load(QLocale(), u"tagarela"_s, u"_"_s, u":/i18n"_s)
+        || translator->load(u":/i18n/tagarela_en"_s))
         QCoreApplication::installTranslator(translator);
 }
 
