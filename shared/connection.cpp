@@ -24,6 +24,7 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
     , m_socket(socket)
     , m_role(role)
     , m_mode(role == Role::Client ? Mode::Framed : Mode::Detecting)
+    , m_frames(role == Role::Client ? Protocol::MaxServerFrame : Protocol::DefaultMaxFrame)
 {
     socket->setParent(this);
     socket->setReadBufferSize(ReadBufferSize);
@@ -191,6 +192,8 @@ void Connection::detectFrom(QByteArrayView bytes)
         decodeLines(bytes);
         return;
     }
+    // A framed client: from here on the handshake timeout, not the detection, watches it.
+    m_detectTimer.stop();
     const qsizetype take =
         std::min<qsizetype>(Protocol::MagicSize - m_magicSeen.size(), bytes.size());
     m_magicSeen.append(bytes.first(take));

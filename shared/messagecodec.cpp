@@ -276,6 +276,26 @@ bool readField(const QCborValue &value, Message &m, Field field)
     }
 }
 
+// Qt 6.4 reads the CBOR negative integer -2^64 as the integer 0 (its magnitude wraps), so a
+// hostile -2^64 would pass as a valid version, time or id. Looks for it inside a container of
+// an item QCborValue has already parsed, so the nesting depth is known to be bounded. A scan
+// that fails (it cannot, after QCborValue) counts as holding it.
+bool holdsMinusTwoToThe64(QCborStreamReader &reader)
+{
+    while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
+        if (reader.isNegativeInteger() && quint64(reader.toNegativeInteger()) == 0)
+            return true;
+        if (reader.isContainer()) {
+            if (!reader.enterContainer() || holdsMinusTwoToThe64(reader))
+                return true;
+            reader.leaveContainer();
+        } else if (!reader.next()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 DecodeResult failure(ErrorCode code, const QString &detail)
 {
     DecodeResult result;
@@ -299,7 +319,8 @@ QByteArray MessageCodec::encode(const Message &message)
 
 DecodeResult MessageCodec::decode(QByteArrayView payload)
 {
-    QCborStreamReader reader(payload.toByteArray());
+    const QByteArray bytes = payload.toByteArray();
+    QCborStreamReader reader(bytes);
     const QCborValue root = QCborValue::fromCbor(reader);
     const QCborError cborError = reader.lastError();
     if (cborError == QCborError::InvalidUtf8String)
@@ -310,6 +331,14 @@ DecodeResult MessageCodec::decode(QByteArrayView payload)
         return failure(ErrorCode::Protocol, u"bytes after the CBOR item"_s);
     if (!root.isMap())
         return failure(ErrorCode::Protocol, u"the payload is not a CBOR map"_s);
+    // -2^64 can only be encoded as these nine bytes; only a payload holding them needs the
+    // precise (and slower) rescan, which keeps the common path to one parse.
+    static constexpr char MinusTwoToThe64[] = "\x3b\xff\xff\xff\xff\xff\xff\xff\xff";
+    if (payload.contains(QByteArrayView(MinusTwoToThe64, 9))) {
+        QCborStreamReader rescan(bytes);
+        if (!rescan.enterContainer() || holdsMinusTwoToThe64(rescan))
+            return failure(ErrorCode::Protocol, u"an integer is out of range"_s);
+    }
 
     const QCborMap map = root.toMap();
     const QCborValue typeValue = map.value("type"_L1);

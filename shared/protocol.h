@@ -34,10 +34,16 @@ inline constexpr int FrameHeaderSize = 4;
 /*! Default largest frame payload, in bytes. */
 inline constexpr int DefaultMaxFrame = 64 * 1024;
 
+/*!
+ * Largest frame a client accepts from a server. max-frame bounds what clients send; the
+ * server's own frames (the user list of a large room) may be larger, up to this.
+ */
+inline constexpr int MaxServerFrame = 16 * 1024 * 1024;
+
 /*! Default largest chat text, in UTF-8 bytes. */
 inline constexpr int DefaultMaxText = 4000;
 
-/*! Longest nickname, in characters (UTF-16 code units of Basic Multilingual Plane letters). */
+/*! Longest nickname, in Unicode code points. */
 inline constexpr int MaxNickLength = 24;
 
 /*! Default interval between heartbeats, in milliseconds. */

@@ -77,7 +77,8 @@ QString Validation::suggestNick(const QString &nick,
         if (QChar::isLetterOrNumber(c) || isNickPunctuation(c))
             base += QString::fromUcs4(&c, 1);
     }
-    while (!base.isEmpty() && checkNick(base) == NickProblem::BadFirstCharacter)
+    // Not checkNick(base): for a long base it reports TooLong and hides a bad first character.
+    while (!base.isEmpty() && (base.front() == u'-' || base.front() == u'.'))
         base.remove(0, 1);
     if (base.isEmpty())
         base = u"guest"_s;

@@ -1,0 +1,714 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <limits>
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+#include "message.h"
+#include "messagecodec.h"
+
+using namespace Qt::StringLiterals;
+using namespace Tagarela;
+
+namespace Tagarela {
+
+// Found by QCOMPARE through argument-dependent lookup, so that failures show the values.
+char *toString(ErrorCode code)
+{
+    const QString name = code == ErrorCode::None ? u"none"_s : errorCodeName(code);
+    return qstrdup(name.toUtf8().constData());
+}
+
+char *toString(const Message &m)
+{
+    QStringList versions;
+    for (int v : m.versions)
+        versions.append(QString::number(v));
+    const QString text = u"type=%1 typeName=%2 versions=[%3] version=%4 maxFrame=%5 maxText=%6 "
+                         u"heartbeatMs=%7 server=%8 nick=%9 from=%10 text=%11 reason=%12 "
+                         u"suggestion=%13 users=[%14] code=%15 action=%16 time=%17 id=%18"_s
+                             .arg(messageTypeName(m.type), m.typeName, versions.join(u','))
+                             .arg(m.version)
+                             .arg(m.maxFrame)
+                             .arg(m.maxText)
+                             .arg(m.heartbeatMs)
+                             .arg(m.server, m.nick, m.from, m.text, m.reason, m.suggestion,
+                                  m.users.join(u','), errorCodeName(m.code))
+                             .arg(m.action)
+                             .arg(m.time)
+                             .arg(m.id);
+    return qstrdup(text.toUtf8().constData());
+}
+
+} // namespace Tagarela
+
+namespace {
+
+QByteArray cbor(const QCborMap &map)
+{
+    return map.toCborValue().toCbor();
+}
+
+QByteArray cbor(const QCborValue &value)
+{
+    return value.toCbor();
+}
+
+// Hand-built CBOR, for payloads that Qt would not write: a short text string (major type 3)...
+QByteArray rawText(QByteArrayView utf8)
+{
+    Q_ASSERT(utf8.size() < 24);
+    return QByteArray(1, static_cast<char>(0x60 + utf8.size())) + utf8.toByteArray();
+}
+
+// ... and a definite-length map of already encoded keys and values.
+QByteArray rawMap(const QByteArrayList &keysAndValues)
+{
+    Q_ASSERT(keysAndValues.size() % 2 == 0 && keysAndValues.size() < 48);
+    QByteArray map(1, static_cast<char>(0xa0 + keysAndValues.size() / 2));
+    for (const QByteArray &item : keysAndValues)
+        map += item;
+    return map;
+}
+
+// CBOR negative integer -2^64: major type 1 with the largest 64-bit argument.
+const QByteArray MinusTwoToThe64 = "\x3b\xff\xff\xff\xff\xff\xff\xff\xff"_ba;
+
+constexpr qint64 SomeTime = 1767225600000; // 2026-01-01T00:00:00Z
+
+QList<ErrorCode> allErrorCodes()
+{
+    QList<ErrorCode> codes;
+    for (int c = static_cast<int>(ErrorCode::Protocol); c <= static_cast<int>(ErrorCode::Quit); ++c)
+        codes.append(static_cast<ErrorCode>(c));
+    return codes;
+}
+
+QList<MessageType> allKnownTypes()
+{
+    QList<MessageType> types;
+    for (int t = static_cast<int>(MessageType::Handshake); t <= static_cast<int>(MessageType::Pong);
+         ++t)
+        types.append(static_cast<MessageType>(t));
+    return types;
+}
+
+// A well-formed map of \a type with its required fields: each rejectsMalformed row breaks one
+// thing in one of these.
+QCborMap validMap(const QString &type)
+{
+    QCborMap map {{u"type"_s, type}};
+    if (type == u"handshake")
+        map.insert(u"versions"_s, QCborArray {1});
+    else if (type == u"hello")
+        map.insert(u"nick"_s, u"ana"_s);
+    else if (type == u"say")
+        map.insert(u"text"_s, u"hi"_s);
+    else if (type == u"handshake-ok")
+        map = QCborMap {{u"type"_s, type},
+                        {u"version"_s, 1},
+                        {u"max-frame"_s, 65536},
+                        {u"max-text"_s, 4000},
+                        {u"heartbeat-ms"_s, 15000}};
+    else if (type == u"chat")
+        map = QCborMap {
+            {u"type"_s, type}, {u"from"_s, u"ana"_s}, {u"text"_s, u"oi"_s}, {u"time"_s, SomeTime}};
+    else if (type == u"users")
+        map.insert(u"users"_s, QCborArray {u"ana"_s});
+    else if (type == u"error")
+        map = QCborMap {{u"type"_s, type}, {u"code"_s, u"flood"_s}, {u"text"_s, u"x"_s}};
+    else if (type == u"welcome")
+        map = QCborMap {{u"type"_s, type}, {u"nick"_s, u"ana"_s}, {u"users"_s, QCborArray {}}};
+    else if (type == u"joined")
+        map = QCborMap {{u"type"_s, type}, {u"nick"_s, u"ana"_s}, {u"time"_s, 1}};
+    else if (type == u"ping")
+        map.insert(u"id"_s, 1);
+    return map;
+}
+
+const QStringList ValidMapTypes {u"handshake"_s, u"hello"_s, u"say"_s,   u"handshake-ok"_s,
+                                 u"chat"_s,      u"users"_s, u"error"_s, u"welcome"_s,
+                                 u"joined"_s,    u"ping"_s};
+
+struct RoundTripRow
+{
+    QByteArray name;
+    Message message;
+    QString wireType; //!< the "type" as docs/PROTOCOL.md spells it
+};
+
+QList<RoundTripRow> roundTripRows()
+{
+    QList<RoundTripRow> rows;
+    constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
+    constexpr int IntMax = std::numeric_limits<int>::max();
+
+    rows.append({"handshake"_ba, Message::handshake({1}), u"handshake"_s});
+    rows.append(
+        {"handshake, several versions"_ba, Message::handshake({1, 2, 7, IntMax}), u"handshake"_s});
+    rows.append({"handshake, no versions"_ba, Message::handshake({}), u"handshake"_s});
+    rows.append({"hello"_ba, Message::hello(u"ana"_s), u"hello"_s});
+    rows.append({"hello, Unicode"_ba, Message::hello(u"João"_s), u"hello"_s});
+    rows.append({"say"_ba, Message::say(u"olá, mundo 😀"_s), u"say"_s});
+    rows.append({"say, action"_ba, Message::say(u"waves"_s, true), u"say"_s});
+    rows.append({"say, newlines and NUL"_ba,
+                 Message::say(QString(u"a\nb"_s + QChar(u'\0') + u"c"_s)), u"say"_s});
+    rows.append({"say, long text"_ba, Message::say(QString(4000, u'ã')), u"say"_s});
+    rows.append({"nick"_ba, Message::setNick(u"bia"_s), u"nick"_s});
+    rows.append({"who"_ba, Message::who(), u"who"_s});
+    rows.append({"quit"_ba, Message::quit(), u"quit"_s});
+    rows.append({"quit, reason"_ba, Message::quit(u"bedtime"_s), u"quit"_s});
+    rows.append({"handshake-ok"_ba, Message::handshakeOk(1, 65536, 4000, 15000, u"Tagarela 0.1"_s),
+                 u"handshake-ok"_s});
+    rows.append({"handshake-ok, no server name"_ba, Message::handshakeOk(1, 1, 0, 0, {}),
+                 u"handshake-ok"_s});
+    rows.append({"handshake-ok, largest ints"_ba,
+                 Message::handshakeOk(IntMax, IntMax, IntMax, IntMax, u"x"_s), u"handshake-ok"_s});
+    rows.append(
+        {"welcome"_ba, Message::welcome(u"ana"_s, {u"ana"_s, u"bob"_s, u"João"_s}), u"welcome"_s});
+    rows.append({"welcome, alone"_ba, Message::welcome(u"ana"_s, {}), u"welcome"_s});
+    rows.append({"chat"_ba, Message::chat(u"ana"_s, u"oi"_s, false, SomeTime), u"chat"_s});
+    rows.append(
+        {"chat, action"_ba, Message::chat(u"ana"_s, u"waves"_s, true, SomeTime), u"chat"_s});
+    rows.append({"chat, time 0"_ba, Message::chat(u"ana"_s, u"oi"_s, false, 0), u"chat"_s});
+    rows.append(
+        {"chat, largest time"_ba, Message::chat(u"ana"_s, u"oi"_s, false, Int64Max), u"chat"_s});
+    rows.append({"joined"_ba, Message::joined(u"ana"_s, SomeTime), u"joined"_s});
+    rows.append({"left"_ba, Message::left(u"ana"_s, {}, SomeTime), u"left"_s});
+    rows.append({"left, reason"_ba, Message::left(u"ana"_s, u"timeout"_s, SomeTime), u"left"_s});
+    rows.append({"renamed"_ba, Message::renamed(u"ana"_s, u"bia"_s, SomeTime), u"renamed"_s});
+    rows.append(
+        {"notice"_ba, Message::notice(u"server restarts at noon"_s, SomeTime), u"notice"_s});
+    rows.append({"users"_ba, Message::userList({u"ana"_s, u"bob"_s}), u"users"_s});
+    rows.append({"users, empty"_ba, Message::userList({}), u"users"_s});
+    for (ErrorCode code : allErrorCodes()) {
+        const QByteArray name = errorCodeName(code).toUtf8();
+        rows.append(
+            {"error "_ba + name, Message::error(code, u"something went wrong"_s), u"error"_s});
+        rows.append({"bye "_ba + name, Message::bye(code, u"goodbye"_s), u"bye"_s});
+    }
+    rows.append({"error, suggestion"_ba,
+                 Message::error(ErrorCode::NickTaken, u"taken"_s, u"ana2"_s), u"error"_s});
+    rows.append({"ping"_ba, Message::ping(1), u"ping"_s});
+    rows.append({"ping 0"_ba, Message::ping(0), u"ping"_s});
+    rows.append({"ping, largest id"_ba, Message::ping(static_cast<quint64>(Int64Max)), u"ping"_s});
+    rows.append({"pong"_ba, Message::pong(42), u"pong"_s});
+    return rows;
+}
+
+} // namespace
+
+class TestMessageCodec final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void typeAndCodeNames();
+    void roundTrip_data();
+    void roundTrip();
+    void roundTripCoversEveryType();
+    void decodesHandBuiltWireFormat_data();
+    void decodesHandBuiltWireFormat();
+    void leavesOutDefaultOptionalFields();
+    void ignoresUnknownFields();
+    void unknownType();
+    void unknownErrorCodeReadsAsProtocol();
+    void validMapsAreValid();
+    void rejectsMalformed_data();
+    void rejectsMalformed();
+    void rejectsInvalidUtf8_data();
+    void rejectsInvalidUtf8();
+    void rejectsTruncated();
+    void randomGarbage_data();
+    void randomGarbage();
+    void randomMutations_data();
+    void randomMutations();
+};
+
+void TestMessageCodec::typeAndCodeNames()
+{
+    QSet<QString> typeNames;
+    for (MessageType type : allKnownTypes()) {
+        const QString name = messageTypeName(type);
+        QVERIFY(!name.isEmpty());
+        QCOMPARE(messageTypeFromName(name), type);
+        typeNames.insert(name);
+    }
+    QCOMPARE(typeNames.size(), allKnownTypes().size());
+    QCOMPARE(messageTypeFromName(u"no-such-type"_s), MessageType::Unknown);
+    QCOMPARE(messageTypeFromName(u"Hello"_s), MessageType::Unknown); // names are case-sensitive
+
+    QSet<QString> codeNames;
+    for (ErrorCode code : allErrorCodes()) {
+        const QString name = errorCodeName(code);
+        QVERIFY(!name.isEmpty());
+        QCOMPARE(errorCodeFromName(name), code);
+        codeNames.insert(name);
+    }
+    QCOMPARE(codeNames.size(), allErrorCodes().size());
+    QCOMPARE(errorCodeFromName(u"no-such-code"_s), ErrorCode::Protocol);
+}
+
+void TestMessageCodec::roundTrip_data()
+{
+    QTest::addColumn<Message>("message");
+    QTest::addColumn<QString>("wireType");
+
+    for (const RoundTripRow &row : roundTripRows())
+        QTest::newRow(row.name.constData()) << row.message << row.wireType;
+}
+
+void TestMessageCodec::roundTrip()
+{
+    QFETCH(Message, message);
+    QFETCH(QString, wireType);
+
+    const QByteArray encoded = MessageCodec::encode(message);
+    QCborParserError parseError;
+    const QCborValue value = QCborValue::fromCbor(encoded, &parseError);
+    QCOMPARE(parseError.error, QCborError::NoError);
+    QVERIFY(value.isMap());
+    QCOMPARE(value.toMap().value("type"_L1).toString(), wireType);
+
+    const DecodeResult result = MessageCodec::decode(encoded);
+    QCOMPARE(result.error, ErrorCode::None);
+    QVERIFY(result.ok());
+    QVERIFY(result.detail.isEmpty());
+    QCOMPARE(result.message, message);
+}
+
+void TestMessageCodec::roundTripCoversEveryType()
+{
+    // A type added to MessageType without a roundTrip row fails here.
+    QSet<int> covered;
+    for (const RoundTripRow &row : roundTripRows())
+        covered.insert(static_cast<int>(row.message.type));
+    for (MessageType type : allKnownTypes())
+        QVERIFY2(covered.contains(static_cast<int>(type)), qPrintable(messageTypeName(type)));
+}
+
+void TestMessageCodec::decodesHandBuiltWireFormat_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<Message>("expected");
+
+    // Key names as docs/PROTOCOL.md spells them: a renamed key breaks other clients.
+    QTest::newRow("handshake") << cbor(QCborMap {{u"type"_s, u"handshake"_s},
+                                                 {u"versions"_s, QCborArray {1, 2}}})
+                               << Message::handshake({1, 2});
+    QTest::newRow("handshake-ok") << cbor(QCborMap {{u"type"_s, u"handshake-ok"_s},
+                                                    {u"version"_s, 1},
+                                                    {u"max-frame"_s, 65536},
+                                                    {u"max-text"_s, 4000},
+                                                    {u"heartbeat-ms"_s, 15000},
+                                                    {u"server"_s, u"tagarela"_s}})
+                                  << Message::handshakeOk(1, 65536, 4000, 15000, u"tagarela"_s);
+    QTest::newRow("chat") << cbor(QCborMap {{u"type"_s, u"chat"_s},
+                                            {u"from"_s, u"ana"_s},
+                                            {u"text"_s, u"oi"_s},
+                                            {u"action"_s, true},
+                                            {u"time"_s, SomeTime}})
+                          << Message::chat(u"ana"_s, u"oi"_s, true, SomeTime);
+    QTest::newRow("error") << cbor(QCborMap {{u"type"_s, u"error"_s},
+                                             {u"code"_s, u"nick-taken"_s},
+                                             {u"text"_s, u"taken"_s},
+                                             {u"suggestion"_s, u"ana2"_s}})
+                           << Message::error(ErrorCode::NickTaken, u"taken"_s, u"ana2"_s);
+    QTest::newRow("left") << cbor(QCborMap {{u"type"_s, u"left"_s},
+                                            {u"nick"_s, u"ana"_s},
+                                            {u"reason"_s, u"bye"_s},
+                                            {u"time"_s, 5}})
+                          << Message::left(u"ana"_s, u"bye"_s, 5);
+    QTest::newRow("welcome") << cbor(QCborMap {{u"type"_s, u"welcome"_s},
+                                               {u"nick"_s, u"ana"_s},
+                                               {u"users"_s, QCborArray {u"ana"_s, u"bob"_s}}})
+                             << Message::welcome(u"ana"_s, {u"ana"_s, u"bob"_s});
+    QTest::newRow("pong") << cbor(QCborMap {{u"type"_s, u"pong"_s}, {u"id"_s, 9}})
+                          << Message::pong(9);
+
+    // Valid CBOR that Qt would not write itself: indefinite lengths, wide integer heads.
+    QTest::newRow("indefinite-length map")
+        << "\xbf"_ba + rawText("type") + rawText("who") + "\xff"_ba << Message::who();
+    QTest::newRow("indefinite-length text in chunks")
+        << rawMap({rawText("type"), rawText("say"), rawText("text"),
+                   "\x7f"_ba + rawText("ol") + rawText("á") + "\xff"_ba})
+        << Message::say(u"olá"_s);
+    QTest::newRow("indefinite-length array")
+        << rawMap({rawText("type"), rawText("handshake"), rawText("versions"),
+                   "\x9f\x01\x1a\x00\x00\x00\x02\xff"_ba})
+        << Message::handshake({1, 2});
+    QTest::newRow("id in a 64-bit head") << rawMap({rawText("type"), rawText("ping"), rawText("id"),
+                                                    "\x1b\x00\x00\x00\x00\x00\x00\x00\x07"_ba})
+                                         << Message::ping(7);
+    // Unknown fields may hold anything well-formed: a tag, -2^63, -2^63 - 1.
+    QTest::newRow("tags and large negative integers in unknown fields")
+        << rawMap(
+               {rawText("type"), rawText("who"), rawText("x"), "\xd9\x9c\x40\x01"_ba, rawText("y"),
+                "\x82\x3b\x7f\xff\xff\xff\xff\xff\xff\xff\x3b\x80\x00\x00\x00\x00\x00\x00\x00"_ba})
+        << Message::who();
+    // docs/PROTOCOL.md 4.3: undefined is absent, and the first of duplicate keys counts.
+    QTest::newRow("undefined optional field is absent")
+        << rawMap({rawText("type"), rawText("say"), rawText("text"), rawText("hi"),
+                   rawText("action"), "\xf7"_ba})
+        << Message::say(u"hi"_s);
+    QTest::newRow("duplicate key, first wins")
+        << rawMap({rawText("type"), rawText("hello"), rawText("nick"), rawText("ana"),
+                   rawText("nick"), rawText("bob")})
+        << Message::hello(u"ana"_s);
+}
+
+void TestMessageCodec::decodesHandBuiltWireFormat()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(Message, expected);
+
+    const DecodeResult result = MessageCodec::decode(payload);
+    QCOMPARE(result.error, ErrorCode::None);
+    QCOMPARE(result.message, expected);
+}
+
+void TestMessageCodec::leavesOutDefaultOptionalFields()
+{
+    const auto keys = [](const Message &message) {
+        QStringList names;
+        const QCborMap map = QCborValue::fromCbor(MessageCodec::encode(message)).toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            names.append(it.key().toString());
+        names.sort();
+        return names;
+    };
+    QCOMPARE(keys(Message::say(u"hi"_s)), (QStringList {u"text"_s, u"type"_s}));
+    QCOMPARE(keys(Message::say(u"hi"_s, true)), (QStringList {u"action"_s, u"text"_s, u"type"_s}));
+    QCOMPARE(keys(Message::quit()), QStringList {u"type"_s});
+    QCOMPARE(keys(Message::error(ErrorCode::Flood, u"slow down"_s)),
+             (QStringList {u"code"_s, u"text"_s, u"type"_s}));
+    // Required fields stay, even when empty.
+    QCOMPARE(keys(Message::hello({})), (QStringList {u"nick"_s, u"type"_s}));
+    QCOMPARE(keys(Message::userList({})), (QStringList {u"type"_s, u"users"_s}));
+    // Fields of other types are never written.
+    Message who = Message::who();
+    who.nick = u"ana"_s;
+    who.time = 5;
+    QCOMPARE(keys(who), QStringList {u"type"_s});
+}
+
+void TestMessageCodec::ignoresUnknownFields()
+{
+    const QCborMap hello {
+        {u"type"_s, u"hello"_s},  {u"nick"_s, u"ana"_s},
+        {u"colour"_s, u"blue"_s}, {u"future"_s, QCborArray {1, u"x"_s, QCborMap {{1, 2}}}},
+        {7, u"integer key"_s},    {u"time"_s, u"not even the right type"_s}};
+    DecodeResult result = MessageCodec::decode(cbor(hello));
+    QCOMPARE(result.error, ErrorCode::None);
+    QCOMPARE(result.message, Message::hello(u"ana"_s));
+
+    // Keys that belong to other types are ignored, not read.
+    const QCborMap who {{u"type"_s, u"who"_s}, {u"nick"_s, u"ana"_s}, {u"id"_s, 3}};
+    result = MessageCodec::decode(cbor(who));
+    QCOMPARE(result.error, ErrorCode::None);
+    QCOMPARE(result.message, Message::who());
+}
+
+void TestMessageCodec::unknownType()
+{
+    const QCborMap map {{u"type"_s, u"frobnicate"_s}, {u"x"_s, 1}};
+    const DecodeResult result = MessageCodec::decode(cbor(map));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, ErrorCode::UnknownType);
+    QCOMPARE(result.message.type, MessageType::Unknown);
+    QCOMPARE(result.message.typeName, u"frobnicate"_s);
+    QVERIFY(!result.detail.isEmpty());
+
+    // An Unknown message is sent with its own name, so it round-trips to the same error.
+    Message future;
+    future.typeName = u"x-future"_s;
+    const DecodeResult again = MessageCodec::decode(MessageCodec::encode(future));
+    QCOMPARE(again.error, ErrorCode::UnknownType);
+    QCOMPARE(again.message, future);
+}
+
+void TestMessageCodec::unknownErrorCodeReadsAsProtocol()
+{
+    const QCborMap map {
+        {u"type"_s, u"bye"_s}, {u"code"_s, u"solar-flare"_s}, {u"text"_s, u"sorry"_s}};
+    const DecodeResult result = MessageCodec::decode(cbor(map));
+    QCOMPARE(result.error, ErrorCode::None);
+    QCOMPARE(result.message, Message::bye(ErrorCode::Protocol, u"sorry"_s));
+}
+
+void TestMessageCodec::validMapsAreValid()
+{
+    for (const QString &type : ValidMapTypes) {
+        const DecodeResult result = MessageCodec::decode(cbor(validMap(type)));
+        QVERIFY2(result.ok(), qPrintable(type + u": "_s + result.detail));
+        QCOMPARE(messageTypeName(result.message.type), type);
+    }
+}
+
+void TestMessageCodec::rejectsMalformed_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+
+    const auto with = [](QCborMap map, const QString &key, const QCborValue &value) {
+        map.insert(key, value);
+        return cbor(map);
+    };
+    const auto without = [](QCborMap map, const QString &key) {
+        map.remove(key);
+        return cbor(map);
+    };
+    const QCborMap handshake = validMap(u"handshake"_s);
+    const QCborMap hello = validMap(u"hello"_s);
+    const QCborMap say = validMap(u"say"_s);
+    const QCborMap handshakeOk = validMap(u"handshake-ok"_s);
+    const QCborMap chat = validMap(u"chat"_s);
+    const QCborMap users = validMap(u"users"_s);
+    const QCborMap error = validMap(u"error"_s);
+    const QCborMap welcome = validMap(u"welcome"_s);
+    const QCborMap joined = validMap(u"joined"_s);
+    const QCborMap ping = validMap(u"ping"_s);
+
+    // Not one CBOR map with a text "type".
+    QTest::newRow("empty payload") << QByteArray();
+    QTest::newRow("array") << cbor(QCborValue(QCborArray {u"type"_s, u"hello"_s}));
+    QTest::newRow("text") << cbor(QCborValue(u"hello"_s));
+    QTest::newRow("integer") << cbor(QCborValue(1));
+    QTest::newRow("null") << cbor(QCborValue(nullptr));
+    QTest::newRow("tagged map") << cbor(QCborValue(QCborKnownTags::Signature, hello.toCborValue()));
+    QTest::newRow("missing type") << without(hello, u"type"_s);
+    QTest::newRow("type is an integer") << with(hello, u"type"_s, 3);
+    QTest::newRow("type is a byte string") << with(hello, u"type"_s, QByteArray("hello"));
+    QTest::newRow("type is null") << with(hello, u"type"_s, nullptr);
+
+    // Fields of the wrong CBOR type.
+    QTest::newRow("nick is an integer") << with(hello, u"nick"_s, 5);
+    QTest::newRow("text is an integer") << with(say, u"text"_s, 42);
+    QTest::newRow("text is a byte string") << with(say, u"text"_s, QByteArray("hi"));
+    QTest::newRow("text is null") << with(say, u"text"_s, nullptr);
+    QTest::newRow("text is an array") << with(say, u"text"_s, QCborArray {u"hi"_s});
+    QTest::newRow("text is tagged") << with(say, u"text"_s, QCborValue(QCborTag(40000), u"hi"_s));
+    QTest::newRow("action is an integer") << with(say, u"action"_s, 1);
+    QTest::newRow("action is text") << with(say, u"action"_s, u"true"_s);
+    QTest::newRow("versions hold a string")
+        << with(handshake, u"versions"_s, QCborArray {1, u"2"_s});
+    QTest::newRow("versions hold a double") << with(handshake, u"versions"_s, QCborArray {1.0});
+    QTest::newRow("versions is an integer") << with(handshake, u"versions"_s, 1);
+    QTest::newRow("versions is a map") << with(handshake, u"versions"_s, QCborMap {{1, 1}});
+    QTest::newRow("users hold an integer") << with(users, u"users"_s, QCborArray {u"ana"_s, 3});
+    QTest::newRow("users is text") << with(users, u"users"_s, u"ana"_s);
+    QTest::newRow("code is an integer") << with(error, u"code"_s, 4);
+    QTest::newRow("version is text") << with(handshakeOk, u"version"_s, u"1"_s);
+    QTest::newRow("max-frame is a double") << with(handshakeOk, u"max-frame"_s, 65536.0);
+    QTest::newRow("server is an integer") << with(handshakeOk, u"server"_s, 1);
+    QTest::newRow("time is text") << with(joined, u"time"_s, u"now"_s);
+    QTest::newRow("time is a double") << with(joined, u"time"_s, 1.5);
+    QTest::newRow("time is a date-time")
+        << with(joined, u"time"_s, QCborValue(QCborKnownTags::UnixTime_t, 1));
+    QTest::newRow("id is a double") << with(ping, u"id"_s, 1.0);
+    QTest::newRow("id is a boolean") << with(ping, u"id"_s, true);
+
+    // Required fields missing.
+    QTest::newRow("handshake without versions") << without(handshake, u"versions"_s);
+    QTest::newRow("hello without nick") << without(hello, u"nick"_s);
+    QTest::newRow("say without text") << without(say, u"text"_s);
+    QTest::newRow("handshake-ok without heartbeat-ms") << without(handshakeOk, u"heartbeat-ms"_s);
+    QTest::newRow("handshake-ok without version") << without(handshakeOk, u"version"_s);
+    QTest::newRow("chat without time") << without(chat, u"time"_s);
+    QTest::newRow("chat without from") << without(chat, u"from"_s);
+    QTest::newRow("welcome without users") << without(welcome, u"users"_s);
+    QTest::newRow("error without code") << without(error, u"code"_s);
+    QTest::newRow("ping without id") << without(ping, u"id"_s);
+    QTest::newRow("joined without nick") << without(joined, u"nick"_s);
+
+    // Integers out of range.
+    QTest::newRow("negative version") << with(handshakeOk, u"version"_s, -1);
+    QTest::newRow("negative max-text") << with(handshakeOk, u"max-text"_s, -4000);
+    QTest::newRow("version over INT_MAX") << with(
+        handshakeOk, u"version"_s, static_cast<qint64>(std::numeric_limits<int>::max()) + 1);
+    QTest::newRow("negative in versions") << with(handshake, u"versions"_s, QCborArray {1, -1});
+    QTest::newRow("versions item over INT_MAX")
+        << with(handshake, u"versions"_s, QCborArray {static_cast<qint64>(1) << 31});
+    QTest::newRow("negative time") << with(joined, u"time"_s, -1);
+    QTest::newRow("lowest time") << with(joined, u"time"_s, std::numeric_limits<qint64>::min());
+    QTest::newRow("negative id") << with(ping, u"id"_s, -5);
+    QTest::newRow("id over INT64_MAX") << rawMap({rawText("type"), rawText("ping"), rawText("id"),
+                                                  "\x1b\x80\x00\x00\x00\x00\x00\x00\x00"_ba});
+    QTest::newRow("id 2^64 - 1") << rawMap({rawText("type"), rawText("ping"), rawText("id"),
+                                            "\x1b\xff\xff\xff\xff\xff\xff\xff\xff"_ba});
+    // Qt 6.4 reads -2^64 as the integer 0: it must not pass as a valid id, time or version.
+    QTest::newRow("id -2^64") << rawMap(
+        {rawText("type"), rawText("ping"), rawText("id"), MinusTwoToThe64});
+    QTest::newRow("time -2^64") << rawMap({rawText("type"), rawText("joined"), rawText("nick"),
+                                           rawText("ana"), rawText("time"), MinusTwoToThe64});
+    QTest::newRow("versions holding -2^64") << rawMap(
+        {rawText("type"), rawText("handshake"), rawText("versions"), "\x81"_ba + MinusTwoToThe64});
+    QTest::newRow("tagged -2^64 in an unknown field") << rawMap(
+        {rawText("type"), rawText("who"), rawText("x"), "\xd9\x9c\x40"_ba + MinusTwoToThe64});
+
+    // Not a single well-formed item.
+    const QByteArray helloBytes = cbor(hello);
+    QTest::newRow("trailing zero byte") << QByteArray(helloBytes + '\0');
+    QTest::newRow("two maps") << QByteArray(helloBytes + helloBytes);
+    QTest::newRow("trailing break byte") << QByteArray(helloBytes + '\xff');
+    QTest::newRow("stray break") << "\xff"_ba;
+    QTest::newRow("reserved additional info") << rawMap({rawText("type"), "\x7c"_ba});
+    QTest::newRow("huge declared text length")
+        << rawMap({rawText("type"), "\x7b\x7f\xff\xff\xff\xff\xff\xff\xff"_ba});
+    QTest::newRow("huge declared map size") << "\xbb\x7f\xff\xff\xff\xff\xff\xff\xff"_ba;
+    QTest::newRow("nesting far too deep") << rawMap(
+        {rawText("type"), rawText("who"), rawText("x"), QByteArray(20000, '\x81') + '\0'});
+    // docs/PROTOCOL.md 4.3: undefined is absent, so a required field that is undefined is missing.
+    QTest::newRow("required field undefined")
+        << rawMap({rawText("type"), rawText("hello"), rawText("nick"), "\xf7"_ba});
+}
+
+void TestMessageCodec::rejectsMalformed()
+{
+    QFETCH(QByteArray, payload);
+
+    const DecodeResult result = MessageCodec::decode(payload);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, ErrorCode::Protocol);
+    QVERIFY(!result.detail.isEmpty());
+}
+
+void TestMessageCodec::rejectsInvalidUtf8_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+
+    const QByteArray bad = "\x62\xc3\x28"_ba; // a text string of two bytes: 0xC3 0x28
+    QTest::newRow("text value") << rawMap({rawText("type"), rawText("say"), rawText("text"), bad});
+    QTest::newRow("type value") << rawMap({rawText("type"), bad});
+    QTest::newRow("map key") << rawMap({bad, rawText("x"), rawText("type"), rawText("who")});
+    QTest::newRow("value of an unknown field")
+        << rawMap({rawText("type"), rawText("who"), rawText("extra"), bad});
+    QTest::newRow("item of users") << rawMap(
+        {rawText("type"), rawText("users"), rawText("users"), "\x82"_ba + rawText("ana") + bad});
+    QTest::newRow("overlong '/'") << rawMap(
+        {rawText("type"), rawText("hello"), rawText("nick"), "\x62\xc0\xaf"_ba});
+    QTest::newRow("surrogate U+D800")
+        << rawMap({rawText("type"), rawText("hello"), rawText("nick"), "\x63\xed\xa0\x80"_ba});
+    QTest::newRow("above U+10FFFF")
+        << rawMap({rawText("type"), rawText("hello"), rawText("nick"), "\x64\xf4\x90\x80\x80"_ba});
+    QTest::newRow("Latin-1") << rawMap(
+        {rawText("type"), rawText("say"), rawText("text"), "\x63ol\xe1"_ba});
+    // RFC 8949: each chunk of an indefinite-length text string is valid UTF-8 on its own.
+    QTest::newRow("character split across chunks") << rawMap(
+        {rawText("type"), rawText("say"), rawText("text"), "\x7f\x61\xc3\x61\xa1\xff"_ba});
+}
+
+void TestMessageCodec::rejectsInvalidUtf8()
+{
+    QFETCH(QByteArray, payload);
+
+    const DecodeResult result = MessageCodec::decode(payload);
+    QCOMPARE(result.error, ErrorCode::InvalidUtf8);
+    QVERIFY(!result.detail.isEmpty());
+}
+
+void TestMessageCodec::rejectsTruncated()
+{
+    const QByteArray whole =
+        MessageCodec::encode(Message::chat(u"João"_s, u"olá, mundo 😀"_s, true, SomeTime));
+    QVERIFY(MessageCodec::decode(whole).ok());
+    for (qsizetype size = 0; size < whole.size(); ++size) {
+        const DecodeResult result = MessageCodec::decode(whole.left(size));
+        if (result.error != ErrorCode::Protocol)
+            QFAIL(qPrintable(u"truncated to %1 bytes: error \"%2\""_s.arg(size).arg(
+                errorCodeName(result.error))));
+    }
+}
+
+void TestMessageCodec::randomGarbage_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed : {1u, 2u, 3u, 4242u, 0xfeedfaceu})
+        QTest::addRow("seed %u", seed) << seed;
+}
+
+void TestMessageCodec::randomGarbage()
+{
+    QFETCH(quint32, seed);
+    QRandomGenerator random(seed);
+
+    for (int iteration = 0; iteration < 1000; ++iteration) {
+        // A map head first half the time, so that decoding gets past the first byte.
+        QByteArray payload(random.bounded(0, 64), Qt::Uninitialized);
+        for (char &byte : payload)
+            byte = static_cast<char>(random.bounded(256));
+        if (!payload.isEmpty() && random.bounded(2))
+            payload[0] = static_cast<char>(0xa0 + random.bounded(4));
+
+        const DecodeResult result = MessageCodec::decode(payload);
+        if (result.ok()) {
+            QVERIFY(result.message.type != MessageType::Unknown);
+            continue;
+        }
+        QVERIFY2(result.error == ErrorCode::Protocol || result.error == ErrorCode::InvalidUtf8 ||
+                     result.error == ErrorCode::UnknownType,
+                 payload.toHex().constData());
+        QVERIFY(!result.detail.isEmpty());
+    }
+}
+
+void TestMessageCodec::randomMutations_data()
+{
+    randomGarbage_data();
+}
+
+void TestMessageCodec::randomMutations()
+{
+    QFETCH(quint32, seed);
+    QRandomGenerator random(seed);
+
+    const QList<QByteArray> valid {
+        MessageCodec::encode(Message::handshakeOk(1, 65536, 4000, 15000, u"Tagarela"_s)),
+        MessageCodec::encode(Message::chat(u"ana"_s, u"olá 😀"_s, true, SomeTime)),
+        MessageCodec::encode(Message::welcome(u"ana"_s, {u"ana"_s, u"bob"_s})),
+        MessageCodec::encode(Message::error(ErrorCode::NickTaken, u"taken"_s, u"ana2"_s)),
+        MessageCodec::encode(Message::ping(123456789)),
+    };
+    int decodedOk = 0;
+    for (int iteration = 0; iteration < 1000; ++iteration) {
+        QByteArray payload = valid.at(random.bounded(static_cast<int>(valid.size())));
+        const int edits = random.bounded(1, 4);
+        for (int e = 0; e < edits && !payload.isEmpty(); ++e) {
+            const int at = random.bounded(static_cast<int>(payload.size()));
+            switch (random.bounded(3)) {
+            case 0:
+                payload[at] = static_cast<char>(random.bounded(256));
+                break;
+            case 1:
+                payload.remove(at, 1);
+                break;
+            default:
+                payload.insert(at, static_cast<char>(random.bounded(256)));
+                break;
+            }
+        }
+
+        const DecodeResult result = MessageCodec::decode(payload);
+        if (!result.ok()) {
+            QVERIFY(result.error == ErrorCode::Protocol || result.error == ErrorCode::InvalidUtf8 ||
+                    result.error == ErrorCode::UnknownType);
+            QVERIFY(!result.detail.isEmpty());
+            continue;
+        }
+        // Whatever was accepted is a message the codec can write and read back unchanged.
+        ++decodedOk;
+        const DecodeResult again = MessageCodec::decode(MessageCodec::encode(result.message));
+        QCOMPARE(again.error, ErrorCode::None);
+        QCOMPARE(again.message, result.message);
+    }
+    QVERIFY(decodedOk > 0);
+}
+
+QTEST_GUILESS_MAIN(TestMessageCodec)
+#include "tst_messagecodec.moc"
