@@ -108,10 +108,12 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action)
     if (!contains(member))
         return;
     const QString nick = m_nicks.value(member);
-    // QDebug would quote and escape the text; the host reads it as typed.
-    const QString who = nick + u'@' + member->address();
-    qCInfo(lcTraffic).noquote() << (action ? QString(u"* "_s + who + u' ' + text)
-                                           : QString(u'<' + who + u"> "_s + text));
+    if (m_logChatText) {
+        // QDebug would quote and escape the text; the host reads it as typed.
+        const QString who = nick + u'@' + member->address();
+        qCInfo(lcTraffic).noquote() << (action ? QString(u"* "_s + who + u' ' + text)
+                                               : QString(u'<' + who + u"> "_s + text));
+    }
     deliverToAll(Broadcast(Message::chat(nick, text, action, m_clock())));
 }
 

@@ -44,6 +44,8 @@ public:
 
     /*! Milliseconds since the epoch for event times; replaceable in tests. */
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    /*! Whether chat text goes to the log (--quiet turns it off); presence always does. */
+    void setLogChatText(bool log) { m_logChatText = log; }
 
     /*! Adds \a member as \a nick and tells everyone else ("joined"). */
     NickResult join(RoomMember *member, const QString &nick);
@@ -75,6 +77,7 @@ private:
     QHash<RoomMember *, QString> m_nicks;
     QHash<QString, RoomMember *> m_byKey; //!< Validation::nickKey() to member
     std::function<qint64()> m_clock;
+    bool m_logChatText = true;
 };
 
 } // namespace Tagarela

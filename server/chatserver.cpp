@@ -25,6 +25,7 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
 {
+    m_room.setLogChatText(!config.quiet);
     connect(&m_listener, &QTcpServer::pendingConnectionAvailable, this,
             &ChatServer::onNewConnection);
     m_shutDownTimer.setSingleShot(true);

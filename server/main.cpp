@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QTranslator>
 
 #include "chatserver.h"
@@ -29,8 +28,8 @@ void installTranslators(QCoreApplication &app)
         QCoreApplication::installTranslator(qtTranslator);
     // English needs a translation too: it supplies the plural forms ("1 user", "2 users").
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), u"tagarela"_s, u"_"_s, u":/i18n"_s)
-        || translator->load(u":/i18n/tagarela_en"_s))
+    if (translator->load(QLocale(), u"tagarela"_s, u"_"_s, u":/i18n"_s) ||
+        translator->load(u":/i18n/tagarela_en"_s))
         QCoreApplication::installTranslator(translator);
 }
 
@@ -76,8 +75,6 @@ int main(int argc, char *argv[])
     case ServerOptions::Outcome::Run:
         break;
     }
-    if (config.quiet)
-        QLoggingCategory::setFilterRules(u"tagarela.traffic.info=false"_s);
     raiseFileLimit(config.maxClients);
 
     SignalWatcher signals;

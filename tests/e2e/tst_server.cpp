@@ -1,0 +1,1091 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The server in-process, driven over loopback sockets by framed and text clients.
+
+#include <algorithm>
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTest>
+
+#include "chatserver.h"
+#include "framedtestclient.h"
+#include "linetestclient.h"
+#include "protocol.h"
+#include "serverconfig.h"
+#include "testprinters.h"
+#include "wirebytes.h"
+
+using namespace Tagarela;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A config for tests: loopback, a port the kernel picks, and a quick greeting for text
+// clients that wait for one. The rate limit is off unless a test is about it.
+ServerConfig testConfig()
+{
+    ServerConfig config;
+    config.bindAddress = QHostAddress(QHostAddress::LocalHost);
+    config.port = 0;
+    config.serverName = u"e2e"_s;
+    config.detectTimeoutMs = 200;
+    config.maxRate = 0;
+    return config;
+}
+
+// "[12:34] <ana> hello" or "[12:34] * ana waves"
+const QRegularExpression &chatLinePattern()
+{
+    static const QRegularExpression pattern(
+        u"^\\[\\d\\d:\\d\\d\\] (?:<(\\S+)> |\\* (\\S+) )(.*)$"_s);
+    return pattern;
+}
+
+// The chat texts a text client received, in order.
+QStringList chatTextsOf(const LineTestClient &client)
+{
+    QStringList texts;
+    for (const QString &line : client.lines()) {
+        const QRegularExpressionMatch match = chatLinePattern().match(line);
+        if (match.hasMatch())
+            texts.append(match.captured(3));
+    }
+    return texts;
+}
+
+int chatLineCount(const LineTestClient &client)
+{
+    return int(chatTextsOf(client).size());
+}
+
+} // namespace
+
+class TestServer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    // Chat
+    void chatReachesEveryoneInOneOrder();
+    // Presence
+    void joinAndWelcome();
+    void renameAndWho();
+    void leaveReasons();
+    // Nicknames
+    void nickCollision();
+    void invalidNick();
+    void lineNickCollision();
+    // Handshake
+    void versionMismatch();
+    void firstFrameNotHandshake();
+    void badMagic_data();
+    void badMagic();
+    void handshakeTimeout();
+    void lineNickTimeout();
+    // Mode detection
+    void silentClientIsGreeted();
+    void telnetNegotiationIsStripped();
+    void lineEndings_data();
+    void lineEndings();
+    // Limits
+    void badFrameLength_data();
+    void badFrameLength();
+    void invalidUtf8InFrame();
+    void invalidUtf8Line();
+    void tooLongLine();
+    void textTooLong();
+    void unknownType();
+    void flood();
+    void maxClients();
+    void maxPerIp();
+    void slowReaderIsDropped();
+    void silentPeerTimesOut();
+    void idleClientAnswersPings();
+    // Host actions
+    void kick();
+    void notice();
+    // Shutdown
+    void shutDown();
+
+private:
+    // Whether a chat from \a from still reaches \a to: the server keeps serving.
+    [[nodiscard]] bool chatStillWorks(FramedTestClient &from, FramedTestClient &to);
+
+    int m_probe = 0;
+};
+
+void TestServer::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+bool TestServer::chatStillWorks(FramedTestClient &from, FramedTestClient &to)
+{
+    const QString text = u"still serving %1"_s.arg(++m_probe);
+    from.say(text);
+    return to.waitFor(MessageType::Chat, Match::text(text)).has_value();
+}
+
+// --- Chat -------------------------------------------------------------------------------------
+
+void TestServer::chatReachesEveryoneInOneOrder()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    FramedTestClient caio(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(caio.join(u"caio"_s));
+    QVERIFY(dora.join(u"dora"_s));
+
+    // Everyone writes at once: the server picks one order, and everyone must see that one.
+    constexpr int Rounds = 5;
+    QStringList sent;
+    for (int i = 0; i < Rounds; ++i) {
+        for (FramedTestClient *client : {&ana, &bia, &caio}) {
+            const QString text = client->nick() + u" says %1"_s.arg(i);
+            client->say(text);
+            sent.append(text);
+        }
+        const QString text = u"dora says %1"_s.arg(i);
+        dora.sendLine(text);
+        sent.append(text);
+    }
+    const int total = int(sent.size());
+    for (FramedTestClient *client : {&ana, &bia, &caio})
+        QVERIFY2(client->waitForCount(MessageType::Chat, total), qPrintable(client->nick()));
+    QTRY_COMPARE(chatLineCount(dora), total);
+
+    const QStringList order = ana.chatTexts();
+    QCOMPARE(bia.chatTexts(), order);
+    QCOMPARE(caio.chatTexts(), order);
+    QCOMPARE(chatTextsOf(dora), order);
+    QStringList sortedOrder = order;
+    sortedOrder.sort();
+    sent.sort();
+    QCOMPARE(sortedOrder, sent);
+
+    // The text client sees "[HH:MM] <nick> text".
+    QVERIFY(dora.lines().contains(QRegularExpression(u"^\\[\\d\\d:\\d\\d\\] <bia> bia says 0$"_s)));
+    // Framed clients see the text client's lines as chat messages.
+    const auto fromDora = caio.waitFor(MessageType::Chat, Match::text(u"dora says 3"_s));
+    QVERIFY(fromDora);
+    QCOMPARE(fromDora->from, u"dora"_s);
+    QVERIFY(!fromDora->action);
+    QVERIFY(fromDora->time > 0);
+
+    // "/me" from a text client is an action.
+    dora.sendLine(u"/me waves"_s);
+    const auto wave = ana.waitFor(MessageType::Chat, Match::text(u"waves"_s));
+    QVERIFY(wave);
+    QCOMPARE(wave->from, u"dora"_s);
+    QVERIFY(wave->action);
+    QVERIFY(dora.waitForLine(u"* dora waves"_s));
+
+    // And an action from a framed client reads as one to the text client.
+    bia.say(u"dances"_s, true);
+    QVERIFY(dora.waitForLine(u"] * bia dances"_s));
+    const auto dance = ana.waitFor(MessageType::Chat, Match::text(u"dances"_s));
+    QVERIFY(dance);
+    QVERIFY(dance->action);
+}
+
+// --- Presence ---------------------------------------------------------------------------------
+
+void TestServer::joinAndWelcome()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient caio(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    LineTestClient dora(server.serverPort());
+
+    QVERIFY(ana.join(u"ana"_s));
+    auto welcome = ana.waitFor(MessageType::Welcome);
+    QVERIFY(welcome);
+    QCOMPARE(welcome->nick, u"ana"_s);
+    QCOMPARE(welcome->users, QStringList {u"ana"_s});
+
+    QVERIFY(caio.join(u"caio"_s));
+    QVERIFY(bia.join(u"Bia"_s));
+    welcome = bia.waitFor(MessageType::Welcome);
+    QVERIFY(welcome);
+    QCOMPARE(welcome->nick, u"Bia"_s);
+    // Sorted without regard to case.
+    QCOMPARE(welcome->users, (QStringList {u"ana"_s, u"Bia"_s, u"caio"_s}));
+
+    QVERIFY(ana.waitFor(MessageType::Joined, Match::nick(u"caio"_s)));
+    QVERIFY(ana.waitFor(MessageType::Joined, Match::nick(u"Bia"_s)));
+    QVERIFY(caio.waitFor(MessageType::Joined, Match::nick(u"Bia"_s)));
+
+    QVERIFY(dora.join(u"dora"_s));
+    // "4 users here", or "4 user(s) here" where no English translation is installed.
+    QVERIFY(dora.waitForLine(u"*** You are dora. 4 user"_s));
+    QVERIFY(dora.linesContaining(u"*** You are dora."_s)
+                .constFirst()
+                .endsWith(u" here: ana, Bia, caio, dora"_s));
+    for (FramedTestClient *client : {&ana, &bia, &caio})
+        QVERIFY(client->waitFor(MessageType::Joined, Match::nick(u"dora"_s)));
+
+    // Nobody is told of their own arrival, and only the joiner gets a welcome.
+    QCOMPARE(ana.count(MessageType::Joined, Match::nick(u"ana"_s)), 0);
+    QCOMPARE(bia.count(MessageType::Joined, Match::nick(u"Bia"_s)), 0);
+    QCOMPARE(caio.count(MessageType::Joined, Match::nick(u"caio"_s)), 0);
+    QCOMPARE(ana.count(MessageType::Welcome), 1);
+    QCOMPARE(ana.count(MessageType::Joined), 3);
+    QCOMPARE(bia.count(MessageType::Joined), 1);
+    QVERIFY(dora.linesContaining(u"dora joined"_s).isEmpty());
+}
+
+void TestServer::renameAndWho()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(dora.join(u"dora"_s));
+
+    // A framed rename reaches everyone, the renamed one included.
+    ana.send(Message::setNick(u"anna"_s));
+    for (FramedTestClient *client : {&ana, &bia}) {
+        const auto renamed = client->waitFor(MessageType::Renamed, Match::from(u"ana"_s));
+        QVERIFY(renamed);
+        QCOMPARE(renamed->nick, u"anna"_s);
+    }
+    QVERIFY(dora.waitForLine(u"*** ana is now known as anna"_s));
+    QCOMPARE(ana.nick(), u"anna"_s);
+
+    // So does a text client's /nick.
+    dora.sendLine(u"/nick dorinha"_s);
+    for (FramedTestClient *client : {&ana, &bia}) {
+        const auto renamed = client->waitFor(MessageType::Renamed, Match::from(u"dora"_s));
+        QVERIFY(renamed);
+        QCOMPARE(renamed->nick, u"dorinha"_s);
+    }
+    QVERIFY(dora.waitForLine(u"*** dora is now known as dorinha"_s));
+
+    // Chat carries the new names.
+    dora.sendLine(u"new name"_s);
+    const auto chat = bia.waitFor(MessageType::Chat, Match::text(u"new name"_s));
+    QVERIFY(chat);
+    QCOMPARE(chat->from, u"dorinha"_s);
+
+    bia.send(Message::who());
+    const auto users = bia.waitFor(MessageType::Users);
+    QVERIFY(users);
+    QCOMPARE(users->users, (QStringList {u"anna"_s, u"bia"_s, u"dorinha"_s}));
+    QCOMPARE(ana.count(MessageType::Users), 0);
+
+    dora.sendLine(u"/who"_s);
+    QVERIFY(dora.waitForLine(u" here: anna, bia, dorinha"_s));
+    QVERIFY(dora.lines().constLast().startsWith(u"*** 3 user"_s));
+}
+
+void TestServer::leaveReasons()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    FramedTestClient caio(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    LineTestClient edu(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(caio.join(u"caio"_s));
+    QVERIFY(dora.join(u"dora"_s));
+    QVERIFY(edu.join(u"edu"_s));
+
+    // A framed quit with a reason: a goodbye to the one leaving, the reason to the others.
+    caio.send(Message::quit(u"gotta go"_s));
+    const auto bye = caio.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::Quit);
+    QVERIFY(caio.waitForClosed());
+    for (FramedTestClient *client : {&ana, &bia}) {
+        const auto left = client->waitFor(MessageType::Left, Match::nick(u"caio"_s));
+        QVERIFY(left);
+        QCOMPARE(left->reason, u"gotta go"_s);
+    }
+    QVERIFY(dora.waitForLine(u"*** caio left (gotta go)"_s));
+
+    // A text client's "/quit bye".
+    dora.sendLine(u"/quit bye"_s);
+    QVERIFY(dora.waitForLine(u"*** Goodbye."_s));
+    QVERIFY(dora.waitForClosed());
+    for (FramedTestClient *client : {&ana, &bia}) {
+        const auto left = client->waitFor(MessageType::Left, Match::nick(u"dora"_s));
+        QVERIFY(left);
+        QCOMPARE(left->reason, u"bye"_s);
+    }
+    QVERIFY(edu.waitForLine(u"*** dora left (bye)"_s));
+
+    // A framed client that just goes away.
+    bia.disconnectFromServer();
+    auto left = ana.waitFor(MessageType::Left, Match::nick(u"bia"_s));
+    QVERIFY(left);
+    QVERIFY(!left->reason.isEmpty());
+
+    // A text client that just goes away.
+    edu.socket().disconnectFromHost();
+    left = ana.waitFor(MessageType::Left, Match::nick(u"edu"_s));
+    QVERIFY(left);
+    QVERIFY(!left->reason.isEmpty());
+
+    QTRY_COMPARE(server.connectionCount(), 1);
+    QCOMPARE(server.room().nicks(), QStringList {u"ana"_s});
+    QVERIFY(ana.isConnected());
+}
+
+// --- Nicknames --------------------------------------------------------------------------------
+
+void TestServer::nickCollision()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient first(server.serverPort());
+    FramedTestClient second(server.serverPort());
+    QVERIFY(first.join(u"Ana"_s));
+
+    QVERIFY(!second.join(u"ana"_s));
+    const auto error = second.waitFor(MessageType::Error);
+    QVERIFY(error);
+    QCOMPARE(error->code, ErrorCode::NickTaken);
+    QVERIFY(!error->suggestion.isEmpty());
+    QVERIFY(error->text.contains(error->suggestion));
+    QVERIFY(second.isConnected());
+    QCOMPARE(first.count(MessageType::Joined), 0);
+
+    // The suggestion is free: a second hello on the same connection takes it.
+    QVERIFY(second.join(error->suggestion));
+    QCOMPARE(second.nick(), error->suggestion);
+    QVERIFY(first.waitFor(MessageType::Joined, Match::nick(error->suggestion)));
+    QCOMPARE(first.count(MessageType::Joined), 1);
+
+    // Renaming onto a taken nickname, in another case, is refused the same way.
+    second.send(Message::setNick(u"ANA"_s));
+    QVERIFY(second.waitForCount(MessageType::Error, 2));
+    QCOMPARE(second.received(MessageType::Error).constLast().code, ErrorCode::NickTaken);
+    QCOMPARE(second.count(MessageType::Renamed), 0);
+    QVERIFY(chatStillWorks(second, first));
+}
+
+void TestServer::invalidNick()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient client(server.serverPort());
+
+    QVERIFY(!client.join(u"-no spaces-"_s));
+    auto error = client.waitFor(MessageType::Error);
+    QVERIFY(error);
+    QCOMPARE(error->code, ErrorCode::InvalidNick);
+    QVERIFY(!error->text.isEmpty());
+
+    QVERIFY(!client.join(QString(Protocol::MaxNickLength + 1, u'x')));
+    QVERIFY(client.waitForCount(MessageType::Error, 2));
+    QCOMPARE(client.received(MessageType::Error).constLast().code, ErrorCode::InvalidNick);
+
+    QVERIFY(client.join(u"valid_nick"_s));
+    QCOMPARE(client.nick(), u"valid_nick"_s);
+}
+
+void TestServer::lineNickCollision()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient ana2(server.serverPort());
+    LineTestClient client(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(ana2.join(u"ana2"_s));
+
+    QVERIFY(client.connectToServer());
+    client.sendLine(u"ANA"_s);
+    // ana2 is taken too: the suggestion is the next free one.
+    QVERIFY(client.waitForLine(u"ANA3"_s));
+    QVERIFY(client.waitForLines(LineTestClient::prompt(), 2));
+    QCOMPARE(client.lines().constLast(), LineTestClient::prompt());
+
+    client.sendLine(u"bad nick!"_s);
+    QVERIFY(client.waitForLines(LineTestClient::prompt(), 3));
+    QVERIFY(client.join(u"ANA3"_s));
+    QVERIFY(ana.waitFor(MessageType::Joined, Match::nick(u"ANA3"_s)));
+    QCOMPARE(ana.count(MessageType::Joined), 2); // ana2 and ANA3, nothing for the refusals
+}
+
+// --- Handshake --------------------------------------------------------------------------------
+
+void TestServer::versionMismatch()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient client(server.serverPort());
+    QVERIFY(client.connectToServer());
+
+    client.send(Message::handshake({999}));
+    const auto bye = client.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::VersionMismatch);
+    QVERIFY(!bye->text.isEmpty());
+    QVERIFY(client.waitForClosed());
+    QCOMPARE(client.count(MessageType::HandshakeOk), 0);
+    QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+void TestServer::firstFrameNotHandshake()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient client(server.serverPort());
+    QVERIFY(client.connectToServer());
+
+    client.send(Message::hello(u"ana"_s));
+    const auto bye = client.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::Protocol);
+    QVERIFY(client.waitForClosed());
+    QVERIFY(server.room().nicks().isEmpty());
+}
+
+void TestServer::badMagic_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("wrong right after 0x00") << "\0WRONG"_ba;
+    QTest::newRow("wrong half-way") << "\0TAGAXXXX"_ba;
+    QTest::newRow("wrong last byte") << "\0TAGARELX"_ba;
+}
+
+void TestServer::badMagic()
+{
+    QFETCH(QByteArray, bytes);
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    QTcpSocket socket;
+    QSignalSpy socketConnected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), server.serverPort());
+    QVERIFY(socketConnected.wait());
+
+    socket.write(bytes);
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    // Neither framed nor text: nothing is said, in a language it might not speak.
+    QVERIFY(socket.readAll().isEmpty());
+    QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+void TestServer::handshakeTimeout()
+{
+    ServerConfig config = testConfig();
+    config.handshakeTimeoutMs = 300;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+
+    // Sends the magic and then nothing.
+    FramedTestClient mute(server.serverPort());
+    QVERIFY(mute.connectToServer());
+    const auto bye = mute.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::HandshakeTimeout);
+    QVERIFY(mute.waitForClosed());
+
+    // One that handshakes but never says hello is timed out too.
+    FramedTestClient shy(server.serverPort());
+    QVERIFY(shy.handshake());
+    const auto shyBye = shy.waitFor(MessageType::Bye);
+    QVERIFY(shyBye);
+    QCOMPARE(shyBye->code, ErrorCode::HandshakeTimeout);
+    QVERIFY(shy.waitForClosed());
+
+    // A joined client is past its handshake: the timeout no longer applies.
+    QVERIFY(ana.isConnected());
+    QCOMPARE(ana.count(MessageType::Joined), 0);
+    QTRY_COMPARE(server.connectionCount(), 1);
+}
+
+void TestServer::lineNickTimeout()
+{
+    ServerConfig config = testConfig();
+    config.detectTimeoutMs = 100;
+    config.nickTimeoutMs = 300;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    LineTestClient client(server.serverPort());
+    QVERIFY(client.connectToServer());
+
+    QVERIFY(client.waitForLine(LineTestClient::prompt()));
+    QVERIFY(client.waitForLine(u"*** No nickname chosen in time."_s));
+    QVERIFY(client.waitForClosed());
+    QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+// --- Mode detection ---------------------------------------------------------------------------
+
+void TestServer::silentClientIsGreeted()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    LineTestClient client(server.serverPort());
+    QVERIFY(client.connectToServer());
+
+    // Nothing sent: after the detection timeout it is greeted as a text client.
+    QVERIFY(client.waitForLine(LineTestClient::prompt()));
+    QCOMPARE(client.lines().size(), 2);
+    QVERIFY(client.lines().at(0).startsWith(u"*** Welcome to Tagarela on e2e. 1 user"_s));
+    QVERIFY(client.lines().at(0).endsWith(u" here: ana"_s));
+    QCOMPARE(client.lines().at(1), LineTestClient::prompt());
+
+    QVERIFY(client.join(u"bia"_s));
+    QVERIFY(ana.waitFor(MessageType::Joined, Match::nick(u"bia"_s)));
+}
+
+void TestServer::telnetNegotiationIsStripped()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    LineTestClient client(server.serverPort());
+    QVERIFY(client.connectToServer());
+
+    // What a telnet client opens with: IAC WILL ECHO, IAC DO SUPPRESS-GO-AHEAD, and a window
+    // size subnegotiation; then more negotiation inside the nickname.
+    const QByteArray opening = "\xff\xfb\x01\xff\xfd\x03\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0"_ba;
+    client.sendBytes(opening + "ze"_ba + "\xff\xfc\x01"_ba + "ca\r\n"_ba);
+    QVERIFY(client.waitForLine(u"*** You are zeca. "_s));
+    QVERIFY(ana.waitFor(MessageType::Joined, Match::nick(u"zeca"_s)));
+
+    client.sendBytes("ol\xff\xfd\x18\xff\xf1\xc3\xa1\r\n"_ba); // and a NOP, amid UTF-8 text
+    const auto chat = ana.waitFor(MessageType::Chat, Match::from(u"zeca"_s));
+    QVERIFY(chat);
+    QCOMPARE(chat->text, u"ol\u00e1"_s);
+}
+
+void TestServer::lineEndings_data()
+{
+    QTest::addColumn<QByteArray>("ending");
+    QTest::newRow("CR") << "\r"_ba;
+    QTest::newRow("LF") << "\n"_ba;
+    QTest::newRow("CRLF") << "\r\n"_ba;
+    QTest::newRow("CR NUL") << "\r\0"_ba;
+}
+
+void TestServer::lineEndings()
+{
+    QFETCH(QByteArray, ending);
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    LineTestClient client(server.serverPort());
+    QVERIFY(client.connectToServer());
+
+    client.sendLine(u"bia"_s, ending);
+    QVERIFY(client.waitForLine(u"*** You are bia. "_s));
+    client.sendLine(u"first"_s, ending);
+    client.sendLine(u"second"_s, ending);
+    QVERIFY(ana.waitForCount(MessageType::Chat, 2));
+    QCOMPARE(ana.chatTexts(), (QStringList {u"first"_s, u"second"_s}));
+    QCOMPARE(ana.received(MessageType::Joined).size(), 1);
+    QCOMPARE(ana.received(MessageType::Joined).constFirst().nick, u"bia"_s);
+    // One prompt: a line end's second half is not an empty line asking for another.
+    QCOMPARE(client.linesContaining(LineTestClient::prompt()).size(), 1);
+}
+
+// --- Limits -----------------------------------------------------------------------------------
+
+void TestServer::badFrameLength_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::newRow("2 GiB") << "\x7f\xff\xff\xff"_ba;
+    QTest::newRow("4 GiB") << "\xff\xff\xff\xff"_ba;
+    QTest::newRow("one over the limit") << "\x00\x01\x00\x01"_ba;
+    QTest::newRow("zero") << "\x00\x00\x00\x00"_ba;
+}
+
+void TestServer::badFrameLength()
+{
+    QFETCH(QByteArray, header);
+    ServerConfig config = testConfig();
+    config.maxFrame = 64 * 1024;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    FramedTestClient bad(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(bad.join(u"bad"_s));
+
+    bad.sendBytes(header);
+    const auto bye = bad.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::FrameTooLarge);
+    QVERIFY(bad.waitForClosed());
+    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"bad"_s));
+    QVERIFY(left);
+    QVERIFY(!left->reason.isEmpty());
+    QVERIFY(chatStillWorks(ana, bia));
+}
+
+void TestServer::invalidUtf8InFrame()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bad(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bad.join(u"bad"_s));
+
+    bad.sendBytes(WireBytes::sayWithRawText("caf\xc3(!"_ba)); // 0xC3 wants a continuation byte
+    bad.sendBytes(WireBytes::sayWithRawText("\xed\xa0\x80"_ba)); // an encoded surrogate
+    bad.sendBytes(WireBytes::sayWithRawText("\xff"_ba));
+    QVERIFY(bad.waitForCount(MessageType::Error, 3));
+    for (const Message &error : bad.received(MessageType::Error))
+        QCOMPARE(error.code, ErrorCode::InvalidUtf8);
+
+    // The connection stays, and the same hand-built frame with valid text goes through.
+    QVERIFY(bad.isConnected());
+    bad.sendBytes(WireBytes::sayWithRawText("caf\xc3\xa9!"_ba));
+    const auto chat = ana.waitFor(MessageType::Chat, Match::from(u"bad"_s));
+    QVERIFY(chat);
+    QCOMPARE(chat->text, u"caf\u00e9!"_s);
+    QCOMPARE(ana.count(MessageType::Chat), 1);
+}
+
+void TestServer::invalidUtf8Line()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    LineTestClient client(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(client.join(u"bia"_s));
+
+    client.sendBytes("caf\xe9 in latin-1\r\n"_ba);
+    QVERIFY(client.waitForLine(u"not valid UTF-8"_s));
+    client.sendLine(u"caf\u00e9 in UTF-8"_s);
+    const auto chat = ana.waitFor(MessageType::Chat);
+    QVERIFY(chat);
+    QCOMPARE(chat->text, u"caf\u00e9 in UTF-8"_s);
+    QCOMPARE(ana.count(MessageType::Chat), 1);
+}
+
+void TestServer::tooLongLine()
+{
+    ServerConfig config = testConfig();
+    config.maxLine = 64;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    LineTestClient client(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(client.join(u"bia"_s));
+
+    client.sendLine(QString(1000, u'a'));
+    QVERIFY(client.waitForLine(u"longer than 64 byte"_s));
+    client.sendLine(u"next line"_s);
+    const auto chat = ana.waitFor(MessageType::Chat);
+    QVERIFY(chat);
+    QCOMPARE(chat->text, u"next line"_s);
+    QCOMPARE(ana.count(MessageType::Chat), 1);
+    QVERIFY(client.isConnected());
+
+    // The limit itself is allowed.
+    client.sendLine(QString(64, u'b'));
+    QVERIFY(ana.waitFor(MessageType::Chat, Match::text(QString(64, u'b'))));
+}
+
+void TestServer::textTooLong()
+{
+    ServerConfig config = testConfig();
+    config.maxText = 100;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    const auto ok = ana.waitFor(MessageType::HandshakeOk);
+    QVERIFY(ok);
+    QCOMPARE(ok->maxText, 100);
+
+    ana.say(QString(101, u'x'));
+    const auto error = ana.waitFor(MessageType::Error);
+    QVERIFY(error);
+    QCOMPARE(error->code, ErrorCode::TextTooLong);
+    // Bytes, not characters: 51 two-byte letters are 102 bytes.
+    ana.say(QString(51, u'\u00e9'));
+    QVERIFY(ana.waitForCount(MessageType::Error, 2));
+    QCOMPARE(ana.received(MessageType::Error).constLast().code, ErrorCode::TextTooLong);
+
+    ana.say(QString(100, u'x'));
+    QVERIFY(bia.waitFor(MessageType::Chat, Match::text(QString(100, u'x'))));
+    QCOMPARE(bia.count(MessageType::Chat), 1);
+}
+
+void TestServer::unknownType()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+
+    Message dance;
+    dance.type = MessageType::Unknown;
+    dance.typeName = u"dance"_s;
+    ana.sendBytes(WireBytes::frame(dance));
+    const auto error = ana.waitFor(MessageType::Error);
+    QVERIFY(error);
+    QCOMPARE(error->code, ErrorCode::UnknownType);
+    QVERIFY(error->text.contains(u"dance"_s));
+    QVERIFY(ana.isConnected());
+    QVERIFY(chatStillWorks(ana, bia));
+}
+
+void TestServer::flood()
+{
+    ServerConfig config = testConfig();
+    config.maxRate = 5;
+    config.rateBurst = 5;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    FramedTestClient flooder(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(dora.join(u"dora"_s));
+    QVERIFY(flooder.join(u"flooder"_s));
+
+    for (int i = 0; i < 50; ++i)
+        flooder.say(u"flood %1"_s.arg(i));
+
+    const auto bye = flooder.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::Flood);
+    QVERIFY(flooder.waitForClosed());
+    // Warned once, before the goodbye.
+    const QList<Message> errors = flooder.received(MessageType::Error);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.constFirst().code, ErrorCode::RateLimited);
+    QVERIFY(flooder.messages().indexOf(errors.constFirst()) < flooder.messages().indexOf(*bye));
+
+    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"flooder"_s));
+    QVERIFY(left);
+    QVERIFY(!left->reason.isEmpty());
+    QVERIFY(bia.waitFor(MessageType::Left, Match::nick(u"flooder"_s)));
+    QVERIFY(dora.waitForLine(u"*** flooder left"_s));
+    // Everything the flooder got through arrived before its departure.
+    QVERIFY(ana.count(MessageType::Chat, Match::from(u"flooder"_s)) <= config.rateBurst);
+    QVERIFY(bia.count(MessageType::Chat, Match::from(u"flooder"_s)) <= config.rateBurst);
+    QVERIFY(chatLineCount(dora) <= config.rateBurst);
+    QVERIFY(ana.count(MessageType::Chat, Match::from(u"flooder"_s)) > 0);
+
+    QVERIFY(chatStillWorks(ana, bia));
+}
+
+void TestServer::maxClients()
+{
+    ServerConfig config = testConfig();
+    config.maxClients = 2;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+
+    FramedTestClient third(server.serverPort());
+    QVERIFY(third.connectToServer());
+    const auto bye = third.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::ServerFull);
+    QVERIFY(third.waitForClosed());
+
+    LineTestClient line(server.serverPort());
+    QVERIFY(line.connectToServer());
+    QVERIFY(line.waitForLine(u"*** The server is full"_s));
+    QVERIFY(line.waitForClosed());
+    QVERIFY(line.linesContaining(LineTestClient::prompt()).isEmpty());
+
+    QVERIFY(chatStillWorks(ana, bia));
+    QCOMPARE(ana.count(MessageType::Joined), 1);
+
+    // A place that frees up can be taken again.
+    bia.send(Message::quit());
+    QVERIFY(ana.waitFor(MessageType::Left, Match::nick(u"bia"_s)));
+    FramedTestClient caio(server.serverPort());
+    QVERIFY(caio.join(u"caio"_s));
+    QVERIFY(chatStillWorks(caio, ana));
+}
+
+void TestServer::maxPerIp()
+{
+    ServerConfig config = testConfig();
+    config.maxPerIp = 2;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+
+    FramedTestClient third(server.serverPort());
+    QVERIFY(third.connectToServer());
+    const auto bye = third.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::TooManyConnections);
+    QVERIFY(third.waitForClosed());
+
+    LineTestClient line(server.serverPort());
+    QVERIFY(line.connectToServer());
+    QVERIFY(line.waitForLine(u"*** Too many connections from your address"_s));
+    QVERIFY(line.waitForClosed());
+
+    QVERIFY(chatStillWorks(bia, ana));
+
+    bia.disconnectFromServer();
+    QVERIFY(ana.waitFor(MessageType::Left, Match::nick(u"bia"_s)));
+    FramedTestClient caio(server.serverPort());
+    QVERIFY(caio.join(u"caio"_s));
+    QVERIFY(chatStillWorks(caio, ana));
+}
+
+void TestServer::slowReaderIsDropped()
+{
+    ServerConfig config = testConfig();
+    config.maxPendingOutput = 64 * 1024;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient sender(server.serverPort());
+    FramedTestClient watcher(server.serverPort());
+    QVERIFY(sender.join(u"sender"_s));
+    QVERIFY(watcher.join(u"watcher"_s));
+
+    // Joins, then never reads: once the kernel buffers on both sides are full, the server's
+    // queue for it grows until the cap.
+    QTcpSocket slow;
+    slow.setReadBufferSize(4096);
+    QSignalSpy slowConnected(&slow, &QTcpSocket::connected);
+    slow.connectToHost(QHostAddress(QHostAddress::LocalHost), server.serverPort());
+    QVERIFY(slowConnected.wait());
+    slow.write(WireBytes::login(u"slow"_s));
+    QVERIFY(watcher.waitFor(MessageType::Joined, Match::nick(u"slow"_s)));
+
+    // Bounded: at most MaxBatches * BatchSize * 3000 bytes, far more than the kernel buffers.
+    constexpr int BatchSize = 50;
+    constexpr int MaxBatches = 80;
+    const QString padding(3000, u'x');
+    int sent = 0;
+    for (int batch = 0; batch < MaxBatches; ++batch) {
+        if (watcher.count(MessageType::Left, Match::nick(u"slow"_s)) > 0)
+            break;
+        for (int i = 0; i < BatchSize; ++i)
+            sender.say(QString::number(++sent) + padding);
+        // Let the server take each batch before the next, so the sender's own queue stays small.
+        QVERIFY(sender.waitForCount(MessageType::Chat, sent));
+    }
+
+    const auto left = watcher.waitFor(MessageType::Left, Match::nick(u"slow"_s));
+    QVERIFY2(left, qPrintable(u"still there after %1 messages"_s.arg(sent)));
+    QCOMPARE(left->reason, u"too slow to read the chat"_s);
+    QVERIFY(sender.waitFor(MessageType::Left, Match::nick(u"slow"_s)));
+    QCOMPARE(server.room().nicks(), (QStringList {u"sender"_s, u"watcher"_s}));
+    QVERIFY(sender.isConnected());
+    QVERIFY(watcher.isConnected());
+    QVERIFY(chatStillWorks(watcher, sender));
+}
+
+void TestServer::silentPeerTimesOut()
+{
+    ServerConfig config = testConfig();
+    config.heartbeatMs = 100;
+    config.heartbeatTimeoutMs = 400;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+
+    // Joins and reads, but never answers a ping.
+    QTcpSocket mute;
+    QByteArray received;
+    connect(&mute, &QTcpSocket::readyRead, &mute, [&] { received += mute.readAll(); });
+    QSignalSpy muteConnected(&mute, &QTcpSocket::connected);
+    mute.connectToHost(QHostAddress(QHostAddress::LocalHost), server.serverPort());
+    QVERIFY(muteConnected.wait());
+    mute.write(WireBytes::login(u"mute"_s));
+    QVERIFY(ana.waitFor(MessageType::Joined, Match::nick(u"mute"_s)));
+
+    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"mute"_s));
+    QVERIFY(left);
+    QCOMPARE(left->reason, u"timed out"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(mute.state(), QAbstractSocket::UnconnectedState, 5000);
+
+    const QList<Message> messages = WireBytes::decodeStream(received);
+    QVERIFY(!messages.isEmpty());
+    QCOMPARE(messages.constFirst().type, MessageType::HandshakeOk);
+    QCOMPARE(messages.constFirst().heartbeatMs, 100);
+    QVERIFY(std::any_of(messages.cbegin(), messages.cend(),
+                        [](const Message &m) { return m.type == MessageType::Ping; }));
+    QCOMPARE(messages.constLast().type, MessageType::Bye);
+    QCOMPARE(messages.constLast().code, ErrorCode::HeartbeatTimeout);
+
+    QVERIFY(ana.isConnected());
+    QVERIFY(bia.isConnected());
+    QVERIFY(chatStillWorks(ana, bia));
+}
+
+void TestServer::idleClientAnswersPings()
+{
+    ServerConfig config = testConfig();
+    config.heartbeatMs = 100;
+    config.heartbeatTimeoutMs = 400;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+
+    // Idle for several heartbeat timeouts: the Connections answer the pings, so nobody is
+    // dropped. Waiting for something that must not happen is the one wait that runs out.
+    QSignalSpy anaClosed(&ana, &FramedTestClient::closed);
+    QSignalSpy biaClosed(&bia, &FramedTestClient::closed);
+    QVERIFY(!anaClosed.wait(4 * config.heartbeatTimeoutMs));
+    QCOMPARE(biaClosed.count(), 0);
+    QCOMPARE(ana.count(MessageType::Left), 0);
+    QVERIFY(ana.isConnected());
+    QVERIFY(bia.isConnected());
+    QVERIFY(chatStillWorks(ana, bia));
+}
+
+// --- Host actions -----------------------------------------------------------------------------
+
+void TestServer::kick()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(dora.join(u"dora"_s));
+
+    QVERIFY(!server.kick(u"nobody"_s, {}));
+    QVERIFY(server.kick(u"BIA"_s, u"spamming"_s)); // nicknames match without regard to case
+    const auto bye = bia.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::Kicked);
+    QVERIFY(bye->text.contains(u"spamming"_s));
+    QVERIFY(bia.waitForClosed());
+    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"bia"_s));
+    QVERIFY(left);
+    QVERIFY(left->reason.contains(u"spamming"_s));
+    QVERIFY(dora.waitForLine(u"*** bia left (kicked by the host: spamming)"_s));
+
+    // A text client is told in a line.
+    QVERIFY(server.kick(u"dora"_s, {}));
+    QVERIFY(dora.waitForLine(u"*** You were kicked by the host."_s));
+    QVERIFY(dora.waitForClosed());
+    QVERIFY(ana.waitFor(MessageType::Left, Match::nick(u"dora"_s)));
+
+    QVERIFY(ana.isConnected());
+    QCOMPARE(server.room().nicks(), QStringList {u"ana"_s});
+}
+
+void TestServer::notice()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(dora.join(u"dora"_s));
+
+    server.room().notice(u"Maintenance at noon"_s);
+    const auto notice = ana.waitFor(MessageType::Notice);
+    QVERIFY(notice);
+    QCOMPARE(notice->text, u"Maintenance at noon"_s);
+    QVERIFY(notice->time > 0);
+    QVERIFY(dora.waitForLine(u"-host- Maintenance at noon"_s));
+    QVERIFY(dora.lines().contains(
+        QRegularExpression(u"^\\[\\d\\d:\\d\\d\\] -host- Maintenance at noon$"_s)));
+}
+
+// --- Shutdown ---------------------------------------------------------------------------------
+
+void TestServer::shutDown()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    const quint16 port = server.serverPort();
+    FramedTestClient ana(port);
+    FramedTestClient bia(port);
+    FramedTestClient pending(port); // handshaken, no nickname yet
+    LineTestClient dora(port);
+    LineTestClient prompted(port); // at the nickname prompt
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(pending.handshake());
+    QVERIFY(dora.join(u"dora"_s));
+    QVERIFY(prompted.connectToServer());
+    QVERIFY(prompted.waitForLine(LineTestClient::prompt()));
+
+    QSignalSpy finished(&server, &ChatServer::shutDownFinished);
+    QElapsedTimer clock;
+    clock.start();
+    server.shutDown();
+
+    for (FramedTestClient *client : {&ana, &bia, &pending}) {
+        const auto bye = client->waitFor(MessageType::Bye);
+        QVERIFY(bye);
+        QCOMPARE(bye->code, ErrorCode::Shutdown);
+        QVERIFY(client->waitForClosed());
+    }
+    for (LineTestClient *client : {&dora, &prompted}) {
+        QVERIFY(client->waitForLine(u"*** The server is shutting down."_s));
+        QVERIFY(client->waitForClosed());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    // Everyone took the goodbye: the grace period for peers that do not read never ran out.
+    QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(server.connectionCount(), 0);
+    // Nobody is told of the others leaving: everyone is going.
+    QCOMPARE(ana.count(MessageType::Left), 0);
+
+    // No longer listening.
+    FramedTestClient late(port);
+    QVERIFY(!late.connectToServer());
+
+    // A second call changes nothing.
+    server.shutDown();
+    QCOMPARE(finished.count(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestServer)
+#include "tst_server.moc"
