@@ -58,8 +58,10 @@ QStringList ChatRoom::nicks() const
     return all;
 }
 
-ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &nick)
+ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested)
 {
+    // Composed form: "joão" typed with a combining tilde is the same name, and valid.
+    const QString nick = requested.normalized(QString::NormalizationForm_C);
     if (contains(member))
         return rename(member, nick);
     NickResult result = checkNick(nick, nullptr);
@@ -86,8 +88,9 @@ void ChatRoom::leave(RoomMember *member, const QString &reason)
     deliverToAll(Broadcast(Message::left(nick, reason, m_clock())));
 }
 
-ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &nick)
+ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &requested)
 {
+    const QString nick = requested.normalized(QString::NormalizationForm_C);
     NickResult result = checkNick(nick, member);
     if (!result.ok() || !contains(member))
         return result;

@@ -282,8 +282,12 @@ void ClientSession::rename(const QString &nick)
         sendError(result.error, result.text, result.suggestion);
 }
 
-void ClientSession::say(const QString &text, bool action)
+void ClientSession::say(const QString &typed, bool action)
 {
+    // A trailing line break would show as an empty line to everyone.
+    QString text = typed;
+    while (text.endsWith(u'\n'))
+        text.chop(1);
     const TextProblem problem = Validation::checkText(text, m_config.maxText);
     if (problem != TextProblem::None) {
         sendError(Validation::errorCode(problem), Validation::describe(problem, m_config.maxText));

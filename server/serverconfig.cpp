@@ -155,7 +155,9 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         *message = parser.errorText();
         return Outcome::ExitError;
     }
-    if (parser.isSet(helpOption)) {
+    // addHelpOption() also adds --help-all, which parse() accepts but helpOption does not
+    // cover: without this check "--help-all" would start the server.
+    if (parser.isSet(helpOption) || parser.isSet(u"help-all"_s)) {
         *message = parser.helpText();
         return Outcome::ExitOk;
     }

@@ -66,7 +66,7 @@ bool Validation::isValidUtf8(QByteArrayView bytes)
 
 QString Validation::nickKey(const QString &nick)
 {
-    return nick.toCaseFolded();
+    return nick.normalized(QString::NormalizationForm_C).toCaseFolded();
 }
 
 QString Validation::suggestNick(const QString &nick,

@@ -1,0 +1,650 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <memory>
+#include <vector>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+
+#include "broadcast.h"
+#include "chatroom.h"
+#include "framedecoder.h"
+#include "message.h"
+#include "messagecodec.h"
+#include "roommember.h"
+#include "textformat.h"
+#include "validation.h"
+
+using namespace Qt::StringLiterals;
+using namespace Tagarela;
+
+namespace {
+
+constexpr qint64 StartTime = 1'700'000'000'000;
+
+/*!
+ * A member that keeps everything it is handed. The frames and texts are copies of the
+ * broadcast's own QByteArrays, so they keep its buffers alive: equal data pointers across
+ * members mean one encoding shared by all, not a recycled allocation.
+ */
+class FakeMember final : public RoomMember
+{
+public:
+    explicit FakeMember(const QString &address = u"192.0.2.1"_s)
+        : m_address(address)
+    { }
+
+    void deliver(const Broadcast &broadcast) override
+    {
+        events.append(broadcast.event());
+        frames.append(broadcast.frame());
+        texts.append(broadcast.text());
+    }
+    QString address() const override { return m_address; }
+
+    void clear()
+    {
+        events.clear();
+        frames.clear();
+        texts.clear();
+    }
+
+    QList<Message> events;
+    QList<QByteArray> frames;
+    QList<QByteArray> texts;
+
+private:
+    QString m_address;
+};
+
+// The buffer's address: QCOMPARE on two const char * would compare the strings instead.
+const void *dataOf(const QByteArray &bytes)
+{
+    return static_cast<const void *>(bytes.constData());
+}
+
+} // namespace
+
+class TestChatRoom final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+
+    void joinDeliversJoinedToOthers();
+    void membersInJoinOrder();
+    void nicksSortedCaseInsensitively();
+    void nickUniqueIgnoringCase_data();
+    void nickUniqueIgnoringCase();
+    void takenNickSuggestsFreeNick();
+    void invalidNick_data();
+    void invalidNick();
+    void joinAgainRenames();
+    void decomposedNickIsStoredComposed();
+
+    void renameDeliversToEveryone();
+    void renameFreesOldNick();
+    void renameChangesCaseOfOwnNick();
+    void renameToSameNickIsSilent();
+    void renameToTakenNickChangesNothing();
+    void renameToInvalidNickChangesNothing();
+    void renameOfNonMemberChangesNothing();
+
+    void sayDeliversToEveryoneInOrder();
+    void sayFromNonMemberIsIgnored();
+    void leaveDeliversLeftToTheRest();
+    void leaveOfNonMemberDoesNothing();
+    void noticeReachesEveryone();
+    void clockSetsEventTimes();
+
+    void broadcastEncodedOnce();
+    void frameAndTextMatchEvent();
+
+private:
+    void joinAll(const QStringList &nicks);
+
+    ChatRoom *room() { return m_room.get(); }
+
+    std::unique_ptr<ChatRoom> m_room;
+    std::vector<std::unique_ptr<FakeMember>> m_members;
+    qint64 m_now = StartTime;
+};
+
+void TestChatRoom::init()
+{
+    m_members.clear();
+    m_room = std::make_unique<ChatRoom>();
+    m_now = StartTime;
+    m_room->setClock([this] { return m_now; });
+}
+
+// Joins one fake member per nick, then forgets what they were told while joining.
+void TestChatRoom::joinAll(const QStringList &nicks)
+{
+    for (const QString &nick : nicks) {
+        m_members.push_back(std::make_unique<FakeMember>(u"192.0.2."_s + nick));
+        const ChatRoom::NickResult result = room()->join(m_members.back().get(), nick);
+        QVERIFY2(result.ok(), qPrintable(result.text));
+    }
+    for (const auto &member : m_members)
+        member->clear();
+}
+
+void TestChatRoom::joinDeliversJoinedToOthers()
+{
+    FakeMember ana, bia, caio;
+
+    const ChatRoom::NickResult first = room()->join(&ana, u"ana"_s);
+    QVERIFY(first.ok());
+    QCOMPARE(first.error, ErrorCode::None);
+    QCOMPARE(first.nick, u"ana"_s);
+    QVERIFY(ana.events.isEmpty());
+
+    m_now = StartTime + 1000;
+    QVERIFY(room()->join(&bia, u"bia"_s).ok());
+    QCOMPARE(ana.events, QList<Message> {Message::joined(u"bia"_s, StartTime + 1000)});
+    QVERIFY(bia.events.isEmpty());
+
+    m_now = StartTime + 2000;
+    QVERIFY(room()->join(&caio, u"caio"_s).ok());
+    const Message caioJoined = Message::joined(u"caio"_s, StartTime + 2000);
+    QCOMPARE(ana.events.size(), 2);
+    QCOMPARE(ana.events.at(1), caioJoined);
+    QCOMPARE(bia.events, QList<Message> {caioJoined});
+    QVERIFY(caio.events.isEmpty());
+
+    QCOMPARE(ana.events.at(1).type, MessageType::Joined);
+    QCOMPARE(ana.events.at(1).nick, u"caio"_s);
+    QCOMPARE(ana.events.at(1).time, StartTime + 2000);
+
+    QCOMPARE(room()->size(), 3);
+    QVERIFY(room()->contains(&bia));
+    QCOMPARE(room()->nickOf(&bia), u"bia"_s);
+    QCOMPARE(room()->find(u"bia"_s), &bia);
+    QCOMPARE(room()->find(u"nobody"_s), nullptr);
+}
+
+void TestChatRoom::membersInJoinOrder()
+{
+    joinAll({u"zeca"_s, u"ana"_s, u"Mia"_s, u"bia"_s});
+    QCOMPARE(room()->members().size(), 4);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(room()->members().at(i), m_members.at(size_t(i)).get());
+
+    // Leaving and joining again puts a member at the end.
+    FakeMember *ana = m_members.at(1).get();
+    room()->leave(ana, {});
+    QVERIFY(room()->join(ana, u"ana"_s).ok());
+    const QList<RoomMember *> expected = {m_members.at(0).get(), m_members.at(2).get(),
+                                          m_members.at(3).get(), ana};
+    QCOMPARE(room()->members(), expected);
+}
+
+void TestChatRoom::nicksSortedCaseInsensitively()
+{
+    joinAll({u"zeca"_s, u"Bia"_s, u"ana"_s, u"Caio"_s, u"_x"_s, u"1st"_s});
+    // A plain sort would put "Bia" and "Caio" before "ana".
+    const QStringList expected = {u"1st"_s, u"_x"_s, u"ana"_s, u"Bia"_s, u"Caio"_s, u"zeca"_s};
+    QCOMPARE(room()->nicks(), expected);
+    QVERIFY(ChatRoom().nicks().isEmpty());
+}
+
+void TestChatRoom::nickUniqueIgnoringCase_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+
+    QTest::newRow("Ana, ana") << u"Ana"_s << u"ana"_s;
+    QTest::newRow("ana, ANA") << u"ana"_s << u"ANA"_s;
+    QTest::newRow("ANA, aNa") << u"ANA"_s << u"aNa"_s;
+    QTest::newRow("same") << u"ana"_s << u"ana"_s;
+    QTest::newRow("JOÃO, joão") << u"JOÃO"_s << u"joão"_s;
+    QTest::newRow("joão, João") << u"joão"_s << u"João"_s;
+    QTest::newRow("ÉLODIE, élodie") << u"ÉLODIE"_s << u"élodie"_s;
+    // Case folding, not lower-casing: the final sigma folds to the ordinary one.
+    QTest::newRow("ΝΙΚΟΣ, νικος") << u"ΝΙΚΟΣ"_s << u"νικος"_s;
+    QTest::newRow("STRAẞE, straße") << u"STRAẞE"_s << u"straße"_s;
+}
+
+void TestChatRoom::nickUniqueIgnoringCase()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+
+    FakeMember a, b;
+    QVERIFY(room()->join(&a, first).ok());
+    QCOMPARE(room()->nickOf(&a), first);
+    QVERIFY(room()->isTaken(second));
+    QVERIFY(!room()->isTaken(second, &a));
+    QCOMPARE(room()->find(second), &a);
+
+    const ChatRoom::NickResult result = room()->join(&b, second);
+    QCOMPARE(result.error, ErrorCode::NickTaken);
+    QVERIFY(!result.ok());
+    QVERIFY(result.nick.isEmpty());
+    QVERIFY(!result.text.isEmpty());
+    QVERIFY(!room()->contains(&b));
+    QCOMPARE(room()->size(), 1);
+    QVERIFY(a.events.isEmpty());
+}
+
+void TestChatRoom::decomposedNickIsStoredComposed()
+{
+    // "joão" typed as "joa" + COMBINING TILDE + "o", as some input methods send it.
+    const QString decomposed = u"joa\u0303o"_s;
+    FakeMember a, b;
+    const ChatRoom::NickResult result = room()->join(&a, decomposed);
+    QVERIFY(result.ok());
+    QCOMPARE(result.nick, u"jo\u00e3o"_s);
+    QCOMPARE(room()->nickOf(&a), u"jo\u00e3o"_s);
+    QVERIFY(room()->isTaken(decomposed));
+    QCOMPARE(room()->join(&b, u"JO\u00c3O"_s).error, ErrorCode::NickTaken);
+}
+
+void TestChatRoom::takenNickSuggestsFreeNick()
+{
+    joinAll({u"ana"_s, u"ana2"_s, u"ANA3"_s});
+
+    FakeMember newcomer;
+    const ChatRoom::NickResult result = room()->join(&newcomer, u"Ana"_s);
+    QCOMPARE(result.error, ErrorCode::NickTaken);
+    QVERIFY(!result.suggestion.isEmpty());
+    QCOMPARE(Validation::checkNick(result.suggestion), NickProblem::None);
+    QVERIFY2(!room()->isTaken(result.suggestion), qPrintable(result.suggestion));
+    QVERIFY(result.text.contains(result.suggestion));
+    QVERIFY(!room()->contains(&newcomer));
+
+    // The suggestion really is free.
+    const ChatRoom::NickResult retry = room()->join(&newcomer, result.suggestion);
+    QVERIFY2(retry.ok(), qPrintable(retry.text));
+    QCOMPARE(room()->nickOf(&newcomer), result.suggestion);
+    QCOMPARE(room()->size(), 4);
+}
+
+void TestChatRoom::invalidNick_data()
+{
+    QTest::addColumn<QString>("nick");
+
+    QTest::newRow("empty") << QString();
+    QTest::newRow("space inside") << u"ana bia"_s;
+    QTest::newRow("leading space") << u" ana"_s;
+    QTest::newRow("punctuation") << u"ana!"_s;
+    QTest::newRow("leading dash") << u"-ana"_s;
+    QTest::newRow("leading dot") << u".ana"_s;
+    QTest::newRow("too long") << QString(25, u'a');
+    QTest::newRow("control character") << u"ana\u0007"_s;
+    QTest::newRow("newline") << u"ana\nbia"_s;
+}
+
+void TestChatRoom::invalidNick()
+{
+    QFETCH(QString, nick);
+    joinAll({u"ana"_s});
+
+    FakeMember newcomer;
+    const ChatRoom::NickResult result = room()->join(&newcomer, nick);
+    QCOMPARE(result.error, ErrorCode::InvalidNick);
+    QVERIFY(!result.ok());
+    QVERIFY(!result.text.isEmpty());
+    QVERIFY(result.nick.isEmpty());
+    QVERIFY(!room()->contains(&newcomer));
+    QCOMPARE(room()->size(), 1);
+    QVERIFY(m_members.front()->events.isEmpty());
+}
+
+void TestChatRoom::joinAgainRenames()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+
+    const ChatRoom::NickResult result = room()->join(ana, u"anna"_s);
+    QVERIFY(result.ok());
+    QCOMPARE(room()->size(), 2);
+    QCOMPARE(room()->nickOf(ana), u"anna"_s);
+    const QList<Message> expected = {Message::renamed(u"ana"_s, u"anna"_s, StartTime)};
+    QCOMPARE(ana->events, expected);
+    QCOMPARE(bia->events, expected);
+}
+
+void TestChatRoom::renameDeliversToEveryone()
+{
+    joinAll({u"ana"_s, u"bia"_s, u"caio"_s});
+    FakeMember *bia = m_members.at(1).get();
+
+    m_now = StartTime + 5000;
+    const ChatRoom::NickResult result = room()->rename(bia, u"bea"_s);
+    QVERIFY(result.ok());
+    QCOMPARE(result.nick, u"bea"_s);
+
+    const Message expected = Message::renamed(u"bia"_s, u"bea"_s, StartTime + 5000);
+    QCOMPARE(expected.type, MessageType::Renamed);
+    QCOMPARE(expected.from, u"bia"_s);
+    QCOMPARE(expected.nick, u"bea"_s);
+    for (const auto &member : m_members)
+        QCOMPARE(member->events, QList<Message> {expected});
+
+    QCOMPARE(room()->nickOf(bia), u"bea"_s);
+    QCOMPARE(room()->find(u"BEA"_s), bia);
+    QCOMPARE(room()->find(u"bia"_s), nullptr);
+    QCOMPARE(room()->nicks(), (QStringList {u"ana"_s, u"bea"_s, u"caio"_s}));
+}
+
+void TestChatRoom::renameFreesOldNick()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+
+    QVERIFY(room()->rename(ana, u"anna"_s).ok());
+    QVERIFY(!room()->isTaken(u"ana"_s));
+
+    // Another member can rename to the freed nick, in any case...
+    QVERIFY(room()->rename(bia, u"ANA"_s).ok());
+    QCOMPARE(room()->find(u"ana"_s), bia);
+    // ...and the nick bia left is free for a newcomer.
+    FakeMember newcomer;
+    QVERIFY(room()->join(&newcomer, u"bia"_s).ok());
+    QCOMPARE(room()->nicks(), (QStringList {u"ANA"_s, u"anna"_s, u"bia"_s}));
+}
+
+void TestChatRoom::renameChangesCaseOfOwnNick()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+
+    const ChatRoom::NickResult result = room()->rename(ana, u"Ana"_s);
+    QVERIFY2(result.ok(), qPrintable(result.text));
+    QCOMPARE(room()->nickOf(ana), u"Ana"_s);
+    QCOMPARE(room()->find(u"ana"_s), ana);
+    QVERIFY(room()->isTaken(u"ANA"_s));
+    QVERIFY(!room()->isTaken(u"ANA"_s, ana));
+
+    const QList<Message> expected = {Message::renamed(u"ana"_s, u"Ana"_s, StartTime)};
+    QCOMPARE(ana->events, expected);
+    QCOMPARE(bia->events, expected);
+    QCOMPARE(room()->nicks(), (QStringList {u"Ana"_s, u"bia"_s}));
+
+    // Still unique: nobody else may take it in another case.
+    FakeMember newcomer;
+    QCOMPARE(room()->join(&newcomer, u"ana"_s).error, ErrorCode::NickTaken);
+}
+
+void TestChatRoom::renameToSameNickIsSilent()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+
+    const ChatRoom::NickResult result = room()->rename(ana, u"ana"_s);
+    QVERIFY(result.ok());
+    QCOMPARE(room()->nickOf(ana), u"ana"_s);
+    for (const auto &member : m_members)
+        QVERIFY(member->events.isEmpty());
+}
+
+void TestChatRoom::renameToTakenNickChangesNothing()
+{
+    joinAll({u"ana"_s, u"bia"_s, u"caio"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+
+    const ChatRoom::NickResult result = room()->rename(ana, u"BIA"_s);
+    QCOMPARE(result.error, ErrorCode::NickTaken);
+    QVERIFY(!result.text.isEmpty());
+    QVERIFY(!result.suggestion.isEmpty());
+    QCOMPARE(Validation::checkNick(result.suggestion), NickProblem::None);
+    QVERIFY(!room()->isTaken(result.suggestion));
+
+    QCOMPARE(room()->nickOf(ana), u"ana"_s);
+    QCOMPARE(room()->nickOf(bia), u"bia"_s);
+    QCOMPARE(room()->find(u"ana"_s), ana);
+    QCOMPARE(room()->find(u"bia"_s), bia);
+    QCOMPARE(room()->nicks(), (QStringList {u"ana"_s, u"bia"_s, u"caio"_s}));
+    for (const auto &member : m_members)
+        QVERIFY(member->events.isEmpty());
+}
+
+void TestChatRoom::renameToInvalidNickChangesNothing()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+
+    const ChatRoom::NickResult result = room()->rename(ana, u"a na"_s);
+    QCOMPARE(result.error, ErrorCode::InvalidNick);
+    QVERIFY(!result.text.isEmpty());
+    QCOMPARE(room()->nickOf(ana), u"ana"_s);
+    QCOMPARE(room()->find(u"ana"_s), ana);
+    for (const auto &member : m_members)
+        QVERIFY(member->events.isEmpty());
+}
+
+void TestChatRoom::renameOfNonMemberChangesNothing()
+{
+    joinAll({u"ana"_s});
+    FakeMember stranger;
+    (void)room()->rename(&stranger, u"zeca"_s);
+    QVERIFY(!room()->contains(&stranger));
+    QVERIFY(!room()->isTaken(u"zeca"_s));
+    QCOMPARE(room()->size(), 1);
+    QVERIFY(m_members.front()->events.isEmpty());
+    QVERIFY(stranger.events.isEmpty());
+}
+
+void TestChatRoom::sayDeliversToEveryoneInOrder()
+{
+    joinAll({u"ana"_s, u"bia"_s, u"caio"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+
+    m_now = StartTime + 100;
+    room()->say(bia, u"olá\nmundo"_s, false);
+    m_now = StartTime + 200;
+    room()->say(ana, u"waves"_s, true);
+    m_now = StartTime + 300;
+    room()->say(bia, u"third"_s, false);
+
+    const QList<Message> expected = {
+        Message::chat(u"bia"_s, u"olá\nmundo"_s, false, StartTime + 100),
+        Message::chat(u"ana"_s, u"waves"_s, true, StartTime + 200),
+        Message::chat(u"bia"_s, u"third"_s, false, StartTime + 300),
+    };
+    for (const auto &member : m_members)
+        QCOMPARE(member->events, expected);
+
+    const Message &action = ana->events.at(1);
+    QCOMPARE(action.type, MessageType::Chat);
+    QCOMPARE(action.from, u"ana"_s);
+    QCOMPARE(action.text, u"waves"_s);
+    QCOMPARE(action.action, true);
+    QCOMPARE(action.time, StartTime + 200);
+    QCOMPARE(ana->events.at(0).action, false);
+}
+
+void TestChatRoom::sayFromNonMemberIsIgnored()
+{
+    joinAll({u"ana"_s});
+    FakeMember stranger;
+    room()->say(&stranger, u"hello?"_s, false);
+    QVERIFY(m_members.front()->events.isEmpty());
+    QVERIFY(stranger.events.isEmpty());
+}
+
+void TestChatRoom::leaveDeliversLeftToTheRest()
+{
+    joinAll({u"ana"_s, u"bia"_s, u"caio"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+    FakeMember *caio = m_members.at(2).get();
+
+    m_now = StartTime + 42;
+    room()->leave(bia, u"bye now"_s);
+
+    const QList<Message> expected = {Message::left(u"bia"_s, u"bye now"_s, StartTime + 42)};
+    QCOMPARE(ana->events, expected);
+    QCOMPARE(caio->events, expected);
+    QCOMPARE(ana->events.front().type, MessageType::Left);
+    QCOMPARE(ana->events.front().nick, u"bia"_s);
+    QCOMPARE(ana->events.front().reason, u"bye now"_s);
+    QVERIFY(bia->events.isEmpty());
+
+    QVERIFY(!room()->contains(bia));
+    QCOMPARE(room()->nickOf(bia), QString());
+    QCOMPARE(room()->members(), (QList<RoomMember *> {ana, caio}));
+    QCOMPARE(room()->nicks(), (QStringList {u"ana"_s, u"caio"_s}));
+
+    // The nick is free again, and the one who left hears nothing more.
+    QVERIFY(!room()->isTaken(u"bia"_s));
+    FakeMember newcomer;
+    QVERIFY(room()->join(&newcomer, u"BIA"_s).ok());
+    room()->say(ana, u"hi"_s, false);
+    QVERIFY(bia->events.isEmpty());
+    QCOMPARE(newcomer.events.size(), 1);
+}
+
+void TestChatRoom::leaveOfNonMemberDoesNothing()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *bia = m_members.at(1).get();
+    room()->leave(bia, {});
+    for (const auto &member : m_members)
+        member->clear();
+
+    room()->leave(bia, u"again"_s);
+    FakeMember stranger;
+    room()->leave(&stranger, u"never here"_s);
+
+    QCOMPARE(room()->size(), 1);
+    for (const auto &member : m_members)
+        QVERIFY(member->events.isEmpty());
+    QVERIFY(stranger.events.isEmpty());
+}
+
+void TestChatRoom::noticeReachesEveryone()
+{
+    room()->notice(u"nobody hears this"_s); // an empty room is fine
+
+    joinAll({u"ana"_s, u"bia"_s});
+    m_now = StartTime + 7;
+    room()->notice(u"restart at noon"_s);
+
+    const QList<Message> expected = {Message::notice(u"restart at noon"_s, StartTime + 7)};
+    for (const auto &member : m_members)
+        QCOMPARE(member->events, expected);
+    QCOMPARE(expected.front().type, MessageType::Notice);
+    QCOMPARE(expected.front().text, u"restart at noon"_s);
+}
+
+void TestChatRoom::clockSetsEventTimes()
+{
+    FakeMember ana, bia;
+    QVERIFY(room()->join(&ana, u"ana"_s).ok());
+    m_now = 1000;
+    QVERIFY(room()->join(&bia, u"bia"_s).ok());
+    m_now = 2000;
+    room()->say(&bia, u"x"_s, false);
+    m_now = 3000;
+    QVERIFY(room()->rename(&bia, u"bea"_s).ok());
+    m_now = 4000;
+    room()->notice(u"n"_s);
+    m_now = 5000;
+    room()->leave(&bia, {});
+
+    QList<qint64> times;
+    for (const Message &event : std::as_const(ana.events))
+        times.append(event.time);
+    QCOMPARE(times, (QList<qint64> {1000, 2000, 3000, 4000, 5000}));
+
+    // Without an injected clock, events carry the current time.
+    ChatRoom realRoom;
+    FakeMember a, b;
+    QVERIFY(realRoom.join(&a, u"a"_s).ok());
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(realRoom.join(&b, u"b"_s).ok());
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(a.events.size(), 1);
+    QVERIFY(a.events.front().time >= before);
+    QVERIFY(a.events.front().time <= after);
+    realRoom.leave(&a, {});
+    realRoom.leave(&b, {});
+}
+
+void TestChatRoom::broadcastEncodedOnce()
+{
+    joinAll({u"ana"_s, u"bia"_s, u"caio"_s, u"dani"_s});
+    room()->say(m_members.front().get(), u"one encoding for all"_s, false);
+
+    const FakeMember *first = m_members.front().get();
+    QCOMPARE(first->frames.size(), 1);
+    QCOMPARE(first->texts.size(), 1);
+    const QByteArray &frame = first->frames.front();
+    const QByteArray &text = first->texts.front();
+    QVERIFY(!frame.isEmpty());
+    QVERIFY(!text.isEmpty());
+    QVERIFY(dataOf(frame) != dataOf(text));
+
+    for (const auto &member : m_members) {
+        QCOMPARE(member->frames.size(), 1);
+        QCOMPARE(member->frames.front(), frame);
+        QCOMPARE(dataOf(member->frames.front()), dataOf(frame));
+        QCOMPARE(member->texts.front(), text);
+        QCOMPARE(dataOf(member->texts.front()), dataOf(text));
+    }
+
+    // A later event is a new broadcast with its own encoding.
+    room()->notice(u"next"_s);
+    QVERIFY(dataOf(first->frames.at(1)) != dataOf(frame));
+    QCOMPARE(dataOf(m_members.back()->frames.at(1)), dataOf(first->frames.at(1)));
+
+    // The Broadcast itself encodes lazily, once: the same buffer on every call.
+    const Broadcast broadcast(Message::notice(u"x"_s, StartTime));
+    const void *frameData = dataOf(broadcast.frame());
+    QCOMPARE(dataOf(broadcast.frame()), frameData);
+    const void *textData = dataOf(broadcast.text());
+    QCOMPARE(dataOf(broadcast.text()), textData);
+}
+
+void TestChatRoom::frameAndTextMatchEvent()
+{
+    FakeMember watcher;
+    QVERIFY(room()->join(&watcher, u"watcher"_s).ok());
+    FakeMember ana;
+    m_now = StartTime + 1;
+    QVERIFY(room()->join(&ana, u"ana"_s).ok());
+    m_now = StartTime + 2;
+    room()->say(&ana, u"olá, ✓ 🎉\nline two"_s, false);
+    room()->say(&ana, u"dances"_s, true);
+    QVERIFY(room()->rename(&ana, u"Ana"_s).ok());
+    room()->notice(u"from the host"_s);
+    room()->leave(&ana, u"done"_s);
+    FakeMember bia;
+    QVERIFY(room()->join(&bia, u"bia"_s).ok());
+    room()->leave(&bia, {});
+
+    QCOMPARE(watcher.events.size(), 8);
+    QCOMPARE(watcher.frames.size(), watcher.events.size());
+    for (qsizetype i = 0; i < watcher.events.size(); ++i) {
+        const Message &event = watcher.events.at(i);
+        FrameDecoder decoder;
+        QVERIFY(decoder.feed(watcher.frames.at(i)));
+        QVERIFY(decoder.hasFrame());
+        const QByteArray payload = decoder.next();
+        QVERIFY(!decoder.hasFrame());
+        QCOMPARE(decoder.bufferedBytes(), qsizetype(0));
+        const DecodeResult decoded = MessageCodec::decode(payload);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.detail));
+        QCOMPARE(decoded.message, event);
+
+        QCOMPARE(watcher.texts.at(i), TextFormat::encode(event));
+        QVERIFY(watcher.texts.at(i).endsWith("\r\n"));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestChatRoom)
+
+#include "tst_chatroom.moc"
