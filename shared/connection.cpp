@@ -274,11 +274,16 @@ void Connection::onHeartbeat()
         close(ErrorCode::HeartbeatTimeout, detail);
         return;
     }
-    if (m_awaitedPong == 0) {
-        m_awaitedPong = ++m_pingId;
-        m_pingSent.start();
-        send(Message::ping(m_awaitedPong));
-    }
+    ping();
+}
+
+void Connection::ping()
+{
+    if (m_closing || m_mode != Mode::Framed || m_awaitedPong != 0)
+        return;
+    m_awaitedPong = ++m_pingId;
+    m_pingSent.start();
+    send(Message::ping(m_awaitedPong));
 }
 
 void Connection::onDisconnected()

@@ -71,6 +71,9 @@ public:
     /*! The last heartbeat round trip in milliseconds, or -1 before the first. */
     int latencyMs() const { return m_latencyMs; }
 
+    /*! Measures the round trip now (latencyMeasured() follows), unless a ping is out already. */
+    void ping();
+
     /*! Sends one message (framed mode). False if closed or the peer reads too slowly. */
     bool send(const Message &message);
     /*! Sends one line (text mode); a CRLF is added. */

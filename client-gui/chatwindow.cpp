@@ -1,0 +1,531 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
+
+#include "chatinput.h"
+#include "connectdialog.h"
+#include "inputcommand.h"
+#include "messagemodel.h"
+#include "messageview.h"
+#include "userlistmodel.h"
+#include "validation.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The application icon with the unread count in a red disc, for the tray.
+QIcon badgedIcon(const QIcon &icon, int count)
+{
+    constexpr int Size = 64;
+    QPixmap pixmap = icon.pixmap(Size, Size);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF disc(Size * 0.42, Size * 0.42, Size * 0.58, Size * 0.58);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xd0, 0x21, 0x21));
+    painter.drawEllipse(disc);
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(count > 99 ? Size / 5 : Size / 3);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(disc, Qt::AlignCenter, count > 99 ? u"99+"_s : QString::number(count));
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_messages(new MessageModel(this))
+    , m_users(new UserListModel(this))
+{
+    setWindowIcon(QApplication::windowIcon());
+    setObjectName(u"chatWindow"_s);
+
+    m_view = new MessageView(this);
+    m_view->setModel(m_messages);
+
+    auto *userPanel = new QWidget(this);
+    auto *userLayout = new QVBoxLayout(userPanel);
+    userLayout->setContentsMargins(0, 0, 0, 0);
+    m_userCount = new QLabel(userPanel);
+    m_userView = new QListView(userPanel);
+    m_userView->setModel(m_users);
+    m_userView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_userView->setAccessibleName(tr("People in the room"));
+    m_userCount->setBuddy(m_userView);
+    userLayout->addWidget(m_userCount);
+    userLayout->addWidget(m_userView);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(userPanel);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 160});
+
+    m_input = new ChatInput(this);
+    m_counter = new QLabel(this);
+    m_counter->setAccessibleName(tr("Message length"));
+    m_counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto *sendButton = new QPushButton(tr("&Send"), this);
+    sendButton->setAccessibleName(tr("Send message"));
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    auto *inputSide = new QVBoxLayout;
+    inputSide->addWidget(sendButton);
+    inputSide->addWidget(m_counter);
+    inputSide->addStretch();
+    inputRow->addLayout(inputSide);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(inputRow);
+    setCentralWidget(central);
+    setTabOrder(m_input, sendButton);
+    setTabOrder(sendButton, m_view);
+    setTabOrder(m_view, m_userView);
+
+    m_status = new QLabel(this);
+    m_status->setAccessibleName(tr("Connection status"));
+    m_retryButton = new QPushButton(tr("Retry now"), this);
+    m_retryButton->setAccessibleName(tr("Retry the connection now"));
+    m_retryButton->hide();
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_retryButton);
+
+    createActions();
+    createTray();
+    updateUserCount(0);
+    updateStatus();
+    updateTitle();
+    resize(900, 600);
+
+    connect(sendButton, &QPushButton::clicked, m_input, &ChatInput::submit);
+    connect(m_input, &ChatInput::submitted, this, &ChatWindow::onSubmitted);
+    connect(m_input, &ChatInput::rejected, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 5000); });
+    connect(m_input, &ChatInput::lengthChanged, this, [this](int used, int max) {
+        // Only worth showing near the limit.
+        m_counter->setText(max > 0 && used > max * 3 / 4 ? tr("%1 / %2").arg(used).arg(max)
+                                                         : QString());
+    });
+    connect(m_retryButton, &QPushButton::clicked, m_client, &ChatClient::retryNow);
+    connect(m_userView, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        m_input->insertPlainText(index.data(Qt::DisplayRole).toString() + u": "_s);
+        m_input->setFocus();
+    });
+    connect(m_users, &UserListModel::countChanged, this, &ChatWindow::updateUserCount);
+
+    connect(m_client, &ChatClient::lineReceived, this, &ChatWindow::onLine);
+    connect(m_client, &ChatClient::usersChanged, m_users, &UserListModel::setUsers);
+    connect(m_client, &ChatClient::nickChanged, this, [this](const QString &nick) {
+        m_users->setOwnNick(nick);
+        updateStatus();
+        updateTitle();
+    });
+    connect(m_client, &ChatClient::stateChanged, this, &ChatWindow::onStateChanged);
+    connect(m_client, &ChatClient::failed, this, &ChatWindow::onFailed);
+    connect(m_client, &ChatClient::serverError, this,
+            [this](ErrorCode, const QString &text, const QString &suggestion) {
+                addLocalLine(ChatLine::Kind::Error,
+                             suggestion.isEmpty() ? text
+                                                  : tr("%1 (Try /nick %2.)").arg(text, suggestion));
+            });
+    connect(m_client, &ChatClient::connectionLost, this, [this](const QString &reason) {
+        addLocalLine(
+            ChatLine::Kind::Error,
+            tr("Connection lost (%1). Reconnecting by itself; what you type is kept.").arg(reason));
+    });
+    connect(m_client, &ChatClient::latencyChanged, this, &ChatWindow::updateStatus);
+    connect(m_client, &ChatClient::joined, this, [this](const QString &nick) {
+        m_users->setOwnNick(nick);
+        m_input->setMaxBytes(m_client->maxText());
+        if (m_dialog && m_dialog->isVisible()) {
+            m_dialog->remember();
+            m_dialog->hide();
+        }
+        show();
+        m_input->setFocus();
+        updateTitle();
+    });
+
+    m_countdown.setInterval(500);
+    connect(&m_countdown, &QTimer::timeout, this, &ChatWindow::updateStatus);
+}
+
+ChatWindow::~ChatWindow() = default;
+
+ConnectDialog *ChatWindow::connectDialog() const
+{
+    return m_dialog;
+}
+
+void ChatWindow::createActions()
+{
+    QMenu *chat = menuBar()->addMenu(tr("&Chat"));
+    m_connectAction = chat->addAction(tr("&Connect…"), this, [this] { showConnectDialog(); });
+    m_connectAction->setShortcut(QKeySequence::New);
+    m_disconnectAction =
+        chat->addAction(tr("&Disconnect"), m_client, &ChatClient::disconnectFromServer);
+    m_disconnectAction->setShortcut(Qt::CTRL | Qt::Key_D);
+    chat->addSeparator();
+    QAction *save = chat->addAction(tr("&Save Chat Log…"), this, &ChatWindow::askSaveLog);
+    save->setShortcut(QKeySequence::Save);
+    chat->addSeparator();
+    QAction *quit = chat->addAction(tr("&Quit"), this, [this] {
+        m_quitting = true;
+        close();
+    });
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_view, &MessageView::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_view, &MessageView::zoomOut);
+    view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view,
+                    &MessageView::resetZoom);
+    view->addSeparator();
+    m_notifyAllAction = view->addAction(tr("Notify for &All Messages"));
+    m_notifyAllAction->setCheckable(true);
+    connect(m_notifyAllAction, &QAction::toggled, this, &ChatWindow::setNotifyAll);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tagarela"), this, &ChatWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
+}
+
+void ChatWindow::createTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    m_tray->setToolTip(tr("Tagarela"));
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    m_tray->show();
+}
+
+void ChatWindow::setNotifyAll(bool all)
+{
+    m_notifyAll = all;
+    if (m_notifyAllAction->isChecked() != all)
+        m_notifyAllAction->setChecked(all);
+}
+
+void ChatWindow::showConnectDialog(const QString &host, quint16 port, const QString &nick)
+{
+    if (!m_dialog) {
+        m_dialog = new ConnectDialog(this);
+        connect(m_dialog, &ConnectDialog::connectRequested, this, &ChatWindow::onConnectRequested);
+        connect(m_dialog, &ConnectDialog::cancelRequested, this, [this] {
+            if (m_client->state() != ChatClient::State::Connected)
+                m_client->disconnectFromServer();
+            m_dialog->setBusy(false);
+        });
+        connect(m_dialog, &QDialog::rejected, this, [this] {
+            // Closing the dialog before ever connecting means the user does not want to chat.
+            if (!isVisible())
+                qApp->quit();
+        });
+    }
+    if (!host.isEmpty() || port != 0 || !nick.isEmpty()) {
+        m_dialog->setValues(host.isEmpty() ? m_dialog->host() : host,
+                            port == 0 ? m_dialog->port() : port,
+                            nick.isEmpty() ? m_dialog->nick() : nick);
+    }
+    // Before the chat window exists, leaving the dialog leaves the program.
+    m_dialog->setCancelQuits(!isVisible());
+    m_dialog->setBusy(false);
+    m_dialog->open();
+}
+
+void ChatWindow::connectDirectly(const QString &host, quint16 port, const QString &nick)
+{
+    showConnectDialog(host, port, nick);
+    onConnectRequested(host, port, nick);
+}
+
+void ChatWindow::onConnectRequested(const QString &host, quint16 port, const QString &nick)
+{
+    if (m_dialog)
+        m_dialog->setBusy(true);
+    m_client->connectToServer(host, port, nick);
+}
+
+void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
+                          const QString &suggestion)
+{
+    if (m_dialog && m_dialog->isVisible()) {
+        m_dialog->setBusy(false);
+        m_dialog->showFailure(failure, text, suggestion);
+        return;
+    }
+    addLocalLine(ChatLine::Kind::Error, text);
+    if (failure == ChatClient::Failure::Kicked || failure == ChatClient::Failure::ServerShutDown ||
+        failure == ChatClient::Failure::Flood) {
+        addLocalLine(ChatLine::Kind::Info, tr("Use Chat ▸ Connect… to connect again."));
+    }
+}
+
+void ChatWindow::onStateChanged(ChatClient::State state)
+{
+    m_disconnectAction->setEnabled(state != ChatClient::State::Disconnected);
+    if (state == ChatClient::State::WaitingToReconnect)
+        m_countdown.start();
+    else
+        m_countdown.stop();
+    updateStatus();
+    updateTitle();
+}
+
+void ChatWindow::onSubmitted(const QString &text)
+{
+    const InputCommand command = InputCommand::parse(text);
+    const auto refuseOffline = [this, &text] {
+        if (m_client->isConnected())
+            return false;
+        // Nothing is lost: the text goes back into the box to be sent once connected.
+        m_input->setPlainText(text);
+        m_input->moveCursor(QTextCursor::End);
+        statusBar()->showMessage(tr("Not connected: the message was not sent."), 5000);
+        return true;
+    };
+    switch (command.kind) {
+    case InputCommand::Kind::Say:
+    case InputCommand::Kind::Action: {
+        if (refuseOffline())
+            return;
+        const TextProblem problem = Validation::checkText(command.argument, m_client->maxText());
+        if (problem != TextProblem::None) {
+            m_input->setPlainText(text);
+            addLocalLine(ChatLine::Kind::Error, Validation::describe(problem, m_client->maxText()));
+            return;
+        }
+        m_client->say(command.argument, command.kind == InputCommand::Kind::Action);
+        return;
+    }
+    case InputCommand::Kind::Nick: {
+        if (refuseOffline())
+            return;
+        const NickProblem problem = Validation::checkNick(command.argument);
+        if (problem != NickProblem::None) {
+            addLocalLine(ChatLine::Kind::Error, Validation::describe(problem));
+            return;
+        }
+        m_client->changeNick(command.argument);
+        return;
+    }
+    case InputCommand::Kind::Who:
+        addLocalLine(ChatLine::Kind::Info,
+                     tr("Here now (%1): %2")
+                         .arg(m_client->users().size())
+                         .arg(m_client->users().join(u", "_s)));
+        return;
+    case InputCommand::Kind::Clear:
+        m_messages->clear();
+        return;
+    case InputCommand::Kind::Help:
+        addLocalLine(ChatLine::Kind::Info, InputCommand::helpText());
+        return;
+    case InputCommand::Kind::Quit:
+        m_quitting = true;
+        close();
+        return;
+    case InputCommand::Kind::Unknown:
+    case InputCommand::Kind::Invalid:
+        addLocalLine(ChatLine::Kind::Error, command.error);
+        return;
+    }
+}
+
+void ChatWindow::onLine(const ChatLine &line)
+{
+    m_messages->append(line);
+    const bool fromOthers =
+        (line.kind == ChatLine::Kind::Chat || line.kind == ChatLine::Kind::Action) &&
+        line.nick != m_client->nick();
+    if (!fromOthers || isActiveWindow())
+        return;
+    ++m_unread;
+    updateTitle();
+    if (m_tray && (line.mentionsMe || m_notifyAll)) {
+        const QString title =
+            line.mentionsMe ? tr("%1 mentioned you").arg(line.nick) : tr("%1 wrote").arg(line.nick);
+        m_tray->showMessage(title, line.text.left(200), windowIcon(), 8000);
+    }
+}
+
+void ChatWindow::addLocalLine(ChatLine::Kind kind, const QString &text)
+{
+    ChatLine line;
+    line.kind = kind;
+    line.time = QDateTime::currentMSecsSinceEpoch();
+    line.text = text;
+    m_messages->append(line);
+}
+
+void ChatWindow::updateStatus()
+{
+    QString text;
+    m_retryButton->setVisible(m_client->state() == ChatClient::State::WaitingToReconnect);
+    switch (m_client->state()) {
+    case ChatClient::State::Disconnected:
+        text = tr("Not connected");
+        break;
+    case ChatClient::State::Connecting:
+    case ChatClient::State::Handshaking:
+    case ChatClient::State::Joining:
+        text = tr("Connecting to %1:%2…").arg(m_client->host()).arg(m_client->port());
+        break;
+    case ChatClient::State::Connected:
+        text = tr("Connected to %1:%2 as %3")
+                   .arg(m_client->host())
+                   .arg(m_client->port())
+                   .arg(m_client->nick());
+        if (m_client->latencyMs() >= 0)
+            text += u" · "_s + tr("%1 ms").arg(m_client->latencyMs());
+        break;
+    case ChatClient::State::WaitingToReconnect: {
+        const int seconds = (std::max(0, m_client->msUntilRetry()) + 999) / 1000;
+        text = tr("Connection lost. Reconnecting in %n s…", nullptr, seconds);
+        break;
+    }
+    }
+    m_status->setText(text);
+}
+
+void ChatWindow::updateTitle()
+{
+    QString title = m_client->isConnected()
+        ? tr("%1 on %2 — Tagarela").arg(m_client->nick(), m_client->host())
+        : tr("Tagarela");
+    if (m_unread > 0)
+        title = u'(' + QString::number(m_unread) + u") "_s + title;
+    setWindowTitle(title);
+    if (m_tray) {
+        m_tray->setToolTip(m_unread > 0 ? tr("Tagarela: %n unread message(s)", nullptr, m_unread)
+                                        : tr("Tagarela"));
+        m_tray->setIcon(m_unread > 0 ? badgedIcon(windowIcon(), m_unread) : windowIcon());
+    }
+}
+
+void ChatWindow::updateUserCount(int count)
+{
+    m_userCount->setText(tr("&People (%1)").arg(count));
+}
+
+void ChatWindow::resetUnread()
+{
+    if (m_unread == 0)
+        return;
+    m_unread = 0;
+    updateTitle();
+}
+
+void ChatWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        resetUnread();
+    QMainWindow::changeEvent(event);
+}
+
+void ChatWindow::closeEvent(QCloseEvent *event)
+{
+    m_client->disconnectFromServer();
+    event->accept();
+    qApp->quit();
+}
+
+bool ChatWindow::saveLog(const QString &path, QString *error) const
+{
+    const bool html = path.endsWith(u".html"_s, Qt::CaseInsensitive) ||
+        path.endsWith(u".htm"_s, Qt::CaseInsensitive);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.write((html ? m_messages->toHtml() : m_messages->toPlainText()).toUtf8());
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void ChatWindow::askSaveLog()
+{
+    auto *dialog = new QFileDialog(this, tr("Save Chat Log"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({tr("Plain text (*.txt)"), tr("Web page (*.html)")});
+    dialog->selectFile(u"tagarela-"_s + QDateTime::currentDateTime().toString(u"yyyy-MM-dd"_s));
+    dialog->setDefaultSuffix(u"txt"_s);
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        dialog->setDefaultSuffix(filter.contains(u"html"_s) ? u"html"_s : u"txt"_s);
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (saveLog(path, &error)) {
+            statusBar()->showMessage(tr("Chat log saved to %1").arg(path), 5000);
+            return;
+        }
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Save Chat Log"),
+                            tr("Could not save %1: %2").arg(path, error), QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
+}
+
+void ChatWindow::showAbout()
+{
+    auto *box =
+        new QMessageBox(QMessageBox::Information, tr("About Tagarela"),
+                        tr("<h3>Tagarela %1</h3><p>A chat for friends: one room, every message to "
+                           "everyone.</p><p>Built with Qt %2, running on Qt %3.</p>")
+                            .arg(QApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
+                                 QString::fromLatin1(qVersion())),
+                        QMessageBox::Ok, this);
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace Tagarela

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include "chatclient.h"
+#include "chatline.h"
+
+class QAction;
+class QLabel;
+class QListView;
+class QPushButton;
+class QSystemTrayIcon;
+
+namespace Tagarela {
+
+class ChatInput;
+class ConnectDialog;
+class MessageModel;
+class MessageView;
+class UserListModel;
+
+/*!
+ * The chat window: messages, the user list, the input box, the status bar and the menus.
+ * It wires the ChatClient's signals to the models and the user's input to the client; it
+ * holds no chat state of its own beyond the unread counter.
+ */
+class ChatWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatWindow)
+
+public:
+    explicit ChatWindow(ChatClient *client, QWidget *parent = nullptr);
+    ~ChatWindow() override;
+
+    /*! Shows the connect dialog, filled with \a host, \a port and \a nick where given. */
+    void showConnectDialog(const QString &host = {}, quint16 port = 0, const QString &nick = {});
+    /*! Connects straight away; the dialog only appears if that fails. */
+    void connectDirectly(const QString &host, quint16 port, const QString &nick);
+
+    int unreadCount() const { return m_unread; }
+    MessageModel *messageModel() const { return m_messages; }
+    UserListModel *userModel() const { return m_users; }
+    ChatInput *input() const { return m_input; }
+    ConnectDialog *connectDialog() const;
+    /*! Writes the log to \a path as HTML if it ends in .html or .htm, else as plain text. */
+    [[nodiscard]] bool saveLog(const QString &path, QString *error = nullptr) const;
+    /*! Whether desktop notifications go out for every message, not only mentions. */
+    void setNotifyAll(bool all);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createTray();
+    void onSubmitted(const QString &text);
+    void onLine(const ChatLine &line);
+    void onStateChanged(ChatClient::State state);
+    void onFailed(ChatClient::Failure failure, const QString &text, const QString &suggestion);
+    void onConnectRequested(const QString &host, quint16 port, const QString &nick);
+    void addLocalLine(ChatLine::Kind kind, const QString &text);
+    void updateStatus();
+    void updateTitle();
+    void updateUserCount(int count);
+    void resetUnread();
+    void askSaveLog();
+    void showAbout();
+
+    ChatClient *m_client;
+    MessageModel *m_messages = nullptr;
+    UserListModel *m_users = nullptr;
+    MessageView *m_view = nullptr;
+    QListView *m_userView = nullptr;
+    QLabel *m_userCount = nullptr;
+    ChatInput *m_input = nullptr;
+    QLabel *m_counter = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QPointer<ConnectDialog> m_dialog;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_notifyAllAction = nullptr;
+    QTimer m_countdown;
+    int m_unread = 0;
+    bool m_notifyAll = false;
+    bool m_quitting = false;
+};
+
+} // namespace Tagarela

@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inputcommand.h"
+
+#include <QStringList>
+
+#include "validation.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+InputCommand InputCommand::parse(const QString &input)
+{
+    // As the server's text mode does: "//" escapes a leading slash, commands ignore case, and
+    // the argument is whatever follows the first white space, trimmed.
+    if (input.startsWith("//"_L1))
+        return {Say, input.mid(1), {}};
+    if (!input.startsWith(u'/'))
+        return {Say, input, {}};
+
+    qsizetype end = 0;
+    while (end < input.size() && !input.at(end).isSpace())
+        ++end;
+    const QString command = input.left(end).toLower();
+    const QString argument = input.mid(end).trimmed();
+
+    if (command == "/me"_L1) {
+        if (argument.isEmpty())
+            return {Invalid, {}, tr("Usage: /me ACTION")};
+        return {Action, argument, {}};
+    }
+    if (command == "/nick"_L1) {
+        if (argument.isEmpty())
+            return {Invalid, {}, tr("Usage: /nick NEWNAME")};
+        const NickProblem problem = Validation::checkNick(argument);
+        if (problem != NickProblem::None)
+            return {Invalid, argument, Validation::describe(problem)};
+        return {Nick, argument, {}};
+    }
+    if (command == "/who"_L1)
+        return {Who, {}, {}};
+    if (command == "/clear"_L1)
+        return {Clear, {}, {}};
+    if (command == "/help"_L1)
+        return {Help, {}, {}};
+    if (command == "/quit"_L1)
+        return {Quit, argument, {}};
+    return {Unknown, command, tr("Unknown command %1. Type /help for the commands.").arg(command)};
+}
+
+QString InputCommand::helpText()
+{
+    const QStringList lines {
+        tr("Type a message and press Enter to send it to everyone. Commands:"),
+        tr("/me ACTION — say what you are doing"),
+        tr("/nick NAME — change your nickname"),
+        tr("/who — list who is here"),
+        tr("/clear — clear the messages in this window"),
+        tr("/help — show this list"),
+        tr("/quit [REASON] — leave"),
+        tr("//text — send a message that starts with /"),
+    };
+    return lines.join(u'\n');
+}
+
+} // namespace Tagarela

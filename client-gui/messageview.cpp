@@ -1,0 +1,283 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messageview.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScopedValueRollback>
+#include <QScrollBar>
+#include <QStringList>
+#include <QWheelEvent>
+
+#include "messagedelegate.h"
+
+namespace Tagarela {
+
+MessageView::MessageView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new MessageDelegate(this))
+{
+    setItemDelegate(m_delegate);
+    setAccessibleName(tr("Messages"));
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWordWrap(true);
+    setUniformItemSizes(false);
+    // Every row's height depends on the width: lay out again on every resize, all at once, so
+    // that the scroll range is always the whole log.
+    setResizeMode(Adjust);
+    setLayoutMode(SinglePass);
+    setSelectionMode(ExtendedSelection);
+    setSelectionBehavior(SelectRows);
+    setEditTriggers(NoEditTriggers);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    m_defaultPointSize = pointSize();
+
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScrolled);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &MessageView::onRangeChanged);
+}
+
+MessageView::~MessageView() = default;
+
+void MessageView::onScrolled()
+{
+    // The live value, not the signal's: a layout run from inside setValue() can have moved
+    // the bar again before this value arrives.
+    if (!m_adjusting)
+        m_followBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum();
+}
+
+void MessageView::onRangeChanged(int minimum, int maximum)
+{
+    Q_UNUSED(minimum)
+    // During a layout, doItemsLayout() decides; this is for the other changes (a resize).
+    if (!m_followBottom || m_layingOut)
+        return;
+    const QScopedValueRollback guard(m_adjusting, true);
+    verticalScrollBar()->setValue(maximum);
+}
+
+void MessageView::doItemsLayout()
+{
+    {
+        // Clamping the scroll value to a shorter range is not the user scrolling.
+        const QScopedValueRollback guard(m_adjusting, true);
+        QScrollBar *bar = verticalScrollBar();
+        // The layout can run from inside the user's own scrolling (QScrollBar::setValue()
+        // scrolls the contents, which lays out pending rows): then they are leaving the
+        // bottom, and must not be pulled back to it.
+        const bool follow = m_followBottom && bar->value() >= bar->maximum();
+        {
+            const QScopedValueRollback layingOut(m_layingOut, true);
+            QListView::doItemsLayout();
+        }
+        if (follow)
+            bar->setValue(bar->maximum());
+        else if (m_valueBeforeRemoval >= 0)
+            bar->setValue(std::max(0, m_valueBeforeRemoval - m_removedHeight));
+    }
+    m_valueBeforeRemoval = -1;
+    m_removedHeight = 0;
+}
+
+void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
+{
+    // The scrollback drops the oldest lines: if the user is reading further up, move the view
+    // up by their height once laid out, so that the text under their eyes stays put.
+    if (parent == rootIndex() && start == 0 && !m_followBottom && model()) {
+        if (m_valueBeforeRemoval < 0)
+            m_valueBeforeRemoval = verticalScrollBar()->value();
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        for (int row = start; row <= end; ++row) {
+            const QModelIndex index = model()->index(row, modelColumn(), rootIndex());
+            m_removedHeight +=
+                itemDelegateForIndex(index)->sizeHint(option, index).height() + spacing();
+        }
+    }
+    // Until rowsRemoved(): the selection model moves the current row in its own slot, after
+    // this one.
+    m_removingRows = true;
+    QListView::rowsAboutToBeRemoved(parent, start, end);
+}
+
+void MessageView::setModel(QAbstractItemModel *model)
+{
+    disconnect(m_rowsRemovedConnection);
+    m_removingRows = false;
+    QListView::setModel(model);
+    if (model) {
+        m_rowsRemovedConnection = connect(model, &QAbstractItemModel::rowsRemoved, this,
+                                          [this] { m_removingRows = false; });
+    }
+}
+
+void MessageView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    // When the scrollback drops the current row, the selection model makes the next one
+    // current. That is no reason to scroll to the top of the log, nor to repaint anything
+    // now: the layout that follows the removal repaints everything.
+    if (m_removingRows)
+        return;
+    QListView::currentChanged(current, previous);
+}
+
+void MessageView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    // See currentChanged().
+    if (m_removingRows)
+        return;
+    QListView::scrollTo(index, hint);
+}
+
+void MessageView::followBottom()
+{
+    m_followBottom = true;
+    const QScopedValueRollback guard(m_adjusting, true);
+    scrollToBottom();
+}
+
+QString MessageView::selectedText() const
+{
+    QModelIndexList indexes = selectedIndexes();
+    std::sort(indexes.begin(), indexes.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList lines;
+    lines.reserve(indexes.size());
+    for (const QModelIndex &index : std::as_const(indexes))
+        lines.append(index.data(Qt::DisplayRole).toString());
+    return lines.join(u'\n');
+}
+
+void MessageView::copySelection()
+{
+    const QString text = selectedText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+void MessageView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        // QAbstractItemView would copy the current row only.
+        copySelection();
+        event->accept();
+        return;
+    }
+    if (event->matches(QKeySequence::ZoomIn)) {
+        zoomIn();
+        event->accept();
+        return;
+    }
+    if (event->matches(QKeySequence::ZoomOut)) {
+        zoomOut();
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+QUrl MessageView::linkAt(QPoint pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return m_delegate->linkAt(option, index, pos);
+}
+
+void MessageView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->position().toPoint();
+        m_pressedLink = linkAt(m_pressPos);
+    }
+    QListView::mousePressEvent(event);
+}
+
+void MessageView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() == Qt::NoButton) {
+        if (linkAt(event->position().toPoint()).isValid())
+            viewport()->setCursor(Qt::PointingHandCursor);
+        else
+            viewport()->unsetCursor();
+    }
+    QListView::mouseMoveEvent(event);
+}
+
+void MessageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QUrl pressed = std::exchange(m_pressedLink, QUrl());
+    QListView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || !pressed.isValid())
+        return;
+    const QPoint pos = event->position().toPoint();
+    // A press that became a drag is a selection, not a click.
+    if ((pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance() ||
+        linkAt(pos) != pressed) {
+        return;
+    }
+    Q_EMIT linkActivated(pressed);
+    if (m_openLinks)
+        QDesktopServices::openUrl(pressed);
+}
+
+void MessageView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers().testFlag(Qt::ControlModifier)) {
+        const int delta = event->angleDelta().y();
+        if (delta > 0)
+            zoomIn();
+        else if (delta < 0)
+            zoomOut();
+        event->accept();
+        return;
+    }
+    QListView::wheelEvent(event);
+}
+
+qreal MessageView::pointSize() const
+{
+    const QFont current = font();
+    if (current.pointSizeF() > 0)
+        return current.pointSizeF();
+    return current.pixelSize() * 72.0 / logicalDpiY();
+}
+
+void MessageView::setPointSize(qreal size)
+{
+    size = qBound(MinimumPointSize, size, MaximumPointSize);
+    if (qFuzzyCompare(size, pointSize()))
+        return;
+    QFont zoomed = font();
+    zoomed.setPointSizeF(size);
+    setFont(zoomed);
+    scheduleDelayedItemsLayout();
+}
+
+void MessageView::zoomIn()
+{
+    setPointSize(pointSize() + 1);
+}
+
+void MessageView::zoomOut()
+{
+    setPointSize(pointSize() - 1);
+}
+
+void MessageView::resetZoom()
+{
+    setPointSize(m_defaultPointSize);
+}
+
+} // namespace Tagarela

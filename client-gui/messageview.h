@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QListView>
+#include <QPoint>
+#include <QUrl>
+
+namespace Tagarela {
+
+class MessageDelegate;
+
+/*!
+ * The chat: a list of MessageModel rows drawn by a MessageDelegate. It follows new lines while
+ * the user is at the bottom and keeps still while they read further up, even as the scrollback
+ * drops old lines above them. Rows can be selected and copied as plain text, links open in the
+ * browser, and zooming changes the view's font.
+ */
+class MessageView final : public QListView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MessageView)
+
+public:
+    static constexpr qreal MinimumPointSize = 6;
+    static constexpr qreal MaximumPointSize = 48;
+
+    explicit MessageView(QWidget *parent = nullptr);
+    ~MessageView() override;
+
+    MessageDelegate *messageDelegate() const { return m_delegate; }
+
+    /*! The selected lines' plain text, oldest first, one per line. */
+    QString selectedText() const;
+    /*! True while new lines scroll the view (the user is at the bottom). */
+    bool isFollowingBottom() const { return m_followBottom; }
+
+    /*! Whether clicking a link opens it (QDesktopServices); linkActivated() comes anyway. */
+    void setOpenLinks(bool open) { m_openLinks = open; }
+    bool openLinks() const { return m_openLinks; }
+
+    /*! The link under \a pos, in viewport coordinates, or an empty QUrl. */
+    QUrl linkAt(QPoint pos) const;
+
+    void setModel(QAbstractItemModel *model) override;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+    void doItemsLayout() override;
+
+public Q_SLOTS:
+    void copySelection();
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    /*! Scrolls to the newest line and follows new lines again. */
+    void followBottom();
+
+Q_SIGNALS:
+    void linkActivated(const QUrl &url);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+
+private:
+    void onScrolled();
+    void onRangeChanged(int minimum, int maximum);
+    void setPointSize(qreal pointSize);
+    qreal pointSize() const;
+
+    MessageDelegate *m_delegate = nullptr;
+    qreal m_defaultPointSize = 0;
+    bool m_followBottom = true;
+    bool m_adjusting = false; //!< our own scrolling, not the user's
+    bool m_layingOut = false;
+    bool m_removingRows = false; //!< from rowsAboutToBeRemoved() to rowsRemoved()
+    int m_valueBeforeRemoval = -1;
+    int m_removedHeight = 0;
+    bool m_openLinks = true;
+    QMetaObject::Connection m_rowsRemovedConnection;
+    QUrl m_pressedLink;
+    QPoint m_pressPos;
+};
+
+} // namespace Tagarela

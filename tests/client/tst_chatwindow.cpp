@@ -1,0 +1,245 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <memory>
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QListView>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "chatclient.h"
+#include "chatinput.h"
+#include "chatserver.h"
+#include "chatwindow.h"
+#include "connectdialog.h"
+#include "messagemodel.h"
+#include "typetext.h"
+#include "userlistmodel.h"
+
+using namespace Tagarela;
+using namespace Qt::StringLiterals;
+using Tagarela::TestSupport::typeText;
+
+namespace {
+
+// Everything one person at the keyboard has: a client and its window.
+struct Person
+{
+    std::unique_ptr<ChatClient> client = std::make_unique<ChatClient>();
+    std::unique_ptr<ChatWindow> window = std::make_unique<ChatWindow>(client.get());
+};
+
+QStringList texts(const MessageModel *model, ChatLine::Kind kind)
+{
+    QStringList out;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->line(row).kind == kind)
+            out.append(model->line(row).text);
+    }
+    return out;
+}
+
+QStringList nicks(const UserListModel *model)
+{
+    QStringList out;
+    for (int row = 0; row < model->rowCount(); ++row)
+        out.append(model->index(row).data(Qt::DisplayRole).toString());
+    return out;
+}
+
+} // namespace
+
+class TestChatWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void connectsThroughTheDialog();
+    void twoWindowsTalk();
+    void userListFollowsPresence();
+    void unreadCounterWhileInactive();
+    void commandsInTheInput();
+    void savesLogAsTextAndHtml();
+    void refusesToSendWhileDisconnectedAndKeepsText();
+
+private:
+    void connectPerson(Person &person, const QString &nick);
+
+    std::unique_ptr<ChatServer> m_server;
+};
+
+void TestChatWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestChatWindow::init()
+{
+    ServerConfig config;
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    config.maxRate = 0;
+    m_server = std::make_unique<ChatServer>(config);
+    QVERIFY(m_server->listen());
+}
+
+void TestChatWindow::cleanup()
+{
+    m_server.reset();
+}
+
+void TestChatWindow::connectPerson(Person &person, const QString &nick)
+{
+    QSignalSpy joined(person.client.get(), &ChatClient::joined);
+    person.window->connectDirectly(u"127.0.0.1"_s, m_server->serverPort(), nick);
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(person.window->isVisible());
+}
+
+void TestChatWindow::connectsThroughTheDialog()
+{
+    Person ana;
+    ana.window->showConnectDialog(u"127.0.0.1"_s, m_server->serverPort(), u"ana"_s);
+    ConnectDialog *dialog = ana.window->connectDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!ana.window->isVisible());
+
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    Q_EMIT dialog->connectRequested(dialog->host(), dialog->port(), dialog->nick());
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana.window->isVisible());
+    QTRY_VERIFY(!dialog->isVisible());
+    QVERIFY(ana.window->windowTitle().contains(u"ana"_s));
+}
+
+void TestChatWindow::twoWindowsTalk()
+{
+    Person ana;
+    Person bia;
+    connectPerson(ana, u"ana"_s);
+    connectPerson(bia, u"bia"_s);
+
+    ana.window->activateWindow();
+    typeText(ana.window->input(), u"olá, bia"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QCOMPARE(ana.window->input()->toPlainText(), QString());
+
+    QTRY_COMPARE(texts(bia.window->messageModel(), ChatLine::Kind::Chat),
+                 QStringList {u"olá, bia"_s});
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat),
+                 QStringList {u"olá, bia"_s});
+
+    typeText(bia.window->input(), u"/me acena"_s);
+    QTest::keyClick(bia.window->input(), Qt::Key_Return);
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Action),
+                 QStringList {u"acena"_s});
+}
+
+void TestChatWindow::userListFollowsPresence()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QTRY_COMPARE(nicks(ana.window->userModel()), QStringList {u"ana"_s});
+    {
+        Person bia;
+        connectPerson(bia, u"bia"_s);
+        QTRY_COMPARE(nicks(ana.window->userModel()), (QStringList {u"ana"_s, u"bia"_s}));
+        typeText(bia.window->input(), u"/nick Bea"_s);
+        QTest::keyClick(bia.window->input(), Qt::Key_Return);
+        QTRY_COMPARE(nicks(ana.window->userModel()), (QStringList {u"ana"_s, u"Bea"_s}));
+        QVERIFY(ana.window->findChild<QLabel *>() != nullptr);
+    }
+    QTRY_COMPARE(nicks(ana.window->userModel()), QStringList {u"ana"_s});
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Left).size(), 1);
+}
+
+void TestChatWindow::unreadCounterWhileInactive()
+{
+    Person ana;
+    Person bia;
+    connectPerson(ana, u"ana"_s);
+    connectPerson(bia, u"bia"_s);
+    // bia's window is the active one; ana's is in the background.
+    bia.window->activateWindow();
+    QTRY_VERIFY(!ana.window->isActiveWindow());
+
+    QVERIFY(bia.client->say(u"one"_s));
+    QVERIFY(bia.client->say(u"two, ana"_s));
+    QTRY_COMPARE(ana.window->unreadCount(), 2);
+    QVERIFY(ana.window->windowTitle().startsWith(u"(2)"_s));
+    // Her own messages and presence never count.
+    QVERIFY(ana.client->say(u"mine"_s));
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 3);
+    QCOMPARE(ana.window->unreadCount(), 2);
+
+    ana.window->activateWindow();
+    QTRY_COMPARE(ana.window->unreadCount(), 0);
+    QVERIFY(!ana.window->windowTitle().startsWith(u"("_s));
+}
+
+void TestChatWindow::commandsInTheInput()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    const int before = ana.window->messageModel()->rowCount();
+    typeText(ana.window->input(), u"/help"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QTRY_VERIFY(ana.window->messageModel()->rowCount() > before);
+    typeText(ana.window->input(), u"/frobnicate"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Error).size(), 1);
+    typeText(ana.window->input(), u"/clear"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QTRY_COMPARE(ana.window->messageModel()->rowCount(), 0);
+}
+
+void TestChatWindow::savesLogAsTextAndHtml()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QVERIFY(ana.client->say(u"<b>not bold</b> & olá"_s));
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 1);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString textPath = dir.filePath(u"log.txt"_s);
+    const QString htmlPath = dir.filePath(u"log.html"_s);
+    QVERIFY(ana.window->saveLog(textPath));
+    QVERIFY(ana.window->saveLog(htmlPath));
+
+    QFile text(textPath);
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    const QString plain = QString::fromUtf8(text.readAll());
+    QVERIFY(plain.contains(u"<ana> <b>not bold</b> & olá"_s));
+
+    QFile html(htmlPath);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(html.readAll());
+    QVERIFY(page.contains(u"&lt;b&gt;not bold&lt;/b&gt; &amp; olá"_s));
+    QVERIFY(!page.contains(u"<b>not bold</b>"_s));
+
+    QString error;
+    QVERIFY(!ana.window->saveLog(dir.filePath(u"missing/folder/log.txt"_s), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestChatWindow::refusesToSendWhileDisconnectedAndKeepsText()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    ana.client->disconnectFromServer();
+    typeText(ana.window->input(), u"are you there?"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QCOMPARE(ana.window->input()->toPlainText(), u"are you there?"_s);
+}
+
+QTEST_MAIN(TestChatWindow)
+#include "tst_chatwindow.moc"

@@ -1,0 +1,430 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <memory>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+#include "chatclient.h"
+#include "connectdialog.h"
+#include "serverhistory.h"
+#include "typetext.h"
+#include "validation.h"
+
+using namespace Qt::StringLiterals;
+using namespace Tagarela;
+using Tagarela::TestSupport::typeText;
+
+using Failure = ChatClient::Failure;
+
+class TestConnectDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void describesItself();
+    void connectNeedsAHost();
+    void invalidNickDisablesConnect();
+    void portBounds();
+    void connectEmitsTheTypedValues();
+    void enterConnects();
+    void hostWithPortSetsThePort();
+    void nickTakenOffersTheSuggestion();
+    void otherFailuresHaveTheirOwnMessage();
+    void busyDisablesInputs();
+    void cancelWhileBusyStopsTheAttempt();
+    void cancelWhenIdleCloses();
+    void cancelCanReadQuit();
+    void recentServersFillTheHostList();
+    void rememberSavesServerAndNick();
+    void setValues();
+    void tabOrder();
+
+private:
+    void createDialog();
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        T *widget = m_dialog->findChild<T *>(name);
+        if (!widget)
+            qFatal("no child %s", qPrintable(name));
+        return widget;
+    }
+    QComboBox *hostCombo() const { return child<QComboBox>(u"host"_s); }
+    QSpinBox *portSpin() const { return child<QSpinBox>(u"port"_s); }
+    QLineEdit *nickEdit() const { return child<QLineEdit>(u"nick"_s); }
+    QLabel *hostReason() const { return child<QLabel>(u"hostReason"_s); }
+    QLabel *nickReason() const { return child<QLabel>(u"nickReason"_s); }
+    QLabel *errorLabel() const { return child<QLabel>(u"errorLabel"_s); }
+    QPushButton *suggestionButton() const { return child<QPushButton>(u"suggestionButton"_s); }
+    QPushButton *connectButton() const { return child<QPushButton>(u"connectButton"_s); }
+    QPushButton *cancelButton() const { return child<QPushButton>(u"cancelButton"_s); }
+    void fill(const QString &host, const QString &nick);
+
+    std::unique_ptr<ConnectDialog> m_dialog;
+};
+
+void TestConnectDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings(u"Tagarela"_s, u"tagarela"_s).clear();
+    qputenv("USER", "ana");
+}
+
+void TestConnectDialog::init()
+{
+    QSettings(u"Tagarela"_s, u"tagarela"_s).clear();
+}
+
+void TestConnectDialog::cleanup()
+{
+    m_dialog.reset();
+    QSettings(u"Tagarela"_s, u"tagarela"_s).clear();
+}
+
+void TestConnectDialog::createDialog()
+{
+    m_dialog = std::make_unique<ConnectDialog>();
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void TestConnectDialog::fill(const QString &host, const QString &nick)
+{
+    hostCombo()->lineEdit()->clear();
+    QTest::keyClicks(hostCombo()->lineEdit(), host);
+    nickEdit()->clear();
+    QTest::keyClicks(nickEdit(), nick);
+}
+
+void TestConnectDialog::describesItself()
+{
+    createDialog();
+    QCOMPARE(m_dialog->windowTitle(), ConnectDialog::tr("Connect to a Tagarela server"));
+    for (QWidget *field : {static_cast<QWidget *>(hostCombo()), static_cast<QWidget *>(portSpin()),
+                           static_cast<QWidget *>(nickEdit())}) {
+        QVERIFY2(!field->accessibleName().isEmpty(), qPrintable(field->objectName()));
+        const QList<QLabel *> labels = m_dialog->findChildren<QLabel *>();
+        const auto buddy = std::find_if(labels.cbegin(), labels.cend(),
+                                        [field](QLabel *label) { return label->buddy() == field; });
+        QVERIFY2(buddy != labels.cend(), qPrintable(field->objectName()));
+        QVERIFY((*buddy)->text().contains(u'&'));
+    }
+    QCOMPARE(portSpin()->value(), ConnectDialog::DefaultPort);
+    QCOMPARE(m_dialog->nick(), u"ana"_s); // from USER
+    QVERIFY(!errorLabel()->isVisible());
+}
+
+void TestConnectDialog::connectNeedsAHost()
+{
+    createDialog();
+    QCOMPARE(m_dialog->host(), QString());
+    QVERIFY(!connectButton()->isEnabled());
+    QVERIFY(hostReason()->isVisible());
+    QCOMPARE(hostReason()->text(), ConnectDialog::tr("Enter the server's host name or address."));
+
+    QTest::keyClicks(hostCombo()->lineEdit(), u"localhost"_s);
+    QVERIFY(connectButton()->isEnabled());
+    QVERIFY(!hostReason()->isVisible());
+
+    QTest::keyClicks(hostCombo()->lineEdit(), u" x"_s);
+    QVERIFY(!connectButton()->isEnabled());
+    QVERIFY(hostReason()->isVisible());
+}
+
+void TestConnectDialog::invalidNickDisablesConnect()
+{
+    createDialog();
+    fill(u"localhost"_s, u"bad nick!"_s);
+    QVERIFY(!connectButton()->isEnabled());
+    QVERIFY(nickReason()->isVisible());
+    QCOMPARE(nickReason()->text(), Validation::describe(Validation::checkNick(u"bad nick!"_s)));
+    QCOMPARE(nickEdit()->accessibleDescription(), nickReason()->text());
+
+    nickEdit()->clear();
+    QVERIFY(!connectButton()->isEnabled());
+    QCOMPARE(nickReason()->text(), Validation::describe(NickProblem::Empty));
+
+    typeText(nickEdit(), u"João"_s);
+    QVERIFY(connectButton()->isEnabled());
+    QVERIFY(!nickReason()->isVisible());
+}
+
+void TestConnectDialog::portBounds()
+{
+    createDialog();
+    QCOMPARE(portSpin()->minimum(), 1);
+    QCOMPARE(portSpin()->maximum(), 65535);
+    portSpin()->selectAll();
+    QTest::keyClicks(portSpin(), u"99999"_s);
+    QVERIFY(portSpin()->value() <= 65535);
+    portSpin()->setValue(0);
+    QCOMPARE(portSpin()->value(), 1);
+    portSpin()->selectAll();
+    QTest::keyClicks(portSpin(), u"4000"_s);
+    QCOMPARE(m_dialog->port(), 4000);
+}
+
+void TestConnectDialog::connectEmitsTheTypedValues()
+{
+    createDialog();
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    fill(u" chat.example.org "_s, u"bia"_s);
+    portSpin()->selectAll();
+    QTest::keyClicks(portSpin(), u"4000"_s);
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), u"chat.example.org"_s);
+    QCOMPARE(requested.at(0).at(1).value<quint16>(), 4000);
+    QCOMPARE(requested.at(0).at(2).toString(), u"bia"_s);
+    // The dialog waits for the outcome.
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(m_dialog->isBusy());
+    QVERIFY(!connectButton()->isEnabled());
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+}
+
+void TestConnectDialog::enterConnects()
+{
+    createDialog();
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    fill(u"localhost"_s, u"bia"_s);
+    QTest::keyClick(nickEdit(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+}
+
+void TestConnectDialog::hostWithPortSetsThePort()
+{
+    createDialog();
+    fill(u"chat.example.org:4000"_s, u"bia"_s);
+    QCOMPARE(m_dialog->host(), u"chat.example.org"_s);
+    QCOMPARE(m_dialog->port(), 4000);
+
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), u"chat.example.org"_s);
+    QCOMPARE(requested.at(0).at(1).value<quint16>(), 4000);
+    // The fields now say what was used.
+    QCOMPARE(hostCombo()->currentText(), u"chat.example.org"_s);
+    QCOMPARE(portSpin()->value(), 4000);
+
+    m_dialog->setBusy(false);
+    hostCombo()->lineEdit()->clear();
+    QTest::keyClicks(hostCombo()->lineEdit(), u"[::1]:5000"_s);
+    QCOMPARE(m_dialog->host(), u"::1"_s);
+    QCOMPARE(m_dialog->port(), 5000);
+    hostCombo()->lineEdit()->clear();
+    QTest::keyClicks(hostCombo()->lineEdit(), u"fe80::1"_s);
+    QCOMPARE(m_dialog->host(), u"fe80::1"_s);
+    QCOMPARE(m_dialog->port(), 4000); // the port field's
+}
+
+void TestConnectDialog::nickTakenOffersTheSuggestion()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    m_dialog->showFailure(Failure::NickTaken, u"The nickname ana is taken."_s, u"ana2"_s);
+
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(!m_dialog->isBusy());
+    QVERIFY(errorLabel()->isVisible());
+    QVERIFY(errorLabel()->text().contains(u"ana"_s));
+    QVERIFY(suggestionButton()->isVisible());
+    QVERIFY(suggestionButton()->text().contains(u"ana2"_s));
+
+    QTest::mouseClick(suggestionButton(), Qt::LeftButton);
+    QCOMPARE(nickEdit()->text(), u"ana2"_s);
+    QCOMPARE(m_dialog->nick(), u"ana2"_s);
+    QVERIFY(connectButton()->isEnabled());
+
+    // No usable suggestion, no button.
+    m_dialog->showFailure(Failure::NickTaken, {}, {});
+    QVERIFY(errorLabel()->isVisible());
+    QVERIFY(!suggestionButton()->isVisible());
+}
+
+void TestConnectDialog::otherFailuresHaveTheirOwnMessage()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    const QString text = u"detail from the server"_s;
+    QSet<QString> messages;
+    m_dialog->showFailure(Failure::NickTaken, text, u"ana2"_s);
+    messages.insert(m_dialog->failureText());
+    for (const Failure failure : {Failure::HostNotFound, Failure::ConnectionRefused,
+                                  Failure::TimedOut, Failure::VersionMismatch, Failure::InvalidNick,
+                                  Failure::ServerFull, Failure::TooManyConnections, Failure::Kicked,
+                                  Failure::ServerShutDown, Failure::Flood, Failure::Network}) {
+        m_dialog->showFailure(failure, text, u"ana2"_s);
+        const QString message = m_dialog->failureText();
+        const QString name =
+            QString::fromLatin1(QMetaEnum::fromType<Failure>().valueToKey(int(failure)));
+        QVERIFY2(!message.isEmpty(), qPrintable(name));
+        QVERIFY2(!messages.contains(message), qPrintable(name));
+        messages.insert(message);
+        QVERIFY2(errorLabel()->isVisible(), qPrintable(name));
+        QVERIFY2(!suggestionButton()->isVisible(), qPrintable(name));
+        QVERIFY(m_dialog->isVisible());
+    }
+    // Failures with no fixed wording show what the client was told.
+    m_dialog->showFailure(Failure::Network, u"Socket operation timed out"_s, {});
+    QVERIFY(m_dialog->failureText().contains(u"Socket operation timed out"_s));
+    m_dialog->showFailure(Failure::Kicked, u"be nice"_s, {});
+    QVERIFY(m_dialog->failureText().contains(u"be nice"_s));
+
+    m_dialog->showFailure(Failure::None, {}, {});
+    QVERIFY(!errorLabel()->isVisible());
+    QVERIFY(m_dialog->failureText().isEmpty());
+}
+
+void TestConnectDialog::busyDisablesInputs()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    const QString idleText = connectButton()->text();
+    m_dialog->setBusy(true);
+    QVERIFY(!hostCombo()->isEnabled());
+    QVERIFY(!portSpin()->isEnabled());
+    QVERIFY(!nickEdit()->isEnabled());
+    QVERIFY(!connectButton()->isEnabled());
+    QCOMPARE(connectButton()->text(), ConnectDialog::tr("Connecting…"));
+    QVERIFY(cancelButton()->isEnabled());
+
+    m_dialog->setBusy(false);
+    QVERIFY(hostCombo()->isEnabled());
+    QVERIFY(portSpin()->isEnabled());
+    QVERIFY(nickEdit()->isEnabled());
+    QVERIFY(connectButton()->isEnabled());
+    QCOMPARE(connectButton()->text(), idleText);
+}
+
+void TestConnectDialog::cancelWhileBusyStopsTheAttempt()
+{
+    createDialog();
+    QSignalSpy cancelled(m_dialog.get(), &ConnectDialog::cancelRequested);
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    m_dialog->setBusy(true);
+    QTest::mouseClick(cancelButton(), Qt::LeftButton);
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(rejected.isEmpty());
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(!m_dialog->isBusy());
+
+    m_dialog->setBusy(true);
+    QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
+    QCOMPARE(cancelled.size(), 2);
+    QVERIFY(m_dialog->isVisible());
+}
+
+void TestConnectDialog::cancelWhenIdleCloses()
+{
+    createDialog();
+    QSignalSpy cancelled(m_dialog.get(), &ConnectDialog::cancelRequested);
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    QTest::mouseClick(cancelButton(), Qt::LeftButton);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(cancelled.isEmpty());
+    QVERIFY(!m_dialog->isVisible());
+}
+
+void TestConnectDialog::cancelCanReadQuit()
+{
+    createDialog();
+    const QString cancelText = cancelButton()->text();
+    m_dialog->setCancelQuits(true);
+    QCOMPARE(cancelButton()->text(), ConnectDialog::tr("&Quit"));
+    m_dialog->setBusy(true); // then it stops the attempt, it does not quit
+    QCOMPARE(cancelButton()->text(), cancelText);
+    m_dialog->setBusy(false);
+    QCOMPARE(cancelButton()->text(), ConnectDialog::tr("&Quit"));
+}
+
+void TestConnectDialog::recentServersFillTheHostList()
+{
+    {
+        ServerHistory history;
+        history.addServer(u"alpha.example"_s, 4000);
+        history.addServer(u"beta.example"_s, 5000);
+        history.setLastNick(u"caio"_s);
+    }
+    createDialog();
+    QCOMPARE(hostCombo()->count(), 2);
+    QCOMPARE(hostCombo()->itemText(0), u"beta.example:5000"_s);
+    QCOMPARE(hostCombo()->itemText(1), u"alpha.example:4000"_s);
+    // The last server and nickname come first.
+    QCOMPARE(m_dialog->host(), u"beta.example"_s);
+    QCOMPARE(m_dialog->port(), 5000);
+    QCOMPARE(m_dialog->nick(), u"caio"_s);
+    QVERIFY(connectButton()->isEnabled());
+
+    // Picking an entry with the keyboard sets both fields.
+    hostCombo()->setFocus();
+    QTest::keyClick(hostCombo(), Qt::Key_Down);
+    QTest::keyClick(hostCombo(), Qt::Key_Down);
+    QCOMPARE(hostCombo()->currentIndex(), 1);
+    QCOMPARE(hostCombo()->currentText(), u"alpha.example"_s);
+    QCOMPARE(portSpin()->value(), 4000);
+    QCOMPARE(m_dialog->host(), u"alpha.example"_s);
+    QCOMPARE(m_dialog->port(), 4000);
+}
+
+void TestConnectDialog::rememberSavesServerAndNick()
+{
+    createDialog();
+    fill(u"gamma.example:6000"_s, u"dora"_s);
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    m_dialog->remember();
+    const ServerHistory history;
+    QCOMPARE(history.lastServer()->host, u"gamma.example"_s);
+    QCOMPARE(history.lastServer()->port, 6000);
+    QCOMPARE(history.lastNick(), u"dora"_s);
+}
+
+void TestConnectDialog::setValues()
+{
+    createDialog();
+    m_dialog->setValues(u"delta.example"_s, 7000, u"eva"_s);
+    QCOMPARE(m_dialog->host(), u"delta.example"_s);
+    QCOMPARE(m_dialog->port(), 7000);
+    QCOMPARE(m_dialog->nick(), u"eva"_s);
+    QCOMPARE(portSpin()->value(), 7000);
+    QVERIFY(connectButton()->isEnabled());
+}
+
+void TestConnectDialog::tabOrder()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QApplication::setActiveWindow(m_dialog.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    hostCombo()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), hostCombo());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), portSpin());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), nickEdit());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    // The suggestion button is hidden, so focus goes on to the buttons.
+    QVERIFY(QApplication::focusWidget() == connectButton() ||
+            QApplication::focusWidget() == cancelButton());
+}
+
+QTEST_MAIN(TestConnectDialog)
+#include "tst_connectdialog.moc"

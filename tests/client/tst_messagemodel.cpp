@@ -1,0 +1,368 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QDateTime>
+#include <QList>
+#include <QSignalSpy>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+
+#include "chatline.h"
+#include "messagemodel.h"
+#include "nickcolor.h"
+
+using namespace Qt::StringLiterals;
+using namespace Tagarela;
+
+namespace {
+
+// 2023-11-14 22:13:20 UTC.
+constexpr qint64 SomeTime = 1'700'000'000'000;
+
+QString stamp(qint64 time)
+{
+    return u'[' + QDateTime::fromMSecsSinceEpoch(time).toString(u"HH:mm"_s) + u"] "_s;
+}
+
+ChatLine line(ChatLine::Kind kind, const QString &nick, const QString &text, qint64 time = SomeTime)
+{
+    ChatLine made;
+    made.kind = kind;
+    made.time = time;
+    made.nick = nick;
+    made.text = text;
+    return made;
+}
+
+ChatLine chat(const QString &text, int number = 0)
+{
+    return line(ChatLine::Kind::Chat, u"ana"_s, text, SomeTime + number * 1000);
+}
+
+QList<ChatLine> numbered(int first, int count)
+{
+    QList<ChatLine> lines;
+    for (int i = first; i < first + count; ++i)
+        lines.append(chat(QString::number(i), i));
+    return lines;
+}
+
+QStringList texts(const MessageModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out.append(model.index(row).data(MessageModel::TextRole).toString());
+    return out;
+}
+
+} // namespace
+
+class TestMessageModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void startsEmpty();
+    void appendOne();
+    void appendBatchIsOneInsertion();
+    void appendEmptyBatch();
+    void roles();
+    void displayText_data();
+    void displayText();
+    void scrollbackDropsOldestInChunks();
+    void scrollbackBoundsRowCount();
+    void batchLargerThanLimit();
+    void lowerLimitTrims();
+    void clear();
+    void lineOutOfRange();
+    void plainTextExport();
+    void htmlExport();
+    void htmlEscapesText();
+};
+
+void TestMessageModel::initTestCase()
+{
+    // A zone with no daylight saving, so that the stamps do not depend on the machine.
+    qputenv("TZ", "<-03>3");
+}
+
+void TestMessageModel::startsEmpty()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.scrollbackLimit(), MessageModel::DefaultScrollbackLimit);
+    QCOMPARE(model.scrollbackLimit(), 10'000);
+    QCOMPARE(model.toPlainText(), QString());
+}
+
+void TestMessageModel::appendOne()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.append(chat(u"hello"_s));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 0);
+    model.append(chat(u"again"_s));
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 1);
+    QCOMPARE(texts(model), (QStringList {u"hello"_s, u"again"_s}));
+}
+
+void TestMessageModel::appendBatchIsOneInsertion()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(chat(u"first"_s));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.append(numbered(0, 1000));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 1000);
+    QCOMPARE(model.rowCount(), 1001);
+    QCOMPARE(model.line(1).text, u"0"_s);
+    QCOMPARE(model.line(1000).text, u"999"_s);
+}
+
+void TestMessageModel::appendEmptyBatch()
+{
+    MessageModel model;
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.append(QList<ChatLine>());
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestMessageModel::roles()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ChatLine mention = line(ChatLine::Kind::Action, u"bia"_s, u"waves at ana"_s);
+    mention.mentionsMe = true;
+    model.append(mention);
+    const QModelIndex index = model.index(0);
+    QCOMPARE(index.data(MessageModel::KindRole).toInt(), static_cast<int>(ChatLine::Kind::Action));
+    QCOMPARE(index.data(MessageModel::TimeRole).toDateTime(),
+             QDateTime::fromMSecsSinceEpoch(SomeTime));
+    QCOMPARE(index.data(MessageModel::NickRole).toString(), u"bia"_s);
+    QCOMPARE(index.data(MessageModel::TextRole).toString(), u"waves at ana"_s);
+    QCOMPARE(index.data(MessageModel::MentionRole).toBool(), true);
+    QCOMPARE(index.data(Qt::DisplayRole).toString(), stamp(SomeTime) + u"* bia waves at ana"_s);
+    QVERIFY(!index.data(Qt::DecorationRole).isValid());
+
+    model.append(chat(u"plain"_s));
+    QCOMPARE(model.index(1).data(MessageModel::MentionRole).toBool(), false);
+
+    const QHash<int, QByteArray> names = model.roleNames();
+    QCOMPARE(names.value(MessageModel::NickRole), "nick"_ba);
+    QCOMPARE(names.value(Qt::DisplayRole), "display"_ba);
+}
+
+void TestMessageModel::displayText_data()
+{
+    QTest::addColumn<ChatLine>("line");
+    QTest::addColumn<QString>("expected"); // without the stamp
+
+    QTest::newRow("chat") << line(ChatLine::Kind::Chat, u"ana"_s, u"hi there"_s)
+                          << u"<ana> hi there"_s;
+    QTest::newRow("action") << line(ChatLine::Kind::Action, u"ana"_s, u"waves"_s)
+                            << u"* ana waves"_s;
+    QTest::newRow("joined") << line(ChatLine::Kind::Joined, u"ana"_s, {}) << u"ana joined"_s;
+    QTest::newRow("left") << line(ChatLine::Kind::Left, u"ana"_s, {}) << u"ana left"_s;
+    QTest::newRow("left with reason")
+        << line(ChatLine::Kind::Left, u"ana"_s, u"off to bed"_s) << u"ana left (off to bed)"_s;
+    QTest::newRow("left with placeholder")
+        << line(ChatLine::Kind::Left, u"ana"_s, u"%1 %2"_s) << u"ana left (%1 %2)"_s;
+    QTest::newRow("renamed") << line(ChatLine::Kind::Renamed, u"ana"_s, u"bia"_s)
+                             << u"ana is now known as bia"_s;
+    QTest::newRow("notice") << line(ChatLine::Kind::Notice, {}, u"restarting soon"_s)
+                            << u"-server- restarting soon"_s;
+    QTest::newRow("notice from") << line(ChatLine::Kind::Notice, u"host"_s, u"hello"_s)
+                                 << u"-host- hello"_s;
+    QTest::newRow("info") << line(ChatLine::Kind::Info, {}, u"Connected to here as ana."_s)
+                          << u"Connected to here as ana."_s;
+    QTest::newRow("error") << line(ChatLine::Kind::Error, {}, u"Nickname taken"_s)
+                           << u"Error: Nickname taken"_s;
+}
+
+void TestMessageModel::displayText()
+{
+    QFETCH(ChatLine, line);
+    QFETCH(QString, expected);
+    MessageModel model;
+    model.append(line);
+    QCOMPARE(MessageModel::describe(line), expected);
+    QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), stamp(line.time) + expected);
+    QCOMPARE(MessageModel::plainText(line), stamp(line.time) + expected);
+}
+
+void TestMessageModel::scrollbackDropsOldestInChunks()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setScrollbackLimit(100);
+    model.append(numbered(0, 100));
+    QCOMPARE(model.rowCount(), 100);
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    // One more line than fits: a tenth of the limit goes at once.
+    model.append(chat(u"100"_s, 100));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 0);
+    QCOMPARE(removed.at(0).at(2).toInt(), 9);
+    QCOMPARE(model.rowCount(), 91);
+    QCOMPARE(model.line(0).text, u"10"_s);
+    QCOMPARE(model.line(90).text, u"100"_s);
+
+    // The next nine lines fit without removing anything.
+    for (int i = 101; i < 110; ++i)
+        model.append(chat(QString::number(i), i));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model.rowCount(), 100);
+
+    model.append(chat(u"110"_s, 110));
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(model.line(0).text, u"20"_s);
+}
+
+void TestMessageModel::scrollbackBoundsRowCount()
+{
+    MessageModel model;
+    model.setScrollbackLimit(1000);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    int next = 0;
+    for (int batch = 0; batch < 200; ++batch) {
+        const int size = 1 + (batch * 37) % 150;
+        model.append(numbered(next, size));
+        next += size;
+        QVERIFY2(model.rowCount() <= 1000, qPrintable(QString::number(model.rowCount())));
+    }
+    // Removal is amortised: far fewer removals than appends.
+    QVERIFY(removed.size() > 0);
+    QVERIFY(removed.size() <= next / 100);
+    // The newest lines are all there, oldest first.
+    QCOMPARE(model.line(model.rowCount() - 1).text, QString::number(next - 1));
+    QCOMPARE(model.line(0).text, QString::number(next - model.rowCount()));
+}
+
+void TestMessageModel::batchLargerThanLimit()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setScrollbackLimit(50);
+    model.append(numbered(0, 30));
+    model.append(numbered(30, 120));
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.line(0).text, u"100"_s);
+    QCOMPARE(model.line(49).text, u"149"_s);
+}
+
+void TestMessageModel::lowerLimitTrims()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(numbered(0, 40));
+    model.setScrollbackLimit(25);
+    QCOMPARE(model.rowCount(), 25);
+    QCOMPARE(model.line(0).text, u"15"_s);
+    model.setScrollbackLimit(0); // at least one line stays
+    QCOMPARE(model.scrollbackLimit(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.line(0).text, u"39"_s);
+}
+
+void TestMessageModel::clear()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(numbered(0, 10));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.clear();
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    model.clear();
+    QCOMPARE(reset.size(), 1);
+    model.append(chat(u"after"_s));
+    QCOMPARE(texts(model), QStringList {u"after"_s});
+}
+
+void TestMessageModel::lineOutOfRange()
+{
+    MessageModel model;
+    model.append(chat(u"only"_s));
+    QCOMPARE(model.line(0).text, u"only"_s);
+    QCOMPARE(model.line(1).text, QString());
+    QCOMPARE(model.line(-1).text, QString());
+    QVERIFY(!model.data(model.index(0).sibling(1, 0)).isValid());
+}
+
+void TestMessageModel::plainTextExport()
+{
+    MessageModel model;
+    model.append(line(ChatLine::Kind::Info, {}, u"Connected."_s));
+    model.append(line(ChatLine::Kind::Joined, u"bia"_s, {}));
+    model.append(line(ChatLine::Kind::Chat, u"bia"_s, u"<b>hi</b> & bye"_s));
+    const QString s = stamp(SomeTime);
+    QCOMPARE(model.toPlainText(),
+             s + u"Connected.\n"_s + s + u"bia joined\n"_s + s + u"<bia> <b>hi</b> & bye\n"_s);
+}
+
+void TestMessageModel::htmlExport()
+{
+    MessageModel model;
+    model.append(line(ChatLine::Kind::Chat, u"ana"_s, u"hello"_s));
+    model.append(line(ChatLine::Kind::Action, u"bia"_s, u"waves"_s));
+    model.append(line(ChatLine::Kind::Left, u"bia"_s, u"bye"_s));
+    ChatLine mention = line(ChatLine::Kind::Chat, u"bia"_s, u"ana: look"_s);
+    mention.mentionsMe = true;
+    model.append(mention);
+    model.append(line(ChatLine::Kind::Chat, u"José"_s, u"olá, ação"_s));
+
+    const QString html = model.toHtml();
+    QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));
+    QVERIFY(html.contains(u"<meta charset=\"utf-8\">"_s));
+    QVERIFY(html.contains(u"<title>"_s));
+    QVERIFY(html.contains(u"<body>"_s));
+    QVERIFY(html.trimmed().endsWith(u"</html>"_s));
+    QCOMPARE(html.count(u"<p "_s), 5);
+
+    const QString time = QDateTime::fromMSecsSinceEpoch(SomeTime).toString(u"HH:mm"_s);
+    QVERIFY(html.contains(u"<span class=\"time\">["_s + time + u"]</span>"_s));
+    const QString anaColor = NickColor::forNick(u"ana"_s, QColor(255, 255, 255)).name();
+    QVERIFY(html.contains(u"style=\"color:"_s + anaColor + u"\">&lt;ana&gt;</span> hello"_s));
+    const QString biaColor = NickColor::forNick(u"bia"_s, QColor(255, 255, 255)).name();
+    QVERIFY(html.contains(u"* <span class=\"nick\" style=\"color:"_s + biaColor +
+                          u"\">bia</span> waves"_s));
+    QVERIFY(html.contains(u"class=\"quiet\""_s));
+    QVERIFY(html.contains(u"bia left (bye)"_s));
+    QVERIFY(html.contains(u"class=\"chat mention\""_s));
+    QVERIFY(html.contains(u"olá, ação"_s));
+    QVERIFY(html.contains(u"José"_s));
+}
+
+void TestMessageModel::htmlEscapesText()
+{
+    MessageModel model;
+    model.append(line(ChatLine::Kind::Chat, u"<x>"_s, u"<b>bold</b> & \"quoted\" <script>"_s));
+    model.append(line(ChatLine::Kind::Left, u"a&b"_s, u"</p><p>"_s));
+    const QString html = model.toHtml();
+    QVERIFY(!html.contains(u"<b>"_s));
+    QVERIFY(!html.contains(u"<script>"_s));
+    QVERIFY(!html.contains(u"<x>"_s));
+    QVERIFY(html.contains(u"&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; &lt;script&gt;"_s));
+    QVERIFY(html.contains(u"&lt;&lt;x&gt;&gt;"_s));
+    QVERIFY(html.contains(u"a&amp;b left (&lt;/p&gt;&lt;p&gt;)"_s));
+    // Only the two paragraphs the model wrote.
+    QCOMPARE(html.count(u"<p "_s), 2);
+    QCOMPARE(html.count(u"</p>"_s), 2);
+}
+
+QTEST_GUILESS_MAIN(TestMessageModel)
+#include "tst_messagemodel.moc"

@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCoreApplication>
+#include <QFile>
+#include <QLocale>
+#include <QMenuBar>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTranslator>
+
+#include "chatclient.h"
+#include "chatwindow.h"
+#include "connectdialog.h"
+#include "validation.h"
+
+using namespace Tagarela;
+using namespace Qt::StringLiterals;
+
+class TestTranslation final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void portugueseIsComplete();
+    void windowsSpeakPortuguese();
+    void sharedRulesSpeakPortuguese();
+    void programsFollowTheSystemLocale_data();
+    void programsFollowTheSystemLocale();
+    void langOptionOverridesTheLocale();
+
+private:
+    QString runHelp(const QString &program, const QStringList &arguments, const QString &lang);
+
+    QTranslator m_translator;
+};
+
+void TestTranslation::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_translator.load(QLocale(QLocale::Portuguese, QLocale::Brazil), u"tagarela"_s, u"_"_s,
+                              QStringLiteral(TAGARELA_QM_DIR)));
+    QVERIFY(QCoreApplication::installTranslator(&m_translator));
+}
+
+void TestTranslation::cleanupTestCase()
+{
+    QCoreApplication::removeTranslator(&m_translator);
+}
+
+void TestTranslation::portugueseIsComplete()
+{
+    QFile ts(QStringLiteral(TAGARELA_SOURCE_DIR) + u"/translations/tagarela_pt_BR.ts"_s);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    const QByteArray content = ts.readAll();
+    QVERIFY(content.contains("<message"));
+    QCOMPARE(content.count("type=\"unfinished\""), 0);
+    QCOMPARE(content.count("type=\"vanished\""), 0);
+}
+
+void TestTranslation::windowsSpeakPortuguese()
+{
+    ChatClient client;
+    ChatWindow window(&client);
+    const QList<QAction *> menus = window.menuBar()->actions();
+    QVERIFY(!menus.isEmpty());
+    QCOMPARE(menus.first()->text(), u"&Conversa"_s);
+    window.showConnectDialog(u"localhost"_s, 3000, u"ana"_s);
+    QVERIFY(window.connectDialog());
+    QCOMPARE(window.connectDialog()->windowTitle(), u"Conectar a um servidor Tagarela"_s);
+    window.connectDialog()->reject();
+}
+
+void TestTranslation::sharedRulesSpeakPortuguese()
+{
+    QCOMPARE(Validation::describe(NickProblem::Empty), u"O apelido está vazio."_s);
+}
+
+QString TestTranslation::runHelp(const QString &program, const QStringList &arguments,
+                                 const QString &lang)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(u"LANG"_s, lang);
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    if (!process.waitForFinished(30000))
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+void TestTranslation::programsFollowTheSystemLocale_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("portuguese");
+    QTest::addColumn<QString>("english");
+    QTest::newRow("client") << QStringLiteral(TAGARELA_CLIENT_BINARY)
+                            << u"Cliente de bate-papo Tagarela"_s << u"Tagarela chat client"_s;
+    QTest::newRow("server") << QStringLiteral(TAGARELA_SERVER_BINARY)
+                            << u"Servidor de bate-papo Tagarela"_s << u"Tagarela chat server"_s;
+}
+
+void TestTranslation::programsFollowTheSystemLocale()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, portuguese);
+    QFETCH(QString, english);
+    const QString inPortuguese = runHelp(program, {u"--help"_s}, u"pt_BR.UTF-8"_s);
+    QVERIFY2(inPortuguese.contains(portuguese), qPrintable(inPortuguese));
+    const QString inEnglish = runHelp(program, {u"--help"_s}, u"en_US.UTF-8"_s);
+    QVERIFY2(inEnglish.contains(english), qPrintable(inEnglish));
+}
+
+void TestTranslation::langOptionOverridesTheLocale()
+{
+    const QString output = runHelp(QStringLiteral(TAGARELA_CLIENT_BINARY),
+                                   {u"--lang"_s, u"pt_BR"_s, u"--help"_s}, u"en_US.UTF-8"_s);
+    QVERIFY2(output.contains(u"Cliente de bate-papo Tagarela"_s), qPrintable(output));
+}
+
+QTEST_MAIN(TestTranslation)
+#include "tst_translation.moc"
