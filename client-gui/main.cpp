@@ -5,35 +5,18 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 #include "chatclient.h"
 #include "chatwindow.h"
 #include "messagemodel.h"
 #include "serverhistory.h"
+#include "translations.h"
 
 using namespace Tagarela;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// English is a translation too: it supplies the plural forms ("1 user", "2 users").
-void installTranslators(QApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s,
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qtTranslator);
-    auto *translator = new QTranslator(&app);
-    if (translator->load(locale, u"tagarela"_s, u"_"_s, u":/i18n"_s) ||
-        translator->load(u":/i18n/tagarela_en"_s))
-        QApplication::installTranslator(translator);
-}
 
 QIcon applicationIcon()
 {
@@ -64,7 +47,10 @@ int main(int argc, char *argv[])
         else if (arguments.at(i).startsWith("--lang="_L1))
             language = arguments.at(i).mid(7);
     }
-    installTranslators(app, language);
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    installTranslations(&app, locale);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

@@ -3,15 +3,13 @@
 #include <cstdio>
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include "chatserver.h"
 #include "serverconfig.h"
 #include "serverconsole.h"
 #include "serverlogging.h"
 #include "signalwatcher.h"
+#include "translations.h"
 
 #include <sys/resource.h>
 
@@ -19,19 +17,6 @@ using namespace Tagarela;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void installTranslators(QCoreApplication &app)
-{
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s,
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    // English needs a translation too: it supplies the plural forms ("1 user", "2 users").
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), u"tagarela"_s, u"_"_s, u":/i18n"_s) ||
-        translator->load(u":/i18n/tagarela_en"_s))
-        QCoreApplication::installTranslator(translator);
-}
 
 // Each connection is a file descriptor: use all the process may have.
 void raiseFileLimit(int maxClients)
@@ -57,7 +42,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"tagarela-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TAGARELA_VERSION));
     QCoreApplication::setOrganizationName(u"Tagarela"_s);
-    installTranslators(app);
+    installTranslations(&app);
     qSetMessagePattern(u"%{time yyyy-MM-dd HH:mm:ss} "
                        "%{if-debug}debug%{endif}%{if-info}info %{endif}%{if-warning}warn "
                        "%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} %{message}"_s);

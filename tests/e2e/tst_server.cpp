@@ -104,8 +104,8 @@ private Q_SLOTS:
     void textTooLong();
     void unknownType();
     void flood();
-    void maxClients();
-    void maxPerIp();
+    void connectionCaps_data();
+    void connectionCaps();
     void slowReaderIsDropped();
     void silentPeerTimesOut();
     void idleClientAnswersPings();
@@ -806,10 +806,24 @@ void TestServer::flood()
     QVERIFY(chatStillWorks(ana, bia));
 }
 
-void TestServer::maxClients()
+void TestServer::connectionCaps_data()
 {
+    QTest::addColumn<bool>("perAddress");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("line");
+    QTest::newRow("max clients") << false << ErrorCode::ServerFull << u"*** The server is full"_s;
+    QTest::newRow("max per address")
+        << true << ErrorCode::TooManyConnections << u"*** Too many connections from your address"_s;
+}
+
+void TestServer::connectionCaps()
+{
+    QFETCH(bool, perAddress);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, line);
+
     ServerConfig config = testConfig();
-    config.maxClients = 2;
+    (perAddress ? config.maxPerIp : config.maxClients) = 2;
     ChatServer server(config);
     QVERIFY(server.listen());
     FramedTestClient ana(server.serverPort());
@@ -821,52 +835,20 @@ void TestServer::maxClients()
     QVERIFY(third.connectToServer());
     const auto bye = third.waitFor(MessageType::Bye);
     QVERIFY(bye);
-    QCOMPARE(bye->code, ErrorCode::ServerFull);
+    QCOMPARE(bye->code, code);
     QVERIFY(third.waitForClosed());
 
-    LineTestClient line(server.serverPort());
-    QVERIFY(line.connectToServer());
-    QVERIFY(line.waitForLine(u"*** The server is full"_s));
-    QVERIFY(line.waitForClosed());
-    QVERIFY(line.linesContaining(LineTestClient::prompt()).isEmpty());
+    LineTestClient text(server.serverPort());
+    QVERIFY(text.connectToServer());
+    QVERIFY(text.waitForLine(line));
+    QVERIFY(text.waitForClosed());
+    QVERIFY(text.linesContaining(LineTestClient::prompt()).isEmpty());
 
     QVERIFY(chatStillWorks(ana, bia));
     QCOMPARE(ana.count(MessageType::Joined), 1);
 
     // A place that frees up can be taken again.
     bia.send(Message::quit());
-    QVERIFY(ana.waitFor(MessageType::Left, Match::nick(u"bia"_s)));
-    FramedTestClient caio(server.serverPort());
-    QVERIFY(caio.join(u"caio"_s));
-    QVERIFY(chatStillWorks(caio, ana));
-}
-
-void TestServer::maxPerIp()
-{
-    ServerConfig config = testConfig();
-    config.maxPerIp = 2;
-    ChatServer server(config);
-    QVERIFY(server.listen());
-    FramedTestClient ana(server.serverPort());
-    FramedTestClient bia(server.serverPort());
-    QVERIFY(ana.join(u"ana"_s));
-    QVERIFY(bia.join(u"bia"_s));
-
-    FramedTestClient third(server.serverPort());
-    QVERIFY(third.connectToServer());
-    const auto bye = third.waitFor(MessageType::Bye);
-    QVERIFY(bye);
-    QCOMPARE(bye->code, ErrorCode::TooManyConnections);
-    QVERIFY(third.waitForClosed());
-
-    LineTestClient line(server.serverPort());
-    QVERIFY(line.connectToServer());
-    QVERIFY(line.waitForLine(u"*** Too many connections from your address"_s));
-    QVERIFY(line.waitForClosed());
-
-    QVERIFY(chatStillWorks(bia, ana));
-
-    bia.disconnectFromServer();
     QVERIFY(ana.waitFor(MessageType::Left, Match::nick(u"bia"_s)));
     FramedTestClient caio(server.serverPort());
     QVERIFY(caio.join(u"caio"_s));
