@@ -229,8 +229,8 @@ QString MessageModel::describe(const ChatLine &line)
     case ChatLine::Kind::Renamed:
         return tr("%1 is now known as %2").arg(line.nick, line.text);
     case ChatLine::Kind::Notice:
-        //: A notice from the server: -server- text
-        return tr("-%1- %2").arg(line.nick.isEmpty() ? tr("server") : line.nick, line.text);
+        //: A notice typed by the host (the person running the server): -host- text
+        return tr("-%1- %2").arg(line.nick.isEmpty() ? tr("host") : line.nick, line.text);
     case ChatLine::Kind::Info:
         return line.text;
     case ChatLine::Kind::Error:

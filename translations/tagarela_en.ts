@@ -1,4 +1,979 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en">
+<context>
+    <name>Tagarela::ChatClient</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 was not found. Check the host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2. Is the server running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatInput</name>
+    <message>
+        <source>Type a message — Enter sends, Shift+Enter adds a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message input</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatRoom</name>
+    <message>
+        <source>The nickname %1 is taken; %2 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 joined from %2 (%n user(s) here)</source>
+        <translation>
+            <numerusform>%1 joined from %2 (%n user here)</numerusform>
+            <numerusform>%1 joined from %2 (%n users here)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left from %2 (%3; %n user(s) here)</source>
+        <translation>
+            <numerusform>%1 left from %2 (%3; %n user here)</numerusform>
+            <numerusform>%1 left from %2 (%3; %n users here)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatWindow</name>
+    <message>
+        <source>People in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the connection now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Try /nick %2.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost (%1). Reconnecting by itself; what you type is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Chat Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify for &amp;All Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Tagarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Chat ▸ Connect… to connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here now (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2 as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost. Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
+            <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 — Tagarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagarela: %n unread message(s)</source>
+        <translation>
+            <numerusform>Tagarela: %n unread message</numerusform>
+            <numerusform>Tagarela: %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;People (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chat Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat log saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Tagarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;A chat for friends: one room, every message to everyone.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ClientSession</name>
+    <message>
+        <source>server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were kicked by the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were kicked by the host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kicked by the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kicked by the host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicking %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server shutting down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is full (%n connection(s)). Try again later.</source>
+        <translation>
+            <numerusform>The server is full (%n connection). Try again later.</numerusform>
+            <numerusform>The server is full (%n connections). Try again later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many connections from your address (at most %n).</source>
+        <translation>
+            <numerusform>Too many connections from your address (at most %n).</numerusform>
+            <numerusform>Too many connections from your address (at most %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Tagarela on %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a nickname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goodbye.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send hello with a nickname first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 message is not expected here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first message must be a handshake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server speaks protocol version %1 only; please update your client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>That line is longer than %n byte(s) and was not sent.</source>
+        <translation>
+            <numerusform>That line is longer than %n byte and was not sent.</numerusform>
+            <numerusform>That line is longer than %n bytes and was not sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That line is not valid UTF-8 text and was not sent. Set your terminal to UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: /nick NEWNAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: /me ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a line to send it to everyone. Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/nick NAME     change your nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/me ACTION     say what you are doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/who           list who is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/quit [REASON] leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>//text         send a line that starts with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Type /help for the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a line to talk, /help for commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting %1 (%2) for flooding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were disconnected for sending too fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flooding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is over the message rate; dropping its messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You are sending too fast (more than %n message(s) a second): messages are being dropped. Slow down or you will be disconnected.</source>
+        <translation>
+            <numerusform>You are sending too fast (more than %n message a second): messages are being dropped. Slow down or you will be disconnected.</numerusform>
+            <numerusform>You are sending too fast (more than %n messages a second): messages are being dropped. Slow down or you will be disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nickname chosen in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handshake did not finish in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too slow to read the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ConnectDialog</name>
+    <message>
+        <source>Connect to a Tagarela server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat.example.org or 192.0.2.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nickname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the nickname %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host name cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 could not be found. Check the host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection. Check the port, and that the Tagarela server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check the host name and the port, and your network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server speaks another version of the Tagarela protocol. Update Tagarela or the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone is already using the nickname %1. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept the nickname %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept the nickname %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is full. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are too many connections from your address to this server. Close another Tagarela window or try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were removed from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were removed from the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server shut down: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server disconnected you for sending messages too fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::InputCommand</name>
+    <message>
+        <source>Usage: /me ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: /nick NEWNAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Type /help for the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter to send it to everyone. Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/me ACTION — say what you are doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/nick NAME — change your nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/who — list who is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/clear — clear the messages in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/help — show this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/quit [REASON] — leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>//text — send a message that starts with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::MessageModel</name>
+    <message>
+        <source>Tagarela chat log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-%1- %2</source>
+        <extracomment>A notice typed by the host (the person running the server): -host- text</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::MessageView</name>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ServerConsole</name>
+    <message numerus="yes">
+        <source>%n user(s) here; %1 connection(s) open.</source>
+        <translation>
+            <numerusform>%n user here; open connections: %1.</numerusform>
+            <numerusform>%n users here; open connections: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: /kick NICK [REASON]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody here is called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:
+  /who                 list who is connected
+  /say TEXT            send a notice to everyone (or type TEXT alone)
+  /kick NICK [REASON]  disconnect someone
+  /quit                shut the server down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Type /help for the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ServerOptions</name>
+    <message>
+        <source>Tagarela chat server. Every message a client sends reaches every connected client. Framed clients and text clients (telnet, nc) share one port.
+Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: every interface, IPv4 and IPv6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server name shown to clients (default: the host name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not show chat traffic on the console; joins, leaves and errors are still shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP port to listen on (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most connections at once; 0 for no limit (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most connections from one address; 0 for no limit (default: %1). Behind a TCP tunnel every client has the tunnel&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second one client may send; 0 for no limit (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages one client may send in a burst before --max-rate applies (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest frame a framed client may send (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest chat message in UTF-8 bytes (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest line a text client may send (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output queued to one client before it is dropped as too slow a reader, in KiB; 0 for no limit (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a framed client has to finish its handshake (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a text client has to choose a nickname (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between heartbeats to framed clients; 0 for none (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds of silence after which a framed client is dropped (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IPv4 or IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: expected a whole number from %2 to %3, got &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--heartbeat-timeout must be longer than --heartbeat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-frame must leave room for --max-text (at least --max-text + 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::TextFormat</name>
+    <message>
+        <source>%1 joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) here: %1</source>
+        <translation>
+            <numerusform>%n user here: %1</numerusform>
+            <numerusform>%n users here: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::UserListModel</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Validation</name>
+    <message>
+        <source>The nickname is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The nickname is longer than %n character(s).</source>
+        <translation>
+            <numerusform>The nickname is longer than %n character.</numerusform>
+            <numerusform>The nickname is longer than %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A nickname may only hold letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nickname must start with a letter, a digit or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The message is longer than %n byte(s).</source>
+        <translation>
+            <numerusform>The message is longer than %n byte.</numerusform>
+            <numerusform>The message is longer than %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message holds a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is not valid Unicode text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Try --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagarela server %1 listening on %2 port %3. Type /help for console commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagarela chat client. Without options it asks where to connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server to connect to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server port (default: 3000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the program, e.g. pt_BR or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port: expected a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages kept in the window; older ones are dropped (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scrollback: expected a number of at least 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,984 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
+<context>
+    <name>Tagarela::ChatClient</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>O servidor não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1 as %2.</source>
+        <translation>Reconectado a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>Conectado a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>The server %1 was not found. Check the host name.</source>
+        <translation>O servidor %1 não foi encontrado. Verifique o nome do servidor.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2. Is the server running?</source>
+        <translation>%1 recusou a conexão na porta %2. O servidor está em execução?</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Não foi possível conectar a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatInput</name>
+    <message>
+        <source>Type a message — Enter sends, Shift+Enter adds a line</source>
+        <translation>Digite uma mensagem — Enter envia, Shift+Enter quebra a linha</translation>
+    </message>
+    <message>
+        <source>Message input</source>
+        <translation>Campo de mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatRoom</name>
+    <message>
+        <source>The nickname %1 is taken; %2 is free.</source>
+        <translation>O apelido %1 já está em uso; %2 está livre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 joined from %2 (%n user(s) here)</source>
+        <translation>
+            <numerusform>%1 entrou a partir de %2 (%n usuário aqui)</numerusform>
+            <numerusform>%1 entrou a partir de %2 (%n usuários aqui)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left from %2 (%3; %n user(s) here)</source>
+        <translation>
+            <numerusform>%1 saiu de %2 (%3; usuários aqui: %n)</numerusform>
+            <numerusform>%1 saiu de %2 (%3; usuários aqui: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2 (%3)</source>
+        <translation>%1 agora se chama %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatWindow</name>
+    <message>
+        <source>People in the room</source>
+        <translation>Pessoas na sala</translation>
+    </message>
+    <message>
+        <source>Message length</source>
+        <translation>Tamanho da mensagem</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Enviar mensagem</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Estado da conexão</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Tentar agora</translation>
+    </message>
+    <message>
+        <source>Retry the connection now</source>
+        <translation>Tentar conectar de novo agora</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (Try /nick %2.)</source>
+        <translation>%1 (Tente /nick %2.)</translation>
+    </message>
+    <message>
+        <source>Connection lost (%1). Reconnecting by itself; what you type is kept.</source>
+        <translation>Conexão perdida (%1). Reconectando automaticamente; o que você digitar fica guardado.</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Conversa</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Conectar…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Desconectar</translation>
+    </message>
+    <message>
+        <source>&amp;Save Chat Log…</source>
+        <translation>&amp;Salvar histórico da conversa…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Aumentar zoom</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Diminuir zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Restaurar zoom</translation>
+    </message>
+    <message>
+        <source>Notify for &amp;All Messages</source>
+        <translation>Notificar &amp;todas as mensagens</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Tagarela</source>
+        <translation>&amp;Sobre o Tagarela</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Sobre o &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Tagarela</source>
+        <translation>Tagarela</translation>
+    </message>
+    <message>
+        <source>Use Chat ▸ Connect… to connect again.</source>
+        <translation>Use Conversa ▸ Conectar… para se conectar de novo.</translation>
+    </message>
+    <message>
+        <source>Not connected: the message was not sent.</source>
+        <translation>Sem conexão: a mensagem não foi enviada.</translation>
+    </message>
+    <message>
+        <source>Here now (%1): %2</source>
+        <translation>Aqui agora (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 mencionou você</translation>
+    </message>
+    <message>
+        <source>%1 wrote</source>
+        <translation>%1 escreveu</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Conectando a %1:%2…</translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2 as %3</source>
+        <translation>Conectado a %1:%2 como %3</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost. Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Conexão perdida. Reconectando em %n s…</numerusform>
+            <numerusform>Conexão perdida. Reconectando em %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 — Tagarela</source>
+        <translation>%1 em %2 — Tagarela</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagarela: %n unread message(s)</source>
+        <translation>
+            <numerusform>Tagarela: %n mensagem não lida</numerusform>
+            <numerusform>Tagarela: %n mensagens não lidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;People (%1)</source>
+        <translation>&amp;Pessoas (%1)</translation>
+    </message>
+    <message>
+        <source>Save Chat Log</source>
+        <translation>Salvar histórico da conversa</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Texto simples (*.txt)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página da web (*.html)</translation>
+    </message>
+    <message>
+        <source>Chat log saved to %1</source>
+        <translation>Histórico da conversa salvo em %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Não foi possível salvar %1: %2</translation>
+    </message>
+    <message>
+        <source>About Tagarela</source>
+        <translation>Sobre o Tagarela</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;A chat for friends: one room, every message to everyone.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;Um bate-papo para amigos: uma sala só, e toda mensagem vai para todo mundo.&lt;/p&gt;&lt;p&gt;Compilado com o Qt %2, executando no Qt %3.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ClientSession</name>
+    <message>
+        <source>server stopped</source>
+        <translation>servidor parado</translation>
+    </message>
+    <message>
+        <source>You were kicked by the host.</source>
+        <translation>O anfitrião expulsou você.</translation>
+    </message>
+    <message>
+        <source>You were kicked by the host: %1</source>
+        <translation>O anfitrião expulsou você: %1</translation>
+    </message>
+    <message>
+        <source>kicked by the host</source>
+        <translation>expulso pelo anfitrião</translation>
+    </message>
+    <message>
+        <source>kicked by the host: %1</source>
+        <translation>expulso pelo anfitrião: %1</translation>
+    </message>
+    <message>
+        <source>Kicking %1 (%2)</source>
+        <translation>Expulsando %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>O servidor está sendo desligado.</translation>
+    </message>
+    <message>
+        <source>server shutting down</source>
+        <translation>servidor sendo desligado</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is full (%n connection(s)). Try again later.</source>
+        <translation>
+            <numerusform>O servidor está cheio (%n conexão). Tente de novo mais tarde.</numerusform>
+            <numerusform>O servidor está cheio (%n conexões). Tente de novo mais tarde.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many connections from your address (at most %n).</source>
+        <translation>
+            <numerusform>Conexões demais a partir do seu endereço (no máximo %n).</numerusform>
+            <numerusform>Conexões demais a partir do seu endereço (no máximo %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused %1: %2</source>
+        <translation>Conexão de %1 recusada: %2</translation>
+    </message>
+    <message>
+        <source>Welcome to Tagarela on %1. %2</source>
+        <translation>Boas-vindas ao Tagarela em %1. %2</translation>
+    </message>
+    <message>
+        <source>Choose a nickname:</source>
+        <translation>Escolha um apelido:</translation>
+    </message>
+    <message>
+        <source>Goodbye.</source>
+        <translation>Até logo.</translation>
+    </message>
+    <message>
+        <source>Send hello with a nickname first.</source>
+        <translation>Envie primeiro uma mensagem hello com um apelido.</translation>
+    </message>
+    <message>
+        <source>A %1 message is not expected here.</source>
+        <translation>Uma mensagem %1 não é esperada aqui.</translation>
+    </message>
+    <message>
+        <source>The first message must be a handshake.</source>
+        <translation>A primeira mensagem precisa ser um handshake.</translation>
+    </message>
+    <message>
+        <source>This server speaks protocol version %1 only; please update your client.</source>
+        <translation>Este servidor só fala a versão %1 do protocolo; atualize o seu cliente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>That line is longer than %n byte(s) and was not sent.</source>
+        <translation>
+            <numerusform>Essa linha tem mais de %n byte e não foi enviada.</numerusform>
+            <numerusform>Essa linha tem mais de %n bytes e não foi enviada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That line is not valid UTF-8 text and was not sent. Set your terminal to UTF-8.</source>
+        <translation>Essa linha não é um texto UTF-8 válido e não foi enviada. Configure o seu terminal para UTF-8.</translation>
+    </message>
+    <message>
+        <source>Usage: /nick NEWNAME</source>
+        <translation>Uso: /nick NOVO_NOME</translation>
+    </message>
+    <message>
+        <source>Usage: /me ACTION</source>
+        <translation>Uso: /me AÇÃO</translation>
+    </message>
+    <message>
+        <source>Type a line to send it to everyone. Commands:</source>
+        <translation>Digite uma linha para enviá-la a todos. Comandos:</translation>
+    </message>
+    <message>
+        <source>/nick NAME     change your nickname</source>
+        <translation>/nick NOME     troca o seu apelido</translation>
+    </message>
+    <message>
+        <source>/me ACTION     say what you are doing</source>
+        <translation>/me AÇÃO       diz o que você está fazendo</translation>
+    </message>
+    <message>
+        <source>/who           list who is here</source>
+        <translation>/who           mostra quem está aqui</translation>
+    </message>
+    <message>
+        <source>/quit [REASON] leave</source>
+        <translation>/quit [MOTIVO] sai do bate-papo</translation>
+    </message>
+    <message>
+        <source>//text         send a line that starts with /</source>
+        <translation>//text         envia uma linha que começa com /</translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Type /help for the commands.</source>
+        <translation>Comando desconhecido: %1. Digite /help para ver os comandos.</translation>
+    </message>
+    <message>
+        <source>You are %1. %2</source>
+        <translation>Você entrou como %1. %2</translation>
+    </message>
+    <message>
+        <source>Type a line to talk, /help for commands.</source>
+        <translation>Digite uma linha para falar, ou /help para ver os comandos.</translation>
+    </message>
+    <message>
+        <source>Disconnecting %1 (%2) for flooding</source>
+        <translation>Desconectando %1 (%2) por excesso de mensagens</translation>
+    </message>
+    <message>
+        <source>You were disconnected for sending too fast.</source>
+        <translation>Sua conexão foi encerrada porque você enviou mensagens rápido demais.</translation>
+    </message>
+    <message>
+        <source>flooding</source>
+        <translation>excesso de mensagens</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is over the message rate; dropping its messages</source>
+        <translation>%1 (%2) passou do limite de mensagens; descartando as mensagens</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are sending too fast (more than %n message(s) a second): messages are being dropped. Slow down or you will be disconnected.</source>
+        <translation>
+            <numerusform>Você está enviando rápido demais (mais de %n mensagem por segundo): as mensagens estão sendo descartadas. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
+            <numerusform>Você está enviando rápido demais (mais de %n mensagens por segundo): as mensagens estão sendo descartadas. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>No nickname chosen in time.</source>
+        <translation>Nenhum apelido foi escolhido a tempo.</translation>
+    </message>
+    <message>
+        <source>The handshake did not finish in time.</source>
+        <translation>O handshake não terminou a tempo.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>tempo esgotado</translation>
+    </message>
+    <message>
+        <source>too slow to read the chat</source>
+        <translation>lento demais para acompanhar a conversa</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>erro de protocolo</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>conexão encerrada</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>encerrou a sessão</translation>
+    </message>
+    <message>
+        <source>%1 closed: %2</source>
+        <translation>Conexão de %1 encerrada: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ConnectDialog</name>
+    <message>
+        <source>Connect to a Tagarela server</source>
+        <translation>Conectar a um servidor Tagarela</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Endereço do servidor</translation>
+    </message>
+    <message>
+        <source>chat.example.org or 192.0.2.7</source>
+        <translation>chat.example.org ou 192.0.2.7</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apelido</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <source>&amp;Nickname:</source>
+        <translation>&amp;Apelido:</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problema de conexão</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Usar %1</translation>
+    </message>
+    <message>
+        <source>Use the nickname %1</source>
+        <translation>Usar o apelido %1</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Digite o nome ou o endereço do servidor.</translation>
+    </message>
+    <message>
+        <source>A host name cannot contain spaces.</source>
+        <translation>O nome do servidor não pode ter espaços.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be found. Check the host name.</source>
+        <translation>O servidor %1 não foi encontrado. Verifique o nome do servidor.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection. Check the port, and that the Tagarela server is running.</source>
+        <translation>%1 recusou a conexão. Verifique a porta e se o servidor Tagarela está em execução.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check the host name and the port, and your network connection.</source>
+        <translation>%1 não respondeu a tempo. Verifique o nome do servidor, a porta e a sua conexão de rede.</translation>
+    </message>
+    <message>
+        <source>This server speaks another version of the Tagarela protocol. Update Tagarela or the server.</source>
+        <translation>Este servidor fala outra versão do protocolo Tagarela. Atualize o Tagarela ou o servidor.</translation>
+    </message>
+    <message>
+        <source>Someone is already using the nickname %1. Choose another one.</source>
+        <translation>Alguém já está usando o apelido %1. Escolha outro.</translation>
+    </message>
+    <message>
+        <source>The server does not accept the nickname %1.</source>
+        <translation>O servidor não aceita o apelido %1.</translation>
+    </message>
+    <message>
+        <source>The server does not accept the nickname %1: %2</source>
+        <translation>O servidor não aceita o apelido %1: %2</translation>
+    </message>
+    <message>
+        <source>The server is full. Try again later.</source>
+        <translation>O servidor está cheio. Tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>There are too many connections from your address to this server. Close another Tagarela window or try again later.</source>
+        <translation>Há conexões demais do seu endereço para este servidor. Feche outra janela do Tagarela ou tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>You were removed from the server.</source>
+        <translation>O anfitrião removeu você do servidor.</translation>
+    </message>
+    <message>
+        <source>You were removed from the server: %1</source>
+        <translation>O anfitrião removeu você do servidor: %1</translation>
+    </message>
+    <message>
+        <source>The server shut down.</source>
+        <translation>O servidor foi desligado.</translation>
+    </message>
+    <message>
+        <source>The server shut down: %1</source>
+        <translation>O servidor foi desligado: %1</translation>
+    </message>
+    <message>
+        <source>The server disconnected you for sending messages too fast.</source>
+        <translation>O servidor desconectou você por enviar mensagens rápido demais.</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>A conexão falhou.</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>A conexão falhou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::InputCommand</name>
+    <message>
+        <source>Usage: /me ACTION</source>
+        <translation>Uso: /me AÇÃO</translation>
+    </message>
+    <message>
+        <source>Usage: /nick NEWNAME</source>
+        <translation>Uso: /nick NOVO_NOME</translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Type /help for the commands.</source>
+        <translation>Comando desconhecido: %1. Digite /help para ver os comandos.</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter to send it to everyone. Commands:</source>
+        <translation>Digite uma mensagem e tecle Enter para enviá-la a todos. Comandos:</translation>
+    </message>
+    <message>
+        <source>/me ACTION — say what you are doing</source>
+        <translation>/me AÇÃO — diz o que você está fazendo</translation>
+    </message>
+    <message>
+        <source>/nick NAME — change your nickname</source>
+        <translation>/nick NOME — troca o seu apelido</translation>
+    </message>
+    <message>
+        <source>/who — list who is here</source>
+        <translation>/who — mostra quem está aqui</translation>
+    </message>
+    <message>
+        <source>/clear — clear the messages in this window</source>
+        <translation>/clear — limpa as mensagens desta janela</translation>
+    </message>
+    <message>
+        <source>/help — show this list</source>
+        <translation>/help — mostra esta lista</translation>
+    </message>
+    <message>
+        <source>/quit [REASON] — leave</source>
+        <translation>/quit [MOTIVO] — sai do bate-papo</translation>
+    </message>
+    <message>
+        <source>//text — send a message that starts with /</source>
+        <translation>//text — envia uma mensagem que começa com /</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::MessageModel</name>
+    <message>
+        <source>Tagarela chat log</source>
+        <translation>Histórico de conversa do Tagarela</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 entrou</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 saiu</translation>
+    </message>
+    <message>
+        <source>%1 left (%2)</source>
+        <translation>%1 saiu (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2</source>
+        <translation>%1 agora se chama %2</translation>
+    </message>
+    <message>
+        <source>-%1- %2</source>
+        <extracomment>A notice typed by the host (the person running the server): -host- text</extracomment>
+        <translation>-%1- %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>anfitrião</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::MessageView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ServerConsole</name>
+    <message numerus="yes">
+        <source>%n user(s) here; %1 connection(s) open.</source>
+        <translation>
+            <numerusform>Usuários aqui: %n; conexões abertas: %1.</numerusform>
+            <numerusform>Usuários aqui: %n; conexões abertas: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: /kick NICK [REASON]</source>
+        <translation>Uso: /kick APELIDO [MOTIVO]</translation>
+    </message>
+    <message>
+        <source>Nobody here is called %1.</source>
+        <translation>Ninguém aqui se chama %1.</translation>
+    </message>
+    <message>
+        <source>Commands:
+  /who                 list who is connected
+  /say TEXT            send a notice to everyone (or type TEXT alone)
+  /kick NICK [REASON]  disconnect someone
+  /quit                shut the server down</source>
+        <translation>Comandos:
+  /who                    lista quem está conectado
+  /say TEXTO              envia um aviso a todos (ou digite só o TEXTO)
+  /kick APELIDO [MOTIVO]  desconecta alguém
+  /quit                   desliga o servidor</translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Type /help for the commands.</source>
+        <translation>Comando desconhecido: %1. Digite /help para ver os comandos.</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ServerOptions</name>
+    <message>
+        <source>Tagarela chat server. Every message a client sends reaches every connected client. Framed clients and text clients (telnet, nc) share one port.
+Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
+        <translation>Servidor de bate-papo Tagarela. Toda mensagem que um cliente envia chega a todos os clientes conectados. Clientes com quadros e clientes de texto (telnet, nc) usam a mesma porta.
+Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /quit, /help.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: every interface, IPv4 and IPv6).</source>
+        <translation>Endereço em que escutar (padrão: todas as interfaces, IPv4 e IPv6).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>endereço</translation>
+    </message>
+    <message>
+        <source>Server name shown to clients (default: the host name).</source>
+        <translation>Nome do servidor mostrado aos clientes (padrão: o nome da máquina).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>Do not show chat traffic on the console; joins, leaves and errors are still shown.</source>
+        <translation>Não mostra as mensagens da conversa no console; entradas, saídas e erros continuam aparecendo.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>TCP port to listen on (default: %1).</source>
+        <translation>Porta TCP em que escutar (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>porta</translation>
+    </message>
+    <message>
+        <source>Most connections at once; 0 for no limit (default: %1).</source>
+        <translation>Máximo de conexões simultâneas; 0 para não ter limite (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Most connections from one address; 0 for no limit (default: %1). Behind a TCP tunnel every client has the tunnel&apos;s address.</source>
+        <translation>Máximo de conexões de um mesmo endereço; 0 para não ter limite (padrão: %1). Atrás de um túnel TCP, todos os clientes têm o endereço do túnel.</translation>
+    </message>
+    <message>
+        <source>Messages per second one client may send; 0 for no limit (default: %1).</source>
+        <translation>Mensagens por segundo que um cliente pode enviar; 0 para não ter limite (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Messages one client may send in a burst before --max-rate applies (default: %1).</source>
+        <translation>Mensagens que um cliente pode enviar de uma vez antes que --max-rate se aplique (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Largest frame a framed client may send (default: %1).</source>
+        <translation>Maior quadro que um cliente com quadros pode enviar (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Longest chat message in UTF-8 bytes (default: %1).</source>
+        <translation>Tamanho máximo de uma mensagem da conversa, em bytes UTF-8 (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Longest line a text client may send (default: %1).</source>
+        <translation>Tamanho máximo de uma linha enviada por um cliente de texto (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Output queued to one client before it is dropped as too slow a reader, in KiB; 0 for no limit (default: %1).</source>
+        <translation>Saída acumulada para um cliente antes que ele seja desconectado por ler devagar demais, em KiB; 0 para não ter limite (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>Seconds a framed client has to finish its handshake (default: %1).</source>
+        <translation>Segundos que um cliente com quadros tem para concluir o handshake (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Seconds a text client has to choose a nickname (default: %1).</source>
+        <translation>Segundos que um cliente de texto tem para escolher um apelido (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Seconds between heartbeats to framed clients; 0 for none (default: %1).</source>
+        <translation>Segundos entre os sinais de vida (heartbeats) enviados a clientes com quadros; 0 para nenhum (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Seconds of silence after which a framed client is dropped (default: %1).</source>
+        <translation>Segundos de silêncio depois dos quais um cliente com quadros é desconectado (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IPv4 or IPv6 address.</source>
+        <translation>--bind: &quot;%1&quot; não é um endereço IPv4 ou IPv6.</translation>
+    </message>
+    <message>
+        <source>--%1: expected a whole number from %2 to %3, got &quot;%4&quot;.</source>
+        <translation>--%1: era esperado um número inteiro de %2 a %3, mas veio &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>--heartbeat-timeout must be longer than --heartbeat.</source>
+        <translation>--heartbeat-timeout precisa ser maior que --heartbeat.</translation>
+    </message>
+    <message>
+        <source>--max-frame must leave room for --max-text (at least --max-text + 64).</source>
+        <translation>--max-frame precisa deixar espaço para --max-text (no mínimo --max-text + 64).</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::TextFormat</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 entrou</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 saiu</translation>
+    </message>
+    <message>
+        <source>%1 left (%2)</source>
+        <translation>%1 saiu (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2</source>
+        <translation>%1 agora se chama %2</translation>
+    </message>
+    <message>
+        <source>Nobody is here yet.</source>
+        <translation>Ainda não há ninguém aqui.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) here: %1</source>
+        <translation>
+            <numerusform>%n usuário aqui: %1</numerusform>
+            <numerusform>%n usuários aqui: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::UserListModel</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (você)</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Validation</name>
+    <message>
+        <source>The nickname is empty.</source>
+        <translation>O apelido está vazio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The nickname is longer than %n character(s).</source>
+        <translation>
+            <numerusform>O apelido tem mais de %n caractere.</numerusform>
+            <numerusform>O apelido tem mais de %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A nickname may only hold letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation>Um apelido só pode ter letras, algarismos, &apos;_&apos;, &apos;-&apos; e &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <source>A nickname must start with a letter, a digit or &apos;_&apos;.</source>
+        <translation>Um apelido precisa começar com uma letra, um algarismo ou &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>A mensagem está vazia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message is longer than %n byte(s).</source>
+        <translation>
+            <numerusform>A mensagem tem mais de %n byte.</numerusform>
+            <numerusform>A mensagem tem mais de %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message holds a control character.</source>
+        <translation>A mensagem contém um caractere de controle.</translation>
+    </message>
+    <message>
+        <source>The message is not valid Unicode text.</source>
+        <translation>A mensagem não é um texto Unicode válido.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Try --help.</source>
+        <translation>Experimente --help.</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>não foi possível escutar em %1, porta %2: %3</translation>
+    </message>
+    <message>
+        <source>Tagarela server %1 listening on %2 port %3. Type /help for console commands.</source>
+        <translation>Servidor Tagarela %1 escutando em %2, porta %3. Digite /help para ver os comandos do console.</translation>
+    </message>
+    <message>
+        <source>every interface</source>
+        <translation>todas as interfaces</translation>
+    </message>
+    <message>
+        <source>Tagarela chat client. Without options it asks where to connect.</source>
+        <translation>Cliente de bate-papo Tagarela. Sem opções, pergunta onde se conectar.</translation>
+    </message>
+    <message>
+        <source>Server to connect to.</source>
+        <translation>Servidor ao qual se conectar.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>Server port (default: 3000).</source>
+        <translation>Porta do servidor (padrão: 3000).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>porta</translation>
+    </message>
+    <message>
+        <source>Your nickname.</source>
+        <translation>Seu apelido.</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>apelido</translation>
+    </message>
+    <message>
+        <source>Language of the program, e.g. pt_BR or en.</source>
+        <translation>Idioma do programa, por exemplo pt_BR ou en.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>--port: expected a number from 1 to 65535.</source>
+        <translation>--port: era esperado um número de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Messages kept in the window; older ones are dropped (default: %1).</source>
+        <translation>Mensagens mantidas na janela; as mais antigas são descartadas (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>quantidade</translation>
+    </message>
+    <message>
+        <source>--scrollback: expected a number of at least 100.</source>
+        <translation>--scrollback: era esperado um número de no mínimo 100.</translation>
+    </message>
+</context>
 </TS>

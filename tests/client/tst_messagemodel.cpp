@@ -183,7 +183,7 @@ void TestMessageModel::displayText_data()
     QTest::newRow("renamed") << line(ChatLine::Kind::Renamed, u"ana"_s, u"bia"_s)
                              << u"ana is now known as bia"_s;
     QTest::newRow("notice") << line(ChatLine::Kind::Notice, {}, u"restarting soon"_s)
-                            << u"-server- restarting soon"_s;
+                            << u"-host- restarting soon"_s;
     QTest::newRow("notice from") << line(ChatLine::Kind::Notice, u"host"_s, u"hello"_s)
                                  << u"-host- hello"_s;
     QTest::newRow("info") << line(ChatLine::Kind::Info, {}, u"Connected to here as ana."_s)
