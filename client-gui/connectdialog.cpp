@@ -223,7 +223,14 @@ ConnectDialog::ConnectDialog(QWidget *parent)
         m_nickEdit->setFocus();
 }
 
-ConnectDialog::~ConnectDialog() = default;
+ConnectDialog::~ConnectDialog()
+{
+    // ~QDialog hides the dialog, which moves the focus out of the fields: their signals must
+    // not reach slots of a dialog that is already half destroyed.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        disconnect(child, nullptr, this, nullptr);
+}
 
 QString ConnectDialog::host() const
 {
