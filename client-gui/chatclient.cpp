@@ -263,7 +263,7 @@ void ChatClient::handleEvent(const Message &message)
         line.kind = message.action ? ChatLine::Kind::Action : ChatLine::Kind::Chat;
         line.nick = message.from;
         line.text = message.text;
-        line.mentionsMe = message.from != m_nick && mentions(message.text, m_nick);
+        line.mentionsMe = message.from != m_nick && mentionsMe(message.text);
         break;
     case MessageType::Joined:
         line.kind = ChatLine::Kind::Joined;
@@ -417,15 +417,29 @@ bool ChatClient::requestUsers()
     return canSend() && m_connection->send(Message::who());
 }
 
-bool ChatClient::mentions(const QString &text, const QString &nick)
+QRegularExpression ChatClient::mentionPattern(const QString &nick)
 {
-    if (nick.isEmpty())
-        return false;
     // A whole word: "ana" in "hi ana!" but not in "banana".
-    const QRegularExpression word(
+    return QRegularExpression(
         u"(?<![\\w.-])"_s + QRegularExpression::escape(nick) + u"(?![\\w-])"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    return word.match(text).hasMatch();
+}
+
+bool ChatClient::mentions(const QString &text, const QString &nick)
+{
+    return !nick.isEmpty() && mentionPattern(nick).match(text).hasMatch();
+}
+
+bool ChatClient::mentionsMe(const QString &text)
+{
+    if (m_nick.isEmpty())
+        return false;
+    // Built once per nickname: chat can arrive thousands of times a second.
+    if (m_mentionNick != m_nick) {
+        m_mention = mentionPattern(m_nick);
+        m_mentionNick = m_nick;
+    }
+    return m_mention.match(text).hasMatch();
 }
 
 } // namespace Tagarela

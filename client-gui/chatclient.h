@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QTimer>
 
@@ -127,6 +128,8 @@ private:
     void giveUp(Failure failure, const QString &text, const QString &suggestion = {});
     void scheduleReconnect(const QString &reason);
     bool canSend() const;
+    bool mentionsMe(const QString &text);
+    static QRegularExpression mentionPattern(const QString &nick);
 
     QPointer<Connection> m_connection;
     State m_state = State::Disconnected;
@@ -153,6 +156,8 @@ private:
     QTimer m_retryTimer;
     QTimer m_connectTimer;
     QRandomGenerator m_random;
+    QRegularExpression m_mention;
+    QString m_mentionNick; //!< the nickname m_mention was built for
 };
 
 } // namespace Tagarela
