@@ -126,6 +126,14 @@ void TestChatClient::followsPresence()
     QVERIFY(biaNick.wait(5000));
     QCOMPARE(bia->nick(), u"Bea"_s);
     QTRY_COMPARE(ana->users(), (QStringList {u"ana"_s, u"Bea"_s}));
+    // Mentions follow the new nickname.
+    QSignalSpy beaLines(bia.get(), &ChatClient::lineReceived);
+    QVERIFY(ana->say(u"oi bea, oi bia"_s));
+    QVERIFY(beaLines.wait(5000));
+    QVERIFY(beaLines.at(0).at(0).value<ChatLine>().mentionsMe);
+    QVERIFY(ana->say(u"só a bia"_s));
+    QVERIFY(beaLines.wait(5000));
+    QVERIFY(!beaLines.at(1).at(0).value<ChatLine>().mentionsMe);
 
     bia->disconnectFromServer();
     QCOMPARE(bia->state(), ChatClient::State::Disconnected);
