@@ -48,14 +48,15 @@ RoomMember *ChatRoom::find(const QString &nick) const
     return m_byKey.value(Validation::nickKey(nick));
 }
 
+bool ChatRoom::NickOrder::operator()(const QString &a, const QString &b) const
+{
+    const int order = a.compare(b, Qt::CaseInsensitive);
+    return order != 0 ? order < 0 : a < b;
+}
+
 QStringList ChatRoom::nicks() const
 {
-    QStringList all = m_nicks.values();
-    std::sort(all.begin(), all.end(), [](const QString &a, const QString &b) {
-        const int order = a.compare(b, Qt::CaseInsensitive);
-        return order != 0 ? order < 0 : a < b;
-    });
-    return all;
+    return QStringList(m_sorted.cbegin(), m_sorted.cend());
 }
 
 ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested)
@@ -70,6 +71,7 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     m_members.append(member);
     m_nicks.insert(member, nick);
     m_byKey.insert(Validation::nickKey(nick), member);
+    m_sorted.insert(nick);
     qCInfo(lcTraffic).noquote()
         << tr("%1 joined from %2 (%n user(s) here)", nullptr, size()).arg(nick, member->address());
     deliverToAll(Broadcast(Message::joined(nick, m_clock())), member);
@@ -82,6 +84,7 @@ void ChatRoom::leave(RoomMember *member, const QString &reason)
         return;
     const QString nick = m_nicks.take(member);
     m_byKey.remove(Validation::nickKey(nick));
+    m_sorted.erase(nick);
     m_members.removeOne(member);
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())
                                        .arg(nick, member->address(), reason);
@@ -100,6 +103,8 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     m_byKey.remove(Validation::nickKey(old));
     m_byKey.insert(Validation::nickKey(nick), member);
     m_nicks.insert(member, nick);
+    m_sorted.erase(old);
+    m_sorted.insert(nick);
     qCInfo(lcTraffic).noquote()
         << tr("%1 is now known as %2 (%3)").arg(old, nick, member->address());
     deliverToAll(Broadcast(Message::renamed(old, nick, m_clock())));

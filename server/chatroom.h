@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 
 #include <QCoreApplication>
 #include <QHash>
@@ -61,7 +62,7 @@ public:
     bool contains(RoomMember *member) const { return m_nicks.contains(member); }
     QString nickOf(RoomMember *member) const { return m_nicks.value(member); }
     RoomMember *find(const QString &nick) const;
-    /*! Every nickname, sorted case-insensitively. */
+    /*! Every nickname, sorted case-insensitively (kept sorted: O(N), no sort per call). */
     QStringList nicks() const;
     /*! Members in join order. */
     const QList<RoomMember *> &members() const { return m_members; }
@@ -73,9 +74,16 @@ private:
     NickResult checkNick(const QString &nick, RoomMember *except) const;
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
 
+    /*! The order of nicks(): case-insensitive, ties broken by the exact text. */
+    struct NickOrder
+    {
+        bool operator()(const QString &a, const QString &b) const;
+    };
+
     QList<RoomMember *> m_members;
     QHash<RoomMember *, QString> m_nicks;
     QHash<QString, RoomMember *> m_byKey; //!< Validation::nickKey() to member
+    std::set<QString, NickOrder> m_sorted; //!< every nickname, in the order of nicks()
     std::function<qint64()> m_clock;
     bool m_logChatText = true;
 };

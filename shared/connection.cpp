@@ -2,7 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include <algorithm>
+
 #include <QTcpSocket>
+
+#if defined(Q_OS_UNIX)
+#include <cerrno>
+#include <climits>
+
+#include <sys/socket.h>
+#include <sys/uio.h>
+#endif
 
 #include "logging.h"
 #include "messagecodec.h"
@@ -17,6 +27,13 @@ namespace {
 constexpr qint64 ReadBufferSize = 256 * 1024;
 // How long close() waits for queued output to reach the peer before cutting it off.
 constexpr int FlushTimeoutMs = 5000;
+// Output queued beyond this is written at once rather than at the end of the turn, so that a
+// turn that broadcasts a lot does not hold it all in memory.
+constexpr qint64 FlushThreshold = 64 * 1024;
+#if defined(Q_OS_UNIX)
+// Buffers per sendmsg() call (Linux's IOV_MAX is 1024).
+constexpr int MaxIov = std::min(IOV_MAX, 1024);
+#endif
 } // namespace
 
 Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
@@ -114,7 +131,7 @@ QString Connection::peerName() const
 
 qint64 Connection::pendingOutput() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    return m_outQueued + (m_socket ? m_socket->bytesToWrite() : 0);
 }
 
 bool Connection::send(const Message &message)
@@ -131,15 +148,118 @@ bool Connection::sendEncoded(const QByteArray &bytes)
 {
     if (m_closing || !m_socket)
         return false;
-    if (m_maxPendingOutput > 0 && m_socket->bytesToWrite() + bytes.size() > m_maxPendingOutput) {
+    if (bytes.isEmpty())
+        return true;
+    // What the kernel takes at once does not count as waiting: flush before judging.
+    if (m_maxPendingOutput > 0 && pendingOutput() + bytes.size() > m_maxPendingOutput)
+        flushOutput();
+    if (m_maxPendingOutput > 0 && pendingOutput() + bytes.size() > m_maxPendingOutput) {
         const QString detail = u"more than %1 bytes of output waiting"_s.arg(m_maxPendingOutput);
         // Abort first: nothing more can reach this peer, so a reply to the signal must not try.
         abort(ErrorCode::SlowReader, detail);
         Q_EMIT protocolError(ErrorCode::SlowReader, detail, true);
         return false;
     }
-    m_socket->write(bytes);
+    m_outQueue.append(bytes);
+    m_outQueued += bytes.size();
+    if (m_outQueued >= FlushThreshold)
+        flushOutput();
+    else
+        scheduleFlush();
     return true;
+}
+
+void Connection::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    // Queued: everything this turn sends to this connection goes out in one write afterwards.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_flushScheduled = false;
+            flushOutput();
+        },
+        Qt::QueuedConnection);
+}
+
+void Connection::flushOutput()
+{
+    if (m_outQueue.isEmpty())
+        return;
+    if (!m_socket) {
+        m_outQueue.clear();
+        m_outQueued = 0;
+        return;
+    }
+    // The kernel first, when Qt holds nothing back (otherwise the order would break): no copy,
+    // no ring buffer, no write notifier. What it does not take goes to Qt's buffer, in order.
+    qint64 written = 0;
+    if (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() == 0)
+        written = writeQueueDirectly();
+    if (written == m_outQueued) {
+        m_outQueue.clear();
+        m_outQueued = 0;
+        return;
+    }
+    qsizetype first = 0;
+    while (written >= m_outQueue.at(first).size()) {
+        written -= m_outQueue.at(first).size();
+        ++first;
+    }
+    if (first == m_outQueue.size() - 1 && written == 0) {
+        m_socket->write(m_outQueue.at(first)); // shared, not copied, if Qt's buffer is empty
+    } else {
+        QByteArray rest;
+        rest.reserve(m_outQueued - written);
+        for (qsizetype i = first; i < m_outQueue.size(); ++i) {
+            const QByteArray &part = m_outQueue.at(i);
+            rest.append(i == first ? QByteArrayView(part).sliced(written) : QByteArrayView(part));
+        }
+        m_socket->write(rest);
+    }
+    m_outQueue.clear();
+    m_outQueued = 0;
+}
+
+qint64 Connection::writeQueueDirectly()
+{
+#if defined(Q_OS_UNIX)
+    const qintptr descriptor = m_socket->socketDescriptor();
+    if (descriptor < 0)
+        return 0;
+    iovec iov[MaxIov];
+    qint64 total = 0;
+    qsizetype next = 0;
+    while (next < m_outQueue.size()) {
+        int count = 0;
+        qint64 batch = 0;
+        for (; next < m_outQueue.size() && count < MaxIov; ++next, ++count) {
+            const QByteArray &part = m_outQueue.at(next);
+            iov[count].iov_base = const_cast<char *>(part.constData());
+            iov[count].iov_len = size_t(part.size());
+            batch += part.size();
+        }
+        msghdr message {};
+        message.msg_iov = iov;
+        message.msg_iovlen = size_t(count);
+        ssize_t sent;
+        do {
+            sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL);
+        } while (sent < 0 && errno == EINTR);
+        // EAGAIN: Qt buffers the rest and waits for the socket. Another error: Qt meets it on
+        // its own write and reports it the usual way.
+        if (sent <= 0)
+            return total;
+        total += sent;
+        if (sent < batch)
+            return total;
+    }
+    return total;
+#else
+    return 0;
+#endif
 }
 
 void Connection::close(ErrorCode code, const QString &detail)
@@ -155,6 +275,7 @@ void Connection::close(ErrorCode code, const QString &detail)
         finish();
         return;
     }
+    flushOutput();
     m_flushTimer.start(FlushTimeoutMs);
     m_socket->disconnectFromHost();
 }
@@ -166,6 +287,8 @@ void Connection::abort(ErrorCode code, const QString &detail)
         m_closeDetail = detail;
     }
     m_closing = true;
+    m_outQueue.clear();
+    m_outQueued = 0;
     if (m_socket)
         m_socket->abort();
     finish();
@@ -302,6 +425,8 @@ void Connection::finish()
     m_heartbeatTimer.stop();
     m_detectTimer.stop();
     m_flushTimer.stop();
+    m_outQueue.clear();
+    m_outQueued = 0;
     // Queued so that whoever called send() or close() is not torn down under its own feet.
     QMetaObject::invokeMethod(
         this, [this] { Q_EMIT closed(m_closeCode, m_closeDetail); }, Qt::QueuedConnection);

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -51,7 +53,10 @@ public:
 
     void setMaxFrame(int bytes);
     void setMaxLineBytes(int bytes);
-    /*! Output queued beyond this many bytes closes the connection as a slow reader; 0: no cap. */
+    /*!
+     * Output waiting beyond this many bytes (queued for the next flush plus buffered in the
+     * socket) closes the connection as a slow reader; 0: no cap.
+     */
     void setMaxPendingOutput(qint64 bytes) { m_maxPendingOutput = bytes; }
     /*! Pings every \a intervalMs; closes if nothing arrives for \a timeoutMs. 0 turns it off. */
     void setHeartbeat(int intervalMs, int timeoutMs);
@@ -67,6 +72,7 @@ public:
     quint16 peerPort() const { return m_peerPort; }
     /*! "address:port", for logs. */
     QString peerName() const;
+    /*! Bytes not yet handed to the kernel: queued for the next flush plus buffered by Qt. */
     qint64 pendingOutput() const;
     /*! The last heartbeat round trip in milliseconds, or -1 before the first. */
     int latencyMs() const { return m_latencyMs; }
@@ -81,6 +87,10 @@ public:
     /*!
      * Sends bytes already in this connection's wire format: a frame from FrameDecoder::encode()
      * or a CRLF-ended UTF-8 line. Broadcasts hand the same QByteArray to every connection.
+     *
+     * Output is queued (the QByteArray itself, implicitly shared, not a copy) and written once
+     * per event-loop turn, all of it in one system call when the socket takes it, so that a
+     * turn that delivers many messages to this connection costs one write, not one each.
      */
     bool sendEncoded(const QByteArray &bytes);
 
@@ -111,6 +121,11 @@ private:
     void decodeFrames(QByteArrayView bytes);
     void decodeLines(QByteArrayView bytes);
     void finish();
+    void scheduleFlush();
+    /*! Hands everything queued to the kernel, or what it does not take to the socket's buffer. */
+    void flushOutput();
+    /*! Writes the queue straight to the descriptor; returns how many bytes the kernel took. */
+    qint64 writeQueueDirectly();
 
     QPointer<QTcpSocket> m_socket;
     Role m_role;
@@ -120,6 +135,9 @@ private:
     FrameDecoder m_frames;
     LineDecoder m_lines;
     QByteArray m_magicSeen;
+    QList<QByteArray> m_outQueue; //!< frames and lines not yet written, in order
+    qint64 m_outQueued = 0; //!< their total size
+    bool m_flushScheduled = false;
     qint64 m_maxPendingOutput = 0;
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;
