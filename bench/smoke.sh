@@ -72,4 +72,15 @@ status=0
 check framed || status=1
 check line --line || status=1
 check rated --rate 500 || status=1
+# SIGTERM shuts the server down gracefully with status 0; anything else (a crash, or a
+# sanitizer report in scripts/sanitize.sh's build) is a failure the bench would not notice.
+kill "$server_pid" 2>/dev/null
+server_status=0
+wait "$server_pid" 2>/dev/null || server_status=$?
+server_pid=
+if ((server_status != 0)); then
+    echo "smoke: the server exited with status $server_status" >&2
+    tail -n 100 "$work/server.log" >&2
+    status=1
+fi
 exit $status

@@ -385,6 +385,9 @@ void ChatClient::dropConnection()
     Connection *connection = m_connection;
     m_connection = nullptr;
     connection->disconnect(this);
+    // Its socket too: one still closing must not report its error into the next attempt.
+    if (auto *socket = connection->findChild<QTcpSocket *>())
+        socket->disconnect(this);
     connect(connection, &Connection::closed, connection, &QObject::deleteLater);
     connection->close(ErrorCode::Quit, {});
 }

@@ -91,6 +91,10 @@ QString TestTranslation::runHelp(const QString &program, const QStringList &argu
     process.start(program, arguments);
     if (!process.waitForFinished(30000))
         return {};
+    // --help exits with 0: anything else (a crash, a sanitizer report) is no answer, and what
+    // the program said on stderr is what the failing check shows.
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return QString::fromUtf8(process.readAllStandardError());
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
