@@ -14,6 +14,7 @@ packages=(
     qt6-l10n-tools         # lupdate and lrelease
     qt6-translations-l10n  # Qt's own strings in Portuguese
     libxkbcommon-dev       # keyboard handling that Qt's Gui CMake package looks for
+    fonts-dejavu-core      # a font for the client (and its widget tests) on a bare machine
     clang-format           # the test command checks the formatting (version 14 in Debian 12)
     netcat-openbsd         # nc: the README's text client
     python3                # bench/smoke.sh reads tagarela-bench's JSON report
