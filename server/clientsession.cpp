@@ -4,6 +4,7 @@
 
 #include <QHostInfo>
 #include <QTcpSocket>
+#include <QTimerEvent>
 
 #include "broadcast.h"
 #include "chatroom.h"
@@ -36,9 +37,6 @@ ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerCon
     connect(m_connection, &Connection::lineReceived, this, &ClientSession::onLine);
     connect(m_connection, &Connection::protocolError, this, &ClientSession::onProtocolError);
     connect(m_connection, &Connection::closed, this, &ClientSession::onClosed);
-
-    m_loginTimer.setSingleShot(true);
-    connect(&m_loginTimer, &QTimer::timeout, this, &ClientSession::onLoginTimeout);
 }
 
 ClientSession::~ClientSession()
@@ -52,7 +50,7 @@ ClientSession::~ClientSession()
 void ClientSession::start()
 {
     m_clock.start();
-    m_loginTimer.start(m_config.handshakeTimeoutMs);
+    m_loginTimer.start(m_config.handshakeTimeoutMs, this);
     m_connection->start();
 }
 
@@ -100,7 +98,7 @@ void ClientSession::onModeDetected(Connection::Mode mode)
         return;
     }
     m_state = State::AwaitNick;
-    m_loginTimer.start(m_config.nickTimeoutMs);
+    m_loginTimer.start(m_config.nickTimeoutMs, this);
     const QString name =
         m_config.serverName.isEmpty() ? QHostInfo::localHostName() : m_config.serverName;
     sendReply(tr("Welcome to Tagarela on %1. %2").arg(name, TextFormat::userList(m_room->nicks())));
@@ -356,6 +354,16 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
         m_connection->send(Message::bye(code, detail));
     else if (code != ErrorCode::SlowReader && isLine())
         sendReply(detail);
+}
+
+void ClientSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_loginTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_loginTimer.stop();
+    onLoginTimeout();
 }
 
 void ClientSession::onLoginTimeout()

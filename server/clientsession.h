@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
-#include <QTimer>
 
 #include "connection.h"
 #include "message.h"
@@ -57,6 +57,9 @@ Q_SIGNALS:
     /*! The connection is gone and the session has left the room; delete it later. */
     void finished(Tagarela::ClientSession *session);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     enum class State { Detecting, AwaitHandshake, AwaitHello, AwaitNick, Joined, Closing };
 
@@ -87,7 +90,7 @@ private:
     State m_state = State::Detecting;
     RateLimiter m_rate;
     QElapsedTimer m_clock;
-    QTimer m_loginTimer;
+    QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
     QString m_leaveReason;
 };
 

@@ -3,8 +3,11 @@
 #include "connection.h"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 #include <QTcpSocket>
+#include <QTimerEvent>
 
 #if defined(Q_OS_UNIX)
 #include <cerrno>
@@ -34,6 +37,17 @@ constexpr qint64 FlushThreshold = 64 * 1024;
 // Buffers per sendmsg() call (Linux's IOV_MAX is 1024).
 constexpr int MaxIov = std::min(IOV_MAX, 1024);
 #endif
+
+// The connections of this thread with output queued this turn, flushed together by one posted
+// call: a broadcast to N connections costs one event, not N.
+struct PendingFlushes
+{
+    QList<QPointer<Connection>> connections;
+    bool scheduled = false;
+    // Carries the posted call; lives in this thread. Created on first use.
+    std::unique_ptr<QObject> context;
+};
+thread_local PendingFlushes pendingFlushes;
 } // namespace
 
 Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
@@ -56,21 +70,6 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
             m_closeDetail = m_socket->errorString();
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
-    });
-
-    m_heartbeatTimer.setSingleShot(false);
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &Connection::onHeartbeat);
-    m_detectTimer.setSingleShot(true);
-    connect(&m_detectTimer, &QTimer::timeout, this, [this] {
-        if (m_mode == Mode::Detecting)
-            switchMode(Mode::Line);
-    });
-    m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcConnection).noquote() << peerName() << "did not take its last output in time";
-        if (m_socket)
-            m_socket->abort();
-        finish();
     });
 }
 
@@ -97,10 +96,13 @@ void Connection::setHeartbeat(int intervalMs, int timeoutMs)
 {
     m_heartbeatMs = intervalMs;
     m_heartbeatTimeoutMs = timeoutMs;
-    if (m_heartbeatMs > 0 && m_mode == Mode::Framed && !m_closing)
-        m_heartbeatTimer.start(m_heartbeatMs);
-    else
-        m_heartbeatTimer.stop();
+    if (m_mode != Mode::Framed)
+        return; // the timer may be timing the detection
+    if (m_heartbeatMs > 0 && !m_closing) {
+        m_timer.start(m_heartbeatMs, this);
+    } else {
+        m_timer.stop();
+    }
 }
 
 void Connection::start()
@@ -116,7 +118,7 @@ void Connection::start()
         m_socket->write(Protocol::magic().toByteArray());
         setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
     } else {
-        m_detectTimer.start(m_detectTimeoutMs);
+        m_timer.start(m_detectTimeoutMs, this);
     }
     if (m_socket->bytesAvailable() > 0)
         onReadyRead();
@@ -174,14 +176,30 @@ void Connection::scheduleFlush()
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    // Queued: everything this turn sends to this connection goes out in one write afterwards.
+    PendingFlushes &pending = pendingFlushes;
+    pending.connections.append(this);
+    if (pending.scheduled)
+        return;
+    pending.scheduled = true;
+    if (!pending.context)
+        pending.context = std::make_unique<QObject>();
+    // Queued: everything this turn sends goes out afterwards, one write per connection.
     QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_flushScheduled = false;
-            flushOutput();
-        },
-        Qt::QueuedConnection);
+        pending.context.get(), [] { flushPending(); }, Qt::QueuedConnection);
+}
+
+void Connection::flushPending()
+{
+    PendingFlushes &pending = pendingFlushes;
+    pending.scheduled = false;
+    // Taken first: a connection that queues output again meanwhile schedules a new round.
+    const QList<QPointer<Connection>> connections = std::exchange(pending.connections, {});
+    for (const QPointer<Connection> &connection : connections) {
+        if (!connection)
+            continue;
+        connection->m_flushScheduled = false;
+        connection->flushOutput();
+    }
 }
 
 void Connection::flushOutput()
@@ -269,14 +287,13 @@ void Connection::close(ErrorCode code, const QString &detail)
     m_closing = true;
     m_closeCode = code;
     m_closeDetail = detail;
-    m_heartbeatTimer.stop();
-    m_detectTimer.stop();
+    m_timer.stop();
     if (!m_socket || m_socket->state() == QAbstractSocket::UnconnectedState) {
         finish();
         return;
     }
     flushOutput();
-    m_flushTimer.start(FlushTimeoutMs);
+    m_flushTimer.start(FlushTimeoutMs, this);
     m_socket->disconnectFromHost();
 }
 
@@ -316,7 +333,7 @@ void Connection::detectFrom(QByteArrayView bytes)
         return;
     }
     // A framed client: from here on the handshake timeout, not the detection, watches it.
-    m_detectTimer.stop();
+    m_timer.stop();
     const qsizetype take =
         std::min<qsizetype>(Protocol::MagicSize - m_magicSeen.size(), bytes.size());
     m_magicSeen.append(bytes.first(take));
@@ -335,7 +352,7 @@ void Connection::detectFrom(QByteArrayView bytes)
 
 void Connection::switchMode(Mode mode)
 {
-    m_detectTimer.stop();
+    m_timer.stop();
     m_mode = mode;
     if (mode == Mode::Framed) {
         setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
@@ -387,6 +404,26 @@ void Connection::decodeLines(QByteArrayView bytes)
         Q_EMIT lineReceived(m_lines.next());
 }
 
+void Connection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_timer.timerId()) {
+        if (m_mode == Mode::Detecting) {
+            m_timer.stop();
+            switchMode(Mode::Line);
+        } else {
+            onHeartbeat();
+        }
+    } else if (event->timerId() == m_flushTimer.timerId()) {
+        m_flushTimer.stop();
+        qCInfo(lcConnection).noquote() << peerName() << "did not take its last output in time";
+        if (m_socket)
+            m_socket->abort();
+        finish();
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
 void Connection::onHeartbeat()
 {
     if (m_closing || m_mode != Mode::Framed)
@@ -422,8 +459,7 @@ void Connection::finish()
         return;
     m_finished = true;
     m_closing = true;
-    m_heartbeatTimer.stop();
-    m_detectTimer.stop();
+    m_timer.stop();
     m_flushTimer.stop();
     m_outQueue.clear();
     m_outQueued = 0;

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include "framedecoder.h"
 #include "linedecoder.h"
@@ -112,6 +112,9 @@ Q_SIGNALS:
     void latencyMeasured(int ms);
     void closed(Tagarela::ErrorCode code, const QString &detail);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void onReadyRead();
     void onDisconnected();
@@ -122,6 +125,8 @@ private:
     void decodeLines(QByteArrayView bytes);
     void finish();
     void scheduleFlush();
+    /*! Flushes every connection of this thread that scheduled a flush, in the order they did. */
+    static void flushPending();
     /*! Hands everything queued to the kernel, or what it does not take to the socket's buffer. */
     void flushOutput();
     /*! Writes the queue straight to the descriptor; returns how many bytes the kernel took. */
@@ -142,9 +147,9 @@ private:
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;
     int m_detectTimeoutMs = 1000;
-    QTimer m_heartbeatTimer;
-    QTimer m_detectTimer;
-    QTimer m_flushTimer;
+    // QBasicTimer, not QTimer: no QObject per timer per connection.
+    QBasicTimer m_timer; //!< the detection timeout while Detecting, then the heartbeat
+    QBasicTimer m_flushTimer; //!< after close(): how long it waits for the peer
     QElapsedTimer m_lastReceived;
     QElapsedTimer m_pingSent;
     quint64 m_pingId = 0;

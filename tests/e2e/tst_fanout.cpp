@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 #include <QHostAddress>
 #include <QSignalSpy>
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void initTestCase();
     void burstArrivesCompleteAndInOrder();
     void capCountsQueuedOutput();
+    void oneFlushServesEveryConnection();
     void slowTextReaderIsDropped();
     void lastWordsBeforeCloseArrive();
     void nicksStaySorted();
@@ -201,6 +203,58 @@ void TestFanout::capCountsQueuedOutput()
     QCOMPARE(errors, QList<ErrorCode> {ErrorCode::SlowReader});
     QTRY_VERIFY(closed);
     QCOMPARE(closedWith, ErrorCode::SlowReader);
+}
+
+void TestFanout::oneFlushServesEveryConnection()
+{
+    // Connections that queue output in one turn are flushed together at its end, in the order
+    // they queued; one deleted meanwhile is skipped, and one that queues again while the
+    // others wait is flushed in the same round, once.
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    constexpr int Count = 4;
+    std::vector<std::unique_ptr<QTcpSocket>> readers;
+    std::vector<std::unique_ptr<Connection>> connections;
+    for (int i = 0; i < Count; ++i) {
+        readers.push_back(std::make_unique<QTcpSocket>());
+        readers.back()->connectToHost(QHostAddress(QHostAddress::LocalHost), listener.serverPort());
+        QVERIFY(listener.waitForNewConnection(5000));
+        connections.push_back(std::make_unique<Connection>(listener.nextPendingConnection(),
+                                                           Connection::Role::Server));
+        connections.back()->start();
+    }
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < Count; ++i) {
+            if (connections.at(i))
+                QVERIFY(connections.at(i)->sendEncoded(
+                    u"round %1 to %2\r\n"_s.arg(round).arg(i).toUtf8()));
+        }
+        QVERIFY(connections.at(0)->sendEncoded(u"again %1\r\n"_s.arg(round).toUtf8()));
+        for (const auto &connection : connections) {
+            if (connection)
+                QVERIFY(connection->pendingOutput() > 0);
+        }
+        if (round == 0)
+            connections.at(2).reset();
+        QCoreApplication::processEvents(); // the turn ends
+        for (const auto &connection : connections) {
+            if (connection)
+                QCOMPARE(connection->pendingOutput(), qint64(0));
+        }
+    }
+    for (int i = 0; i < Count; ++i) {
+        if (i == 2)
+            continue;
+        QByteArray expected;
+        for (int round = 0; round < 3; ++round) {
+            expected += u"round %1 to %2\r\n"_s.arg(round).arg(i).toUtf8();
+            if (i == 0)
+                expected += u"again %1\r\n"_s.arg(round).toUtf8();
+        }
+        QByteArray received;
+        QTRY_COMPARE((received += readers.at(i)->readAll()).size(), expected.size());
+        QCOMPARE(received, expected);
+    }
 }
 
 void TestFanout::slowTextReaderIsDropped()
