@@ -49,6 +49,10 @@ ChatServer::~ChatServer()
 bool ChatServer::listen()
 {
     m_listener.setMaxPendingConnections(1024);
+    // Qt's default backlog of 50 overflows when many clients arrive at once (everyone
+    // reconnecting after a restart): the kernel then drops their SYNs and they wait seconds
+    // to retry. The kernel caps this at net.core.somaxconn.
+    m_listener.setListenBacklogSize(1024);
     if (m_listener.listen(m_config.bindAddress, m_config.port))
         return true;
     // A machine without IPv6 cannot bind the dual-stack "any" address: fall back to IPv4.
