@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -36,6 +37,8 @@ namespace Tagarela {
 using namespace Qt::StringLiterals;
 
 namespace {
+
+const QString NotifyAllKey = u"notifications/all"_s;
 
 // The application icon with the unread count in a red disc, for the tray.
 QIcon badgedIcon(const QIcon &icon, int count)
@@ -215,6 +218,9 @@ void ChatWindow::createActions()
     view->addSeparator();
     m_notifyAllAction = view->addAction(tr("Notify for &All Messages"));
     m_notifyAllAction->setCheckable(true);
+    // The same settings file as the recent servers (ServerHistory).
+    m_notifyAll = QSettings(u"Tagarela"_s, u"tagarela"_s).value(NotifyAllKey, false).toBool();
+    m_notifyAllAction->setChecked(m_notifyAll);
     connect(m_notifyAllAction, &QAction::toggled, this, &ChatWindow::setNotifyAll);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -240,7 +246,10 @@ void ChatWindow::createTray()
 
 void ChatWindow::setNotifyAll(bool all)
 {
-    m_notifyAll = all;
+    if (m_notifyAll != all) {
+        m_notifyAll = all;
+        QSettings(u"Tagarela"_s, u"tagarela"_s).setValue(NotifyAllKey, all);
+    }
     if (m_notifyAllAction->isChecked() != all)
         m_notifyAllAction->setChecked(all);
 }

@@ -49,8 +49,9 @@ public:
     ConnectDialog *connectDialog() const;
     /*! Writes the log to \a path as HTML if it ends in .html or .htm, else as plain text. */
     [[nodiscard]] bool saveLog(const QString &path, QString *error = nullptr) const;
-    /*! Whether desktop notifications go out for every message, not only mentions. */
+    /*! Whether desktop notifications go out for every message, not only mentions; remembered. */
     void setNotifyAll(bool all);
+    bool notifiesAll() const { return m_notifyAll; }
 
 protected:
     void changeEvent(QEvent *event) override;

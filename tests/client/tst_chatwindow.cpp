@@ -68,6 +68,7 @@ private Q_SLOTS:
     void commandsInTheInput();
     void savesLogAsTextAndHtml();
     void refusesToSendWhileDisconnectedAndKeepsText();
+    void remembersTheNotificationChoice();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -239,6 +240,22 @@ void TestChatWindow::refusesToSendWhileDisconnectedAndKeepsText()
     typeText(ana.window->input(), u"are you there?"_s);
     QTest::keyClick(ana.window->input(), Qt::Key_Return);
     QCOMPARE(ana.window->input()->toPlainText(), u"are you there?"_s);
+}
+
+void TestChatWindow::remembersTheNotificationChoice()
+{
+    {
+        Person ana;
+        ana.window->setNotifyAll(true);
+        QVERIFY(ana.window->notifiesAll());
+    }
+    {
+        Person again;
+        QVERIFY(again.window->notifiesAll());
+        again.window->setNotifyAll(false);
+    }
+    Person third;
+    QVERIFY(!third.window->notifiesAll());
 }
 
 QTEST_MAIN(TestChatWindow)
