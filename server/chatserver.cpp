@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatserver.h"
 
+#include <QHostInfo>
 #include <QTcpSocket>
 
 #include "clientsession.h"
@@ -25,6 +26,9 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
 {
+    // Resolved once here rather than by every session that greets a client.
+    if (m_config.serverName.isEmpty())
+        m_config.serverName = QHostInfo::localHostName();
     m_room.setLogChatText(!config.quiet);
     connect(&m_listener, &QTcpServer::pendingConnectionAvailable, this,
             &ChatServer::onNewConnection);

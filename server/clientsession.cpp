@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientsession.h"
 
-#include <QHostInfo>
 #include <QTcpSocket>
 #include <QTimerEvent>
 
@@ -99,9 +98,8 @@ void ClientSession::onModeDetected(Connection::Mode mode)
     }
     m_state = State::AwaitNick;
     m_loginTimer.start(m_config.nickTimeoutMs, this);
-    const QString name =
-        m_config.serverName.isEmpty() ? QHostInfo::localHostName() : m_config.serverName;
-    sendReply(tr("Welcome to Tagarela on %1. %2").arg(name, TextFormat::userList(m_room->nicks())));
+    sendReply(tr("Welcome to Tagarela on %1. %2")
+                  .arg(m_config.serverName, TextFormat::userList(m_room->nicks())));
     sendNickPrompt();
 }
 
@@ -173,10 +171,8 @@ void ClientSession::handleHandshake(const Message &message)
                   {});
         return;
     }
-    const QString name =
-        m_config.serverName.isEmpty() ? QHostInfo::localHostName() : m_config.serverName;
     m_connection->send(Message::handshakeOk(version, m_config.maxFrame, m_config.maxText,
-                                            m_config.heartbeatMs, name));
+                                            m_config.heartbeatMs, m_config.serverName));
     m_state = State::AwaitHello;
 }
 
