@@ -328,26 +328,9 @@ void ChatClient::onClosed(ErrorCode code, const QString &detail)
         return;
     }
     if (!m_joinedBefore) {
-        // The first attempt failed: the user is still at the connect dialog and decides.
-        const Failure failure = failureFor(m_socketError);
-        QString text;
-        switch (failure) {
-        case Failure::HostNotFound:
-            text = tr("The server %1 was not found. Check the host name.").arg(m_host);
-            break;
-        case Failure::ConnectionRefused:
-            text = tr("%1 refused the connection on port %2. Is the server running?")
-                       .arg(m_host)
-                       .arg(m_port);
-            break;
-        case Failure::TimedOut:
-            text = tr("%1 did not answer in time.").arg(m_host);
-            break;
-        default:
-            text = tr("Could not connect to %1: %2").arg(m_host, detail);
-            break;
-        }
-        giveUp(failure, text);
+        // The first attempt failed: the user is still at the connect dialog, which words the
+        // failure for them; the detail is the socket's own explanation.
+        giveUp(failureFor(m_socketError), detail);
         return;
     }
     scheduleReconnect(m_byeText.isEmpty() ? detail : m_byeText);

@@ -15,22 +15,6 @@
         <source>Connected to %1 as %2.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The server %1 was not found. Check the host name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 refused the connection on port %2. Is the server running?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>

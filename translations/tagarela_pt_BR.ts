@@ -15,22 +15,6 @@
         <source>Connected to %1 as %2.</source>
         <translation>Conectado a %1 como %2.</translation>
     </message>
-    <message>
-        <source>The server %1 was not found. Check the host name.</source>
-        <translation>O servidor %1 não foi encontrado. Verifique o nome do servidor.</translation>
-    </message>
-    <message>
-        <source>%1 refused the connection on port %2. Is the server running?</source>
-        <translation>%1 recusou a conexão na porta %2. O servidor está em execução?</translation>
-    </message>
-    <message>
-        <source>%1 did not answer in time.</source>
-        <translation>%1 não respondeu a tempo.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1: %2</source>
-        <translation>Não foi possível conectar a %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
