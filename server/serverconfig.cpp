@@ -5,6 +5,8 @@
 #include <limits>
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QStandardPaths>
 
 namespace Tagarela {
 
@@ -45,6 +47,28 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     const QCommandLineOption quiet(u"quiet"_s,
                                    tr("Do not show chat traffic on the console; joins, leaves "
                                       "and errors are still shown."));
+    const QCommandLineOption dataDir(
+        u"data-dir"_s,
+        tr("Directory for the message history and the bans (default: %1).").arg(defaultDataDir()),
+        tr("directory"));
+    const QCommandLineOption noHistory(u"no-history"_s,
+                                       tr("Keep no message history: nothing said is written to "
+                                          "disk."));
+    const QCommandLineOption tlsCert(u"tls-cert"_s,
+                                     tr("PEM certificate file: accept TLS connections on the "
+                                        "same port (needs --tls-key)."),
+                                     tr("file"));
+    const QCommandLineOption tlsKey(u"tls-key"_s, tr("PEM private key file for --tls-cert."),
+                                    tr("file"));
+    const QCommandLineOption requireTls(u"require-tls"_s,
+                                        tr("Refuse connections that are not encrypted (needs "
+                                           "--tls-cert)."));
+    const QCommandLineOption passwordFile(
+        u"password-file"_s,
+        tr("File whose first line is the password clients must give. The %1 environment "
+           "variable works too; a password is never taken from the command line.")
+            .arg(QLatin1StringView(PasswordVariable)),
+        tr("file"));
     const ServerConfig defaults;
     const qint64 intMax = std::numeric_limits<int>::max();
     const auto number = [](const QString &key, const QString &help, const QString &value,
@@ -136,6 +160,21 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
          [](ServerConfig *c, qint64 v) {
              c->heartbeatMs = int(v);
          }},
+        {number(u"history-limit"_s,
+                tr("Most messages kept in the history; older ones are deleted (default: %1)."), n,
+                defaults.historyLimit),
+         1, intMax, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->historyLimit = int(v);
+         }},
+        {number(u"resume-grace"_s,
+                tr("Seconds a dropped user's nickname is kept for them to reconnect "
+                   "(default: %1)."),
+                seconds, defaults.resumeGraceMs / 1000),
+         0, 86400, 1000,
+         [](ServerConfig *c, qint64 v) {
+             c->resumeGraceMs = int(v);
+         }},
         {number(u"heartbeat-timeout"_s,
                 tr("Seconds of silence after which a framed client is dropped (default: %1)."),
                 seconds, defaults.heartbeatTimeoutMs / 1000),
@@ -150,6 +189,12 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         parser.addOption(option.option);
     parser.addOption(name);
     parser.addOption(quiet);
+    parser.addOption(dataDir);
+    parser.addOption(noHistory);
+    parser.addOption(tlsCert);
+    parser.addOption(tlsKey);
+    parser.addOption(requireTls);
+    parser.addOption(passwordFile);
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
@@ -205,8 +250,51 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     }
     result.serverName = parser.value(name);
     result.quiet = parser.isSet(quiet);
+    result.dataDir = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDir();
+    if (result.dataDir.isEmpty()) {
+        *message = tr("--data-dir: the directory must not be empty.");
+        return Outcome::ExitError;
+    }
+    result.noHistory = parser.isSet(noHistory);
+
+    result.tlsCertFile = parser.value(tlsCert);
+    result.tlsKeyFile = parser.value(tlsKey);
+    result.requireTls = parser.isSet(requireTls);
+    if (result.tlsCertFile.isEmpty() != result.tlsKeyFile.isEmpty()) {
+        *message = tr("--tls-cert and --tls-key go together.");
+        return Outcome::ExitError;
+    }
+    if (result.requireTls && result.tlsCertFile.isEmpty()) {
+        *message = tr("--require-tls needs --tls-cert and --tls-key.");
+        return Outcome::ExitError;
+    }
+
+    if (parser.isSet(passwordFile)) {
+        QFile file(parser.value(passwordFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *message =
+                tr("--password-file: cannot read %1: %2").arg(file.fileName(), file.errorString());
+            return Outcome::ExitError;
+        }
+        // The first line; a trailing CR or LF is not part of the password.
+        QByteArray line = file.readLine(64 * 1024);
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        result.password = QString::fromUtf8(line);
+        if (result.password.isEmpty()) {
+            *message = tr("--password-file: the first line of %1 is empty.").arg(file.fileName());
+            return Outcome::ExitError;
+        }
+    } else {
+        result.password = qEnvironmentVariable(PasswordVariable);
+    }
     *config = result;
     return Outcome::Run;
+}
+
+QString ServerOptions::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 } // namespace Tagarela

@@ -31,6 +31,18 @@ struct ServerConfig
     int heartbeatTimeoutMs = 45'000;
     int detectTimeoutMs = 1000; //!< silence after which a client is greeted as a text client
     bool quiet = false; //!< no chat traffic on the console
+
+    // Storage (issue 6): history, sequence numbers, bans.
+    QString dataDir; //!< where the server keeps its files; empty: nothing on disk (tests)
+    int historyLimit = 100'000; //!< messages kept; older ones are deleted
+    bool noHistory = false; //!< keep no messages (sequence numbers still persist)
+    int resumeGraceMs = 120'000; //!< how long a dropped user's nickname is held for them
+
+    // Security (issue 7).
+    QString tlsCertFile; //!< PEM certificate (chain); with tlsKeyFile, TLS is accepted
+    QString tlsKeyFile; //!< PEM private key
+    bool requireTls = false; //!< refuse plain connections
+    QString password; //!< empty: no password (from --password-file or TAGARELA_PASSWORD)
 };
 
 /*! Parses the command line into a ServerConfig. */
@@ -46,6 +58,11 @@ public:
      * to print is in \a message; on ExitError the error is.
      */
     static Outcome parse(const QStringList &arguments, ServerConfig *config, QString *message);
+
+    /*! The data directory used when --data-dir is not given: the platform's app data place. */
+    static QString defaultDataDir();
+    /*! The environment variable that may hold the password. */
+    static constexpr char PasswordVariable[] = "TAGARELA_PASSWORD";
 };
 
 } // namespace Tagarela

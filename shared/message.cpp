@@ -23,9 +23,12 @@ constexpr TypeName TypeNames[] = {
     {MessageType::SetNick, "nick"_L1},
     {MessageType::Who, "who"_L1},
     {MessageType::Quit, "quit"_L1},
+    {MessageType::Fetch, "fetch"_L1},
     {MessageType::HandshakeOk, "handshake-ok"_L1},
     {MessageType::Welcome, "welcome"_L1},
     {MessageType::Chat, "chat"_L1},
+    {MessageType::Ack, "ack"_L1},
+    {MessageType::History, "history"_L1},
     {MessageType::Joined, "joined"_L1},
     {MessageType::Left, "left"_L1},
     {MessageType::Renamed, "renamed"_L1},
@@ -64,6 +67,13 @@ constexpr CodeName CodeNames[] = {
     {ErrorCode::Kicked, "kicked"_L1},
     {ErrorCode::Shutdown, "shutdown"_L1},
     {ErrorCode::Quit, "quit"_L1},
+    {ErrorCode::NotStored, "not-stored"_L1},
+    {ErrorCode::PasswordRequired, "password-required"_L1},
+    {ErrorCode::WrongPassword, "wrong-password"_L1},
+    {ErrorCode::TooManyFailures, "too-many-failures"_L1},
+    {ErrorCode::TlsRequired, "tls-required"_L1},
+    {ErrorCode::Banned, "banned"_L1},
+    {ErrorCode::Replaced, "replaced"_L1},
 };
 
 } // namespace
@@ -120,12 +130,13 @@ Message Message::hello(const QString &nick)
     return m;
 }
 
-Message Message::say(const QString &text, bool action)
+Message Message::say(const QString &text, bool action, const QString &clientId)
 {
     Message m;
     m.type = MessageType::Say;
     m.text = text;
     m.action = action;
+    m.clientId = clientId;
     return m;
 }
 
@@ -152,6 +163,15 @@ Message Message::quit(const QString &reason)
     return m;
 }
 
+Message Message::fetch(quint64 before, int limit)
+{
+    Message m;
+    m.type = MessageType::Fetch;
+    m.before = before;
+    m.limit = limit;
+    return m;
+}
+
 Message Message::handshakeOk(int version, int maxFrame, int maxText, int heartbeatMs,
                              const QString &server)
 {
@@ -174,14 +194,38 @@ Message Message::welcome(const QString &nick, const QStringList &users)
     return m;
 }
 
-Message Message::chat(const QString &from, const QString &text, bool action, qint64 time)
+Message Message::chat(const QString &from, const QString &text, bool action, qint64 time,
+                      quint64 seq, const QString &clientId)
 {
     Message m;
     m.type = MessageType::Chat;
+    m.seq = seq;
     m.from = from;
     m.text = text;
     m.action = action;
     m.time = time;
+    m.clientId = clientId;
+    return m;
+}
+
+Message Message::ack(const QString &clientId, quint64 seq, qint64 time)
+{
+    Message m;
+    m.type = MessageType::Ack;
+    m.clientId = clientId;
+    m.seq = seq;
+    m.time = time;
+    return m;
+}
+
+Message Message::history(const QList<Message> &messages, quint64 before, bool end, bool more)
+{
+    Message m;
+    m.type = MessageType::History;
+    m.messages = messages;
+    m.before = before;
+    m.end = end;
+    m.more = more;
     return m;
 }
 
@@ -214,10 +258,11 @@ Message Message::renamed(const QString &from, const QString &nick, qint64 time)
     return m;
 }
 
-Message Message::notice(const QString &text, qint64 time)
+Message Message::notice(const QString &text, qint64 time, quint64 seq)
 {
     Message m;
     m.type = MessageType::Notice;
+    m.seq = seq;
     m.text = text;
     m.time = time;
     return m;
@@ -231,13 +276,15 @@ Message Message::userList(const QStringList &users)
     return m;
 }
 
-Message Message::error(ErrorCode code, const QString &text, const QString &suggestion)
+Message Message::error(ErrorCode code, const QString &text, const QString &suggestion,
+                       const QString &clientId)
 {
     Message m;
     m.type = MessageType::Error;
     m.code = code;
     m.text = text;
     m.suggestion = suggestion;
+    m.clientId = clientId;
     return m;
 }
 
@@ -273,7 +320,11 @@ bool operator==(const Message &a, const Message &b)
         a.heartbeatMs == b.heartbeatMs && a.server == b.server && a.nick == b.nick &&
         a.from == b.from && a.text == b.text && a.reason == b.reason &&
         a.suggestion == b.suggestion && a.users == b.users && a.code == b.code &&
-        a.action == b.action && a.time == b.time && a.id == b.id;
+        a.action == b.action && a.time == b.time && a.id == b.id && a.seq == b.seq &&
+        a.after == b.after && a.before == b.before && a.limit == b.limit &&
+        a.clientId == b.clientId && a.password == b.password && a.resume == b.resume &&
+        a.historyId == b.historyId && a.rateMs == b.rateMs && a.rateBurst == b.rateBurst &&
+        a.end == b.end && a.more == b.more && a.messages == b.messages;
 }
 
 } // namespace Tagarela

@@ -12,22 +12,26 @@ namespace Tagarela {
 enum class MessageType {
     Unknown, //!< a type this build does not know (the name is kept in Message::typeName)
     // client to server
-    Handshake, //!< "handshake": versions
-    Hello, //!< "hello": nick
-    Say, //!< "say": text, action
+    Handshake, //!< "handshake": versions, password
+    Hello, //!< "hello": nick, resume, after, limit
+    Say, //!< "say": text, action, client-id
     SetNick, //!< "nick": nick
     Who, //!< "who"
     Quit, //!< "quit": reason
+    Fetch, //!< "fetch": before, limit (older history)
     // server to client
-    HandshakeOk, //!< "handshake-ok": version, max-frame, max-text, heartbeat-ms, server
-    Welcome, //!< "welcome": nick, users
-    Chat, //!< "chat": from, text, action, time
+    HandshakeOk, //!< "handshake-ok": version, max-frame, max-text, heartbeat-ms, server,
+                 //!< history-id, rate-ms, rate-burst
+    Welcome, //!< "welcome": nick, users, resume
+    Chat, //!< "chat": seq, from, text, action, time, client-id
+    Ack, //!< "ack": client-id, seq, time (the sender's message is stored)
+    History, //!< "history": messages, before, end, more
     Joined, //!< "joined": nick, time
     Left, //!< "left": nick, reason, time
     Renamed, //!< "renamed": from, nick, time
-    Notice, //!< "notice": text, time (from the host)
+    Notice, //!< "notice": seq, text, time (from the host)
     Users, //!< "users": users
-    Error, //!< "error": code, text, suggestion (the connection stays open)
+    Error, //!< "error": code, text, suggestion, client-id (the connection stays open)
     Bye, //!< "bye": code, text (the sender closes the connection after it)
     // both ways
     Ping, //!< "ping": id
@@ -57,6 +61,13 @@ enum class ErrorCode {
     Kicked, //!< "kicked"
     Shutdown, //!< "shutdown"
     Quit, //!< "quit": the client asked to leave
+    NotStored, //!< "not-stored": the server could not store the message; it was not sent
+    PasswordRequired, //!< "password-required"
+    WrongPassword, //!< "wrong-password"
+    TooManyFailures, //!< "too-many-failures": wrong passwords from one address; wait
+    TlsRequired, //!< "tls-required": the server accepts encrypted connections only
+    Banned, //!< "banned": the host banned the client's address
+    Replaced, //!< "replaced": the same user resumed on a new connection
 };
 
 QString messageTypeName(MessageType type);
@@ -88,24 +99,42 @@ struct Message
     ErrorCode code = ErrorCode::None;
     bool action = false;
     qint64 time = 0; //!< milliseconds since the Unix epoch, UTC
-    quint64 id = 0;
+    quint64 id = 0; //!< ping and pong
+    quint64 seq = 0; //!< the server's sequence number of a chat or notice; 0: none
+    quint64 after = 0; //!< hello: the last sequence number the client has seen; 0: none
+    quint64 before = 0; //!< fetch and its history answer: older than this; 0: none
+    int limit = 0; //!< hello and fetch: at most this many history messages; 0: default
+    QString clientId; //!< say, and chat, ack, error about it: the sender's id for the message
+    QString password; //!< handshake
+    QString resume; //!< welcome: a token for hello to get the nickname back after a drop
+    QString historyId; //!< handshake-ok: names the server's sequence of messages
+    int rateMs = 0; //!< handshake-ok: one message per this many ms on average; 0: no limit
+    int rateBurst = 0; //!< handshake-ok: messages that may be sent at once
+    bool end = false; //!< history: the last frame of one answer
+    bool more = false; //!< history: older messages exist than the first one sent
+    QList<Message> messages; //!< history: chat and notice messages, oldest first
 
     static Message handshake(const QList<int> &versions);
     static Message hello(const QString &nick);
-    static Message say(const QString &text, bool action = false);
+    static Message say(const QString &text, bool action = false, const QString &clientId = {});
     static Message setNick(const QString &nick);
     static Message who();
     static Message quit(const QString &reason = {});
+    static Message fetch(quint64 before, int limit);
     static Message handshakeOk(int version, int maxFrame, int maxText, int heartbeatMs,
                                const QString &server);
     static Message welcome(const QString &nick, const QStringList &users);
-    static Message chat(const QString &from, const QString &text, bool action, qint64 time);
+    static Message chat(const QString &from, const QString &text, bool action, qint64 time,
+                        quint64 seq = 0, const QString &clientId = {});
+    static Message ack(const QString &clientId, quint64 seq, qint64 time);
+    static Message history(const QList<Message> &messages, quint64 before, bool end, bool more);
     static Message joined(const QString &nick, qint64 time);
     static Message left(const QString &nick, const QString &reason, qint64 time);
     static Message renamed(const QString &from, const QString &nick, qint64 time);
-    static Message notice(const QString &text, qint64 time);
+    static Message notice(const QString &text, qint64 time, quint64 seq = 0);
     static Message userList(const QStringList &users);
-    static Message error(ErrorCode code, const QString &text, const QString &suggestion = {});
+    static Message error(ErrorCode code, const QString &text, const QString &suggestion = {},
+                         const QString &clientId = {});
     static Message bye(ErrorCode code, const QString &text);
     static Message ping(quint64 id);
     static Message pong(quint64 id);

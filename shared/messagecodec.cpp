@@ -32,6 +32,19 @@ enum class Field {
     Action,
     Time,
     Id,
+    Seq,
+    After,
+    Before,
+    Limit,
+    ClientId,
+    Password,
+    Resume,
+    HistoryId,
+    RateMs,
+    RateBurst,
+    End,
+    More,
+    Messages,
 };
 
 QLatin1StringView fieldKey(Field field)
@@ -69,6 +82,32 @@ QLatin1StringView fieldKey(Field field)
         return "time"_L1;
     case Field::Id:
         return "id"_L1;
+    case Field::Seq:
+        return "seq"_L1;
+    case Field::After:
+        return "after"_L1;
+    case Field::Before:
+        return "before"_L1;
+    case Field::Limit:
+        return "limit"_L1;
+    case Field::ClientId:
+        return "client-id"_L1;
+    case Field::Password:
+        return "password"_L1;
+    case Field::Resume:
+        return "resume"_L1;
+    case Field::HistoryId:
+        return "history-id"_L1;
+    case Field::RateMs:
+        return "rate-ms"_L1;
+    case Field::RateBurst:
+        return "rate-burst"_L1;
+    case Field::End:
+        return "end"_L1;
+    case Field::More:
+        return "more"_L1;
+    case Field::Messages:
+        return "messages"_L1;
     }
     return {};
 }
@@ -84,28 +123,39 @@ QList<FieldSpec> fieldsOf(MessageType type)
 {
     switch (type) {
     case MessageType::Handshake:
-        return {{Field::Versions, true}};
+        return {{Field::Versions, true}, {Field::Password, false}};
     case MessageType::Hello:
+        return {{Field::Nick, true},
+                {Field::Resume, false},
+                {Field::After, false},
+                {Field::Limit, false}};
     case MessageType::SetNick:
         return {{Field::Nick, true}};
     case MessageType::Say:
-        return {{Field::Text, true}, {Field::Action, false}};
+        return {{Field::Text, true}, {Field::Action, false}, {Field::ClientId, false}};
     case MessageType::Who:
     case MessageType::Unknown:
         return {};
     case MessageType::Quit:
         return {{Field::Reason, false}};
+    case MessageType::Fetch:
+        return {{Field::Before, true}, {Field::Limit, false}};
     case MessageType::HandshakeOk:
-        return {{Field::Version, true},
-                {Field::MaxFrame, true},
-                {Field::MaxText, true},
-                {Field::HeartbeatMs, true},
-                {Field::Server, false}};
+        return {{Field::Version, true},     {Field::MaxFrame, true},  {Field::MaxText, true},
+                {Field::HeartbeatMs, true}, {Field::Server, false},   {Field::HistoryId, false},
+                {Field::RateMs, false},     {Field::RateBurst, false}};
     case MessageType::Welcome:
-        return {{Field::Nick, true}, {Field::Users, true}};
+        return {{Field::Nick, true}, {Field::Users, true}, {Field::Resume, false}};
     case MessageType::Chat:
-        return {
-            {Field::From, true}, {Field::Text, true}, {Field::Action, false}, {Field::Time, true}};
+        return {{Field::Seq, true},     {Field::From, true}, {Field::Text, true},
+                {Field::Action, false}, {Field::Time, true}, {Field::ClientId, false}};
+    case MessageType::Ack:
+        return {{Field::ClientId, true}, {Field::Seq, true}, {Field::Time, true}};
+    case MessageType::History:
+        return {{Field::Messages, true},
+                {Field::Before, false},
+                {Field::End, false},
+                {Field::More, false}};
     case MessageType::Joined:
         return {{Field::Nick, true}, {Field::Time, true}};
     case MessageType::Left:
@@ -113,11 +163,14 @@ QList<FieldSpec> fieldsOf(MessageType type)
     case MessageType::Renamed:
         return {{Field::From, true}, {Field::Nick, true}, {Field::Time, true}};
     case MessageType::Notice:
-        return {{Field::Text, true}, {Field::Time, true}};
+        return {{Field::Seq, true}, {Field::Text, true}, {Field::Time, true}};
     case MessageType::Users:
         return {{Field::Users, true}};
     case MessageType::Error:
-        return {{Field::Code, true}, {Field::Text, true}, {Field::Suggestion, false}};
+        return {{Field::Code, true},
+                {Field::Text, true},
+                {Field::Suggestion, false},
+                {Field::ClientId, false}};
     case MessageType::Bye:
         return {{Field::Code, true}, {Field::Text, true}};
     case MessageType::Ping:
@@ -143,6 +196,14 @@ auto stringField(M &m, Field field) -> decltype(&m.server)
         return &m.reason;
     case Field::Suggestion:
         return &m.suggestion;
+    case Field::ClientId:
+        return &m.clientId;
+    case Field::Password:
+        return &m.password;
+    case Field::Resume:
+        return &m.resume;
+    case Field::HistoryId:
+        return &m.historyId;
     default:
         return nullptr;
     }
@@ -160,6 +221,29 @@ auto intField(M &m, Field field) -> decltype(&m.version)
         return &m.maxText;
     case Field::HeartbeatMs:
         return &m.heartbeatMs;
+    case Field::Limit:
+        return &m.limit;
+    case Field::RateMs:
+        return &m.rateMs;
+    case Field::RateBurst:
+        return &m.rateBurst;
+    default:
+        return nullptr;
+    }
+}
+
+template<typename M>
+auto seqField(M &m, Field field) -> decltype(&m.seq)
+{
+    switch (field) {
+    case Field::Id:
+        return &m.id;
+    case Field::Seq:
+        return &m.seq;
+    case Field::After:
+        return &m.after;
+    case Field::Before:
+        return &m.before;
     default:
         return nullptr;
     }
@@ -171,10 +255,16 @@ auto boolField(M &m, Field field) -> decltype(&m.action)
     switch (field) {
     case Field::Action:
         return &m.action;
+    case Field::End:
+        return &m.end;
+    case Field::More:
+        return &m.more;
     default:
         return nullptr;
     }
 }
+
+QCborMap encodeMap(const Message &message);
 
 // Writes one field; optional fields at their default value are left out to keep frames small.
 void writeField(QCborMap &map, const Message &message, const FieldSpec &spec)
@@ -185,7 +275,11 @@ void writeField(QCborMap &map, const Message &message, const FieldSpec &spec)
         if (spec.required || !s->isEmpty())
             map.insert(key, *s);
     } else if (const int *i = intField(m, spec.field)) {
-        map.insert(key, *i);
+        if (spec.required || *i != 0)
+            map.insert(key, *i);
+    } else if (const quint64 *u = seqField(m, spec.field)) {
+        if (spec.required || *u != 0)
+            map.insert(key, qint64(*u));
     } else if (const bool *b = boolField(m, spec.field)) {
         if (spec.required || *b)
             map.insert(key, *b);
@@ -200,10 +294,26 @@ void writeField(QCborMap &map, const Message &message, const FieldSpec &spec)
         map.insert(key, errorCodeName(m.code));
     } else if (spec.field == Field::Time) {
         map.insert(key, m.time);
-    } else if (spec.field == Field::Id) {
-        map.insert(key, qint64(m.id));
+    } else if (spec.field == Field::Messages) {
+        QCborArray messages;
+        for (const Message &entry : m.messages)
+            messages.append(encodeMap(entry));
+        map.insert(key, messages);
     }
 }
+
+QCborMap encodeMap(const Message &message)
+{
+    QCborMap map;
+    map.insert("type"_L1,
+               message.type == MessageType::Unknown ? message.typeName
+                                                    : messageTypeName(message.type));
+    for (const FieldSpec &spec : fieldsOf(message.type))
+        writeField(map, message, spec);
+    return map;
+}
+
+QString decodeMap(const QCborMap &map, Message &m);
 
 bool readInt(const QCborValue &value, qint64 min, qint64 max, qint64 *out)
 {
@@ -266,14 +376,56 @@ bool readField(const QCborValue &value, Message &m, Field field)
         return true;
     case Field::Time:
         return readInt(value, 0, Int64Max, &m.time);
-    case Field::Id:
-        if (!readInt(value, 0, Int64Max, &number))
+    case Field::Messages:
+        // Only chats and notices, and no history inside history: the depth stays bounded.
+        if (!value.isArray())
             return false;
-        m.id = quint64(number);
+        for (const QCborValue &item : value.toArray()) {
+            if (!item.isMap())
+                return false;
+            Message entry;
+            if (!decodeMap(item.toMap(), entry).isEmpty())
+                return false;
+            if (entry.type != MessageType::Chat && entry.type != MessageType::Notice)
+                return false;
+            m.messages.append(entry);
+        }
         return true;
     default:
+        if (quint64 *u = seqField(m, field)) {
+            if (!readInt(value, 0, Int64Max, &number))
+                return false;
+            *u = quint64(number);
+            return true;
+        }
         return false;
     }
+}
+
+// Reads the type and fields of \a map into \a m. Empty on success, else what is wrong; an
+// unknown type leaves m.type Unknown with the name in m.typeName.
+QString decodeMap(const QCborMap &map, Message &m)
+{
+    const QCborValue typeValue = map.value("type"_L1);
+    if (!typeValue.isString())
+        return u"missing \"type\" text field"_s;
+    m.type = messageTypeFromName(typeValue.toString());
+    if (m.type == MessageType::Unknown) {
+        m.typeName = typeValue.toString();
+        return u"unknown message type \""_s + m.typeName + u'"';
+    }
+    for (const FieldSpec &spec : fieldsOf(m.type)) {
+        const QString key = fieldKey(spec.field);
+        const QCborValue value = map.value(key);
+        if (value.isUndefined()) {
+            if (spec.required)
+                return u"missing field \""_s + key + u'"';
+            continue;
+        }
+        if (!readField(value, m, spec.field))
+            return u"field \""_s + key + u"\" has the wrong type"_s;
+    }
+    return {};
 }
 
 // Qt 6.4 reads the CBOR negative integer -2^64 as the integer 0 (its magnitude wraps), so a
@@ -308,13 +460,7 @@ DecodeResult failure(ErrorCode code, const QString &detail)
 
 QByteArray MessageCodec::encode(const Message &message)
 {
-    QCborMap map;
-    map.insert("type"_L1,
-               message.type == MessageType::Unknown ? message.typeName
-                                                    : messageTypeName(message.type));
-    for (const FieldSpec &spec : fieldsOf(message.type))
-        writeField(map, message, spec);
-    return map.toCborValue().toCbor();
+    return encodeMap(message).toCborValue().toCbor();
 }
 
 DecodeResult MessageCodec::decode(QByteArrayView payload)
@@ -340,32 +486,17 @@ DecodeResult MessageCodec::decode(QByteArrayView payload)
             return failure(ErrorCode::Protocol, u"an integer is out of range"_s);
     }
 
-    const QCborMap map = root.toMap();
-    const QCborValue typeValue = map.value("type"_L1);
-    if (!typeValue.isString())
-        return failure(ErrorCode::Protocol, u"missing \"type\" text field"_s);
-
     DecodeResult result;
-    Message &m = result.message;
-    m.type = messageTypeFromName(typeValue.toString());
-    if (m.type == MessageType::Unknown) {
-        m.typeName = typeValue.toString();
+    const QCborMap map = root.toMap();
+    const QString problem = decodeMap(map, result.message);
+    if (problem.isEmpty())
+        return result;
+    if (result.message.type == MessageType::Unknown && map.value("type"_L1).isString()) {
         result.error = ErrorCode::UnknownType;
-        result.detail = u"unknown message type \""_s + m.typeName + u'"';
+        result.detail = problem;
         return result;
     }
-    for (const FieldSpec &spec : fieldsOf(m.type)) {
-        const QString key = fieldKey(spec.field);
-        const QCborValue value = map.value(key);
-        if (value.isUndefined()) {
-            if (spec.required)
-                return failure(ErrorCode::Protocol, u"missing field \""_s + key + u'"');
-            continue;
-        }
-        if (!readField(value, m, spec.field))
-            return failure(ErrorCode::Protocol, u"field \""_s + key + u"\" has the wrong type"_s);
-    }
-    return result;
+    return failure(ErrorCode::Protocol, problem);
 }
 
 } // namespace Tagarela

@@ -57,6 +57,20 @@ TextProblem Validation::checkText(const QString &text, int maxUtf8Bytes)
     return TextProblem::None;
 }
 
+bool Validation::isValidToken(const QString &token)
+{
+    if (token.isEmpty() || token.size() > MaxTokenLength)
+        return false;
+    for (QChar c : token) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
+            (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 bool Validation::isValidUtf8(QByteArrayView bytes)
 {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);

@@ -42,6 +42,12 @@ public:
     [[nodiscard]] static NickProblem checkNick(const QString &nick);
     [[nodiscard]] static TextProblem checkText(const QString &text, int maxUtf8Bytes);
     [[nodiscard]] static bool isValidUtf8(QByteArrayView bytes);
+    /*!
+     * A client message id (say's client-id) or resume token: 1 to MaxTokenLength characters
+     * from A-Z, a-z, 0-9, '-' and '_'. A UUID without braces is one.
+     */
+    [[nodiscard]] static bool isValidToken(const QString &token);
+    static constexpr int MaxTokenLength = 64;
 
     /*! The form nicknames are compared in: two nicknames clash if their keys are equal. */
     [[nodiscard]] static QString nickKey(const QString &nick);

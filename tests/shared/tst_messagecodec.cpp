@@ -43,7 +43,18 @@ char *toString(const Message &m)
                                   m.users.join(u','), errorCodeName(m.code))
                              .arg(m.action)
                              .arg(m.time)
-                             .arg(m.id);
+                             .arg(m.id) +
+        u" seq=%1 after=%2 before=%3 limit=%4 client-id=%5 password=%6 resume=%7 "
+        u"history-id=%8 rate-ms=%9 rate-burst=%10 end=%11 more=%12 messages=%13"_s.arg(m.seq)
+            .arg(m.after)
+            .arg(m.before)
+            .arg(m.limit)
+            .arg(m.clientId, m.password, m.resume, m.historyId)
+            .arg(m.rateMs)
+            .arg(m.rateBurst)
+            .arg(m.end)
+            .arg(m.more)
+            .arg(m.messages.size());
     return qstrdup(text.toUtf8().constData());
 }
 
@@ -86,7 +97,8 @@ constexpr qint64 SomeTime = 1767225600000; // 2026-01-01T00:00:00Z
 QList<ErrorCode> allErrorCodes()
 {
     QList<ErrorCode> codes;
-    for (int c = static_cast<int>(ErrorCode::Protocol); c <= static_cast<int>(ErrorCode::Quit); ++c)
+    for (int c = static_cast<int>(ErrorCode::Protocol); c <= static_cast<int>(ErrorCode::Replaced);
+         ++c)
         codes.append(static_cast<ErrorCode>(c));
     return codes;
 }
@@ -118,8 +130,13 @@ QCborMap validMap(const QString &type)
                         {u"max-text"_s, 4000},
                         {u"heartbeat-ms"_s, 15000}};
     else if (type == u"chat")
-        map = QCborMap {
-            {u"type"_s, type}, {u"from"_s, u"ana"_s}, {u"text"_s, u"oi"_s}, {u"time"_s, SomeTime}};
+        map = QCborMap {{u"type"_s, type},
+                        {u"seq"_s, 1},
+                        {u"from"_s, u"ana"_s},
+                        {u"text"_s, u"oi"_s},
+                        {u"time"_s, SomeTime}};
+    else if (type == u"history")
+        map.insert(u"messages"_s, QCborArray {validMap(u"chat"_s)});
     else if (type == u"users")
         map.insert(u"users"_s, QCborArray {u"ana"_s});
     else if (type == u"error")
@@ -133,9 +150,9 @@ QCborMap validMap(const QString &type)
     return map;
 }
 
-const QStringList ValidMapTypes {u"handshake"_s, u"hello"_s, u"say"_s,   u"handshake-ok"_s,
-                                 u"chat"_s,      u"users"_s, u"error"_s, u"welcome"_s,
-                                 u"joined"_s,    u"ping"_s};
+const QStringList ValidMapTypes {u"handshake"_s, u"hello"_s, u"say"_s,    u"handshake-ok"_s,
+                                 u"chat"_s,      u"users"_s, u"error"_s,  u"welcome"_s,
+                                 u"joined"_s,    u"ping"_s,  u"history"_s};
 
 struct RoundTripRow
 {
@@ -200,6 +217,42 @@ QList<RoundTripRow> roundTripRows()
     rows.append({"ping 0"_ba, Message::ping(0), u"ping"_s});
     rows.append({"ping, largest id"_ba, Message::ping(static_cast<quint64>(Int64Max)), u"ping"_s});
     rows.append({"pong"_ba, Message::pong(42), u"pong"_s});
+
+    Message handshake = Message::handshake({1});
+    handshake.password = u"sésamo abre-te"_s;
+    rows.append({"handshake, password"_ba, handshake, u"handshake"_s});
+    Message hello = Message::hello(u"ana"_s);
+    hello.resume = u"0123456789abcdef"_s;
+    hello.after = static_cast<quint64>(Int64Max);
+    hello.limit = IntMax;
+    rows.append({"hello, resume after limit"_ba, hello, u"hello"_s});
+    rows.append({"say, client id"_ba, Message::say(u"oi"_s, true, u"4f1c-e2"_s), u"say"_s});
+    rows.append({"fetch"_ba, Message::fetch(1, 0), u"fetch"_s});
+    rows.append(
+        {"fetch, limit"_ba, Message::fetch(static_cast<quint64>(Int64Max), 100), u"fetch"_s});
+    Message ok = Message::handshakeOk(1, 65536, 4000, 15000, u"s"_s);
+    ok.historyId = u"b0a7"_s;
+    ok.rateMs = 200;
+    ok.rateBurst = 20;
+    rows.append({"handshake-ok, history and rate"_ba, ok, u"handshake-ok"_s});
+    Message welcome = Message::welcome(u"ana"_s, {u"ana"_s});
+    welcome.resume = u"token"_s;
+    rows.append({"welcome, resume"_ba, welcome, u"welcome"_s});
+    rows.append({"chat, seq and client id"_ba,
+                 Message::chat(u"ana"_s, u"oi"_s, false, SomeTime, static_cast<quint64>(Int64Max),
+                               u"id-1"_s),
+                 u"chat"_s});
+    rows.append({"notice, seq"_ba, Message::notice(u"hi"_s, SomeTime, 9), u"notice"_s});
+    rows.append({"ack"_ba, Message::ack(u"id-1"_s, 77, SomeTime), u"ack"_s});
+    rows.append({"history, empty"_ba, Message::history({}, 0, true, false), u"history"_s});
+    rows.append({"history, page"_ba,
+                 Message::history({Message::chat(u"ana"_s, u"a"_s, false, 1, 5, u"x"_s),
+                                   Message::chat(u"bob"_s, u"b"_s, true, 2, 6),
+                                   Message::notice(u"n"_s, 3, 7)},
+                                  8, false, true),
+                 u"history"_s});
+    rows.append({"error, client id"_ba,
+                 Message::error(ErrorCode::NotStored, u"disk full"_s, {}, u"id-1"_s), u"error"_s});
     return rows;
 }
 
@@ -311,11 +364,38 @@ void TestMessageCodec::decodesHandBuiltWireFormat_data()
                                                     {u"server"_s, u"tagarela"_s}})
                                   << Message::handshakeOk(1, 65536, 4000, 15000, u"tagarela"_s);
     QTest::newRow("chat") << cbor(QCborMap {{u"type"_s, u"chat"_s},
+                                            {u"seq"_s, 12},
                                             {u"from"_s, u"ana"_s},
                                             {u"text"_s, u"oi"_s},
                                             {u"action"_s, true},
-                                            {u"time"_s, SomeTime}})
-                          << Message::chat(u"ana"_s, u"oi"_s, true, SomeTime);
+                                            {u"time"_s, SomeTime},
+                                            {u"client-id"_s, u"c1"_s}})
+                          << Message::chat(u"ana"_s, u"oi"_s, true, SomeTime, 12, u"c1"_s);
+    QTest::newRow("ack") << cbor(QCborMap {{u"type"_s, u"ack"_s},
+                                           {u"client-id"_s, u"c1"_s},
+                                           {u"seq"_s, 12},
+                                           {u"time"_s, SomeTime}})
+                         << Message::ack(u"c1"_s, 12, SomeTime);
+    QTest::newRow("fetch") << cbor(QCborMap {
+                                  {u"type"_s, u"fetch"_s}, {u"before"_s, 500}, {u"limit"_s, 50}})
+                           << Message::fetch(500, 50);
+    QTest::newRow("history") << cbor(QCborMap {{u"type"_s, u"history"_s},
+                                               {u"messages"_s,
+                                                QCborArray {QCborMap {{u"type"_s, u"chat"_s},
+                                                                      {u"seq"_s, 3},
+                                                                      {u"from"_s, u"ana"_s},
+                                                                      {u"text"_s, u"oi"_s},
+                                                                      {u"time"_s, 7}},
+                                                            QCborMap {{u"type"_s, u"notice"_s},
+                                                                      {u"seq"_s, 4},
+                                                                      {u"text"_s, u"hi"_s},
+                                                                      {u"time"_s, 8}}}},
+                                               {u"before"_s, 10},
+                                               {u"end"_s, true},
+                                               {u"more"_s, true}})
+                             << Message::history({Message::chat(u"ana"_s, u"oi"_s, false, 7, 3),
+                                                  Message::notice(u"hi"_s, 8, 4)},
+                                                 10, true, true);
     QTest::newRow("error") << cbor(QCborMap {{u"type"_s, u"error"_s},
                                              {u"code"_s, u"nick-taken"_s},
                                              {u"text"_s, u"taken"_s},
@@ -526,6 +606,29 @@ void TestMessageCodec::rejectsMalformed_data()
     QTest::newRow("error without code") << without(error, u"code"_s);
     QTest::newRow("ping without id") << without(ping, u"id"_s);
     QTest::newRow("joined without nick") << without(joined, u"nick"_s);
+    QTest::newRow("chat without seq") << without(chat, u"seq"_s);
+
+    // History entries: only complete chats and notices, never nested.
+    const QCborMap history = validMap(u"history"_s);
+    QTest::newRow("history without messages") << without(history, u"messages"_s);
+    QTest::newRow("history messages is a map") << with(history, u"messages"_s, chat);
+    QTest::newRow("history entry is text") << with(history, u"messages"_s, QCborArray {u"x"_s});
+    QTest::newRow("history entry is a say") << with(history, u"messages"_s, QCborArray {say});
+    QTest::newRow("history entry is a history")
+        << with(history, u"messages"_s, QCborArray {history});
+    QTest::newRow("history entry of an unknown type")
+        << with(history, u"messages"_s, QCborArray {QCborMap {{u"type"_s, u"future"_s}}});
+    QTest::newRow("history entry without seq")
+        << with(history, u"messages"_s, QCborArray {QCborValue::fromCbor(without(chat, u"seq"_s))});
+    QTest::newRow("history entry with a negative seq") << with(
+        history, u"messages"_s, QCborArray {QCborValue::fromCbor(with(chat, u"seq"_s, -1))});
+    QTest::newRow("history end is an integer") << with(history, u"end"_s, 1);
+    QTest::newRow("seq is text") << with(chat, u"seq"_s, u"1"_s);
+    QTest::newRow("client-id is an integer") << with(say, u"client-id"_s, 7);
+    QTest::newRow("password is bytes") << with(handshake, u"password"_s, QByteArray("pw"));
+    QTest::newRow("after is negative") << with(hello, u"after"_s, -1);
+    QTest::newRow("limit over INT_MAX")
+        << with(hello, u"limit"_s, static_cast<qint64>(std::numeric_limits<int>::max()) + 1);
 
     // Integers out of range.
     QTest::newRow("negative version") << with(handshakeOk, u"version"_s, -1);

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void textErrorCodeAndDescription();
     void isValidUtf8_data();
     void isValidUtf8();
+    void isValidToken_data();
+    void isValidToken();
 };
 
 void TestValidation::checkNick_data()
@@ -402,6 +404,30 @@ void TestValidation::isValidUtf8()
     // The answer does not depend on what came before: the check keeps no state.
     QCOMPARE(Validation::isValidUtf8("\xe2\x82"_ba), false);
     QCOMPARE(Validation::isValidUtf8(bytes), valid);
+}
+
+void TestValidation::isValidToken_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("uuid") << u"0f8fad5b-d9cb-469f-a165-70867728950e"_s << true;
+    QTest::newRow("one character") << u"x"_s << true;
+    QTest::newRow("underscore and digits") << u"a_1-B"_s << true;
+    QTest::newRow("64 characters") << QString(64, u'a') << true;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("65 characters") << QString(65, u'a') << false;
+    QTest::newRow("braces") << u"{0f8f}"_s << false;
+    QTest::newRow("space") << u"a b"_s << false;
+    QTest::newRow("non-ASCII letter") << u"ação"_s << false;
+    QTest::newRow("NUL") << QString(u"a"_s + QChar(u'\0')) << false;
+}
+
+void TestValidation::isValidToken()
+{
+    QFETCH(QString, token);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::isValidToken(token), valid);
 }
 
 QTEST_GUILESS_MAIN(TestValidation)
