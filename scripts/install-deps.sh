@@ -4,6 +4,7 @@
 #
 # Installs, from Debian 12's own packages, what Tagarela needs to build, run and test.
 # Installs only what is missing; uses sudo when not run as root. README.md says why each is here.
+# With --fuzz, also what scripts/fuzz.sh needs.
 set -euo pipefail
 
 packages=(
@@ -19,6 +20,13 @@ packages=(
     netcat-openbsd         # nc: the README's text client
     python3                # bench/smoke.sh reads tagarela-bench's JSON report
 )
+if [[ ${1:-} == --fuzz ]]; then
+    packages+=(
+        clang-14               # libFuzzer comes with clang, not GCC
+        libclang-rt-14-dev     # libFuzzer and clang's sanitizer runtimes
+        llvm-14                # llvm-symbolizer: function names and lines in crash reports
+    )
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -16,6 +16,20 @@ namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// A client's quit reason goes to everyone in "left", and to the host's console: only what it
+// could have said in the room (no control characters, at most max-text), on one line, or none.
+// Otherwise a reason could forge lines or send escape sequences to every telnet client.
+QString acceptableLeaveReason(const QString &reason, int maxText)
+{
+    if (reason.contains(u'\n') || Validation::checkText(reason, maxText) != TextProblem::None)
+        return {};
+    return reason;
+}
+
+} // namespace
+
 ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
                              Rejection rejection, QObject *parent)
     : QObject(parent)
@@ -145,7 +159,8 @@ void ClientSession::onMessage(const Message &message)
             m_connection->send(Message::userList(m_room->nicks()));
         break;
     case MessageType::Quit:
-        closeWith(ErrorCode::Quit, tr("Goodbye."), message.reason);
+        closeWith(ErrorCode::Quit, tr("Goodbye."),
+                  acceptableLeaveReason(message.reason, m_config.maxText));
         break;
     default:
         sendError(ErrorCode::Protocol,
@@ -239,7 +254,8 @@ void ClientSession::handleLineCommand(const QString &line)
     } else if (command == "/who"_L1) {
         sendReply(TextFormat::userList(m_room->nicks()));
     } else if (command == "/quit"_L1) {
-        closeWith(ErrorCode::Quit, tr("Goodbye."), argument);
+        closeWith(ErrorCode::Quit, tr("Goodbye."),
+                  acceptableLeaveReason(argument, m_config.maxText));
     } else if (command == "/help"_L1) {
         sendReply(tr("Type a line to send it to everyone. Commands:"));
         sendReply(tr("/nick NAME     change your nickname"));

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void joinAndWelcome();
     void renameAndWho();
     void leaveReasons();
+    void leaveReasonIsCleaned_data();
+    void leaveReasonIsCleaned();
     // Nicknames
     void nickCollision();
     void invalidNick();
@@ -350,6 +352,56 @@ void TestServer::leaveReasons()
     QTRY_COMPARE(server.connectionCount(), 1);
     QCOMPARE(server.room().nicks(), QStringList {u"ana"_s});
     QVERIFY(ana.isConnected());
+}
+
+void TestServer::leaveReasonIsCleaned_data()
+{
+    QTest::addColumn<bool>("framed");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("shown");
+
+    // Found by fuzz_handshake: a quit reason reached everyone as it was sent.
+    const QString quit = u"quit"_s;
+    QTest::newRow("framed, kept") << true << u"off to lunch"_s << u"off to lunch"_s;
+    QTest::newRow("framed, a forged line")
+        << true << u"bye\n[12:00] <zoe> send me your password"_s << quit;
+    QTest::newRow("framed, CR LF") << true << u"bye\r\n[12:00] <zoe> hi"_s << quit;
+    QTest::newRow("framed, an escape sequence") << true << u"\x1b[2Jbye"_s << quit;
+    QTest::newRow("framed, longer than max-text") << true << QString(4001, u'x') << quit;
+    QTest::newRow("text, kept") << false << u"see you"_s << u"see you"_s;
+    QTest::newRow("text, an escape sequence") << false << u"\x1b[2Jbye"_s << quit;
+    QTest::newRow("text, a bell") << false << u"bye\a"_s << quit;
+}
+
+void TestServer::leaveReasonIsCleaned()
+{
+    QFETCH(bool, framed);
+    QFETCH(QString, reason);
+    QFETCH(QString, shown);
+
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    LineTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    FramedTestClient caio(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    if (framed) {
+        QVERIFY(caio.join(u"caio"_s));
+        caio.send(Message::quit(reason));
+        QVERIFY(caio.waitForClosed());
+    } else {
+        QVERIFY(dora.join(u"caio"_s));
+        dora.sendLine(u"/quit "_s + reason);
+        QVERIFY(dora.waitForClosed());
+    }
+
+    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"caio"_s));
+    QVERIFY(left);
+    QCOMPARE(left->reason, shown);
+    QVERIFY(bia.waitForLine(u"*** caio left ("_s + shown + u')'));
+    QCOMPARE(bia.linesContaining(u"<zoe>"_s), QStringList());
 }
 
 // --- Nicknames --------------------------------------------------------------------------------
