@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatserver.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QHostInfo>
 #include <QSslSocket>
@@ -73,6 +74,11 @@ bool ChatServer::prepare()
             m_config.tlsCertFile, m_config.tlsKeyFile, &m_errorString);
         if (!tls)
             return false;
+        // What clients see on first use: the host tells friends this, in some other way.
+        const QByteArray fingerprint =
+            tls->localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+        qCInfo(lcServer).noquote() << tr("TLS is on. Certificate SHA-256 fingerprint: %1")
+                                          .arg(QString::fromLatin1(fingerprint));
         m_listener.setTlsConfiguration(*tls);
         m_listener.setDetectTimeout(m_config.detectTimeoutMs);
         m_listener.setHandshakeTimeout(m_config.handshakeTimeoutMs);
