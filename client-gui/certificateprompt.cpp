@@ -57,7 +57,9 @@ CertificatePrompt::CertificatePrompt(const CertificateProblem &problem, QWidget 
                "this chat, that they changed it and its fingerprint is the one above.</p>")
                 .arg(fingerprintBlock(problem.pinned), fingerprintBlock(problem.fingerprint),
                      details));
-        m_trustButton = addButton(tr("&Accept the New Certificate"), QMessageBox::AcceptRole);
+        // No mnemonic: QMessageBox clicks a button for its letter even without Alt, and the
+        // prompt may appear while the user is typing somewhere else.
+        m_trustButton = addButton(tr("Accept the New Certificate"), QMessageBox::AcceptRole);
         QPushButton *cancel = addButton(QMessageBox::Cancel);
         // A slip of the Enter key must not accept it.
         setDefaultButton(cancel);
@@ -74,7 +76,7 @@ CertificatePrompt::CertificatePrompt(const CertificateProblem &problem, QWidget 
                "the host's server prints when it starts, told to you in some other way. If they "
                "match, trust it: Tagarela remembers it and warns you if it ever changes.</p>")
                 .arg(fingerprintBlock(problem.fingerprint), details));
-        m_trustButton = addButton(tr("&Trust and Connect"), QMessageBox::AcceptRole);
+        m_trustButton = addButton(tr("Trust and Connect"), QMessageBox::AcceptRole);
         QPushButton *cancel = addButton(QMessageBox::Cancel);
         setDefaultButton(m_trustButton);
         setEscapeButton(cancel);
