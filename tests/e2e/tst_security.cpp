@@ -63,6 +63,7 @@ private Q_SLOTS:
 
     // TLS
     void tlsChatWithPlainClients();
+    void tlsCarriesMoreThanTheReadBuffer();
     void silentPlainClientIsGreetedOnce();
     void plainClientsKeepTheirFirstBytes();
     void serverWithoutCertificateClosesTls();
@@ -144,6 +145,31 @@ void TestSecurity::tlsChatWithPlainClients()
     }
     framedPlain.say(u"in the clear"_s);
     QVERIFY(textTls.waitForLine(u"<bia> in the clear"_s));
+}
+
+void TestSecurity::tlsCarriesMoreThanTheReadBuffer()
+{
+    ServerConfig config = testConfig();
+    config.tlsCertFile = m_certificate->certificateFile();
+    config.tlsKeyFile = m_certificate->keyFile();
+    const auto server = startServer(config);
+    QVERIFY(server);
+
+    // Well over the 256 KiB a connection lets Qt buffer, both ways through TLS: nothing may
+    // stall in the decrypted or the encrypted buffers.
+    FramedTestClient sender(server->serverPort());
+    sender.setTls(m_certificate->certificate());
+    QVERIFY(sender.join(u"ana"_s));
+    FramedTestClient receiver(server->serverPort());
+    receiver.setTls(m_certificate->certificate());
+    QVERIFY(receiver.join(u"bia"_s));
+    constexpr int Count = 300;
+    const QString filler(3000, u'x');
+    for (int i = 0; i < Count; ++i)
+        sender.say(QString::number(i) + filler);
+    QVERIFY(receiver.waitForCount(MessageType::Chat, Count, {}, 20'000));
+    QCOMPARE(receiver.chatTexts().constLast(), QString::number(Count - 1) + filler);
+    QVERIFY(sender.waitForCount(MessageType::Chat, Count, {}, 20'000));
 }
 
 void TestSecurity::silentPlainClientIsGreetedOnce()
