@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include "connection.h"
@@ -25,6 +26,13 @@ bool isFinal(ErrorCode code)
     case ErrorCode::VersionMismatch:
     case ErrorCode::Flood:
     case ErrorCode::Quit:
+    // The same password or address would only meet the same answer (and, for a wrong
+    // password, bring the address closer to being locked out).
+    case ErrorCode::PasswordRequired:
+    case ErrorCode::WrongPassword:
+    case ErrorCode::TooManyFailures:
+    case ErrorCode::TlsRequired:
+    case ErrorCode::Banned:
         return true;
     default:
         return false;
@@ -52,6 +60,16 @@ ChatClient::Failure failureFor(ErrorCode code)
         return ChatClient::Failure::InvalidNick;
     case ErrorCode::HandshakeTimeout:
         return ChatClient::Failure::TimedOut;
+    case ErrorCode::PasswordRequired:
+        return ChatClient::Failure::PasswordRequired;
+    case ErrorCode::WrongPassword:
+        return ChatClient::Failure::WrongPassword;
+    case ErrorCode::TooManyFailures:
+        return ChatClient::Failure::TooManyFailures;
+    case ErrorCode::TlsRequired:
+        return ChatClient::Failure::TlsRequired;
+    case ErrorCode::Banned:
+        return ChatClient::Failure::Banned;
     default:
         return ChatClient::Failure::Network;
     }
@@ -75,6 +93,8 @@ ChatClient::Failure failureFor(QAbstractSocket::SocketError error)
 
 ChatClient::ChatClient(QObject *parent)
     : QObject(parent)
+    , m_ownPins(std::make_unique<PinStore>())
+    , m_pins(m_ownPins.get())
     , m_random(QRandomGenerator::securelySeeded())
 {
     m_retryTimer.setSingleShot(true);
@@ -120,6 +140,17 @@ void ChatClient::disconnectFromServer()
     setState(State::Disconnected);
 }
 
+void ChatClient::setPinStore(PinStore *store)
+{
+    m_pins = store ? store : m_ownPins.get();
+}
+
+void ChatClient::trustCertificate(const CertificateProblem &problem)
+{
+    if (!problem.isNull())
+        m_pins->setPin(problem.host, problem.port, problem.fingerprint);
+}
+
 void ChatClient::retryNow()
 {
     if (m_state == State::WaitingToReconnect) {
@@ -146,9 +177,24 @@ void ChatClient::attempt()
     m_byeCode = ErrorCode::None;
     m_byeText.clear();
     m_joinError = ErrorCode::None;
+    m_certificateProblem = {};
+    m_tcpConnected = false;
+    m_encrypted = false;
 
-    auto *socket = new QTcpSocket;
-    connect(socket, &QTcpSocket::connected, this, &ChatClient::onConnected);
+    QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
+    connect(socket, &QTcpSocket::connected, this, [this] { m_tcpConnected = true; });
+    if (auto *tlsSocket = qobject_cast<QSslSocket *>(socket)) {
+        // The magic and the handshake wait for the encryption: nothing goes out in the clear.
+        connect(tlsSocket, &QSslSocket::encrypted, this, [this] {
+            m_encrypted = true;
+            onConnected();
+        });
+        connect(
+            tlsSocket, &QSslSocket::sslErrors, this,
+            [this, tlsSocket](const QList<QSslError> &errors) { onSslErrors(tlsSocket, errors); });
+    } else {
+        connect(socket, &QTcpSocket::connected, this, &ChatClient::onConnected);
+    }
     connect(socket, &QTcpSocket::errorOccurred, this, &ChatClient::onSocketError);
     m_connection = new Connection(socket, Connection::Role::Client, this);
     connect(m_connection, &Connection::messageReceived, this, &ChatClient::onMessage);
@@ -159,7 +205,34 @@ void ChatClient::attempt()
     });
     setState(State::Connecting);
     m_connectTimer.start(m_connectTimeoutMs);
-    socket->connectToHost(m_host, m_port);
+    if (auto *tlsSocket = qobject_cast<QSslSocket *>(socket))
+        tlsSocket->connectToHostEncrypted(m_host, m_port);
+    else
+        socket->connectToHost(m_host, m_port);
+}
+
+void ChatClient::onSslErrors(QSslSocket *socket, const QList<QSslError> &errors)
+{
+    const QSslCertificate certificate = socket->peerCertificate();
+    const QByteArray offered = PinStore::fingerprint(certificate);
+    const QByteArray pinned = m_pins->pin(m_host, m_port);
+    if (!offered.isEmpty() && offered == pinned) {
+        // Exactly the certificate the user trusted: its errors (self-signed, another name,
+        // expired) were known when they trusted it.
+        socket->ignoreSslErrors(errors);
+        return;
+    }
+    // Not ignored: the handshake fails, and onClosed() gives up with this problem.
+    m_certificateProblem.host = m_host;
+    m_certificateProblem.port = m_port;
+    m_certificateProblem.fingerprint = offered;
+    m_certificateProblem.pinned = pinned;
+    const QStringList names = certificate.subjectInfo(QSslCertificate::CommonName);
+    m_certificateProblem.subject = names.isEmpty() ? QString() : names.constFirst();
+    m_certificateProblem.expiry = certificate.expiryDate();
+    m_certificateProblem.errors.clear();
+    for (const QSslError &error : errors)
+        m_certificateProblem.errors.append(error.errorString());
 }
 
 void ChatClient::onConnected()
@@ -167,7 +240,9 @@ void ChatClient::onConnected()
     if (!m_connection)
         return;
     m_connection->start();
-    m_connection->send(Message::handshake(Protocol::supportedVersions()));
+    Message handshake = Message::handshake(Protocol::supportedVersions());
+    handshake.password = m_password;
+    m_connection->send(handshake);
     setState(State::Handshaking);
 }
 
@@ -319,6 +394,18 @@ void ChatClient::onClosed(ErrorCode code, const QString &detail)
     if (m_state == State::Disconnected)
         return;
 
+    // A certificate the user has not trusted: never retried by itself, the user decides.
+    if (!m_certificateProblem.isNull()) {
+        giveUp(m_certificateProblem.isChange() ? Failure::CertificateChanged
+                                               : Failure::UntrustedCertificate,
+               detail);
+        return;
+    }
+    // A server without TLS, say. After an outage, the next attempt may well succeed.
+    if (m_tls && m_tcpConnected && !m_encrypted && !m_joinedBefore) {
+        giveUp(Failure::TlsFailed, detail);
+        return;
+    }
     if (m_joinError != ErrorCode::None) {
         giveUp(failureFor(m_joinError), m_joinErrorText, m_joinSuggestion);
         return;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QAbstractSocket>
 #include <QObject>
 #include <QPointer>
@@ -12,7 +14,10 @@
 
 #include "chatline.h"
 #include "message.h"
+#include "pinstore.h"
 
+class QSslError;
+class QSslSocket;
 class QTcpSocket;
 
 namespace Tagarela {
@@ -55,6 +60,14 @@ public:
         Kicked,
         ServerShutDown,
         Flood,
+        PasswordRequired, //!< the server has a password and none was given
+        WrongPassword,
+        TooManyFailures, //!< too many wrong passwords from this address; wait
+        TlsRequired, //!< the server takes encrypted connections only
+        Banned,
+        UntrustedCertificate, //!< first TLS connection, self-signed: see certificateProblem()
+        CertificateChanged, //!< not the certificate pinned before: see certificateProblem()
+        TlsFailed, //!< the TLS handshake failed for another reason (no TLS on the server...)
         Network, //!< any other network or protocol failure
     };
     Q_ENUM(Failure)
@@ -92,6 +105,22 @@ public:
     /*! Backoff: the first retry after \a initialMs, doubling up to \a maxMs (with jitter). */
     void setReconnectDelays(int initialMs, int maxMs);
     void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
+
+    /*! Connects over TLS from the next connectToServer() on. */
+    void setTls(bool on) { m_tls = on; }
+    bool usesTls() const { return m_tls; }
+    /*! The server's password, sent in the handshake; kept in memory only. */
+    void setPassword(const QString &password) { m_password = password; }
+    /*!
+     * The certificates the user trusts (trust on first use). By default the application's
+     * own; \a store (not owned) must outlive the client.
+     */
+    void setPinStore(PinStore *store);
+    PinStore *pinStore() const { return m_pins; }
+    /*! Why the last attempt stopped at the certificate; null if it did not. */
+    CertificateProblem certificateProblem() const { return m_certificateProblem; }
+    /*! Pins the certificate of \a problem for its server, as the user decided. */
+    void trustCertificate(const CertificateProblem &problem);
     /*! Seeds the jitter, for tests. */
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -120,6 +149,7 @@ private:
     void attempt();
     void onConnected();
     void onSocketError(QAbstractSocket::SocketError error);
+    void onSslErrors(QSslSocket *socket, const QList<QSslError> &errors);
     void onMessage(const Message &message);
     void onClosed(ErrorCode code, const QString &detail);
     void handleEvent(const Message &message);
@@ -147,6 +177,13 @@ private:
     int m_initialDelayMs = 1000;
     int m_maxDelayMs = 60'000;
     int m_connectTimeoutMs = 15'000;
+    bool m_tls = false;
+    QString m_password;
+    std::unique_ptr<PinStore> m_ownPins;
+    PinStore *m_pins = nullptr;
+    CertificateProblem m_certificateProblem;
+    bool m_tcpConnected = false; //!< this attempt reached the server (before any TLS)
+    bool m_encrypted = false; //!< this attempt's TLS handshake finished
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     ErrorCode m_byeCode = ErrorCode::None;
     QString m_byeText;

@@ -24,6 +24,7 @@
 #include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
+#include "certificateprompt.h"
 #include "chatinput.h"
 #include "connectdialog.h"
 #include "inputcommand.h"
@@ -281,31 +282,79 @@ void ChatWindow::showConnectDialog(const QString &host, quint16 port, const QStr
     m_dialog->open();
 }
 
-void ChatWindow::connectDirectly(const QString &host, quint16 port, const QString &nick)
+void ChatWindow::connectDirectly(const QString &host, quint16 port, const QString &nick, bool tls)
 {
     showConnectDialog(host, port, nick);
+    if (tls)
+        m_dialog->setUseTls(true);
     onConnectRequested(host, port, nick);
 }
 
 void ChatWindow::onConnectRequested(const QString &host, quint16 port, const QString &nick)
 {
-    if (m_dialog)
+    if (m_dialog) {
         m_dialog->setBusy(true);
+        m_client->setTls(m_dialog->useTls());
+        m_client->setPassword(m_dialog->password());
+    }
     m_client->connectToServer(host, port, nick);
+}
+
+void ChatWindow::askAboutCertificate()
+{
+    const CertificateProblem problem = m_client->certificateProblem();
+    if (problem.isNull())
+        return;
+    const bool fromDialog = m_dialog && m_dialog->isVisible();
+    auto *prompt = new CertificatePrompt(
+        problem, fromDialog ? static_cast<QWidget *>(m_dialog) : static_cast<QWidget *>(this));
+    connect(prompt, &CertificatePrompt::trusted, this,
+            [this, fromDialog](const CertificateProblem &trusted) {
+                m_client->trustCertificate(trusted);
+                if (fromDialog && m_dialog && m_dialog->isVisible()) {
+                    m_dialog->clearFailure();
+                    onConnectRequested(m_dialog->host(), m_dialog->port(), m_dialog->nick());
+                } else {
+                    addLocalLine(ChatLine::Kind::Info,
+                                 tr("Certificate trusted; connecting again."));
+                    m_client->connectToServer(trusted.host, trusted.port, m_client->nick());
+                }
+            });
+    prompt->open();
 }
 
 void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
                           const QString &suggestion)
 {
+    const bool certificate = failure == ChatClient::Failure::UntrustedCertificate ||
+        failure == ChatClient::Failure::CertificateChanged;
     if (m_dialog && m_dialog->isVisible()) {
         m_dialog->setBusy(false);
         m_dialog->showFailure(failure, text, suggestion);
+        if (certificate)
+            askAboutCertificate();
+        return;
+    }
+    if (certificate) {
+        addLocalLine(ChatLine::Kind::Error,
+                     ConnectDialog::failureMessage(failure, text, m_client->host(), {}));
+        askAboutCertificate();
         return;
     }
     addLocalLine(ChatLine::Kind::Error, text);
-    if (failure == ChatClient::Failure::Kicked || failure == ChatClient::Failure::ServerShutDown ||
-        failure == ChatClient::Failure::Flood) {
+    switch (failure) {
+    case ChatClient::Failure::Kicked:
+    case ChatClient::Failure::ServerShutDown:
+    case ChatClient::Failure::Flood:
+    case ChatClient::Failure::PasswordRequired:
+    case ChatClient::Failure::WrongPassword:
+    case ChatClient::Failure::TooManyFailures:
+    case ChatClient::Failure::TlsRequired:
+    case ChatClient::Failure::Banned:
         addLocalLine(ChatLine::Kind::Info, tr("Use Chat ▸ Connect… to connect again."));
+        break;
+    default:
+        break;
     }
 }
 

@@ -40,7 +40,7 @@ public:
     /*! Shows the connect dialog, filled with \a host, \a port and \a nick where given. */
     void showConnectDialog(const QString &host = {}, quint16 port = 0, const QString &nick = {});
     /*! Connects straight away; the dialog only appears if that fails. */
-    void connectDirectly(const QString &host, quint16 port, const QString &nick);
+    void connectDirectly(const QString &host, quint16 port, const QString &nick, bool tls = false);
 
     int unreadCount() const { return m_unread; }
     MessageModel *messageModel() const { return m_messages; }
@@ -65,6 +65,8 @@ private:
     void onStateChanged(ChatClient::State state);
     void onFailed(ChatClient::Failure failure, const QString &text, const QString &suggestion);
     void onConnectRequested(const QString &host, quint16 port, const QString &nick);
+    /*! Asks whether to trust the certificate that stopped the client; reconnects on yes. */
+    void askAboutCertificate();
     void addLocalLine(ChatLine::Kind kind, const QString &text);
     void updateStatus();
     void updateTitle();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +27,7 @@ namespace {
 
 constexpr int HostRole = Qt::UserRole;
 constexpr int PortRole = Qt::UserRole + 1;
+constexpr int TlsRole = Qt::UserRole + 2;
 
 struct HostAndPort
 {
@@ -115,6 +117,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
         const int index = m_hostCombo->count() - 1;
         m_hostCombo->setItemData(index, server.host, HostRole);
         m_hostCombo->setItemData(index, server.port, PortRole);
+        m_hostCombo->setItemData(index, server.tls, TlsRole);
     }
     m_hostReason = makeReasonLabel(this);
     m_hostReason->setObjectName(u"hostReason"_s);
@@ -125,11 +128,24 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_portSpin->setValue(DefaultPort);
     m_portSpin->setAccessibleName(tr("Port"));
 
+    m_tlsCheck = new QCheckBox(tr("Use &TLS (encrypted connection)"), this);
+    m_tlsCheck->setObjectName(u"tls"_s);
+    m_tlsCheck->setToolTip(tr("The server must have been started with a certificate "
+                              "(--tls-cert). The first time, you are asked to check it."));
+
     m_nickEdit = new QLineEdit(this);
     m_nickEdit->setObjectName(u"nick"_s);
     m_nickEdit->setAccessibleName(tr("Nickname"));
     m_nickReason = makeReasonLabel(this);
     m_nickReason->setObjectName(u"nickReason"_s);
+
+    m_passwordEdit = new QLineEdit(this);
+    m_passwordEdit->setObjectName(u"password"_s);
+    m_passwordEdit->setEchoMode(QLineEdit::Password);
+    m_passwordEdit->setAccessibleName(tr("Server password"));
+    m_passwordEdit->setPlaceholderText(tr("only if the server has one"));
+    m_passwordReason = makeReasonLabel(this);
+    m_passwordReason->setObjectName(u"passwordReason"_s);
 
     auto *hostLabel = new QLabel(tr("&Host:"), this);
     hostLabel->setBuddy(m_hostCombo);
@@ -137,6 +153,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     portLabel->setBuddy(m_portSpin);
     auto *nickLabel = new QLabel(tr("&Nickname:"), this);
     nickLabel->setBuddy(m_nickEdit);
+    auto *passwordLabel = new QLabel(tr("Pass&word:"), this);
+    passwordLabel->setBuddy(m_passwordEdit);
 
     m_errorArea = new QFrame(this);
     m_errorArea->setObjectName(u"errorArea"_s);
@@ -186,11 +204,18 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     nickColumn->addWidget(m_nickEdit);
     nickColumn->addWidget(m_nickReason);
 
+    auto *passwordColumn = new QVBoxLayout;
+    passwordColumn->setSpacing(2);
+    passwordColumn->addWidget(m_passwordEdit);
+    passwordColumn->addWidget(m_passwordReason);
+
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(hostLabel, hostColumn);
     form->addRow(portLabel, m_portSpin);
+    form->addRow(QString(), m_tlsCheck);
     form->addRow(nickLabel, nickColumn);
+    form->addRow(passwordLabel, passwordColumn);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -201,8 +226,10 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 
     setTabOrder(m_hostCombo, m_portSpin);
-    setTabOrder(m_portSpin, m_nickEdit);
-    setTabOrder(m_nickEdit, m_suggestionButton);
+    setTabOrder(m_portSpin, m_tlsCheck);
+    setTabOrder(m_tlsCheck, m_nickEdit);
+    setTabOrder(m_nickEdit, m_passwordEdit);
+    setTabOrder(m_passwordEdit, m_suggestionButton);
     setTabOrder(m_suggestionButton, m_connectButton);
     setTabOrder(m_connectButton, m_cancelButton);
 
@@ -211,6 +238,8 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(m_hostCombo->lineEdit(), &QLineEdit::editingFinished, this,
             &ConnectDialog::splitHostAndPort);
     connect(m_nickEdit, &QLineEdit::textChanged, this, &ConnectDialog::validate);
+    connect(m_passwordEdit, &QLineEdit::textChanged, this, &ConnectDialog::validate);
+    connect(m_tlsCheck, &QCheckBox::toggled, this, &ConnectDialog::validate);
     connect(m_suggestionButton, &QPushButton::clicked, this, &ConnectDialog::useSuggestion);
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectDialog::requestConnection);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
@@ -254,7 +283,24 @@ void ConnectDialog::setValues(const QString &host, quint16 port, const QString &
     m_hostCombo->setEditText(host);
     m_portSpin->setValue(port);
     m_nickEdit->setText(nick);
+    const std::optional<ServerHistory::Server> known = m_history.find(host, port);
+    m_tlsCheck->setChecked(known && known->tls);
     validate();
+}
+
+bool ConnectDialog::useTls() const
+{
+    return m_tlsCheck->isChecked();
+}
+
+void ConnectDialog::setUseTls(bool on)
+{
+    m_tlsCheck->setChecked(on);
+}
+
+QString ConnectDialog::password() const
+{
+    return m_passwordEdit->text();
 }
 
 bool ConnectDialog::isInputValid() const
@@ -269,7 +315,9 @@ void ConnectDialog::setBusy(bool busy)
     m_busy = busy;
     m_hostCombo->setEnabled(!busy);
     m_portSpin->setEnabled(!busy);
+    m_tlsCheck->setEnabled(!busy);
     m_nickEdit->setEnabled(!busy);
+    m_passwordEdit->setEnabled(!busy);
     m_suggestionButton->setEnabled(!busy);
     updateButtons();
 }
@@ -308,6 +356,15 @@ void ConnectDialog::showFailure(ChatClient::Failure failure, const QString &text
         m_hostCombo->setFocus();
         m_hostCombo->lineEdit()->selectAll();
         break;
+    case ChatClient::Failure::PasswordRequired:
+    case ChatClient::Failure::WrongPassword:
+        m_passwordEdit->setFocus();
+        m_passwordEdit->selectAll();
+        break;
+    case ChatClient::Failure::TlsRequired:
+    case ChatClient::Failure::TlsFailed:
+        m_tlsCheck->setFocus();
+        break;
     default:
         m_connectButton->setFocus();
         break;
@@ -335,7 +392,7 @@ void ConnectDialog::setCancelQuits(bool quits)
 
 void ConnectDialog::remember()
 {
-    m_history.addServer(host(), port());
+    m_history.addServer(host(), port(), useTls());
     m_history.setLastNick(nick());
 }
 
@@ -368,6 +425,7 @@ void ConnectDialog::pickServer(int index)
         return;
     m_hostCombo->setEditText(m_hostCombo->itemData(index, HostRole).toString());
     m_portSpin->setValue(port.toInt());
+    m_tlsCheck->setChecked(m_hostCombo->itemData(index, TlsRole).toBool());
 }
 
 void ConnectDialog::splitHostAndPort()
@@ -404,6 +462,14 @@ void ConnectDialog::validate()
     m_nickReason->setText(nickProblem);
     m_nickReason->setVisible(!nickProblem.isEmpty());
     m_nickEdit->setAccessibleDescription(nickProblem);
+
+    // Not a reason to refuse, but worth knowing before it is sent.
+    const QString passwordHint = !m_passwordEdit->text().isEmpty() && !useTls()
+        ? tr("Without TLS the password crosses the network unencrypted.")
+        : QString();
+    m_passwordReason->setText(passwordHint);
+    m_passwordReason->setVisible(!passwordHint.isEmpty());
+    m_passwordEdit->setAccessibleDescription(passwordHint);
 
     updateButtons();
 }
@@ -457,6 +523,31 @@ QString ConnectDialog::failureMessage(ChatClient::Failure failure, const QString
         return tr("The server shut down: %1").arg(text);
     case F::Flood:
         return tr("The server disconnected you for sending messages too fast.");
+    case F::PasswordRequired:
+        return tr("This server needs a password. Enter it below and connect again.");
+    case F::WrongPassword:
+        return tr("The server did not accept the password. Check it and try again.");
+    case F::TooManyFailures:
+        return tr("Too many wrong passwords were sent from your address, so the server refuses "
+                  "it for a while (10 minutes by default). Try again later.");
+    case F::TlsRequired:
+        return tr("This server accepts encrypted connections only. Turn on \"Use TLS\" and "
+                  "connect again.");
+    case F::Banned:
+        return tr("The host of this server has banned your address.");
+    case F::UntrustedCertificate:
+        return tr("%1 sent a certificate that no authority this computer trusts has signed. "
+                  "Compare its fingerprint with the host's before trusting it.")
+            .arg(host);
+    case F::CertificateChanged:
+        return tr("The certificate of %1 is not the one you trusted before. Someone may be "
+                  "intercepting the connection: Tagarela did not connect.")
+            .arg(host);
+    case F::TlsFailed:
+        if (text.isEmpty())
+            return tr("The encrypted connection could not be set up. Does the server use TLS?");
+        return tr("The encrypted connection could not be set up (%1). Does the server use TLS?")
+            .arg(text);
     case F::Network:
         if (text.isEmpty())
             return tr("The connection failed.");

@@ -7,6 +7,7 @@
 #include "chatclient.h"
 #include "serverhistory.h"
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFrame;
@@ -18,7 +19,8 @@ class QSpinBox;
 namespace Tagarela {
 
 /*!
- * Asks where to connect and under which nickname. It does not connect by itself: Connect emits
+ * Asks where to connect, whether with TLS, under which nickname and with which password (if the
+ * server has one; it is never saved). It does not connect by itself: Connect emits
  * connectRequested(), the owner calls setBusy() while the client tries, and then either
  * showFailure() (the dialog stays open) or closes the dialog after remember().
  */
@@ -37,7 +39,12 @@ public:
     QString host() const;
     quint16 port() const;
     QString nick() const;
+    /*! Sets the fields; "Use TLS" follows what was used with that server last time. */
     void setValues(const QString &host, quint16 port, const QString &nick);
+    bool useTls() const;
+    void setUseTls(bool on);
+    /*! Kept while the program runs, never saved. */
+    QString password() const;
 
     /*! True when host, port and nickname can be sent. */
     bool isInputValid() const;
@@ -56,11 +63,15 @@ public:
     void clearFailure();
     /*! The failure text shown, empty if none. */
     QString failureText() const;
+    /*! How a failure reads for the user. */
+    static QString failureMessage(ChatClient::Failure failure, const QString &text,
+                                  const QString &host, const QString &nick);
 
     /*! When the window goes away with the dialog, its cancel button reads Quit. */
     void setCancelQuits(bool quits);
 
-    /*! Saves the server and the nickname for next time. Call once connected. */
+    /*! Saves the server (with its TLS choice) and the nickname for next time. Call once
+     * connected. */
     void remember();
 
     /*! While busy: stops the attempt (emits cancelRequested()) instead of closing. */
@@ -77,8 +88,6 @@ private:
     void useSuggestion();
     void validate();
     void updateButtons();
-    static QString failureMessage(ChatClient::Failure failure, const QString &text,
-                                  const QString &host, const QString &nick);
 
     ServerHistory m_history;
     bool m_busy = false;
@@ -88,8 +97,11 @@ private:
     QComboBox *m_hostCombo = nullptr;
     QLabel *m_hostReason = nullptr;
     QSpinBox *m_portSpin = nullptr;
+    QCheckBox *m_tlsCheck = nullptr;
     QLineEdit *m_nickEdit = nullptr;
     QLabel *m_nickReason = nullptr;
+    QLineEdit *m_passwordEdit = nullptr;
+    QLabel *m_passwordReason = nullptr;
     QFrame *m_errorArea = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_suggestionButton = nullptr;

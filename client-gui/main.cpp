@@ -9,6 +9,7 @@
 
 #include "chatclient.h"
 #include "chatwindow.h"
+#include "connectdialog.h"
 #include "messagemodel.h"
 #include "serverhistory.h"
 #include "translations.h"
@@ -66,6 +67,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption nickOption(u"nick"_s,
                                         QApplication::translate("main", "Your nickname."),
                                         QApplication::translate("main", "nickname"));
+    const QCommandLineOption tlsOption(
+        u"tls"_s, QApplication::translate("main", "Connect with TLS (an encrypted connection)."));
     const QCommandLineOption langOption(
         u"lang"_s, QApplication::translate("main", "Language of the program, e.g. pt_BR or en."),
         QApplication::translate("main", "language"));
@@ -76,7 +79,8 @@ int main(int argc, char *argv[])
                                 "(default: %1).")
             .arg(MessageModel::DefaultScrollbackLimit),
         QApplication::translate("main", "count"));
-    parser.addOptions({hostOption, portOption, nickOption, langOption, scrollbackOption});
+    parser.addOptions(
+        {hostOption, portOption, nickOption, tlsOption, langOption, scrollbackOption});
     parser.process(app);
 
     quint16 port = 0;
@@ -108,9 +112,13 @@ int main(int argc, char *argv[])
     const QString host = parser.value(hostOption);
     const QString nick =
         parser.isSet(nickOption) ? parser.value(nickOption) : ServerHistory().lastNick();
-    if (!host.isEmpty() && !nick.isEmpty())
-        window.connectDirectly(host, port == 0 ? 3000 : port, nick);
-    else
+    const bool tls = parser.isSet(tlsOption);
+    if (!host.isEmpty() && !nick.isEmpty()) {
+        window.connectDirectly(host, port == 0 ? 3000 : port, nick, tls);
+    } else {
         window.showConnectDialog(host, port, nick);
+        if (tls)
+            window.connectDialog()->setUseTls(true);
+    }
     return QApplication::exec();
 }

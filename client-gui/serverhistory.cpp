@@ -15,6 +15,7 @@ namespace {
 constexpr auto ServersKey = "recentServers"_L1;
 constexpr auto HostKey = "host"_L1;
 constexpr auto PortKey = "port"_L1;
+constexpr auto TlsKey = "tls"_L1;
 constexpr auto NickKey = "lastNick"_L1;
 
 } // namespace
@@ -40,7 +41,8 @@ QList<ServerHistory::Server> ServerHistory::recentServers() const
         m_settings->setArrayIndex(i);
         bool ok = false;
         const uint port = m_settings->value(PortKey).toUInt(&ok);
-        Server server {m_settings->value(HostKey).toString().trimmed(), quint16(port)};
+        Server server {m_settings->value(HostKey).toString().trimmed(), quint16(port),
+                       m_settings->value(TlsKey, false).toBool()};
         // Skip what a hand-edited or damaged file holds rather than offer it.
         if (!ok || port == 0 || port > 65535 || server.host.isEmpty() || servers.contains(server))
             continue;
@@ -52,9 +54,9 @@ QList<ServerHistory::Server> ServerHistory::recentServers() const
     return servers;
 }
 
-void ServerHistory::addServer(const QString &host, quint16 port)
+void ServerHistory::addServer(const QString &host, quint16 port, bool tls)
 {
-    const Server added {host.trimmed(), port};
+    const Server added {host.trimmed(), port, tls};
     if (added.host.isEmpty() || port == 0)
         return;
     QList<Server> servers = recentServers();
@@ -69,8 +71,19 @@ void ServerHistory::addServer(const QString &host, quint16 port)
         m_settings->setArrayIndex(i);
         m_settings->setValue(HostKey, servers.at(i).host);
         m_settings->setValue(PortKey, servers.at(i).port);
+        m_settings->setValue(TlsKey, servers.at(i).tls);
     }
     m_settings->endArray();
+}
+
+std::optional<ServerHistory::Server> ServerHistory::find(const QString &host, quint16 port) const
+{
+    const Server wanted {host.trimmed(), port};
+    for (const Server &server : recentServers()) {
+        if (server == wanted)
+            return server;
+    }
+    return std::nullopt;
 }
 
 std::optional<ServerHistory::Server> ServerHistory::lastServer() const

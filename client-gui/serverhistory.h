@@ -25,6 +25,7 @@ public:
     {
         QString host;
         quint16 port = 0;
+        bool tls = false; //!< connect with TLS; not part of what makes two servers equal
 
         friend bool operator==(const Server &a, const Server &b)
         {
@@ -41,8 +42,13 @@ public:
 
     /*! Most recent first, at most MaxServers, no two equal (host compared ignoring case). */
     QList<Server> recentServers() const;
-    /*! Puts \a host : \a port first, dropping an earlier entry for the same server. */
-    void addServer(const QString &host, quint16 port);
+    /*!
+     * Puts \a host : \a port first, dropping an earlier entry for the same server, and
+     * remembers whether it was reached with \a tls. Passwords are never kept.
+     */
+    void addServer(const QString &host, quint16 port, bool tls = false);
+    /*! The entry for \a host : \a port, if there is one. */
+    std::optional<Server> find(const QString &host, quint16 port) const;
     /*! The server connected to last, if any. */
     std::optional<Server> lastServer() const;
 

@@ -18,6 +18,8 @@ packages=(
     fonts-dejavu-core      # a font for the client (and its widget tests) on a bare machine
     clang-format           # the test command checks the formatting (version 14 in Debian 12)
     netcat-openbsd         # nc: the README's text client
+    openssl                # certificates for --tls-cert; the TLS tests make theirs with it
+    libssl3                # loaded at run time by Qt's OpenSSL TLS plugin (in libqt6network6)
     python3                # bench/smoke.sh reads tagarela-bench's JSON report
 )
 if [[ ${1:-} == --fuzz ]]; then

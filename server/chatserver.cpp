@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatserver.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QHostInfo>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include "clientsession.h"
@@ -20,18 +23,30 @@ namespace {
 constexpr int MaxRejecting = 64;
 // How long a shutdown waits for clients to take their goodbye.
 constexpr int ShutDownGraceMs = 3000;
+// Connections accepted but not yet sorted into plain and TLS, or in their TLS handshake.
+constexpr int MaxInProgress = 256;
+
+FailureThrottle::Limits throttleLimits(const ServerConfig &config)
+{
+    FailureThrottle::Limits limits;
+    limits.maxFailures = config.passwordMaxFailures;
+    limits.windowMs = config.passwordWindowMs;
+    limits.lockoutMs = config.passwordLockoutMs;
+    return limits;
+}
 } // namespace
 
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_passwords(config.password, throttleLimits(config))
 {
+    m_clock.start();
     // Resolved once here rather than by every session that greets a client.
     if (m_config.serverName.isEmpty())
         m_config.serverName = QHostInfo::localHostName();
     m_room.setLogChatText(!config.quiet);
-    connect(&m_listener, &QTcpServer::pendingConnectionAvailable, this,
-            &ChatServer::onNewConnection);
+    connect(&m_listener, &Listener::connectionReady, this, &ChatServer::onConnectionReady);
     m_shutDownTimer.setSingleShot(true);
     connect(&m_shutDownTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcServer) << "Some clients did not close in time; closing anyway";
@@ -50,8 +65,45 @@ ChatServer::~ChatServer()
         delete session;
 }
 
+bool ChatServer::prepare()
+{
+    if (m_prepared)
+        return true;
+    if (!m_config.tlsCertFile.isEmpty()) {
+        const std::optional<QSslConfiguration> tls = Listener::loadTlsConfiguration(
+            m_config.tlsCertFile, m_config.tlsKeyFile, &m_errorString);
+        if (!tls)
+            return false;
+        // What clients see on first use: the host tells friends this, in some other way.
+        const QByteArray fingerprint =
+            tls->localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+        qCInfo(lcServer).noquote() << tr("TLS is on. Certificate SHA-256 fingerprint: %1")
+                                          .arg(QString::fromLatin1(fingerprint));
+        m_listener.setTlsConfiguration(*tls);
+        m_listener.setDetectTimeout(m_config.detectTimeoutMs);
+        m_listener.setHandshakeTimeout(m_config.handshakeTimeoutMs);
+        m_listener.setMaxInProgress(MaxInProgress, m_config.maxPerIp);
+    }
+    const QString banFile = banFilePath();
+    if (!banFile.isEmpty()) {
+        QStringList problems;
+        const bool loaded = m_bans.load(banFile, &problems);
+        for (const QString &problem : std::as_const(problems))
+            qCWarning(lcServer).noquote() << tr("Ban list: %1").arg(problem);
+        if (!loaded)
+            qCWarning(lcServer) << "Starting without the bans that could not be read";
+        else if (!m_bans.entries().isEmpty())
+            qCInfo(lcServer).noquote()
+                << tr("%n address(es) or subnet(s) banned", nullptr, int(m_bans.entries().size()));
+    }
+    m_prepared = true;
+    return true;
+}
+
 bool ChatServer::listen()
 {
+    if (!prepare())
+        return false;
     m_listener.setMaxPendingConnections(1024);
     // Qt's default backlog of 50 overflows when many clients arrive at once (everyone
     // reconnecting after a restart): the kernel then drops their SYNs and they wait seconds
@@ -69,39 +121,49 @@ bool ChatServer::listen()
     return false;
 }
 
-void ChatServer::onNewConnection()
+void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
 {
-    while (m_listener.hasPendingConnections()) {
-        QTcpSocket *socket = m_listener.nextPendingConnection();
-        if (m_shuttingDown) {
+    if (m_shuttingDown) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    const QHostAddress address = Connection::plainAddress(socket->peerAddress());
+    const auto *tlsSocket = qobject_cast<QSslSocket *>(socket);
+    const bool encrypted = tlsSocket && tlsSocket->isEncrypted();
+    using Rejection = ClientSession::Rejection;
+    Rejection rejection = Rejection::None;
+    const int open = connectionCount() - m_rejecting;
+    if (m_bans.isBanned(address))
+        rejection = Rejection::Banned;
+    else if (m_config.requireTls && !encrypted)
+        rejection = Rejection::TlsRequired;
+    else if (m_config.maxClients > 0 && open >= m_config.maxClients)
+        rejection = Rejection::ServerFull;
+    else if (m_config.maxPerIp > 0 && m_perAddress.value(address) >= m_config.maxPerIp)
+        rejection = Rejection::TooManyConnections;
+    else if (m_passwords.isLockedOut(address, m_clock.elapsed()))
+        rejection = Rejection::TooManyFailures;
+
+    if (rejection != Rejection::None) {
+        if (m_rejecting >= MaxRejecting) {
             socket->abort();
             socket->deleteLater();
-            continue;
+            return;
         }
-        const QHostAddress address = Connection::plainAddress(socket->peerAddress());
-        ClientSession::Rejection rejection = ClientSession::Rejection::None;
-        const int open = connectionCount() - m_rejecting;
-        if (m_config.maxClients > 0 && open >= m_config.maxClients)
-            rejection = ClientSession::Rejection::ServerFull;
-        else if (m_config.maxPerIp > 0 && m_perAddress.value(address) >= m_config.maxPerIp)
-            rejection = ClientSession::Rejection::TooManyConnections;
-
-        if (rejection != ClientSession::Rejection::None) {
-            if (m_rejecting >= MaxRejecting) {
-                socket->abort();
-                socket->deleteLater();
-                continue;
-            }
-            ++m_rejecting;
-        } else {
-            ++m_perAddress[address];
-        }
-        auto *session = new ClientSession(socket, &m_room, m_config, rejection, this);
-        m_sessions.insert(session);
-        connect(session, &ClientSession::finished, this, &ChatServer::onSessionFinished);
-        qCDebug(lcServer).noquote() << "Connection from" << session->address();
-        session->start();
+        ++m_rejecting;
+    } else {
+        ++m_perAddress[address];
     }
+    auto *session = new ClientSession(socket, &m_room, m_config, rejection, this);
+    session->setPasswordCheck(&m_passwords, &m_clock);
+    if (silent)
+        session->connection()->setDetectTimeout(0);
+    m_sessions.insert(session);
+    connect(session, &ClientSession::finished, this, &ChatServer::onSessionFinished);
+    qCDebug(lcServer).noquote() << "Connection from" << session->address()
+                                << (encrypted ? "(TLS)" : "");
+    session->start();
 }
 
 void ChatServer::onSessionFinished(ClientSession *session)
@@ -142,12 +204,60 @@ bool ChatServer::kick(const QString &nick, const QString &reason)
     return false;
 }
 
+QString ChatServer::banFilePath() const
+{
+    if (m_config.dataDir.isEmpty())
+        return {};
+    return QDir(m_config.dataDir).filePath(u"bans.txt"_s);
+}
+
+bool ChatServer::saveBans(QString *error) const
+{
+    const QString path = banFilePath();
+    if (path.isEmpty())
+        return true;
+    if (m_bans.save(path, error))
+        return true;
+    qCWarning(lcServer).noquote() << tr("Could not save the ban list %1: %2").arg(path, *error);
+    return false;
+}
+
+ChatServer::BanResult ChatServer::ban(const BanList::Entry &entry)
+{
+    BanResult result;
+    result.added = m_bans.add(entry);
+    if (!result.added)
+        return result;
+    // Collected first: closing a session must not change the set being walked.
+    QList<ClientSession *> banned;
+    for (ClientSession *session : std::as_const(m_sessions)) {
+        if (entry.contains(session->peerAddress()) && session->connection()->isOpen())
+            banned.append(session);
+    }
+    for (ClientSession *session : std::as_const(banned))
+        session->ban();
+    result.disconnected = int(banned.size());
+    qCInfo(lcServer).noquote() << tr("Banned %1").arg(entry.toString());
+    (void)saveBans(&result.saveError);
+    return result;
+}
+
+bool ChatServer::unban(const BanList::Entry &entry, QString *saveError)
+{
+    if (!m_bans.remove(entry))
+        return false;
+    qCInfo(lcServer).noquote() << tr("Lifted the ban on %1").arg(entry.toString());
+    (void)saveBans(saveError);
+    return true;
+}
+
 void ChatServer::shutDown()
 {
     if (m_shuttingDown)
         return;
     m_shuttingDown = true;
     m_listener.close();
+    m_listener.abortInProgress();
     qCInfo(lcServer) << "Shutting down: telling" << m_sessions.size() << "client(s)";
     const QSet<ClientSession *> sessions = m_sessions;
     for (ClientSession *session : sessions)

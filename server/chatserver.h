@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
-#include <QTcpServer>
 #include <QTimer>
 
+#include "banlist.h"
 #include "chatroom.h"
+#include "listener.h"
+#include "passwordcheck.h"
 #include "serverconfig.h"
 
 namespace Tagarela {
@@ -29,6 +32,12 @@ public:
     explicit ChatServer(const ServerConfig &config, QObject *parent = nullptr);
     ~ChatServer() override;
 
+    /*!
+     * Loads the TLS certificate and key, if configured, and the ban list from the data
+     * directory. False, with errorString(), if the certificate or key cannot be used; a ban
+     * list that cannot be read is only reported. listen() calls it if it was not called.
+     */
+    [[nodiscard]] bool prepare();
     /*! Starts listening. False, with errorString(), if the address cannot be bound. */
     [[nodiscard]] bool listen();
     QString errorString() const { return m_errorString; }
@@ -44,6 +53,20 @@ public:
 
     /*! Kicks \a nick. False if nobody has that nickname. */
     bool kick(const QString &nick, const QString &reason);
+
+    struct BanResult
+    {
+        bool added = false; //!< false: it was banned already
+        int disconnected = 0; //!< connections from there that were closed
+        QString saveError; //!< why the ban list could not be saved; empty if it was
+    };
+    /*! Bans \a entry, disconnects whoever is connected from it, and saves the list. */
+    BanResult ban(const BanList::Entry &entry);
+    /*! Lifts a ban. False if \a entry was not banned; \a saveError if the list was not saved. */
+    bool unban(const BanList::Entry &entry, QString *saveError);
+    QList<BanList::Entry> bans() const { return m_bans.entries(); }
+    /*! Where the bans are kept; empty without a data directory. */
+    QString banFilePath() const;
     /*!
      * Stops accepting, tells every client the server is going down, and emits shutDownFinished()
      * once every connection is closed (or after a few seconds, for peers that do not read).
@@ -54,13 +77,18 @@ Q_SIGNALS:
     void shutDownFinished();
 
 private:
-    void onNewConnection();
+    void onConnectionReady(QTcpSocket *socket, bool silent);
+    [[nodiscard]] bool saveBans(QString *error) const;
     void onSessionFinished(ClientSession *session);
     void finishShutDownIfIdle();
 
     ServerConfig m_config;
-    QTcpServer m_listener;
+    Listener m_listener;
     ChatRoom m_room;
+    PasswordCheck m_passwords;
+    BanList m_bans;
+    QElapsedTimer m_clock; //!< for the password throttle
+    bool m_prepared = false;
     QSet<ClientSession *> m_sessions;
     QHash<QHostAddress, int> m_perAddress;
     int m_rejecting = 0;

@@ -60,6 +60,12 @@ ClientSession::~ClientSession()
         m_room->leave(this, tr("server stopped"));
 }
 
+void ClientSession::setPasswordCheck(PasswordCheck *check, const QElapsedTimer *clock)
+{
+    m_passwords = check;
+    m_serverClock = clock;
+}
+
 void ClientSession::start()
 {
     m_clock.start();
@@ -94,27 +100,110 @@ void ClientSession::shutDown()
     closeWith(ErrorCode::Shutdown, tr("The server is shutting down."), tr("server shutting down"));
 }
 
+void ClientSession::ban()
+{
+    qCInfo(lcServer).noquote()
+        << tr("Disconnecting %1 (%2): banned").arg(nick().isEmpty() ? u"-"_s : nick(), address());
+    closeWith(ErrorCode::Banned, tr("You are banned from this server."), tr("banned by the host"));
+}
+
 void ClientSession::onModeDetected(Connection::Mode mode)
 {
     if (m_rejection != Rejection::None) {
-        const bool full = m_rejection == Rejection::ServerFull;
-        const QString text = full ? tr("The server is full (%n connection(s)). Try again later.",
-                                       nullptr, m_config.maxClients)
-                                  : tr("Too many connections from your address (at most %n).",
-                                       nullptr, m_config.maxPerIp);
+        ErrorCode code = ErrorCode::None;
+        QString text;
+        switch (m_rejection) {
+        case Rejection::None:
+        case Rejection::ServerFull:
+            code = ErrorCode::ServerFull;
+            text = tr("The server is full (%n connection(s)). Try again later.", nullptr,
+                      m_config.maxClients);
+            break;
+        case Rejection::TooManyConnections:
+            code = ErrorCode::TooManyConnections;
+            text = tr("Too many connections from your address (at most %n).", nullptr,
+                      m_config.maxPerIp);
+            break;
+        case Rejection::Banned:
+            code = ErrorCode::Banned;
+            text = tr("You are banned from this server.");
+            break;
+        case Rejection::TlsRequired:
+            code = ErrorCode::TlsRequired;
+            text = tr("This server accepts encrypted (TLS) connections only. Turn on TLS in "
+                      "your client, or use: openssl s_client -connect HOST:PORT");
+            break;
+        case Rejection::TooManyFailures: {
+            const qint64 left = m_passwords && m_serverClock
+                ? m_passwords->lockoutRemainingMs(peerAddress(), m_serverClock->elapsed())
+                : 0;
+            code = ErrorCode::TooManyFailures;
+            text = tr("Too many wrong passwords from your address. Try again in %n minute(s).",
+                      nullptr, int((left + 59'999) / 60'000));
+            break;
+        }
+        }
         qCWarning(lcServer).noquote() << tr("Refused %1: %2").arg(address(), text);
-        closeWith(full ? ErrorCode::ServerFull : ErrorCode::TooManyConnections, text, {});
+        closeWith(code, text, {});
         return;
     }
     if (mode == Connection::Mode::Framed) {
         m_state = State::AwaitHandshake;
         return;
     }
-    m_state = State::AwaitNick;
     m_loginTimer.start(m_config.nickTimeoutMs, this);
+    if (m_passwords && m_passwords->isRequired()) {
+        // Nothing about the room, not even its name, before the password.
+        m_state = State::AwaitPassword;
+        sendPasswordPrompt();
+        return;
+    }
+    greetTextClient();
+}
+
+void ClientSession::greetTextClient()
+{
+    m_state = State::AwaitNick;
     sendReply(tr("Welcome to Tagarela on %1. %2")
                   .arg(m_config.serverName, TextFormat::userList(m_room->nicks())));
     sendNickPrompt();
+}
+
+void ClientSession::sendPasswordPrompt()
+{
+    // No line end, as for the nickname prompt.
+    m_connection->sendEncoded((tr("Password:") + u' ').toUtf8());
+}
+
+bool ClientSession::admitPassword(const QString &offered)
+{
+    if (!m_passwords)
+        return true;
+    const qint64 now = m_serverClock ? m_serverClock->elapsed() : 0;
+    switch (m_passwords->check(peerAddress(), offered, now)) {
+    case PasswordCheck::Verdict::Admitted:
+        return true;
+    case PasswordCheck::Verdict::Missing:
+        qCInfo(lcServer).noquote() << tr("%1: no password given").arg(address());
+        closeWith(ErrorCode::PasswordRequired,
+                  tr("This server needs a password. Enter it and connect again."), {});
+        return false;
+    case PasswordCheck::Verdict::LockedOut: {
+        const qint64 left = m_passwords->lockoutRemainingMs(peerAddress(), now);
+        closeWith(ErrorCode::TooManyFailures,
+                  tr("Too many wrong passwords from your address. Try again in %n minute(s).",
+                     nullptr, int((left + 59'999) / 60'000)),
+                  {});
+        return false;
+    }
+    case PasswordCheck::Verdict::Wrong:
+        qCWarning(lcServer).noquote() << tr("%1: wrong password").arg(address());
+        // Answered later, without holding up the server: guessing costs the guesser time.
+        m_state = State::PasswordDelay;
+        m_passwordDelay.start(std::max(m_config.passwordDelayMs, 1), this);
+        return false;
+    }
+    return false;
 }
 
 void ClientSession::sendNickPrompt()
@@ -128,6 +217,8 @@ void ClientSession::onMessage(const Message &message)
     switch (m_state) {
     case State::Detecting:
     case State::AwaitNick:
+    case State::AwaitPassword:
+    case State::PasswordDelay:
     case State::Closing:
         return;
     case State::AwaitHandshake:
@@ -186,6 +277,8 @@ void ClientSession::handleHandshake(const Message &message)
                   {});
         return;
     }
+    if (!admitPassword(message.password))
+        return;
     m_connection->send(Message::handshakeOk(version, m_config.maxFrame, m_config.maxText,
                                             m_config.heartbeatMs, m_config.serverName));
     m_state = State::AwaitHello;
@@ -193,6 +286,16 @@ void ClientSession::handleHandshake(const Message &message)
 
 void ClientSession::onLine(const TextLine &line)
 {
+    if (m_state == State::AwaitPassword) {
+        if (line.problem != TextLine::Problem::None || line.text.trimmed().isEmpty()) {
+            sendPasswordPrompt();
+            return;
+        }
+        // The whole line but its end: spaces may be part of a password.
+        if (admitPassword(line.text))
+            greetTextClient();
+        return;
+    }
     if (m_state != State::AwaitNick && m_state != State::Joined)
         return;
     if (line.problem == TextLine::Problem::TooLong) {
@@ -370,6 +473,11 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
 
 void ClientSession::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_passwordDelay.timerId()) {
+        m_passwordDelay.stop();
+        closeWith(ErrorCode::WrongPassword, tr("Wrong password."), {});
+        return;
+    }
     if (event->timerId() != m_loginTimer.timerId()) {
         QObject::timerEvent(event);
         return;
@@ -382,8 +490,9 @@ void ClientSession::onLoginTimeout()
 {
     if (m_state == State::Joined)
         return;
-    const QString text =
-        isLine() ? tr("No nickname chosen in time.") : tr("The handshake did not finish in time.");
+    const QString text = m_state == State::AwaitPassword ? tr("No password given in time.")
+        : isLine()                                       ? tr("No nickname chosen in time.")
+                   : tr("The handshake did not finish in time.");
     qCInfo(lcServer).noquote() << tr("%1: %2").arg(address(), text);
     closeWith(ErrorCode::HandshakeTimeout, text, {});
 }
@@ -406,6 +515,7 @@ QString ClientSession::describeClose(ErrorCode code) const
 void ClientSession::onClosed(ErrorCode code, const QString &detail)
 {
     m_loginTimer.stop();
+    m_passwordDelay.stop();
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

@@ -8,6 +8,7 @@
 
 #include "connection.h"
 #include "message.h"
+#include "passwordcheck.h"
 #include "ratelimiter.h"
 #include "roommember.h"
 #include "serverconfig.h"
@@ -31,12 +32,24 @@ class ClientSession final
 
 public:
     /*! Why a session is accepted only to be told it cannot stay. */
-    enum class Rejection { None, ServerFull, TooManyConnections };
+    enum class Rejection {
+        None,
+        ServerFull,
+        TooManyConnections,
+        Banned,
+        TlsRequired,
+        TooManyFailures
+    };
 
     ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
                   Rejection rejection, QObject *parent = nullptr);
     ~ClientSession() override;
 
+    /*!
+     * The server's password and the clock its throttle runs on; without a call, or with a
+     * check that requires no password, everyone is admitted. Call before start().
+     */
+    void setPasswordCheck(PasswordCheck *check, const QElapsedTimer *clock);
     void start();
 
     bool isJoined() const { return m_state == State::Joined; }
@@ -52,6 +65,8 @@ public:
     void kick(const QString &reason);
     /*! Tells the client the server is going down, flushes, and disconnects it. */
     void shutDown();
+    /*! Tells the client its address is banned, and disconnects it. */
+    void ban();
 
 Q_SIGNALS:
     /*! The connection is gone and the session has left the room; delete it later. */
@@ -61,7 +76,16 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    enum class State { Detecting, AwaitHandshake, AwaitHello, AwaitNick, Joined, Closing };
+    enum class State {
+        Detecting,
+        AwaitHandshake,
+        AwaitPassword, //!< text client: its next line is the password
+        PasswordDelay, //!< a wrong password; the answer waits
+        AwaitHello,
+        AwaitNick,
+        Joined,
+        Closing
+    };
 
     void onModeDetected(Connection::Mode mode);
     void onMessage(const Message &message);
@@ -71,6 +95,10 @@ private:
     void onLoginTimeout();
 
     void handleHandshake(const Message &message);
+    /*! False if the session is closing or waiting to say the password was wrong. */
+    [[nodiscard]] bool admitPassword(const QString &offered);
+    void greetTextClient();
+    void sendPasswordPrompt();
     void handleLineCommand(const QString &line);
     void join(const QString &nick);
     void rename(const QString &nick);
@@ -91,6 +119,9 @@ private:
     RateLimiter m_rate;
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
+    QBasicTimer m_passwordDelay;
+    PasswordCheck *m_passwords = nullptr;
+    const QElapsedTimer *m_serverClock = nullptr;
     QString m_leaveReason;
 };
 

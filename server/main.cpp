@@ -64,6 +64,10 @@ int main(int argc, char *argv[])
 
     SignalWatcher signals;
     ChatServer server(config);
+    if (!server.prepare()) {
+        std::fprintf(stderr, "tagarela-server: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
     if (!server.listen()) {
         const QString where = config.bindAddress == QHostAddress(QHostAddress::Any)
             ? u"*"_s

@@ -32,7 +32,8 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     parser.setApplicationDescription(
         tr("Tagarela chat server. Every message a client sends reaches every connected "
            "client. Framed clients and text clients (telnet, nc) share one port.\n"
-           "Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help."));
+           "Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADDRESS, "
+           "/bans, /quit, /help."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
 

@@ -43,6 +43,10 @@ struct ServerConfig
     QString tlsKeyFile; //!< PEM private key
     bool requireTls = false; //!< refuse plain connections
     QString password; //!< empty: no password (from --password-file or TAGARELA_PASSWORD)
+    int passwordDelayMs = 1000; //!< how long a wrong password waits for its answer
+    int passwordMaxFailures = 5; //!< wrong passwords from one address that lock it out...
+    qint64 passwordWindowMs = 10 * 60 * 1000; //!< ...within this time...
+    qint64 passwordLockoutMs = 10 * 60 * 1000; //!< ...for this long
 };
 
 /*! Parses the command line into a ServerConfig. */

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "banlist.h"
 #include "chatserver.h"
 #include "serverlogging.h"
 #include "validation.h"
@@ -97,16 +98,59 @@ QString ServerConsole::execute(const QString &input)
             return tr("Nobody here is called %1.").arg(nick);
         return {};
     }
+    if (command == "/ban"_L1 || command == "/unban"_L1) {
+        if (argument.isEmpty())
+            return command == "/ban"_L1 ? tr("Usage: /ban ADDRESS (or ADDRESS/PREFIX for a subnet)")
+                                        : tr("Usage: /unban ADDRESS (as /bans lists it)");
+        const std::optional<BanList::Entry> entry = BanList::parse(argument);
+        if (!entry) {
+            return tr("\"%1\" is not an IPv4 or IPv6 address or subnet (such as 192.0.2.7 or "
+                      "2001:db8::/48).")
+                .arg(argument);
+        }
+        QString saveError;
+        QString reply;
+        if (command == "/ban"_L1) {
+            const ChatServer::BanResult result = m_server->ban(*entry);
+            saveError = result.saveError;
+            reply = result.added
+                ? tr("Banned %1; %n connection(s) closed.", nullptr, result.disconnected)
+                      .arg(entry->toString())
+                : tr("%1 is banned already.").arg(entry->toString());
+        } else {
+            reply = m_server->unban(*entry, &saveError)
+                ? tr("Lifted the ban on %1.").arg(entry->toString())
+                : tr("%1 is not banned. /bans lists the bans.").arg(entry->toString());
+        }
+        if (!saveError.isEmpty())
+            reply += u'\n' +
+                tr("The ban list could not be saved (%1): the change lasts until "
+                   "the server stops.")
+                    .arg(saveError);
+        return reply;
+    }
+    if (command == "/bans"_L1) {
+        const QList<BanList::Entry> bans = m_server->bans();
+        if (bans.isEmpty())
+            return tr("Nobody is banned.");
+        QStringList lines;
+        for (const BanList::Entry &entry : bans)
+            lines.append(entry.toString());
+        return tr("%n ban(s):", nullptr, int(bans.size())) + u"\n  "_s + lines.join(u"\n  "_s);
+    }
     if (command == "/quit"_L1) {
         Q_EMIT quitRequested();
         return {};
     }
     if (command == "/help"_L1) {
         return tr("Commands:\n"
-                  "  /who                 list who is connected\n"
-                  "  /say TEXT            send a notice to everyone (or type TEXT alone)\n"
-                  "  /kick NICK [REASON]  disconnect someone\n"
-                  "  /quit                shut the server down");
+                  "  /who                   list who is connected\n"
+                  "  /say TEXT              send a notice to everyone (or type TEXT alone)\n"
+                  "  /kick NICK [REASON]    disconnect someone\n"
+                  "  /ban ADDRESS[/BITS]    refuse an address or a subnet, also after restarts\n"
+                  "  /unban ADDRESS[/BITS]  lift a ban\n"
+                  "  /bans                  list the bans\n"
+                  "  /quit                  shut the server down");
     }
     return tr("Unknown command %1. Type /help for the commands.").arg(command);
 }

@@ -13,7 +13,8 @@ namespace Tagarela {
 class ChatServer;
 
 /*!
- * The host's commands, typed on the server's standard input: /who, /say, /kick, /quit, /help.
+ * The host's commands, typed on the server's standard input: /who, /say, /kick, /ban, /unban,
+ * /bans, /quit, /help.
  * A line without a slash is said to everyone as a notice. Reads without blocking the event
  * loop; at end of input (stdin closed or /dev/null) it simply stops listening.
  */

@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimerEvent>
 
@@ -59,6 +60,8 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
 {
     socket->setParent(this);
     socket->setReadBufferSize(ReadBufferSize);
+    // sendmsg() on the descriptor would bypass the encryption.
+    m_directWrites = qobject_cast<QSslSocket *>(socket) == nullptr;
     m_peerAddress = plainAddress(socket->peerAddress());
     m_peerPort = socket->peerPort();
 
@@ -117,8 +120,11 @@ void Connection::start()
     if (m_role == Role::Client) {
         m_socket->write(Protocol::magic().toByteArray());
         setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
+    } else if (m_detectTimeoutMs > 0 || m_socket->bytesAvailable() > 0) {
+        m_timer.start(std::max(m_detectTimeoutMs, 1), this);
     } else {
-        m_timer.start(m_detectTimeoutMs, this);
+        switchMode(Mode::Line);
+        return;
     }
     if (m_socket->bytesAvailable() > 0)
         onReadyRead();
@@ -214,7 +220,8 @@ void Connection::flushOutput()
     // The kernel first, when Qt holds nothing back (otherwise the order would break): no copy,
     // no ring buffer, no write notifier. What it does not take goes to Qt's buffer, in order.
     qint64 written = 0;
-    if (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() == 0)
+    if (m_directWrites && m_socket->state() == QAbstractSocket::ConnectedState &&
+        m_socket->bytesToWrite() == 0)
         written = writeQueueDirectly();
     if (written == m_outQueued) {
         m_outQueue.clear();
@@ -327,6 +334,12 @@ void Connection::onReadyRead()
 
 void Connection::detectFrom(QByteArrayView bytes)
 {
+    if (m_magicSeen.isEmpty() && bytes.front() == Protocol::TlsHandshakeByte) {
+        const QString detail = u"a TLS handshake, but this server has no certificate"_s;
+        Q_EMIT protocolError(ErrorCode::Protocol, detail, true);
+        close(ErrorCode::Protocol, detail);
+        return;
+    }
     if (m_magicSeen.isEmpty() && bytes.front() != '\0') {
         switchMode(Mode::Line);
         decodeLines(bytes);

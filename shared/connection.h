@@ -25,8 +25,12 @@ namespace Tagarela {
  *
  * A server-side connection starts in Detecting mode: a first byte of 0x00 means a framed client
  * (which must then send the whole Protocol::magic()), any other byte a text client, and silence
- * for the detection timeout a text client waiting for a prompt. A client-side connection sends
- * the magic in start() and is framed from the start.
+ * for the detection timeout a text client waiting for a prompt. A first byte of 0x16 (a TLS
+ * handshake) closes it: a listener that accepts TLS sorts those out before a Connection exists.
+ * A client-side connection sends the magic in start() and is framed from the start.
+ *
+ * The socket may be a QSslSocket; its output then goes through it, never straight to the
+ * descriptor.
  *
  * closed() is emitted exactly once, always on a later turn of the event loop than the call
  * that caused it, so a slot may call send() or close() without its caller being torn down.
@@ -60,7 +64,11 @@ public:
     void setMaxPendingOutput(qint64 bytes) { m_maxPendingOutput = bytes; }
     /*! Pings every \a intervalMs; closes if nothing arrives for \a timeoutMs. 0 turns it off. */
     void setHeartbeat(int intervalMs, int timeoutMs);
-    /*! How long a server-side connection waits for a first byte before it becomes a text one. */
+    /*!
+     * How long a server-side connection waits for a first byte before it becomes a text one.
+     * 0: the silence was already waited out (by the listener): text mode from start(), unless
+     * bytes are already there.
+     */
     void setDetectTimeout(int ms) { m_detectTimeoutMs = ms; }
 
     /*! Starts reading (and, for a client, sends the magic). Call once the socket is connected. */
@@ -143,6 +151,7 @@ private:
     QList<QByteArray> m_outQueue; //!< frames and lines not yet written, in order
     qint64 m_outQueued = 0; //!< their total size
     bool m_flushScheduled = false;
+    bool m_directWrites = true; //!< false for a QSslSocket: bytes must go through its encryption
     qint64 m_maxPendingOutput = 0;
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;

@@ -22,6 +22,12 @@ inline QByteArrayView magic()
     return QByteArrayView(MagicBytes, MagicSize);
 }
 
+/*!
+ * The first byte of a TLS handshake record (a ClientHello starts 16 03 0x): a client that
+ * starts with it wants TLS on the same port.
+ */
+inline constexpr char TlsHandshakeByte = 0x16;
+
 /*! Protocol versions this build speaks, oldest first. */
 inline QList<int> supportedVersions()
 {

@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Tagarela::BanList</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a ban list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: &quot;%3&quot; is not an address or subnet; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::CertificatePrompt</name>
+    <message>
+        <source>Issued to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The certificate of %1 is not the one you trusted before.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Either the host made a new certificate, or someone between you and the server is trying to read or change what you say. Tagarela did not connect.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trusted before (SHA-256):&lt;/p&gt;%1&lt;p&gt;Offered now (SHA-256):&lt;/p&gt;%2&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Accept the new certificate only if the host tells you, in some other way than this chat, that they changed it and its fingerprint is the one above.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the New Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 uses a certificate that no authority this computer trusts has signed. Servers usually make their own, so this is expected the first time.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Its SHA-256 fingerprint:&lt;/p&gt;%1&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Compare it with the fingerprint the host&apos;s server prints when it starts, told to you in some other way. If they match, trust it: Tagarela remembers it and warns you if it ever changes.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::ChatClient</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -49,6 +111,36 @@
     </message>
     <message>
         <source>%1 is now known as %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatServer</name>
+    <message>
+        <source>TLS is on. Certificate SHA-256 fingerprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) or subnet(s) banned</source>
+        <translation>
+            <numerusform>%n address or subnet banned</numerusform>
+            <numerusform>%n addresses or subnets banned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the ban list %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifted the ban on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -234,6 +326,10 @@
     </message>
     <message>
         <source>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;A chat for friends: one room, every message to everyone.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate trusted; connecting again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,6 +531,53 @@
         <source>%1 closed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Disconnecting %1 (%2): banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are banned from this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>banned by the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -connect HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords from your address. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords from your address. Try again in %n minute.</numerusform>
+            <numerusform>Too many wrong passwords from your address. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no password given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs a password. Enter it and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password given in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -570,6 +713,66 @@
         <source>The connection failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use &amp;TLS (encrypted connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server must have been started with a certificate (--tls-cert). The first time, you are asked to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only if the server has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without TLS the password crosses the network unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs a password. Enter it below and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords were sent from your address, so the server refuses it for a while (10 minutes by default). Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted connections only. Turn on &quot;Use TLS&quot; and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host of this server has banned your address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a certificate that no authority this computer trusts has signed. Compare its fingerprint with the host&apos;s before trusting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be intercepting the connection: Tagarela did not connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted connection could not be set up. Does the server use TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted connection could not be set up (%1). Does the server use TLS?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::InputCommand</name>
@@ -615,6 +818,41 @@
     </message>
     <message>
         <source>//text — send a message that starts with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Listener</name>
+    <message>
+        <source>TLS handshake with %1 did not finish in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this build of Qt cannot do TLS (its OpenSSL backend or libssl3 is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no private key that can be read (PEM, RSA, EC or DSA, without a passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 expired on %2; clients that check it will refuse it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -679,25 +917,69 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Commands:
-  /who                 list who is connected
-  /say TEXT            send a notice to everyone (or type TEXT alone)
-  /kick NICK [REASON]  disconnect someone
-  /quit                shut the server down</source>
+        <source>Unknown command %1. Type /help for the commands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown command %1. Type /help for the commands.</source>
+        <source>Usage: /ban ADDRESS (or ADDRESS/PREFIX for a subnet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: /unban ADDRESS (as /bans lists it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address or subnet (such as 192.0.2.7 or 2001:db8::/48).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Banned %1; %n connection(s) closed.</source>
+        <translation>
+            <numerusform>Banned %1; %n connection closed.</numerusform>
+            <numerusform>Banned %1; %n connections closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is banned already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifted the ban on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not banned. /bans lists the bans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ban list could not be saved (%1): the change lasts until the server stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ban(s):</source>
+        <translation>
+            <numerusform>%n ban:</numerusform>
+            <numerusform>%n bans:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commands:
+  /who                   list who is connected
+  /say TEXT              send a notice to everyone (or type TEXT alone)
+  /kick NICK [REASON]    disconnect someone
+  /ban ADDRESS[/BITS]    refuse an address or a subnet, also after restarts
+  /unban ADDRESS[/BITS]  lift a ban
+  /bans                  list the bans
+  /quit                  shut the server down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Tagarela::ServerOptions</name>
-    <message>
-        <source>Tagarela chat server. Every message a client sends reaches every connected client. Framed clients and text clients (telnet, nc) share one port.
-Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Address to listen on (default: every interface, IPv4 and IPv6).</source>
         <translation type="unfinished"></translation>
@@ -808,6 +1090,71 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
     </message>
     <message>
         <source>--max-frame must leave room for --max-text (at least --max-text + 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagarela chat server. Every message a client sends reaches every connected client. Framed clients and text clients (telnet, nc) share one port.
+Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADDRESS, /bans, /quit, /help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory for the message history and the bans (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep no message history: nothing said is written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate file: accept TLS connections on the same port (needs --tls-key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM private key file for --tls-cert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse connections that are not encrypted (needs --tls-cert).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose first line is the password clients must give. The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most messages kept in the history; older ones are deleted (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a dropped user&apos;s nickname is kept for them to reconnect (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-dir: the directory must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--require-tls needs --tls-cert and --tls-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-file: the first line of %1 is empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -957,6 +1304,10 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
     </message>
     <message>
         <source>--scrollback: expected a number of at least 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with TLS (an encrypted connection).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

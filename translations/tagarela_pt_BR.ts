@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>Tagarela::BanList</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a ban list</source>
+        <translation>%1 é grande demais para ser uma lista de banimentos</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &quot;%3&quot; is not an address or subnet; skipped</source>
+        <translation>%1, linha %2: &quot;%3&quot; não é um endereço nem uma sub-rede; ignorada</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>não foi possível criar o diretório %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::CertificatePrompt</name>
+    <message>
+        <source>Issued to: %1</source>
+        <translation>Emitido para: %1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>Válido até: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>O certificado do servidor mudou</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The certificate of %1 is not the one you trusted before.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Either the host made a new certificate, or someone between you and the server is trying to read or change what you say. Tagarela did not connect.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;O certificado de %1 não é o mesmo em que você confiou antes.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ou o anfitrião criou um certificado novo, ou alguém entre você e o servidor está tentando ler ou alterar o que você diz. O Tagarela não se conectou.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trusted before (SHA-256):&lt;/p&gt;%1&lt;p&gt;Offered now (SHA-256):&lt;/p&gt;%2&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Accept the new certificate only if the host tells you, in some other way than this chat, that they changed it and its fingerprint is the one above.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Confiável antes (SHA-256):&lt;/p&gt;%1&lt;p&gt;Apresentado agora (SHA-256):&lt;/p&gt;%2&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Só aceite o certificado novo se o anfitrião contar a você, por outro meio que não este bate-papo, que o trocou e que a impressão digital dele é a de cima.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Accept the New Certificate</source>
+        <translation>Aceitar o certificado novo</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s certificate</source>
+        <translation>Confira o certificado do servidor</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 uses a certificate that no authority this computer trusts has signed. Servers usually make their own, so this is expected the first time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 usa um certificado que nenhuma autoridade em que este computador confia assinou. Os servidores costumam criar o próprio, então isso é esperado na primeira vez.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Its SHA-256 fingerprint:&lt;/p&gt;%1&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Compare it with the fingerprint the host&apos;s server prints when it starts, told to you in some other way. If they match, trust it: Tagarela remembers it and warns you if it ever changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A impressão digital SHA-256 dele:&lt;/p&gt;%1&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;Compare-a com a impressão digital que o servidor do anfitrião mostra ao iniciar e que ele passou a você por outro meio. Se forem iguais, confie nele: o Tagarela se lembra dele e avisa se um dia mudar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust and Connect</source>
+        <translation>Confiar e conectar</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::ChatClient</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -50,6 +112,36 @@
     <message>
         <source>%1 is now known as %2 (%3)</source>
         <translation>%1 agora se chama %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatServer</name>
+    <message>
+        <source>TLS is on. Certificate SHA-256 fingerprint: %1</source>
+        <translation>TLS ativado. Impressão digital SHA-256 do certificado: %1</translation>
+    </message>
+    <message>
+        <source>Ban list: %1</source>
+        <translation>Lista de banimentos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) or subnet(s) banned</source>
+        <translation>
+            <numerusform>%n endereço ou sub-rede banido</numerusform>
+            <numerusform>%n endereços ou sub-redes banidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the ban list %1: %2</source>
+        <translation>Não foi possível salvar a lista de banimentos %1: %2</translation>
+    </message>
+    <message>
+        <source>Banned %1</source>
+        <translation>%1 banido</translation>
+    </message>
+    <message>
+        <source>Lifted the ban on %1</source>
+        <translation>Banimento de %1 retirado</translation>
     </message>
 </context>
 <context>
@@ -235,6 +327,10 @@
     <message>
         <source>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;A chat for friends: one room, every message to everyone.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;Um bate-papo para amigos: uma sala só, e toda mensagem vai para todo mundo.&lt;/p&gt;&lt;p&gt;Compilado com o Qt %2, executando no Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Certificate trusted; connecting again.</source>
+        <translation>Certificado aceito; conectando de novo.</translation>
     </message>
 </context>
 <context>
@@ -435,6 +531,53 @@
         <source>%1 closed: %2</source>
         <translation>Conexão de %1 encerrada: %2</translation>
     </message>
+    <message>
+        <source>Disconnecting %1 (%2): banned</source>
+        <translation>Desconectando %1 (%2): banido</translation>
+    </message>
+    <message>
+        <source>You are banned from this server.</source>
+        <translation>Você foi banido deste servidor.</translation>
+    </message>
+    <message>
+        <source>banned by the host</source>
+        <translation>banido pelo anfitrião</translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -connect HOST:PORT</source>
+        <translation>Este servidor só aceita conexões criptografadas (TLS). Ative o TLS no seu cliente ou use: openssl s_client -connect SERVIDOR:PORTA</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords from your address. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Senhas erradas demais a partir do seu endereço. Tente de novo em %n minuto.</numerusform>
+            <numerusform>Senhas erradas demais a partir do seu endereço. Tente de novo em %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <source>%1: no password given</source>
+        <translation>%1: nenhuma senha informada</translation>
+    </message>
+    <message>
+        <source>This server needs a password. Enter it and connect again.</source>
+        <translation>Este servidor exige uma senha. Informe-a e conecte de novo.</translation>
+    </message>
+    <message>
+        <source>%1: wrong password</source>
+        <translation>%1: senha errada</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Senha errada.</translation>
+    </message>
+    <message>
+        <source>No password given in time.</source>
+        <translation>Nenhuma senha foi informada a tempo.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -570,6 +713,66 @@
         <source>The connection failed: %1</source>
         <translation>A conexão falhou: %1</translation>
     </message>
+    <message>
+        <source>Use &amp;TLS (encrypted connection)</source>
+        <translation>Usar &amp;TLS (conexão criptografada)</translation>
+    </message>
+    <message>
+        <source>The server must have been started with a certificate (--tls-cert). The first time, you are asked to check it.</source>
+        <translation>O servidor precisa ter sido iniciado com um certificado (--tls-cert). Na primeira vez, você é convidado a conferi-lo.</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Senha do servidor</translation>
+    </message>
+    <message>
+        <source>only if the server has one</source>
+        <translation>só se o servidor tiver uma</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>S&amp;enha:</translation>
+    </message>
+    <message>
+        <source>Without TLS the password crosses the network unencrypted.</source>
+        <translation>Sem TLS, a senha atravessa a rede sem criptografia.</translation>
+    </message>
+    <message>
+        <source>This server needs a password. Enter it below and connect again.</source>
+        <translation>Este servidor exige uma senha. Digite-a abaixo e conecte de novo.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password. Check it and try again.</source>
+        <translation>O servidor não aceitou a senha. Confira-a e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords were sent from your address, so the server refuses it for a while (10 minutes by default). Try again later.</source>
+        <translation>Foram enviadas senhas erradas demais a partir do seu endereço, e por isso o servidor o recusa por um tempo (10 minutos, por padrão). Tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted connections only. Turn on &quot;Use TLS&quot; and connect again.</source>
+        <translation>Este servidor só aceita conexões criptografadas. Marque &quot;Usar TLS&quot; e conecte de novo.</translation>
+    </message>
+    <message>
+        <source>The host of this server has banned your address.</source>
+        <translation>O anfitrião deste servidor baniu o seu endereço.</translation>
+    </message>
+    <message>
+        <source>%1 sent a certificate that no authority this computer trusts has signed. Compare its fingerprint with the host&apos;s before trusting it.</source>
+        <translation>%1 enviou um certificado que nenhuma autoridade em que este computador confia assinou. Compare a impressão digital dele com a do anfitrião antes de confiar nele.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be intercepting the connection: Tagarela did not connect.</source>
+        <translation>O certificado de %1 não é o mesmo em que você confiou antes. Alguém pode estar interceptando a conexão: o Tagarela não se conectou.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection could not be set up. Does the server use TLS?</source>
+        <translation>Não foi possível estabelecer a conexão criptografada. O servidor usa TLS?</translation>
+    </message>
+    <message>
+        <source>The encrypted connection could not be set up (%1). Does the server use TLS?</source>
+        <translation>Não foi possível estabelecer a conexão criptografada (%1). O servidor usa TLS?</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::InputCommand</name>
@@ -616,6 +819,41 @@
     <message>
         <source>//text — send a message that starts with /</source>
         <translation>//text — envia uma mensagem que começa com /</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Listener</name>
+    <message>
+        <source>TLS handshake with %1 did not finish in time</source>
+        <translation>O handshake TLS com %1 não terminou a tempo</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>O handshake TLS com %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>this build of Qt cannot do TLS (its OpenSSL backend or libssl3 is missing)</source>
+        <translation>esta instalação do Qt não tem TLS (falta o backend OpenSSL dele ou a libssl3)</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1: %2</source>
+        <translation>não foi possível ler o certificado TLS %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 não contém nenhum certificado PEM</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key %1: %2</source>
+        <translation>não foi possível ler a chave TLS %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no private key that can be read (PEM, RSA, EC or DSA, without a passphrase)</source>
+        <translation>%1 não contém nenhuma chave privada legível (PEM, RSA, EC ou DSA, sem frase-senha)</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 expired on %2; clients that check it will refuse it</source>
+        <translation>O certificado TLS %1 expirou em %2; os clientes que o verificam vão recusá-lo</translation>
     </message>
 </context>
 <context>
@@ -679,30 +917,76 @@
         <translation>Ninguém aqui se chama %1.</translation>
     </message>
     <message>
-        <source>Commands:
-  /who                 list who is connected
-  /say TEXT            send a notice to everyone (or type TEXT alone)
-  /kick NICK [REASON]  disconnect someone
-  /quit                shut the server down</source>
-        <translation>Comandos:
-  /who                    lista quem está conectado
-  /say TEXTO              envia um aviso a todos (ou digite só o TEXTO)
-  /kick APELIDO [MOTIVO]  desconecta alguém
-  /quit                   desliga o servidor</translation>
-    </message>
-    <message>
         <source>Unknown command %1. Type /help for the commands.</source>
         <translation>Comando desconhecido: %1. Digite /help para ver os comandos.</translation>
+    </message>
+    <message>
+        <source>Usage: /ban ADDRESS (or ADDRESS/PREFIX for a subnet)</source>
+        <translation>Uso: /ban ENDEREÇO (ou ENDEREÇO/PREFIXO para uma sub-rede)</translation>
+    </message>
+    <message>
+        <source>Usage: /unban ADDRESS (as /bans lists it)</source>
+        <translation>Uso: /unban ENDEREÇO (como /bans o mostra)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address or subnet (such as 192.0.2.7 or 2001:db8::/48).</source>
+        <translation>&quot;%1&quot; não é um endereço nem uma sub-rede IPv4 ou IPv6 (como 192.0.2.7 ou 2001:db8::/48).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Banned %1; %n connection(s) closed.</source>
+        <translation>
+            <numerusform>%1 banido; %n conexão encerrada.</numerusform>
+            <numerusform>%1 banido; %n conexões encerradas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is banned already.</source>
+        <translation>%1 já está banido.</translation>
+    </message>
+    <message>
+        <source>Lifted the ban on %1.</source>
+        <translation>Banimento de %1 retirado.</translation>
+    </message>
+    <message>
+        <source>%1 is not banned. /bans lists the bans.</source>
+        <translation>%1 não está banido. /bans mostra os banimentos.</translation>
+    </message>
+    <message>
+        <source>The ban list could not be saved (%1): the change lasts until the server stops.</source>
+        <translation>Não foi possível salvar a lista de banimentos (%1): a mudança vale até o servidor parar.</translation>
+    </message>
+    <message>
+        <source>Nobody is banned.</source>
+        <translation>Ninguém está banido.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ban(s):</source>
+        <translation>
+            <numerusform>%n banimento:</numerusform>
+            <numerusform>%n banimentos:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commands:
+  /who                   list who is connected
+  /say TEXT              send a notice to everyone (or type TEXT alone)
+  /kick NICK [REASON]    disconnect someone
+  /ban ADDRESS[/BITS]    refuse an address or a subnet, also after restarts
+  /unban ADDRESS[/BITS]  lift a ban
+  /bans                  list the bans
+  /quit                  shut the server down</source>
+        <translation>Comandos:
+  /who                      lista quem está conectado
+  /say TEXTO                envia um aviso a todos (ou digite só o TEXTO)
+  /kick APELIDO [MOTIVO]    desconecta alguém
+  /ban ENDEREÇO[/BITS]      recusa um endereço ou uma sub-rede, também após reiniciar
+  /unban ENDEREÇO[/BITS]    retira um banimento
+  /bans                     mostra os banimentos
+  /quit                     desliga o servidor</translation>
     </message>
 </context>
 <context>
     <name>Tagarela::ServerOptions</name>
-    <message>
-        <source>Tagarela chat server. Every message a client sends reaches every connected client. Framed clients and text clients (telnet, nc) share one port.
-Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
-        <translation>Servidor de bate-papo Tagarela. Toda mensagem que um cliente envia chega a todos os clientes conectados. Clientes com quadros e clientes de texto (telnet, nc) usam a mesma porta.
-Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /quit, /help.</translation>
-    </message>
     <message>
         <source>Address to listen on (default: every interface, IPv4 and IPv6).</source>
         <translation>Endereço em que escutar (padrão: todas as interfaces, IPv4 e IPv6).</translation>
@@ -814,6 +1098,72 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /quit, /help.</tr
     <message>
         <source>--max-frame must leave room for --max-text (at least --max-text + 64).</source>
         <translation>--max-frame precisa deixar espaço para --max-text (no mínimo --max-text + 64).</translation>
+    </message>
+    <message>
+        <source>Tagarela chat server. Every message a client sends reaches every connected client. Framed clients and text clients (telnet, nc) share one port.
+Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADDRESS, /bans, /quit, /help.</source>
+        <translation>Servidor de bate-papo Tagarela. Toda mensagem que um cliente envia chega a todos os clientes conectados. Clientes com quadros e clientes de texto (telnet, nc) usam a mesma porta.
+Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /unban ENDEREÇO, /bans, /quit, /help.</translation>
+    </message>
+    <message>
+        <source>Directory for the message history and the bans (default: %1).</source>
+        <translation>Diretório do histórico de mensagens e dos banimentos (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>diretório</translation>
+    </message>
+    <message>
+        <source>Keep no message history: nothing said is written to disk.</source>
+        <translation>Não manter histórico de mensagens: nada do que é dito é gravado em disco.</translation>
+    </message>
+    <message>
+        <source>PEM certificate file: accept TLS connections on the same port (needs --tls-key).</source>
+        <translation>Arquivo de certificado PEM: aceita conexões TLS na mesma porta (exige --tls-key).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
+        <source>PEM private key file for --tls-cert.</source>
+        <translation>Arquivo da chave privada PEM de --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Refuse connections that are not encrypted (needs --tls-cert).</source>
+        <translation>Recusar conexões sem criptografia (exige --tls-cert).</translation>
+    </message>
+    <message>
+        <source>File whose first line is the password clients must give. The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation>Arquivo cuja primeira linha é a senha que os clientes precisam informar. A variável de ambiente %1 também serve; a senha nunca é aceita na linha de comando.</translation>
+    </message>
+    <message>
+        <source>Most messages kept in the history; older ones are deleted (default: %1).</source>
+        <translation>Máximo de mensagens mantidas no histórico; as mais antigas são apagadas (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Seconds a dropped user&apos;s nickname is kept for them to reconnect (default: %1).</source>
+        <translation>Segundos durante os quais o apelido de um usuário que caiu fica reservado para ele se reconectar (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>--data-dir: the directory must not be empty.</source>
+        <translation>--data-dir: o diretório não pode ser vazio.</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert e --tls-key precisam ser usados juntos.</translation>
+    </message>
+    <message>
+        <source>--require-tls needs --tls-cert and --tls-key.</source>
+        <translation>--require-tls exige --tls-cert e --tls-key.</translation>
+    </message>
+    <message>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation>--password-file: não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>--password-file: the first line of %1 is empty.</source>
+        <translation>--password-file: a primeira linha de %1 está vazia.</translation>
     </message>
 </context>
 <context>
@@ -963,6 +1313,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /quit, /help.</tr
     <message>
         <source>--scrollback: expected a number of at least 100.</source>
         <translation>--scrollback: era esperado um número de no mínimo 100.</translation>
+    </message>
+    <message>
+        <source>Connect with TLS (an encrypted connection).</source>
+        <translation>Conectar com TLS (uma conexão criptografada).</translation>
     </message>
 </context>
 </TS>

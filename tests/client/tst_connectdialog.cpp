@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,6 +53,12 @@ private Q_SLOTS:
     void rememberSavesServerAndNick();
     void setValues();
     void tabOrder();
+    void passwordIsHiddenAndNeverSaved();
+    void tlsIsRememberedPerServer();
+    void passwordFailuresFocusThePassword_data();
+    void passwordFailuresFocusThePassword();
+    void tlsRequiredFocusesTheCheckbox();
+    void passwordWithoutTlsIsWarned();
 
 private:
     void createDialog();
@@ -72,6 +79,9 @@ private:
     QPushButton *suggestionButton() const { return child<QPushButton>(u"suggestionButton"_s); }
     QPushButton *connectButton() const { return child<QPushButton>(u"connectButton"_s); }
     QPushButton *cancelButton() const { return child<QPushButton>(u"cancelButton"_s); }
+    QCheckBox *tlsCheck() const { return child<QCheckBox>(u"tls"_s); }
+    QLineEdit *passwordEdit() const { return child<QLineEdit>(u"password"_s); }
+    QLabel *passwordReason() const { return child<QLabel>(u"passwordReason"_s); }
     void fill(const QString &host, const QString &nick);
 
     std::unique_ptr<ConnectDialog> m_dialog;
@@ -268,10 +278,13 @@ void TestConnectDialog::otherFailuresHaveTheirOwnMessage()
     QSet<QString> messages;
     m_dialog->showFailure(Failure::NickTaken, text, u"ana2"_s);
     messages.insert(m_dialog->failureText());
-    for (const Failure failure : {Failure::HostNotFound, Failure::ConnectionRefused,
-                                  Failure::TimedOut, Failure::VersionMismatch, Failure::InvalidNick,
-                                  Failure::ServerFull, Failure::TooManyConnections, Failure::Kicked,
-                                  Failure::ServerShutDown, Failure::Flood, Failure::Network}) {
+    for (const Failure failure :
+         {Failure::HostNotFound, Failure::ConnectionRefused, Failure::TimedOut,
+          Failure::VersionMismatch, Failure::InvalidNick, Failure::ServerFull,
+          Failure::TooManyConnections, Failure::Kicked, Failure::ServerShutDown, Failure::Flood,
+          Failure::PasswordRequired, Failure::WrongPassword, Failure::TooManyFailures,
+          Failure::TlsRequired, Failure::Banned, Failure::UntrustedCertificate,
+          Failure::CertificateChanged, Failure::TlsFailed, Failure::Network}) {
         m_dialog->showFailure(failure, text, u"ana2"_s);
         const QString message = m_dialog->failureText();
         const QString name =
@@ -419,11 +432,127 @@ void TestConnectDialog::tabOrder()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), portSpin());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), tlsCheck());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), nickEdit());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), passwordEdit());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     // The suggestion button is hidden, so focus goes on to the buttons.
     QVERIFY(QApplication::focusWidget() == connectButton() ||
             QApplication::focusWidget() == cancelButton());
+}
+
+void TestConnectDialog::passwordIsHiddenAndNeverSaved()
+{
+    createDialog();
+    fill(u"gamma.example"_s, u"dora"_s);
+    QCOMPARE(passwordEdit()->echoMode(), QLineEdit::Password);
+    typeText(passwordEdit(), u"pão de queijo"_s);
+    QCOMPARE(m_dialog->password(), u"pão de queijo"_s);
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    m_dialog->remember();
+
+    // Nowhere in the settings, under any key.
+    QSettings settings(u"Tagarela"_s, u"tagarela"_s);
+    settings.sync();
+    for (const QString &key : settings.allKeys()) {
+        QVERIFY2(!settings.value(key).toString().contains(u"queijo"_s), qPrintable(key));
+        QVERIFY2(!key.contains(u"password"_s, Qt::CaseInsensitive), qPrintable(key));
+    }
+    m_dialog.reset();
+    createDialog();
+    QVERIFY(m_dialog->password().isEmpty());
+}
+
+void TestConnectDialog::tlsIsRememberedPerServer()
+{
+    {
+        ServerHistory history;
+        history.addServer(u"plain.example"_s, 3000, false);
+        history.addServer(u"secure.example"_s, 3443, true);
+    }
+    createDialog();
+    // The last server used TLS: the box starts ticked.
+    QCOMPARE(m_dialog->host(), u"secure.example"_s);
+    QVERIFY(tlsCheck()->isChecked());
+    QVERIFY(m_dialog->useTls());
+
+    hostCombo()->setFocus();
+    QTest::keyClick(hostCombo(), Qt::Key_Down);
+    QTest::keyClick(hostCombo(), Qt::Key_Down);
+    QCOMPARE(m_dialog->host(), u"plain.example"_s);
+    QVERIFY(!tlsCheck()->isChecked());
+    QTest::keyClick(hostCombo(), Qt::Key_Up);
+    QVERIFY(tlsCheck()->isChecked());
+
+    // Ticking it by hand is remembered for that server once connected.
+    m_dialog->setValues(u"new.example"_s, 4000, u"ana"_s);
+    QVERIFY(!tlsCheck()->isChecked());
+    tlsCheck()->setFocus();
+    QTest::keyClick(tlsCheck(), Qt::Key_Space);
+    QVERIFY(m_dialog->useTls());
+    m_dialog->remember();
+    QVERIFY(ServerHistory().find(u"NEW.example"_s, 4000)->tls);
+}
+
+void TestConnectDialog::passwordFailuresFocusThePassword_data()
+{
+    QTest::addColumn<Failure>("failure");
+    QTest::newRow("required") << Failure::PasswordRequired;
+    QTest::newRow("wrong") << Failure::WrongPassword;
+}
+
+void TestConnectDialog::passwordFailuresFocusThePassword()
+{
+    QFETCH(Failure, failure);
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QTest::keyClicks(passwordEdit(), u"guess"_s);
+    QApplication::setActiveWindow(m_dialog.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    QVERIFY(m_dialog->isBusy());
+    QVERIFY(!passwordEdit()->isEnabled());
+    QVERIFY(!tlsCheck()->isEnabled());
+    m_dialog->showFailure(failure, u"from the server"_s, {});
+    QVERIFY(passwordEdit()->isEnabled());
+    QTRY_COMPARE(QApplication::focusWidget(), passwordEdit());
+    QVERIFY(errorLabel()->isVisible());
+    QVERIFY(m_dialog->failureText().contains(u"password"_s));
+    // Typing replaces the old guess.
+    QCOMPARE(passwordEdit()->selectedText(), u"guess"_s);
+    QTest::keyClicks(passwordEdit(), u"right"_s);
+    QCOMPARE(m_dialog->password(), u"right"_s);
+}
+
+void TestConnectDialog::tlsRequiredFocusesTheCheckbox()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QApplication::setActiveWindow(m_dialog.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    m_dialog->showFailure(Failure::TlsRequired, {}, {});
+    QTRY_COMPARE(QApplication::focusWidget(), tlsCheck());
+    QVERIFY(m_dialog->failureText().contains(u"Use TLS"_s));
+    QTest::keyClick(tlsCheck(), Qt::Key_Space);
+    QVERIFY(m_dialog->useTls());
+}
+
+void TestConnectDialog::passwordWithoutTlsIsWarned()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QVERIFY(!passwordReason()->isVisible());
+    QTest::keyClicks(passwordEdit(), u"x"_s);
+    QVERIFY(passwordReason()->isVisible());
+    QVERIFY(passwordReason()->text().contains(u"unencrypted"_s));
+    // A warning, not a refusal.
+    QVERIFY(connectButton()->isEnabled());
+    tlsCheck()->setChecked(true);
+    QVERIFY(!passwordReason()->isVisible());
 }
 
 QTEST_MAIN(TestConnectDialog)

@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QHostAddress>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -11,6 +12,8 @@
 #include "protocol.h"
 
 namespace Tagarela {
+
+using namespace Qt::StringLiterals;
 
 namespace Match {
 
@@ -56,21 +59,43 @@ FramedTestClient::FramedTestClient(quint16 port, QObject *parent)
 
 FramedTestClient::~FramedTestClient() = default;
 
+void FramedTestClient::setTls(const QSslCertificate &serverCertificate)
+{
+    m_tls = true;
+    m_tlsCertificate = serverCertificate;
+}
+
+bool FramedTestClient::isEncrypted() const
+{
+    const auto *socket = m_connection ? m_connection->findChild<QSslSocket *>() : nullptr;
+    return socket && socket->isEncrypted();
+}
+
 bool FramedTestClient::connectToServer(int timeoutMs)
 {
     if (m_connection)
         return isConnected();
-    auto *socket = new QTcpSocket;
+    QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
     m_connection = new Connection(socket, Connection::Role::Client, this);
     m_connection->setMaxFrame(MaxServerFrame);
     connect(m_connection, &Connection::messageReceived, this, &FramedTestClient::onMessage);
     connect(m_connection, &Connection::closed, this, &FramedTestClient::onClosed);
-    connect(socket, &QTcpSocket::connected, this, [this] {
+    const auto start = [this] {
         m_connected = true;
         m_connection->start();
         Q_EMIT connected();
-    });
-    socket->connectToHost(QHostAddress(QHostAddress::LocalHost), m_port);
+    };
+    if (m_tls) {
+        auto *tlsSocket = static_cast<QSslSocket *>(socket);
+        // This certificate only: self-signed, and named 127.0.0.1 or not.
+        tlsSocket->ignoreSslErrors({QSslError(QSslError::SelfSignedCertificate, m_tlsCertificate),
+                                    QSslError(QSslError::HostNameMismatch, m_tlsCertificate)});
+        connect(tlsSocket, &QSslSocket::encrypted, this, start);
+        tlsSocket->connectToHostEncrypted(u"127.0.0.1"_s, m_port);
+    } else {
+        connect(socket, &QTcpSocket::connected, this, start);
+        socket->connectToHost(QHostAddress(QHostAddress::LocalHost), m_port);
+    }
     return waitUntil([this] { return m_connected || m_closed; }, timeoutMs) && isConnected();
 }
 
@@ -80,7 +105,9 @@ bool FramedTestClient::handshake(int timeoutMs)
         return true;
     if (!connectToServer(timeoutMs))
         return false;
-    send(Message::handshake(Protocol::supportedVersions()));
+    Message handshake = Message::handshake(Protocol::supportedVersions());
+    handshake.password = m_password;
+    send(handshake);
     m_handshaken = waitFor(MessageType::HandshakeOk, {}, timeoutMs).has_value();
     return m_handshaken;
 }

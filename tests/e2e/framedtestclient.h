@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 
@@ -43,6 +44,16 @@ public:
 
     explicit FramedTestClient(quint16 port, QObject *parent = nullptr);
     ~FramedTestClient() override;
+
+    /*!
+     * Connects over TLS, accepting \a serverCertificate (self-signed) and nothing else. Call
+     * before connecting.
+     */
+    void setTls(const QSslCertificate &serverCertificate);
+    /*! The password handshake() offers. */
+    void setPassword(const QString &password) { m_password = password; }
+    /*! True once the TLS handshake is done. */
+    bool isEncrypted() const;
 
     /*! Connects and sends the magic. False if not connected in time. */
     [[nodiscard]] bool connectToServer(int timeoutMs = DefaultTimeoutMs);
@@ -92,6 +103,9 @@ private:
     void onClosed(ErrorCode code, const QString &detail);
 
     quint16 m_port;
+    QSslCertificate m_tlsCertificate;
+    bool m_tls = false;
+    QString m_password;
     QPointer<Connection> m_connection;
     QList<Message> m_messages;
     QString m_nick;

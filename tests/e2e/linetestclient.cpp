@@ -15,6 +15,11 @@ QString LineTestClient::prompt()
     return u"Choose a nickname:"_s;
 }
 
+QString LineTestClient::passwordPrompt()
+{
+    return u"Password:"_s;
+}
+
 LineTestClient::LineTestClient(quint16 port, QObject *parent)
     : QObject(parent)
     , m_port(port)
@@ -27,9 +32,18 @@ LineTestClient::LineTestClient(quint16 port, QObject *parent)
     });
 }
 
+void LineTestClient::setTls(const QSslCertificate &serverCertificate)
+{
+    m_tls = true;
+    m_socket.ignoreSslErrors({QSslError(QSslError::SelfSignedCertificate, serverCertificate),
+                              QSslError(QSslError::HostNameMismatch, serverCertificate)});
+}
+
 bool LineTestClient::connectToServer(int timeoutMs)
 {
-    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+    if (m_socket.state() == QAbstractSocket::UnconnectedState && m_tls)
+        m_socket.connectToHostEncrypted(u"127.0.0.1"_s, m_port);
+    else if (m_socket.state() == QAbstractSocket::UnconnectedState)
         m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), m_port);
     return waitUntil([this] { return isConnected(); }, timeoutMs);
 }
@@ -92,6 +106,7 @@ bool LineTestClient::waitUntil(const std::function<bool()> &done, int timeoutMs)
     };
     connect(&m_socket, &QTcpSocket::readyRead, &loop, check);
     connect(&m_socket, &QTcpSocket::stateChanged, &loop, check);
+    connect(&m_socket, &QSslSocket::encrypted, &loop, check);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     return done();
@@ -101,10 +116,16 @@ void LineTestClient::onReadyRead()
 {
     m_pending += m_socket.readAll();
     const QByteArray promptBytes = prompt().toUtf8() + ' ';
+    const QByteArray passwordBytes = passwordPrompt().toUtf8() + ' ';
     for (;;) {
         if (m_pending.startsWith(promptBytes)) {
             m_lines.append(prompt());
             m_pending.remove(0, promptBytes.size());
+            continue;
+        }
+        if (m_pending.startsWith(passwordBytes)) {
+            m_lines.append(passwordPrompt());
+            m_pending.remove(0, passwordBytes.size());
             continue;
         }
         const qsizetype end = m_pending.indexOf("\r\n");

@@ -6,16 +6,18 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslSocket>
 #include <QString>
 #include <QStringList>
-#include <QTcpSocket>
 
 namespace Tagarela {
 
 /*!
  * A text client, as telnet or nc would be: a raw socket to 127.0.0.1 whose input is split
- * into lines. The server's nickname prompt has no line end; it is kept as a line of its own
- * (without its trailing space) as soon as it is complete.
+ * into lines. The server's nickname and password prompts have no line end; each is kept as a
+ * line of its own (without its trailing space) as soon as it is complete. With setTls() it is
+ * an encrypted text client, as `openssl s_client` would be.
  */
 class LineTestClient final : public QObject
 {
@@ -26,8 +28,13 @@ public:
     static constexpr int DefaultTimeoutMs = 5000;
     /*! The server's prompt, as kept in lines(). */
     static QString prompt();
+    /*! The server's password prompt, as kept in lines(). */
+    static QString passwordPrompt();
 
     explicit LineTestClient(quint16 port, QObject *parent = nullptr);
+
+    /*! Connects over TLS, accepting \a serverCertificate and nothing else. Before connecting. */
+    void setTls(const QSslCertificate &serverCertificate);
 
     /*! Connects without sending anything. False if not connected in time. */
     [[nodiscard]] bool connectToServer(int timeoutMs = DefaultTimeoutMs);
@@ -48,10 +55,15 @@ public:
     [[nodiscard]] bool waitForLines(const QString &part, int count,
                                     int timeoutMs = DefaultTimeoutMs);
 
-    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    /*! Connected and, with TLS, encrypted. */
+    bool isConnected() const
+    {
+        return m_socket.state() == QAbstractSocket::ConnectedState &&
+            (!m_tls || m_socket.isEncrypted());
+    }
     /*! Waits until the server has closed the connection. */
     [[nodiscard]] bool waitForClosed(int timeoutMs = DefaultTimeoutMs);
-    QTcpSocket &socket() { return m_socket; }
+    QSslSocket &socket() { return m_socket; }
 
 private:
     // Runs the event loop until done() holds, checking it whenever the socket has news.
@@ -59,7 +71,9 @@ private:
     void onReadyRead();
 
     quint16 m_port;
-    QTcpSocket m_socket;
+    bool m_tls = false;
+    // A QSslSocket that stays unencrypted unless setTls() was called.
+    QSslSocket m_socket;
     QByteArray m_pending;
     QStringList m_lines;
     bool m_everConnected = false;

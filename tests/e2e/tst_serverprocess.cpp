@@ -3,15 +3,18 @@
 
 // The server binary as its host runs it: options, exit codes, console, signals, log.
 
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "framedtestclient.h"
 #include "linetestclient.h"
 #include "serverprocess.h"
+#include "testcertificate.h"
 #include "testprinters.h"
 
 using namespace Tagarela;
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void badOption_data();
     void badOption();
     void portTaken();
+    void badCertificate();
+    void tlsAndPasswordThroughProcess();
     void chatThroughProcess();
     void consoleCommands();
     void consoleQuit();
@@ -118,6 +123,58 @@ void TestServerProcess::portTaken()
     const QString error = server.standardError();
     QVERIFY2(error.contains(u"port "_s + port), qPrintable(error));
     QVERIFY(!error.contains(u"listening"_s));
+}
+
+void TestServerProcess::badCertificate()
+{
+    const QString missing = u"/nonexistent/tagarela-cert.pem"_s;
+    ServerProcess server(serverBinary());
+    QVERIFY(server.start({u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--tls-cert"_s,
+                          missing, u"--tls-key"_s, missing}));
+    QVERIFY(server.waitForFinished());
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 1);
+    const QString error = server.standardError();
+    QVERIFY2(error.contains(missing), qPrintable(error));
+    QVERIFY2(error.contains(u"certificate"_s), qPrintable(error));
+    QVERIFY(!error.contains(u"listening"_s));
+}
+
+void TestServerProcess::tlsAndPasswordThroughProcess()
+{
+    const TestCertificate certificate;
+    QVERIFY2(certificate.isValid(), qPrintable(certificate.errorString()));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString passwordFile = dir.filePath(u"password"_s);
+    {
+        QFile file(passwordFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("s3cret\n");
+    }
+    ServerProcess server(serverBinary());
+    QVERIFY(server.startListening({u"--tls-cert"_s, certificate.certificateFile(), u"--tls-key"_s,
+                                   certificate.keyFile(), u"--require-tls"_s, u"--password-file"_s,
+                                   passwordFile}));
+
+    // As openssl s_client would: encrypted lines, the password first.
+    LineTestClient text(server.port());
+    text.setTls(certificate.certificate());
+    QVERIFY(text.connectToServer());
+    QVERIFY(text.waitForLine(LineTestClient::passwordPrompt()));
+    text.sendLine(u"s3cret"_s);
+    QVERIFY(text.join(u"ana"_s));
+    FramedTestClient framed(server.port());
+    framed.setTls(certificate.certificate());
+    framed.setPassword(u"s3cret"_s);
+    QVERIFY(framed.join(u"bia"_s));
+    text.sendLine(u"over the wire, encrypted"_s);
+    QVERIFY(framed.waitFor(MessageType::Chat, Match::text(u"over the wire, encrypted"_s)));
+
+    FramedTestClient plain(server.port());
+    plain.setPassword(u"s3cret"_s);
+    QVERIFY(!plain.handshake());
+    QVERIFY(plain.waitFor(MessageType::Bye, Match::code(ErrorCode::TlsRequired)));
 }
 
 void TestServerProcess::chatThroughProcess()

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <memory>
 
+#include <QFile>
 #include <QList>
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "broadcast.h"
@@ -65,6 +67,10 @@ private Q_SLOTS:
     void quit();
     void help();
     void unknownCommand();
+    void banCommands();
+    void banUsage_data();
+    void banUsage();
+    void banIsSaved();
 
 private:
     void expectNoEvents();
@@ -243,7 +249,8 @@ void TestServerConsole::help()
 {
     const QString reply = m_console->execute(u"/help"_s);
     QVERIFY(!reply.isEmpty());
-    for (const QString &command : {u"/who"_s, u"/say"_s, u"/kick"_s, u"/quit"_s})
+    for (const QString &command :
+         {u"/who"_s, u"/say"_s, u"/kick"_s, u"/ban"_s, u"/unban"_s, u"/bans"_s, u"/quit"_s})
         QVERIFY2(reply.contains(command), qPrintable(command));
     expectNoEvents();
 }
@@ -258,6 +265,58 @@ void TestServerConsole::unknownCommand()
     // A bare slash is a command too, not a notice.
     QVERIFY(!m_console->execute(u"/"_s).isEmpty());
     expectNoEvents();
+}
+
+void TestServerConsole::banCommands()
+{
+    QCOMPARE(m_console->execute(u"/bans"_s), u"Nobody is banned."_s);
+    QCOMPARE(m_console->execute(u"/ban 192.0.2.99/24"_s),
+             u"Banned 192.0.2.0/24; 0 connection(s) closed."_s);
+    QCOMPARE(m_console->execute(u"/BAN 192.0.2.0/24"_s), u"192.0.2.0/24 is banned already."_s);
+    QCOMPARE(m_console->execute(u"/ban 2001:db8::1"_s),
+             u"Banned 2001:db8::1; 0 connection(s) closed."_s);
+    QCOMPARE(m_console->execute(u"/bans"_s), u"2 ban(s):\n  192.0.2.0/24\n  2001:db8::1"_s);
+    const QString notBanned = m_console->execute(u"/unban 192.0.2.1"_s);
+    QVERIFY2(notBanned.startsWith(u"192.0.2.1 is not banned."_s), qPrintable(notBanned));
+    QCOMPARE(m_console->execute(u"/unban 192.0.2.0/24"_s), u"Lifted the ban on 192.0.2.0/24."_s);
+    QCOMPARE(m_server->bans().size(), 1);
+    // Banning does not touch the room: those members are not connections.
+    expectNoEvents();
+}
+
+void TestServerConsole::banUsage_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("ban alone") << u"/ban"_s << u"Usage: /ban"_s;
+    QTest::newRow("unban alone") << u"/unban"_s << u"Usage: /unban"_s;
+    QTest::newRow("a name") << u"/ban troll"_s << u"\"troll\" is not an IPv4 or IPv6"_s;
+    QTest::newRow("bad prefix") << u"/unban 192.0.2.7/40"_s << u"is not an IPv4 or IPv6"_s;
+}
+
+void TestServerConsole::banUsage()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, expected);
+    const QString reply = m_console->execute(line);
+    QVERIFY2(reply.contains(expected), qPrintable(reply));
+    QVERIFY(m_server->bans().isEmpty());
+}
+
+void TestServerConsole::banIsSaved()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    m_console.reset();
+    m_server.reset();
+    m_config.dataDir = dir.path();
+    m_server = std::make_unique<ChatServer>(m_config);
+    m_console = std::make_unique<ServerConsole>(m_server.get());
+    QVERIFY(m_server->prepare());
+    (void)m_console->execute(u"/ban 198.51.100.4"_s);
+    QFile file(dir.filePath(u"bans.txt"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("\n198.51.100.4\n"));
 }
 
 QTEST_GUILESS_MAIN(TestServerConsole)

@@ -1,0 +1,306 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "listener.h"
+
+#include <algorithm>
+#include <cerrno>
+
+#include <QBasicTimer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTimerEvent>
+
+#include "connection.h"
+#include "protocol.h"
+#include "serverlogging.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QHostAddress peerAddressOf(qintptr descriptor)
+{
+    sockaddr_storage storage {};
+    socklen_t length = sizeof storage;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return {};
+    return Connection::plainAddress(QHostAddress(reinterpret_cast<const sockaddr *>(&storage)));
+}
+
+QString describe(const QHostAddress &address)
+{
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
+                                                               : address.toString();
+}
+
+} // namespace
+
+/*!
+ * One accepted descriptor while the listener decides what it is, and then, for TLS, while its
+ * handshake runs. No Q_OBJECT: it needs no signals of its own.
+ */
+class PendingConnection final : public QObject
+{
+public:
+    PendingConnection(Listener *listener, qintptr descriptor, const QHostAddress &address)
+        : QObject(listener)
+        , m_listener(listener)
+        , m_descriptor(descriptor)
+        , m_address(address)
+    {
+        m_clock.start();
+        m_timer.start(std::max(listener->m_detectTimeoutMs, 1), this);
+        m_notifier = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &PendingConnection::onReadable);
+    }
+
+    ~PendingConnection() override
+    {
+        // Still ours only while nothing was decided; afterwards a socket owns it.
+        if (m_descriptor >= 0)
+            ::close(int(m_descriptor));
+    }
+
+    QHostAddress address() const { return m_address; }
+
+    void abort()
+    {
+        if (m_tlsSocket)
+            m_tlsSocket->abort();
+        m_listener->release(this);
+    }
+
+protected:
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (event->timerId() != m_timer.timerId()) {
+            QObject::timerEvent(event);
+            return;
+        }
+        m_timer.stop();
+        if (!m_tlsSocket) {
+            // Silence: a text client waiting to be greeted. It must not wait a second time.
+            handOverPlain(true);
+            return;
+        }
+        qCInfo(lcServer).noquote() << Listener::tr("TLS handshake with %1 did not finish in time")
+                                          .arg(describe(m_address));
+        abort();
+    }
+
+private:
+    void onReadable()
+    {
+        char first = 0;
+        ssize_t received;
+        do {
+            // MSG_PEEK: the byte stays in the kernel for whichever socket reads it next.
+            received = ::recv(int(m_descriptor), &first, 1, MSG_PEEK | MSG_DONTWAIT);
+        } while (received < 0 && errno == EINTR);
+        if (received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (received <= 0) {
+            // Closed or reset before saying anything: nothing to tell it.
+            abort();
+            return;
+        }
+        if (first == Protocol::TlsHandshakeByte)
+            startTls();
+        else
+            handOverPlain(false);
+    }
+
+    void stopWatching()
+    {
+        // Before a Qt socket takes the descriptor: it installs a notifier of its own.
+        delete m_notifier;
+        m_notifier = nullptr;
+    }
+
+    void handOverPlain(bool silent)
+    {
+        stopWatching();
+        m_timer.stop();
+        auto *socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(m_descriptor)) {
+            delete socket;
+            abort();
+            return;
+        }
+        m_descriptor = -1;
+        m_listener->handOver(this, socket, silent);
+    }
+
+    void startTls()
+    {
+        stopWatching();
+        m_tlsSocket = new QSslSocket(this);
+        m_tlsSocket->setSslConfiguration(*m_listener->m_tls);
+        if (!m_tlsSocket->setSocketDescriptor(m_descriptor)) {
+            abort();
+            return;
+        }
+        m_descriptor = -1;
+        connect(m_tlsSocket, &QSslSocket::encrypted, this, [this] {
+            m_timer.stop();
+            m_tlsSocket->disconnect(this);
+            QSslSocket *socket = m_tlsSocket;
+            m_tlsSocket = nullptr;
+            m_listener->handOver(this, socket, false);
+        });
+        connect(m_tlsSocket, &QSslSocket::errorOccurred, this, [this] {
+            qCInfo(lcServer).noquote() << Listener::tr("TLS handshake with %1 failed: %2")
+                                              .arg(describe(m_address), m_tlsSocket->errorString());
+            abort();
+        });
+        // The rest of the handshake timeout, counted from accept.
+        const qint64 left = m_listener->m_handshakeTimeoutMs - m_clock.elapsed();
+        m_timer.start(int(std::max<qint64>(left, 1)), this);
+        m_tlsSocket->startServerEncryption();
+    }
+
+    Listener *m_listener;
+    qintptr m_descriptor;
+    QHostAddress m_address;
+    QSocketNotifier *m_notifier = nullptr;
+    QPointer<QSslSocket> m_tlsSocket;
+    QBasicTimer m_timer; //!< the detection timeout, then the TLS handshake timeout
+    QElapsedTimer m_clock;
+};
+
+Listener::Listener(QObject *parent)
+    : QTcpServer(parent)
+{ }
+
+Listener::~Listener()
+{
+    abortInProgress();
+}
+
+std::optional<QSslConfiguration> Listener::loadTlsConfiguration(const QString &certificateFile,
+                                                                const QString &keyFile,
+                                                                QString *error)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *error = tr("this build of Qt cannot do TLS (its OpenSSL backend or libssl3 is missing)");
+        return std::nullopt;
+    }
+    QFile certificate(certificateFile);
+    if (!certificate.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read the TLS certificate %1: %2")
+                     .arg(certificateFile, certificate.errorString());
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain =
+        QSslCertificate::fromData(certificate.read(1024 * 1024), QSsl::Pem);
+    if (chain.isEmpty() || chain.constFirst().isNull()) {
+        *error = tr("%1 holds no PEM certificate").arg(certificateFile);
+        return std::nullopt;
+    }
+    QFile key(keyFile);
+    if (!key.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read the TLS key %1: %2").arg(keyFile, key.errorString());
+        return std::nullopt;
+    }
+    const QByteArray keyBytes = key.read(1024 * 1024);
+    QSslKey privateKey;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        privateKey = QSslKey(keyBytes, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!privateKey.isNull())
+            break;
+    }
+    if (privateKey.isNull()) {
+        *error = tr("%1 holds no private key that can be read (PEM, RSA, EC or DSA, without a "
+                    "passphrase)")
+                     .arg(keyFile);
+        return std::nullopt;
+    }
+    if (chain.constFirst().expiryDate() < QDateTime::currentDateTimeUtc()) {
+        qCWarning(lcServer).noquote()
+            << tr("The TLS certificate %1 expired on %2; clients that check it will refuse it")
+                   .arg(certificateFile, chain.constFirst().expiryDate().toString(Qt::ISODate));
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(privateKey);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    // Clients are not asked for certificates: the password says who may come in.
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return configuration;
+}
+
+void Listener::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_tls = configuration;
+}
+
+void Listener::setMaxInProgress(int total, int perAddress)
+{
+    m_maxInProgress = total;
+    m_maxInProgressPerAddress = perAddress;
+}
+
+void Listener::abortInProgress()
+{
+    // PendingConnection has no meta-object of its own: findChildren() cannot tell it apart.
+    const QSet<PendingConnection *> pending = m_inProgress;
+    for (PendingConnection *connection : pending)
+        connection->abort();
+}
+
+void Listener::incomingConnection(qintptr descriptor)
+{
+    if (!m_tls) {
+        auto *socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            ::close(int(descriptor));
+            return;
+        }
+        Q_EMIT connectionReady(socket, false);
+        return;
+    }
+    const QHostAddress address = peerAddressOf(descriptor);
+    if ((m_maxInProgress > 0 && m_inProgress.size() >= m_maxInProgress) ||
+        (m_maxInProgressPerAddress > 0 &&
+         m_inProgressPerAddress.value(address) >= m_maxInProgressPerAddress)) {
+        // Without a word: it has not said yet whether it speaks TLS.
+        qCDebug(lcServer).noquote()
+            << "Too many connections being set up; closing one from" << describe(address);
+        ::close(int(descriptor));
+        return;
+    }
+    ++m_inProgressPerAddress[address];
+    m_inProgress.insert(new PendingConnection(this, descriptor, address));
+}
+
+void Listener::handOver(PendingConnection *pending, QTcpSocket *socket, bool silent)
+{
+    socket->setParent(nullptr);
+    release(pending);
+    Q_EMIT connectionReady(socket, silent);
+}
+
+void Listener::release(PendingConnection *pending)
+{
+    if (!m_inProgress.remove(pending))
+        return;
+    const QHostAddress address = pending->address();
+    if (--m_inProgressPerAddress[address] <= 0)
+        m_inProgressPerAddress.remove(address);
+    pending->deleteLater();
+}
+
+} // namespace Tagarela

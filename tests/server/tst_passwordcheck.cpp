@@ -1,0 +1,197 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QHostAddress>
+#include <QTest>
+
+#include "failurethrottle.h"
+#include "passwordcheck.h"
+
+using namespace Tagarela;
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 Minute = 60 * 1000;
+const QHostAddress Guesser(u"192.0.2.7"_s);
+const QHostAddress Friend(u"192.0.2.8"_s);
+} // namespace
+
+class TestPasswordCheck final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void equalInConstantTime_data();
+    void equalInConstantTime();
+    void noPasswordAdmitsEveryone();
+    void verdicts_data();
+    void verdicts();
+    void lockoutAfterFailures();
+    void lockoutEnds();
+    void failuresOutsideTheWindowDoNotCount();
+    void lockedOutAddressIsNotChecked();
+    void addressesAreSeparate();
+    void ipv6CountsPerSlash64();
+    void tableIsBounded();
+    void zeroFailuresNeverLocks();
+};
+
+void TestPasswordCheck::equalInConstantTime_data()
+{
+    QTest::addColumn<QByteArray>("a");
+    QTest::addColumn<QByteArray>("b");
+    QTest::addColumn<bool>("equal");
+    QTest::newRow("same") << "secret"_ba
+                          << "secret"_ba << true;
+    QTest::newRow("empty") << QByteArray() << QByteArray() << true;
+    QTest::newRow("first byte") << "secret"_ba
+                                << "Secret"_ba << false;
+    QTest::newRow("last byte") << "secret"_ba
+                               << "secreT"_ba << false;
+    QTest::newRow("prefix") << "secret"_ba
+                            << "secre"_ba << false;
+    QTest::newRow("longer") << "secret"_ba
+                            << "secret\0"_ba << false;
+    QTest::newRow("one empty") << QByteArray() << "x"_ba << false;
+}
+
+void TestPasswordCheck::equalInConstantTime()
+{
+    QFETCH(QByteArray, a);
+    QFETCH(QByteArray, b);
+    QFETCH(bool, equal);
+    QCOMPARE(PasswordCheck::equalInConstantTime(a, b), equal);
+    QCOMPARE(PasswordCheck::equalInConstantTime(b, a), equal);
+}
+
+void TestPasswordCheck::noPasswordAdmitsEveryone()
+{
+    PasswordCheck check;
+    QVERIFY(!check.isRequired());
+    QCOMPARE(check.check(Guesser, {}, 0), PasswordCheck::Verdict::Admitted);
+    QCOMPARE(check.check(Guesser, u"anything"_s, 0), PasswordCheck::Verdict::Admitted);
+    QVERIFY(!check.isLockedOut(Guesser, 0));
+}
+
+void TestPasswordCheck::verdicts_data()
+{
+    QTest::addColumn<QString>("offered");
+    QTest::addColumn<PasswordCheck::Verdict>("verdict");
+    QTest::newRow("right") << u"pão de queijo"_s << PasswordCheck::Verdict::Admitted;
+    QTest::newRow("missing") << QString() << PasswordCheck::Verdict::Missing;
+    QTest::newRow("wrong") << u"pao de queijo"_s << PasswordCheck::Verdict::Wrong;
+    QTest::newRow("trailing space") << u"pão de queijo "_s << PasswordCheck::Verdict::Wrong;
+    QTest::newRow("case") << u"Pão de queijo"_s << PasswordCheck::Verdict::Wrong;
+}
+
+void TestPasswordCheck::verdicts()
+{
+    QFETCH(QString, offered);
+    QFETCH(PasswordCheck::Verdict, verdict);
+    PasswordCheck check(u"pão de queijo"_s);
+    QVERIFY(check.isRequired());
+    QCOMPARE(check.check(Guesser, offered, 0), verdict);
+}
+
+void TestPasswordCheck::lockoutAfterFailures()
+{
+    PasswordCheck check(u"right"_s);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(check.check(Guesser, u"wrong"_s, i * Minute), PasswordCheck::Verdict::Wrong);
+    QVERIFY(!check.isLockedOut(Guesser, 4 * Minute));
+    // Missing passwords are not guesses.
+    QCOMPARE(check.check(Guesser, {}, 4 * Minute), PasswordCheck::Verdict::Missing);
+    QVERIFY(!check.isLockedOut(Guesser, 4 * Minute));
+    QCOMPARE(check.check(Guesser, u"wrong"_s, 4 * Minute), PasswordCheck::Verdict::Wrong);
+    QVERIFY(check.isLockedOut(Guesser, 4 * Minute));
+    QCOMPARE(check.lockoutRemainingMs(Guesser, 4 * Minute), 10 * Minute);
+    // Even the right password is not looked at now.
+    QCOMPARE(check.check(Guesser, u"right"_s, 5 * Minute), PasswordCheck::Verdict::LockedOut);
+}
+
+void TestPasswordCheck::lockoutEnds()
+{
+    PasswordCheck check(u"right"_s);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(check.check(Guesser, u"wrong"_s, 0), PasswordCheck::Verdict::Wrong);
+    QVERIFY(check.isLockedOut(Guesser, 10 * Minute - 1));
+    QVERIFY(!check.isLockedOut(Guesser, 10 * Minute));
+    QCOMPARE(check.check(Guesser, u"right"_s, 10 * Minute), PasswordCheck::Verdict::Admitted);
+    // A fresh count afterwards: one more wrong guess does not lock it again.
+    QCOMPARE(check.check(Guesser, u"wrong"_s, 11 * Minute), PasswordCheck::Verdict::Wrong);
+    QVERIFY(!check.isLockedOut(Guesser, 11 * Minute));
+}
+
+void TestPasswordCheck::failuresOutsideTheWindowDoNotCount()
+{
+    PasswordCheck check(u"right"_s);
+    // One guess every three minutes: never five within ten minutes.
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(check.check(Guesser, u"wrong"_s, i * 3 * Minute), PasswordCheck::Verdict::Wrong);
+        QVERIFY2(!check.isLockedOut(Guesser, i * 3 * Minute), qPrintable(QString::number(i)));
+    }
+}
+
+void TestPasswordCheck::lockedOutAddressIsNotChecked()
+{
+    FailureThrottle::Limits limits;
+    limits.maxFailures = 2;
+    limits.lockoutMs = Minute;
+    PasswordCheck check(u"right"_s, limits);
+    (void)check.check(Guesser, u"a"_s, 0);
+    (void)check.check(Guesser, u"b"_s, 0);
+    QCOMPARE(check.check(Guesser, u"c"_s, 1), PasswordCheck::Verdict::LockedOut);
+    // Attempts during the lockout do not extend it.
+    QVERIFY(!check.isLockedOut(Guesser, Minute));
+}
+
+void TestPasswordCheck::addressesAreSeparate()
+{
+    PasswordCheck check(u"right"_s);
+    for (int i = 0; i < 5; ++i)
+        (void)check.check(Guesser, u"wrong"_s, 0);
+    QVERIFY(check.isLockedOut(Guesser, 0));
+    QVERIFY(!check.isLockedOut(Friend, 0));
+    QCOMPARE(check.check(Friend, u"right"_s, 0), PasswordCheck::Verdict::Admitted);
+}
+
+void TestPasswordCheck::ipv6CountsPerSlash64()
+{
+    PasswordCheck check(u"right"_s);
+    // A new address in the same /64 for every guess does not help.
+    for (int i = 1; i <= 5; ++i)
+        (void)check.check(QHostAddress(u"2001:db8:1:2::%1"_s.arg(i)), u"wrong"_s, 0);
+    QVERIFY(check.isLockedOut(QHostAddress(u"2001:db8:1:2:ffff::9"_s), 0));
+    QVERIFY(!check.isLockedOut(QHostAddress(u"2001:db8:1:3::1"_s), 0));
+    QCOMPARE(FailureThrottle::keyOf(QHostAddress(u"2001:db8:1:2:a:b:c:d"_s)),
+             QHostAddress(u"2001:db8:1:2::"_s));
+    QCOMPARE(FailureThrottle::keyOf(Guesser), Guesser);
+}
+
+void TestPasswordCheck::tableIsBounded()
+{
+    FailureThrottle::Limits limits;
+    limits.maxAddresses = 100;
+    FailureThrottle throttle(limits);
+    // A locked-out address survives a flood of one-off failures from elsewhere.
+    for (int i = 0; i < 5; ++i)
+        throttle.recordFailure(Guesser, 0);
+    for (quint32 i = 0; i < 10'000; ++i)
+        throttle.recordFailure(QHostAddress(0x0a000000U + i), 1 + i);
+    QVERIFY(throttle.size() <= 100);
+    QVERIFY(throttle.isLockedOut(Guesser, 20'000));
+}
+
+void TestPasswordCheck::zeroFailuresNeverLocks()
+{
+    FailureThrottle::Limits limits;
+    limits.maxFailures = 0;
+    FailureThrottle throttle(limits);
+    for (int i = 0; i < 100; ++i)
+        throttle.recordFailure(Guesser, i);
+    QVERIFY(!throttle.isLockedOut(Guesser, 100));
+    QCOMPARE(throttle.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestPasswordCheck)
+
+#include "tst_passwordcheck.moc"
