@@ -301,7 +301,8 @@ bool SqliteHistoryStore::writeBatch(const QList<Message> &messages, quint64 newL
             s.insert.bindValue(0, qint64(message.seq));
             s.insert.bindValue(1, message.time);
             s.insert.bindValue(2, messageTypeName(message.type));
-            s.insert.bindValue(3, notice ? QString() : message.from);
+            // A null QString would be bound as NULL: notices have an empty sender.
+            s.insert.bindValue(3, notice ? u""_s : message.from);
             s.insert.bindValue(4, message.text);
             s.insert.bindValue(5, message.action ? 1 : 0);
             s.insert.bindValue(6,
