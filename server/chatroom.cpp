@@ -146,6 +146,9 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
         const auto hold = m_holds.constFind(key);
         if (owner && m_tokens.value(owner) == resume) {
             // The old connection is still here (it has not noticed it is dead): it goes.
+            qCInfo(lcServer).noquote()
+                << tr("%1 came back from %2; closing its old connection from %3")
+                       .arg(m_nicks.value(owner), member->address(), owner->address());
             leave(owner, tr("reconnected"));
             owner->displace();
             resumed = true;

@@ -92,8 +92,6 @@ void ClientSession::tell(const Message &message)
 
 void ClientSession::displace()
 {
-    qCInfo(lcServer).noquote()
-        << tr("%1 (%2) is replaced by a new connection of the same user").arg(nick(), address());
     closeWith(ErrorCode::Replaced,
               tr("You connected again from elsewhere; this connection is closed."), {});
 }
