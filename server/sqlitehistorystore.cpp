@@ -88,6 +88,27 @@ bool SqliteHistoryStore::open()
 {
     if (m_open)
         return true;
+    if (!m_lock) {
+        if (!QDir().mkpath(m_directory))
+            return fail(tr("cannot create the directory %1").arg(m_directory), QString());
+        auto lock =
+            std::make_unique<QLockFile>(QDir(m_directory).filePath(QLatin1StringView(LockName)));
+        // A lock left by a server that died (SIGKILL, power cut) is taken over at once.
+        if (!lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host;
+            QString application;
+            lock->getLockInfo(&pid, &host, &application);
+            return fail(lock->error() == QLockFile::LockFailedError
+                            ? tr("%1 is in use by another server (process %2 on %3)")
+                                  .arg(m_directory)
+                                  .arg(pid)
+                                  .arg(host)
+                            : tr("cannot create the lock file in %1").arg(m_directory),
+                        QString());
+        }
+        m_lock = std::move(lock);
+    }
     return openDatabase();
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <QCoreApplication>
+#include <QLockFile>
 #include <QString>
 
 #include "historystore.h"
@@ -18,9 +19,14 @@ namespace Tagarela {
  * so a committed transaction survives a crash of the process and of the machine.
  *
  * Tables: messages (seq primary key, time, kind, sender, text, action, client_id) and meta
- * (history-id, last-seq). With a limit of 0 (--no-history) no message is written; the counter
- * is then reserved ahead in blocks, so that numbers stay unique across restarts at the cost of
- * one durable write per block rather than per batch.
+ * (history-id, last-seq). The counter is the larger of meta's last-seq and the highest stored
+ * seq (retention never deletes the newest message), so a batch writes only its messages. With
+ * a limit of 0 (--no-history) no message is written; the counter is then reserved ahead in
+ * blocks in meta, so that numbers stay unique across restarts at the cost of one durable write
+ * per block rather than per batch.
+ *
+ * A lock file keeps a second server off the same directory: two writers would hand out the
+ * same numbers.
  *
  * If the database file is removed or replaced while the server runs, or a write fails, the
  * store reopens it (recreating it if needed, with the same history id and counter) on the
@@ -33,6 +39,8 @@ class SqliteHistoryStore final : public HistoryStore
 public:
     /*! The database file's name in the data directory. */
     static constexpr char FileName[] = "history.sqlite";
+    /*! Held while a store has the directory open. */
+    static constexpr char LockName[] = "tagarela-server.lock";
     /*! With no history: how far ahead the counter is reserved. */
     static constexpr quint64 ReserveBlock = 10'000;
 
@@ -73,6 +81,7 @@ private:
     quint64 m_inode = 0; //!< of the file opened, to notice it being replaced
     bool m_open = false;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<QLockFile> m_lock;
     QString m_error;
 };
 

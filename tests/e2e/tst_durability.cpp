@@ -75,6 +75,7 @@ private Q_SLOTS:
     void initTestCase();
     void acknowledgedSurvivesSigkill();
     void fullDiskIsNotStored();
+    void oneServerPerDataDir();
 };
 
 void TestDurability::initTestCase()
@@ -253,6 +254,22 @@ void TestDurability::fullDiskIsNotStored()
     ana.say(u"again"_s, refusedId);
     QVERIFY(ana.waitFor(MessageType::Ack, clientId(refusedId)));
     QVERIFY(bia.waitFor(MessageType::Chat, clientId(refusedId)));
+}
+
+void TestDurability::oneServerPerDataDir()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ServerProcess first(serverBinary());
+    QVERIFY(first.startListening(serverArguments(dir.path())));
+    ServerProcess second(serverBinary());
+    QVERIFY(second.start(QStringList {u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s} +
+                         serverArguments(dir.path())));
+    QVERIFY(second.waitForFinished());
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY2(second.standardError().contains(u"in use by another server"_s),
+             qPrintable(second.standardError()));
+    QCOMPARE(first.process().state(), QProcess::Running);
 }
 
 QTEST_GUILESS_MAIN(TestDurability)

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void sqliteIsDurableAndWal();
     void sqliteNoHistoryCounterSurvivesReopen();
     void sqliteRecreatesRemovedFile();
+    void sqliteOneServerPerDirectory();
     void sqliteFailsWhenDirectoryIsUnusable();
     void createFollowsConfig();
 
@@ -290,20 +291,33 @@ void TestHistoryStore::sqliteNoHistoryCounterSurvivesReopen()
 void TestHistoryStore::sqliteRecreatesRemovedFile()
 {
     const QString dir = m_dir->filePath(u"data"_s);
-    SqliteHistoryStore store(dir, 100);
-    QVERIFY(store.open());
-    const QString id = store.historyId();
-    QVERIFY(store.append(chats(1, 5)));
+    auto store = std::make_unique<SqliteHistoryStore>(dir, 100);
+    QVERIFY(store->open());
+    const QString id = store->historyId();
+    QVERIFY(store->append(chats(1, 5)));
 
     QVERIFY(QDir(dir).removeRecursively());
-    QVERIFY(store.append(chats(6, 6))); // noticed, recreated, stored
-    QVERIFY(QFile::exists(store.filePath()));
-    QCOMPARE(seqsOf(store.latest(10)), QList<quint64>({6}));
+    QVERIFY(store->append(chats(6, 6))); // noticed, recreated, stored
+    QVERIFY(QFile::exists(store->filePath()));
+    QCOMPARE(seqsOf(store->latest(10)), QList<quint64>({6}));
+    store.reset();
 
     SqliteHistoryStore reopened(dir, 100);
     QVERIFY(reopened.open());
     QCOMPARE(reopened.historyId(), id);
     QCOMPARE(reopened.lastSeq(), quint64(6));
+}
+
+void TestHistoryStore::sqliteOneServerPerDirectory()
+{
+    const QString dir = m_dir->filePath(u"data"_s);
+    auto first = std::make_unique<SqliteHistoryStore>(dir, 100);
+    QVERIFY(first->open());
+    SqliteHistoryStore second(dir, 100);
+    QVERIFY(!second.open());
+    QVERIFY2(second.errorString().contains(u"in use"_s), qPrintable(second.errorString()));
+    first.reset();
+    QVERIFY(second.open());
 }
 
 void TestHistoryStore::sqliteFailsWhenDirectoryIsUnusable()
