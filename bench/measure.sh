@@ -6,6 +6,9 @@
 # core 1, and prints one JSON report per run, tagged with the preset and the run number, plus
 # how busy the two cores were with other processes during the run.
 # Usage: measure.sh BUILD_DIR RUNS PRESET...   (e.g. measure.sh build-bench 3 w1 w2 w4)
+# SERVER_ARGS adds server options (e.g. SERVER_ARGS=--no-history). Each run gets a new, empty
+# data directory under DATA_ROOT (default: a temporary one), so history from one run does not
+# reach the next.
 set -u
 build=${1:?usage: measure.sh BUILD_DIR RUNS PRESET...}
 runs=${2:?usage: measure.sh BUILD_DIR RUNS PRESET...}
@@ -25,8 +28,10 @@ proc_ticks() { # utime+stime of a process
 for preset in "$@"; do
     for run in $(seq 1 "$runs"); do
         log=$(mktemp)
+        data=$(mktemp -d "${DATA_ROOT:-${TMPDIR:-/tmp}}/tagarela-measure.XXXXXX")
+        # shellcheck disable=SC2086 # SERVER_ARGS is a list of options
         taskset -c 0 "$server_bin" --bind 127.0.0.1 --port 0 --max-rate 0 --max-per-ip 0 \
-            --max-clients 20000 --quiet </dev/null >/dev/null 2>"$log" &
+            --max-clients 20000 --quiet --data-dir "$data" ${SERVER_ARGS:-} </dev/null >/dev/null 2>"$log" &
         server_pid=$!
         port=
         for _ in $(seq 1 100); do
@@ -52,5 +57,6 @@ for preset in "$@"; do
         python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r.update(run=int(sys.argv[2]), preset=sys.argv[3], other_cpu_s=float(sys.argv[4]), wall_s=float(sys.argv[5])); print(json.dumps(r, sort_keys=True))' \
             "$report" "$run" "$preset" "$other" "$wall"
         rm -f "$log" "$log.time"
+        rm -rf "$data"
     done
 done

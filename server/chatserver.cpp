@@ -39,6 +39,7 @@ FailureThrottle::Limits throttleLimits(const ServerConfig &config)
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_room(m_config)
     , m_passwords(config.password, throttleLimits(config))
 {
     m_clock.start();
@@ -100,9 +101,27 @@ bool ChatServer::prepare()
     return true;
 }
 
+bool ChatServer::openHistory()
+{
+    if (m_room.log().isOpen())
+        return true;
+    if (!m_room.openHistory()) {
+        m_errorString = m_room.historyError();
+        return false;
+    }
+    qCInfo(lcServer).noquote()
+        << tr("History: %1; last message number %2")
+               .arg(m_config.dataDir.isEmpty()
+                        ? tr("in memory only")
+                        : (m_config.noHistory ? tr("not kept (numbers in %1)").arg(m_config.dataDir)
+                                              : m_config.dataDir))
+               .arg(m_room.log().lastSeq());
+    return true;
+}
+
 bool ChatServer::listen()
 {
-    if (!prepare())
+    if (!prepare() || !openHistory())
         return false;
     m_listener.setMaxPendingConnections(1024);
     // Qt's default backlog of 50 overflows when many clients arrive at once (everyone

@@ -113,6 +113,33 @@
         <source>%1 is now known as %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The nickname %1 is kept for someone who is reconnecting; %2 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 came back from %2; closing its old connection from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) resumed with its token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT STORED: %n message(s) could not be written to the history and were not sent; their senders were told. %1</source>
+        <translation>
+            <numerusform>NOT STORED: %n message could not be written to the history and was not sent; its sender was told. %1</numerusform>
+            <numerusform>NOT STORED: %n messages could not be written to the history and were not sent; their senders were told. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not store your message, so nobody received it. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatServer</name>
@@ -141,6 +168,18 @@
     </message>
     <message>
         <source>Lifted the ban on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: %1; last message number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not kept (numbers in %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -576,6 +615,25 @@
     </message>
     <message>
         <source>No password given in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You connected again from elsewhere; this connection is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A client-id is 1 to %n letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>
+            <numerusform>A client-id is 1 to %n letter, digit, &apos;-&apos; or &apos;_&apos;.</numerusform>
+            <numerusform>A client-id is 1 to %n letters, digits, &apos;-&apos; or &apos;_&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recent messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of recent messages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1159,6 +1217,81 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     </message>
 </context>
 <context>
+    <name>Tagarela::SqliteHistoryStore</name>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by another server (process %2 on %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the lock file in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the journal mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 is not in WAL mode (%2); it is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the meta table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the messages table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 was replaced by another one; this server keeps numbering its messages as before until it restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the meta table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot prepare the statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 was removed or replaced; creating it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete old messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the message counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the history from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::TextFormat</name>
     <message>
         <source>%1 joined</source>
@@ -1308,6 +1441,10 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     </message>
     <message>
         <source>Connect with TLS (an encrypted connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

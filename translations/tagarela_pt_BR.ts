@@ -113,6 +113,33 @@
         <source>%1 is now known as %2 (%3)</source>
         <translation>%1 agora se chama %2 (%3)</translation>
     </message>
+    <message>
+        <source>The nickname %1 is kept for someone who is reconnecting; %2 is free.</source>
+        <translation>O apelido %1 está reservado para alguém que está se reconectando; %2 está livre.</translation>
+    </message>
+    <message>
+        <source>%1 came back from %2; closing its old connection from %3</source>
+        <translation>%1 voltou de %2; fechando a conexão antiga de %3</translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation>reconectou</translation>
+    </message>
+    <message>
+        <source>%1 (%2) resumed with its token</source>
+        <translation>%1 (%2) retomou a sessão com seu token</translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT STORED: %n message(s) could not be written to the history and were not sent; their senders were told. %1</source>
+        <translation>
+            <numerusform>NÃO GUARDADA: %n mensagem não pôde ser gravada no histórico e não foi enviada; quem a enviou foi avisado. %1</numerusform>
+            <numerusform>NÃO GUARDADAS: %n mensagens não puderam ser gravadas no histórico e não foram enviadas; quem as enviou foi avisado. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not store your message, so nobody received it. Try again later.</source>
+        <translation>O servidor não conseguiu guardar sua mensagem, então ninguém a recebeu. Tente de novo mais tarde.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatServer</name>
@@ -142,6 +169,18 @@
     <message>
         <source>Lifted the ban on %1</source>
         <translation>Banimento de %1 retirado</translation>
+    </message>
+    <message>
+        <source>History: %1; last message number %2</source>
+        <translation>Histórico: %1; número da última mensagem: %2</translation>
+    </message>
+    <message>
+        <source>in memory only</source>
+        <translation>só na memória</translation>
+    </message>
+    <message>
+        <source>not kept (numbers in %1)</source>
+        <translation>não guardado (numeração em %1)</translation>
     </message>
 </context>
 <context>
@@ -577,6 +616,25 @@
     <message>
         <source>No password given in time.</source>
         <translation>Nenhuma senha foi informada a tempo.</translation>
+    </message>
+    <message>
+        <source>You connected again from elsewhere; this connection is closed.</source>
+        <translation>Você se conectou de novo de outro lugar; esta conexão foi encerrada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A client-id is 1 to %n letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>
+            <numerusform>Um client-id tem de 1 a %n letra, dígito, &apos;-&apos; ou &apos;_&apos;.</numerusform>
+            <numerusform>Um client-id tem de 1 a %n letras, dígitos, &apos;-&apos; ou &apos;_&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recent messages:</source>
+        <translation>Mensagens recentes:</translation>
+    </message>
+    <message>
+        <source>End of recent messages.</source>
+        <translation>Fim das mensagens recentes.</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1225,81 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     </message>
 </context>
 <context>
+    <name>Tagarela::SqliteHistoryStore</name>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>não foi possível criar o diretório %1</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another server (process %2 on %3)</source>
+        <translation>%1 está em uso por outro servidor (processo %2 em %3)</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file in %1</source>
+        <translation>não foi possível criar o arquivo de trava em %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>não foi possível abrir %1</translation>
+    </message>
+    <message>
+        <source>cannot set the journal mode</source>
+        <translation>não foi possível definir o modo de journal</translation>
+    </message>
+    <message>
+        <source>The history database %1 is not in WAL mode (%2); it is slower.</source>
+        <translation>O banco de dados do histórico %1 não está no modo WAL (%2); fica mais lento.</translation>
+    </message>
+    <message>
+        <source>cannot read the meta table</source>
+        <translation>não foi possível ler a tabela meta</translation>
+    </message>
+    <message>
+        <source>cannot read the messages table</source>
+        <translation>não foi possível ler a tabela de mensagens</translation>
+    </message>
+    <message>
+        <source>The history database %1 was replaced by another one; this server keeps numbering its messages as before until it restarts.</source>
+        <translation>O banco de dados do histórico %1 foi substituído por outro; este servidor continua numerando as mensagens como antes até ser reiniciado.</translation>
+    </message>
+    <message>
+        <source>cannot write the meta table</source>
+        <translation>não foi possível gravar a tabela meta</translation>
+    </message>
+    <message>
+        <source>cannot prepare the statements</source>
+        <translation>não foi possível preparar os comandos SQL</translation>
+    </message>
+    <message>
+        <source>The history database %1: %2</source>
+        <translation>Banco de dados do histórico %1: %2</translation>
+    </message>
+    <message>
+        <source>The history database %1 was removed or replaced; creating it again.</source>
+        <translation>O banco de dados do histórico %1 foi removido ou substituído; criando-o de novo.</translation>
+    </message>
+    <message>
+        <source>cannot store a message</source>
+        <translation>não foi possível guardar uma mensagem</translation>
+    </message>
+    <message>
+        <source>cannot delete old messages</source>
+        <translation>não foi possível apagar mensagens antigas</translation>
+    </message>
+    <message>
+        <source>cannot store the message counter</source>
+        <translation>não foi possível guardar o contador de mensagens</translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation>não foi possível confirmar a transação</translation>
+    </message>
+    <message>
+        <source>Cannot read the history from %1: %2</source>
+        <translation>Não foi possível ler o histórico de %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::TextFormat</name>
     <message>
         <source>%1 joined</source>
@@ -1317,6 +1450,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>Connect with TLS (an encrypted connection).</source>
         <translation>Conectar com TLS (uma conexão criptografada).</translation>
+    </message>
+    <message>
+        <source>cannot open the history: %1</source>
+        <translation>não foi possível abrir o histórico: %1</translation>
     </message>
 </context>
 </TS>
