@@ -457,6 +457,11 @@ QString ConnectDialog::failureMessage(ChatClient::Failure failure, const QString
         return tr("The server shut down: %1").arg(text);
     case F::Flood:
         return tr("The server disconnected you for sending messages too fast.");
+    case F::Replaced:
+        return tr("You connected again as %1 from somewhere else, and that connection took "
+                  "over. This one does not reconnect, so that the two do not keep pushing each "
+                  "other out.")
+            .arg(nick);
     case F::Network:
         if (text.isEmpty())
             return tr("The connection failed.");
