@@ -25,7 +25,7 @@ export LC_ALL=C LANG=C LANGUAGE=
 # No console input (the server keeps running at end of input) and nothing left holding ctest's
 # output pipe once the server is gone.
 "$server_bin" --bind 127.0.0.1 --port 0 --max-rate 0 --max-per-ip 0 --max-clients 20000 \
-    --quiet </dev/null >/dev/null 2>"$work/server.log" &
+    --quiet --data-dir "$work/data" --resume-grace 0 </dev/null >/dev/null 2>"$work/server.log" &
 server_pid=$!
 
 port=

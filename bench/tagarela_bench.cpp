@@ -162,6 +162,7 @@ struct Client
     size_t outAt = 0;
     std::string in; // an incomplete frame or line carried over between reads
     QString problem; // the server's refusal or why the connection ended
+    bool inHistory = false; // text mode: between the server's recent-messages lines
     // As a sender:
     int nextSeq = 0;
     qint64 nextDueNs = 0;
@@ -553,6 +554,15 @@ void LoadRun::handleLine(Client &c, QByteArrayView line)
             onJoined(c);
         else if (line.startsWith("***") || line.contains(QByteArrayView(": ***")))
             c.problem = QString::fromUtf8(line);
+        return;
+    }
+    // The history shown on joining is past traffic (an earlier run's, say), not deliveries.
+    if (line.startsWith("*** Recent messages:")) {
+        c.inHistory = true;
+        return;
+    }
+    if (c.inHistory) {
+        c.inHistory = !line.startsWith("*** End of recent messages.");
         return;
     }
     // "[HH:MM] <nick> text"

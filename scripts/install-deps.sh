@@ -9,7 +9,8 @@ set -euo pipefail
 packages=(
     build-essential        # C++17 compiler
     cmake ninja-build      # build
-    qt6-base-dev           # Qt Core, Network, Widgets, Test (6.4)
+    qt6-base-dev           # Qt Core, Network, Widgets, Test, Sql (6.4)
+    libqt6sql6-sqlite      # Qt SQL's SQLite driver: the server's message history
     qt6-tools-dev          # CMake support for Qt Linguist (qt_add_translations)
     qt6-l10n-tools         # lupdate and lrelease
     qt6-translations-l10n  # Qt's own strings in Portuguese

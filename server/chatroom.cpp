@@ -2,10 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatroom.h"
 
+#include <algorithm>
+#include <utility>
+
+#include <QByteArray>
 #include <QDateTime>
+#include <QRandomGenerator>
 
 #include "broadcast.h"
+#include "historystore.h"
 #include "roommember.h"
+#include "serverconfig.h"
 #include "serverlogging.h"
 #include "validation.h"
 
@@ -13,9 +20,47 @@ namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The newest messages kept in memory for joins and catch-ups (at most what is stored).
+constexpr int CacheSize = 5000;
+
+int cacheSizeFor(const ServerConfig &config)
+{
+    return config.noHistory ? 0 : std::min(config.historyLimit, CacheSize);
+}
+
+QString newResumeToken()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
+}
+
+} // namespace
+
 ChatRoom::ChatRoom()
-    : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    : ChatRoom(ServerConfig {})
 { }
+
+ChatRoom::ChatRoom(const ServerConfig &config)
+    : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_log(HistoryStore::create(config), cacheSizeFor(config))
+    , m_graceMs(config.resumeGraceMs)
+{ }
+
+ChatRoom::~ChatRoom() = default;
+
+bool ChatRoom::openHistory()
+{
+    return m_log.open();
+}
+
+MessageLog::Page ChatRoom::history(quint64 after, quint64 before, int max)
+{
+    return m_log.page(after, before == 0 ? HistoryStore::NoLimit : before, max);
+}
 
 ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except) const
 {
@@ -30,7 +75,12 @@ ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except
         result.error = ErrorCode::NickTaken;
         result.suggestion = Validation::suggestNick(
             nick, [this, except](const QString &candidate) { return isTaken(candidate, except); });
-        result.text = tr("The nickname %1 is taken; %2 is free.").arg(nick, result.suggestion);
+        if (m_byKey.contains(Validation::nickKey(nick))) {
+            result.text = tr("The nickname %1 is taken; %2 is free.").arg(nick, result.suggestion);
+        } else {
+            result.text = tr("The nickname %1 is kept for someone who is reconnecting; %2 is free.")
+                              .arg(nick, result.suggestion);
+        }
         return result;
     }
     result.nick = nick;
@@ -39,8 +89,30 @@ ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except
 
 bool ChatRoom::isTaken(const QString &nick, RoomMember *except) const
 {
-    RoomMember *owner = m_byKey.value(Validation::nickKey(nick));
-    return owner && owner != except;
+    const QString key = Validation::nickKey(nick);
+    RoomMember *owner = m_byKey.value(key);
+    return (owner && owner != except) || (!owner && isHeld(key));
+}
+
+bool ChatRoom::isHeld(const QString &key) const
+{
+    const auto hold = m_holds.constFind(key);
+    return hold != m_holds.cend() && hold->until > m_clock();
+}
+
+void ChatRoom::expireHolds()
+{
+    // Holds end in the order they began (one grace period for all); a hold taken back by its
+    // user or replaced by a newer one leaves a stale key here, skipped by the time check.
+    const qint64 now = m_clock();
+    while (!m_holdOrder.empty()) {
+        const auto hold = m_holds.constFind(m_holdOrder.front());
+        if (hold != m_holds.cend() && hold->until > now)
+            break;
+        if (hold != m_holds.cend())
+            m_holds.erase(hold);
+        m_holdOrder.pop_front();
+    }
 }
 
 RoomMember *ChatRoom::find(const QString &nick) const
@@ -59,33 +131,68 @@ QStringList ChatRoom::nicks() const
     return QStringList(m_sorted.cbegin(), m_sorted.cend());
 }
 
-ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested)
+ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested,
+                                    const QString &resume)
 {
     // Composed form: "joão" typed with a combining tilde is the same name, and valid.
     const QString nick = requested.normalized(QString::NormalizationForm_C);
     if (contains(member))
         return rename(member, nick);
+    expireHolds();
+    const QString key = Validation::nickKey(nick);
+    bool resumed = false;
+    if (!resume.isEmpty()) {
+        RoomMember *owner = m_byKey.value(key);
+        const auto hold = m_holds.constFind(key);
+        if (owner && m_tokens.value(owner) == resume) {
+            // The old connection is still here (it has not noticed it is dead): it goes.
+            leave(owner, tr("reconnected"));
+            owner->displace();
+            resumed = true;
+        } else if (!owner && hold != m_holds.cend() && hold->token == resume && isHeld(key)) {
+            m_holds.erase(hold);
+            resumed = true;
+        }
+    }
     NickResult result = checkNick(nick, nullptr);
     if (!result.ok())
         return result;
     m_members.append(member);
     m_nicks.insert(member, nick);
-    m_byKey.insert(Validation::nickKey(nick), member);
+    m_byKey.insert(key, member);
     m_sorted.insert(nick);
+    result.resume = newResumeToken();
+    m_tokens.insert(member, result.resume);
+    if (resumed) {
+        qCInfo(lcServer).noquote()
+            << tr("%1 (%2) resumed with its token").arg(nick, member->address());
+    }
     qCInfo(lcTraffic).noquote()
         << tr("%1 joined from %2 (%n user(s) here)", nullptr, size()).arg(nick, member->address());
     deliverToAll(Broadcast(Message::joined(nick, m_clock())), member);
     return result;
 }
 
-void ChatRoom::leave(RoomMember *member, const QString &reason)
+void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
 {
     if (!contains(member))
         return;
     const QString nick = m_nicks.take(member);
-    m_byKey.remove(Validation::nickKey(nick));
+    const QString key = Validation::nickKey(nick);
+    const QString token = m_tokens.take(member);
+    m_byKey.remove(key);
     m_sorted.erase(nick);
     m_members.removeOne(member);
+    // Its queued messages are still stored and sent; only the ack has nobody to go to.
+    for (Pending &pending : m_pending) {
+        if (pending.sender == member)
+            pending.sender = nullptr;
+    }
+    if (holdNick && m_graceMs > 0 && !token.isEmpty()) {
+        expireHolds();
+        m_holds.insert(key, Hold {nick, token, m_clock() + m_graceMs});
+        m_holdOrder.push_back(key);
+    }
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())
                                        .arg(nick, member->address(), reason);
     deliverToAll(Broadcast(Message::left(nick, reason, m_clock())));
@@ -100,6 +207,7 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     const QString old = m_nicks.value(member);
     if (old == nick)
         return result;
+    expireHolds();
     m_byKey.remove(Validation::nickKey(old));
     m_byKey.insert(Validation::nickKey(nick), member);
     m_nicks.insert(member, nick);
@@ -111,10 +219,27 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     return result;
 }
 
-void ChatRoom::say(RoomMember *member, const QString &text, bool action)
+void ChatRoom::say(RoomMember *member, const QString &text, bool action, const QString &clientId)
 {
     if (!contains(member))
         return;
+    Pending pending;
+    pending.sender = member;
+    if (!clientId.isEmpty()) {
+        // Sent again (after a reconnect, or twice in a row): acknowledged, never repeated.
+        const auto queued = m_pendingClientIds.constFind(clientId);
+        if (queued != m_pendingClientIds.cend()) {
+            pending.repeatOf = *queued;
+            queue(std::move(pending));
+            return;
+        }
+        pending.storedAck = m_log.ackFor(clientId);
+        if (pending.storedAck) {
+            queue(std::move(pending));
+            return;
+        }
+        m_pendingClientIds.insert(clientId, int(m_pending.size()));
+    }
     const QString nick = m_nicks.value(member);
     if (m_logChatText) {
         // QDebug would quote and escape the text; the host reads it as typed.
@@ -122,13 +247,88 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action)
         qCInfo(lcTraffic).noquote() << (action ? QString(u"* "_s + who + u' ' + text)
                                                : QString(u'<' + who + u"> "_s + text));
     }
-    deliverToAll(Broadcast(Message::chat(nick, text, action, m_clock())));
+    pending.message = Message::chat(nick, text, action, m_clock(), 0, clientId);
+    queue(std::move(pending));
 }
 
 void ChatRoom::notice(const QString &text)
 {
     qCInfo(lcTraffic).noquote() << u"-host- "_s + text;
-    deliverToAll(Broadcast(Message::notice(text, m_clock())));
+    Pending pending;
+    pending.message = Message::notice(text, m_clock());
+    queue(std::move(pending));
+}
+
+void ChatRoom::queue(Pending pending)
+{
+    m_pending.push_back(std::move(pending));
+    if (m_commitPosted)
+        return;
+    m_commitPosted = true;
+    // Queued, not direct: everything said in this event-loop turn goes into one transaction
+    // (group commit), one fsync for all of it.
+    QMetaObject::invokeMethod(
+        &m_commitContext, [this] { commit(); }, Qt::QueuedConnection);
+}
+
+bool ChatRoom::commit()
+{
+    m_commitPosted = false;
+    if (m_pending.empty())
+        return true;
+    const std::vector<Pending> batch = std::exchange(m_pending, {});
+    m_pendingClientIds.clear();
+
+    QList<Message> messages;
+    for (const Pending &pending : batch) {
+        if (pending.repeatOf < 0 && !pending.storedAck)
+            messages.append(pending.message);
+    }
+    const bool stored = messages.isEmpty() || m_log.append(messages);
+    if (!stored) {
+        qCWarning(lcServer).noquote()
+            << tr("NOT STORED: %n message(s) could not be written to the history and were not "
+                  "sent; their senders were told. %1",
+                  nullptr, int(messages.size()))
+                   .arg(m_log.errorString());
+    }
+    const auto notStored = [](const QString &clientId) {
+        return Message::error(ErrorCode::NotStored,
+                              tr("The server could not store your message, so nobody received "
+                                 "it. Try again later."),
+                              {}, clientId);
+    };
+
+    qsizetype next = 0;
+    std::vector<qsizetype> numbered(batch.size(), -1);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const Pending &pending = batch[i];
+        if (pending.storedAck) {
+            if (pending.sender)
+                pending.sender->tell(*pending.storedAck);
+            continue;
+        }
+        if (pending.repeatOf >= 0) {
+            if (!pending.sender)
+                continue;
+            const Message &original = messages.at(numbered[size_t(pending.repeatOf)]);
+            pending.sender->tell(stored
+                                     ? Message::ack(original.clientId, original.seq, original.time)
+                                     : notStored(original.clientId));
+            continue;
+        }
+        numbered[i] = next;
+        const Message &message = messages.at(next++);
+        if (!stored) {
+            if (pending.sender)
+                pending.sender->tell(notStored(message.clientId));
+            continue;
+        }
+        if (pending.sender && !message.clientId.isEmpty())
+            pending.sender->tell(Message::ack(message.clientId, message.seq, message.time));
+        deliverToAll(Broadcast(message));
+    }
+    return stored;
 }
 
 void ChatRoom::deliverToAll(const Broadcast &broadcast, RoomMember *except)

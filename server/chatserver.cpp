@@ -25,6 +25,7 @@ constexpr int ShutDownGraceMs = 3000;
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_room(m_config)
 {
     // Resolved once here rather than by every session that greets a client.
     if (m_config.serverName.isEmpty())
@@ -50,8 +51,28 @@ ChatServer::~ChatServer()
         delete session;
 }
 
+bool ChatServer::openHistory()
+{
+    if (m_room.log().isOpen())
+        return true;
+    if (!m_room.openHistory()) {
+        m_errorString = m_room.historyError();
+        return false;
+    }
+    qCInfo(lcServer).noquote()
+        << tr("History: %1; last message number %2")
+               .arg(m_config.dataDir.isEmpty()
+                        ? tr("in memory only")
+                        : (m_config.noHistory ? tr("not kept (numbers in %1)").arg(m_config.dataDir)
+                                              : m_config.dataDir))
+               .arg(m_room.log().lastSeq());
+    return true;
+}
+
 bool ChatServer::listen()
 {
+    if (!openHistory())
+        return false;
     m_listener.setMaxPendingConnections(1024);
     // Qt's default backlog of 50 overflows when many clients arrive at once (everyone
     // reconnecting after a restart): the kernel then drops their SYNs and they wait seconds

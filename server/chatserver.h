@@ -29,7 +29,12 @@ public:
     explicit ChatServer(const ServerConfig &config, QObject *parent = nullptr);
     ~ChatServer() override;
 
-    /*! Starts listening. False, with errorString(), if the address cannot be bound. */
+    /*! Opens the message history (listen() does if needed). False, with errorString(). */
+    [[nodiscard]] bool openHistory();
+    /*!
+     * Opens the history if needed and starts listening. False, with errorString(), if the
+     * history cannot be opened or the address cannot be bound.
+     */
     [[nodiscard]] bool listen();
     QString errorString() const { return m_errorString; }
     quint16 serverPort() const { return m_listener.serverPort(); }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientsession.h"
 
+#include <algorithm>
+
 #include <QTcpSocket>
 #include <QTimerEvent>
 
@@ -15,6 +17,19 @@
 namespace Tagarela {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+// History answers (docs/PROTOCOL.md 6.10): the default and largest "limit", and what a text
+// client sees on joining.
+constexpr int DefaultHistoryLimit = 100;
+constexpr int MaxHistoryLimit = 1000;
+constexpr int TextHistoryLimit = 20;
+
+int historyLimit(int requested)
+{
+    return requested <= 0 ? DefaultHistoryLimit : std::min(requested, MaxHistoryLimit);
+}
+} // namespace
 
 ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
                              Rejection rejection, QObject *parent)
@@ -63,6 +78,24 @@ void ClientSession::deliver(const Broadcast &broadcast)
     if (m_state != State::Joined)
         return;
     m_connection->sendEncoded(isLine() ? broadcast.text() : broadcast.frame());
+}
+
+void ClientSession::tell(const Message &message)
+{
+    if (m_state != State::Joined)
+        return;
+    if (!isLine())
+        m_connection->send(message);
+    else if (message.type == MessageType::Error)
+        sendReply(message.text); // text clients have no ids: their own line is their ack
+}
+
+void ClientSession::displace()
+{
+    qCInfo(lcServer).noquote()
+        << tr("%1 (%2) is replaced by a new connection of the same user").arg(nick(), address());
+    closeWith(ErrorCode::Replaced,
+              tr("You connected again from elsewhere; this connection is closed."), {});
 }
 
 void ClientSession::kick(const QString &reason)
@@ -121,7 +154,7 @@ void ClientSession::onMessage(const Message &message)
         return;
     case State::AwaitHello:
         if (message.type == MessageType::Hello)
-            join(message.nick);
+            join(message.nick, message.resume, message.after, message.limit);
         else if (message.type == MessageType::Quit)
             closeWith(ErrorCode::Quit, tr("Goodbye."), {});
         else
@@ -133,8 +166,18 @@ void ClientSession::onMessage(const Message &message)
 
     switch (message.type) {
     case MessageType::Say:
+        if (!message.clientId.isEmpty() && !Validation::isValidToken(message.clientId)) {
+            sendError(ErrorCode::Protocol,
+                      tr("A client-id is 1 to %n letters, digits, '-' or '_'.", nullptr,
+                         Validation::MaxTokenLength));
+            break;
+        }
+        if (admitRate(message.clientId))
+            say(message.text, message.action, message.clientId);
+        break;
+    case MessageType::Fetch:
         if (admitRate())
-            say(message.text, message.action);
+            sendHistory(0, message.before, historyLimit(message.limit));
         break;
     case MessageType::SetNick:
         if (admitRate())
@@ -171,8 +214,14 @@ void ClientSession::handleHandshake(const Message &message)
                   {});
         return;
     }
-    m_connection->send(Message::handshakeOk(version, m_config.maxFrame, m_config.maxText,
-                                            m_config.heartbeatMs, m_config.serverName));
+    Message ok = Message::handshakeOk(version, m_config.maxFrame, m_config.maxText,
+                                      m_config.heartbeatMs, m_config.serverName);
+    ok.historyId = m_room->historyId();
+    if (m_config.maxRate > 0) {
+        ok.rateMs = std::max(1, qRound(1000 / m_config.maxRate));
+        ok.rateBurst = m_config.rateBurst;
+    }
+    m_connection->send(ok);
     m_state = State::AwaitHello;
 }
 
@@ -252,9 +301,10 @@ void ClientSession::handleLineCommand(const QString &line)
     }
 }
 
-void ClientSession::join(const QString &nick)
+void ClientSession::join(const QString &nick, const QString &resume, quint64 after, int limit)
 {
-    const ChatRoom::NickResult result = m_room->join(this, nick);
+    // Text clients cannot send a token: they get none, and their nickname is never held.
+    const ChatRoom::NickResult result = m_room->join(this, nick, isLine() ? QString() : resume);
     if (!result.ok()) {
         sendError(result.error, result.text, result.suggestion);
         return;
@@ -264,9 +314,39 @@ void ClientSession::join(const QString &nick)
     if (isLine()) {
         sendReply(tr("You are %1. %2").arg(result.nick, TextFormat::userList(m_room->nicks())));
         sendReply(tr("Type a line to talk, /help for commands."));
-    } else {
-        m_connection->send(Message::welcome(result.nick, m_room->nicks()));
+        sendRecentLines();
+        return;
     }
+    Message welcome = Message::welcome(result.nick, m_room->nicks());
+    welcome.resume = result.resume;
+    m_connection->send(welcome);
+    // What was stored so far; anything queued but not yet stored reaches this member live.
+    if (after > 0)
+        sendHistory(after, 0, m_config.catchUpLimit);
+    else
+        sendHistory(0, 0, historyLimit(limit));
+}
+
+void ClientSession::sendHistory(quint64 after, quint64 before, int limit)
+{
+    MessageLog::Page page = m_room->history(after, before, limit);
+    if (m_config.maxPendingOutput > 0)
+        MessageLog::trimToBytes(&page, m_config.maxPendingOutput / 2);
+    const QList<Message> frames = MessageLog::frames(page, before);
+    for (const Message &frame : frames)
+        m_connection->send(frame);
+}
+
+void ClientSession::sendRecentLines()
+{
+    const MessageLog::Page page = m_room->history(0, 0, TextHistoryLimit);
+    if (page.messages.isEmpty())
+        return;
+    QByteArray lines = (TextFormat::reply(tr("Recent messages:")) + u"\r\n"_s).toUtf8();
+    for (const Message &message : page.messages)
+        lines += TextFormat::encode(message);
+    lines += (TextFormat::reply(tr("End of recent messages.")) + u"\r\n"_s).toUtf8();
+    m_connection->sendEncoded(lines);
 }
 
 void ClientSession::rename(const QString &nick)
@@ -276,7 +356,7 @@ void ClientSession::rename(const QString &nick)
         sendError(result.error, result.text, result.suggestion);
 }
 
-void ClientSession::say(const QString &typed, bool action)
+void ClientSession::say(const QString &typed, bool action, const QString &clientId)
 {
     // A trailing line break would show as an empty line to everyone.
     QString text = typed;
@@ -284,13 +364,14 @@ void ClientSession::say(const QString &typed, bool action)
         text.chop(1);
     const TextProblem problem = Validation::checkText(text, m_config.maxText);
     if (problem != TextProblem::None) {
-        sendError(Validation::errorCode(problem), Validation::describe(problem, m_config.maxText));
+        sendError(Validation::errorCode(problem), Validation::describe(problem, m_config.maxText),
+                  {}, clientId);
         return;
     }
-    m_room->say(this, text, action);
+    m_room->say(this, text, action, clientId);
 }
 
-bool ClientSession::admitRate()
+bool ClientSession::admitRate(const QString &clientId)
 {
     if (m_rate.tryTake(m_clock.elapsed()))
         return true;
@@ -307,17 +388,19 @@ bool ClientSession::admitRate()
         sendError(ErrorCode::RateLimited,
                   tr("You are sending too fast (more than %n message(s) a second): messages are "
                      "being dropped. Slow down or you will be disconnected.",
-                     nullptr, int(m_config.maxRate)));
+                     nullptr, int(m_config.maxRate)),
+                  {}, clientId);
     }
     return false;
 }
 
-void ClientSession::sendError(ErrorCode code, const QString &text, const QString &suggestion)
+void ClientSession::sendError(ErrorCode code, const QString &text, const QString &suggestion,
+                              const QString &clientId)
 {
     if (isLine())
         sendReply(text);
     else
-        m_connection->send(Message::error(code, text, suggestion));
+        m_connection->send(Message::error(code, text, suggestion, clientId));
 }
 
 void ClientSession::sendReply(const QString &text)
@@ -334,6 +417,7 @@ void ClientSession::closeWith(ErrorCode code, const QString &text, const QString
     else if (isLine())
         sendReply(text);
     m_leaveReason = leaveReason;
+    m_closedOnPurpose = true;
     m_state = State::Closing;
     m_connection->close(code, text);
 }
@@ -394,7 +478,8 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason
             : (code == ErrorCode::Quit ? tr("quit") : describeClose(code));
-        m_room->leave(this, reason);
+        // A connection that dropped (not quit, kicked ...) may come back with its token.
+        m_room->leave(this, reason, !m_closedOnPurpose && code != ErrorCode::Quit && !isLine());
     } else {
         qCDebug(lcServer).noquote() << tr("%1 closed: %2").arg(address(), detail);
     }

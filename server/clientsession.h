@@ -46,6 +46,8 @@ public:
     Connection *connection() const { return m_connection; }
 
     void deliver(const Broadcast &broadcast) override;
+    void tell(const Message &message) override;
+    void displace() override;
     QString address() const override { return m_connection->peerName(); }
 
     /*! Tells the client why, and disconnects it. */
@@ -72,12 +74,15 @@ private:
 
     void handleHandshake(const Message &message);
     void handleLineCommand(const QString &line);
-    void join(const QString &nick);
+    void join(const QString &nick, const QString &resume = {}, quint64 after = 0, int limit = 0);
     void rename(const QString &nick);
-    void say(const QString &text, bool action);
-    [[nodiscard]] bool admitRate();
+    void say(const QString &text, bool action, const QString &clientId = {});
+    void sendHistory(quint64 after, quint64 before, int limit);
+    void sendRecentLines();
+    [[nodiscard]] bool admitRate(const QString &clientId = {});
     bool isLine() const { return m_connection->mode() == Connection::Mode::Line; }
-    void sendError(ErrorCode code, const QString &text, const QString &suggestion = {});
+    void sendError(ErrorCode code, const QString &text, const QString &suggestion = {},
+                   const QString &clientId = {});
     void sendReply(const QString &text);
     void sendNickPrompt();
     void closeWith(ErrorCode code, const QString &text, const QString &leaveReason);
@@ -92,6 +97,7 @@ private:
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
     QString m_leaveReason;
+    bool m_closedOnPurpose = false; //!< quit, kick, flood ...: no nickname held for a resume
 };
 
 } // namespace Tagarela

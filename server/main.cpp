@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <csignal>
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -61,9 +62,18 @@ int main(int argc, char *argv[])
         break;
     }
     raiseFileLimit(config.maxClients);
+    // A file over the size limit (ulimit -f) must be a failed write that the history reports
+    // ("not stored"), not the end of the server.
+    std::signal(SIGXFSZ, SIG_IGN);
 
     SignalWatcher signals;
     ChatServer server(config);
+    if (!server.openHistory()) {
+        std::fprintf(stderr, "tagarela-server: %s\n",
+                     qPrintable(QCoreApplication::translate("main", "cannot open the history: %1")
+                                    .arg(server.errorString())));
+        return 1;
+    }
     if (!server.listen()) {
         const QString where = config.bindAddress == QHostAddress(QHostAddress::Any)
             ? u"*"_s

@@ -7,6 +7,7 @@
 namespace Tagarela {
 
 class Broadcast;
+struct Message;
 
 /*!
  * What the room needs of someone in it. The room never sees a socket: a session implements
@@ -22,6 +23,16 @@ public:
      * cannot take it (a slow reader) closes itself and leaves on a later event-loop turn.
      */
     virtual void deliver(const Broadcast &broadcast) = 0;
+    /*!
+     * Hands \a message to this member alone: the ack of its say, or the error that it could
+     * not be stored. Same rule as deliver().
+     */
+    virtual void tell(const Message &message) = 0;
+    /*!
+     * The same user came back on another connection: this member has been removed from the
+     * room and should say goodbye ("replaced") and close. Must not call back into the room.
+     */
+    virtual void displace() = 0;
     /*! Where the member connects from, for the console. */
     virtual QString address() const = 0;
 };

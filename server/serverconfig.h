@@ -37,6 +37,7 @@ struct ServerConfig
     int historyLimit = 100'000; //!< messages kept; older ones are deleted
     bool noHistory = false; //!< keep no messages (sequence numbers still persist)
     int resumeGraceMs = 120'000; //!< how long a dropped user's nickname is held for them
+    int catchUpLimit = 5000; //!< most messages for a hello with "after" (no option; tests)
 
     // Security (issue 7).
     QString tlsCertFile; //!< PEM certificate (chain); with tlsKeyFile, TLS is accepted

@@ -87,22 +87,33 @@ bool FramedTestClient::handshake(int timeoutMs)
 
 bool FramedTestClient::join(const QString &nick, int timeoutMs)
 {
+    return join(Message::hello(nick), timeoutMs);
+}
+
+bool FramedTestClient::join(const Message &hello, int timeoutMs)
+{
     if (!handshake(timeoutMs))
         return false;
     const qsizetype before = m_messages.size();
-    send(Message::hello(nick));
+    send(hello);
+    // welcome, then the history answer up to its last frame; or error or bye.
+    bool welcomed = false;
     const bool answered = waitUntil(
         [&] {
             for (qsizetype i = before; i < m_messages.size(); ++i) {
-                const MessageType type = m_messages.at(i).type;
-                if (type == MessageType::Welcome || type == MessageType::Error ||
-                    type == MessageType::Bye)
+                const Message &message = m_messages.at(i);
+                if (message.type == MessageType::Welcome)
+                    welcomed = true;
+                else if (welcomed && message.type == MessageType::History && message.end)
+                    return true;
+                else if (!welcomed &&
+                         (message.type == MessageType::Error || message.type == MessageType::Bye))
                     return true;
             }
             return m_closed;
         },
         timeoutMs);
-    return answered && !m_closed && m_messages.constLast().type == MessageType::Welcome;
+    return answered && welcomed && !m_closed;
 }
 
 void FramedTestClient::send(const Message &message)
@@ -120,6 +131,11 @@ void FramedTestClient::sendBytes(const QByteArray &bytes)
 void FramedTestClient::say(const QString &text, bool action)
 {
     send(Message::say(text, action));
+}
+
+void FramedTestClient::say(const QString &text, const QString &clientId)
+{
+    send(Message::say(text, false, clientId));
 }
 
 void FramedTestClient::disconnectFromServer()

@@ -48,13 +48,20 @@ public:
     [[nodiscard]] bool connectToServer(int timeoutMs = DefaultTimeoutMs);
     /*! Connects if needed, offers Protocol::supportedVersions(), waits for handshake-ok. */
     [[nodiscard]] bool handshake(int timeoutMs = DefaultTimeoutMs);
-    /*! Handshakes if needed, says hello as \a nick and waits for welcome (true) or error. */
+    /*!
+     * Handshakes if needed, says hello as \a nick and waits for welcome and the history answer
+     * after it (true) or an error.
+     */
     [[nodiscard]] bool join(const QString &nick, int timeoutMs = DefaultTimeoutMs);
+    /*! join() with a hello of the test's own making (resume, after, limit). */
+    [[nodiscard]] bool join(const Message &hello, int timeoutMs = DefaultTimeoutMs);
 
     void send(const Message &message);
     /*! Writes \a bytes as they are, for malformed frames. */
     void sendBytes(const QByteArray &bytes);
     void say(const QString &text, bool action = false);
+    /*! Says \a text with a client-id. */
+    void say(const QString &text, const QString &clientId);
     /*! Closes the connection from this side, without a quit message. */
     void disconnectFromServer();
 

@@ -45,7 +45,10 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(const QStringList &arguments, int timeoutMs)
 {
-    m_process.setArguments(arguments);
+    QStringList all = arguments;
+    if (!arguments.contains(u"--data-dir"_s) && m_dataDir.isValid())
+        all = QStringList {u"--data-dir"_s, m_dataDir.path()} + arguments;
+    m_process.setArguments(all);
     m_process.start();
     return QTest::qWaitFor([this] { return m_process.state() == QProcess::Running || m_finished; },
                            timeoutMs) &&

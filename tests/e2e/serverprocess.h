@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace Tagarela {
 
@@ -14,6 +15,8 @@ namespace Tagarela {
  * The server binary run as a child process, its output collected as it comes. The child gets
  * the test's environment minus QT_LOGGING_RULES (the test runner silences the project's logs,
  * but these tests read the server's console) and with a C locale, so its text is English.
+ * Unless the arguments name a --data-dir, it gets a temporary one of its own: tests never
+ * write into the user's data directory.
  */
 class ServerProcess final : public QObject
 {
@@ -26,7 +29,10 @@ public:
     explicit ServerProcess(QString program, QObject *parent = nullptr);
     ~ServerProcess() override;
 
-    /*! Starts the program with \a arguments; false if it could not be started. */
+    /*!
+     * Starts the program with \a arguments (and a temporary --data-dir unless they have one);
+     * false if it could not be started.
+     */
     [[nodiscard]] bool start(const QStringList &arguments, int timeoutMs = DefaultTimeoutMs);
     /*!
      * Starts the server on 127.0.0.1 with \a extraArguments and waits for its "listening"
@@ -54,6 +60,7 @@ public:
     QProcess &process() { return m_process; }
 
 private:
+    QTemporaryDir m_dataDir;
     QProcess m_process;
     QByteArray m_stdout;
     QByteArray m_stderr;

@@ -60,6 +60,8 @@ class NullMember final : public RoomMember
 {
 public:
     void deliver(const Broadcast &) override { }
+    void tell(const Message &) override { }
+    void displace() override { }
     QString address() const override { return u"192.0.2.1"_s; }
 };
 
@@ -315,6 +317,7 @@ void TestFanout::lastWordsBeforeCloseArrive()
     constexpr int Count = 100;
     for (int i = 0; i < Count; ++i)
         server.room().notice(u"notice %1"_s.arg(i));
+    QVERIFY(server.room().commit()); // stored and sent now, rather than at the end of the turn
     QVERIFY(server.kick(u"ana"_s, u"bye now"_s));
     QVERIFY(server.kick(u"dora"_s, u"bye now"_s));
 

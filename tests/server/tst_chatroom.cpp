@@ -44,6 +44,8 @@ public:
         frames.append(broadcast.frame());
         texts.append(broadcast.text());
     }
+    void tell(const Message &message) override { told.append(message); }
+    void displace() override { ++displaced; }
     QString address() const override { return m_address; }
 
     void clear()
@@ -51,11 +53,14 @@ public:
         events.clear();
         frames.clear();
         texts.clear();
+        told.clear();
     }
 
     QList<Message> events;
     QList<QByteArray> frames;
     QList<QByteArray> texts;
+    QList<Message> told; //!< acks and errors for this member alone
+    int displaced = 0;
 
 private:
     QString m_address;
@@ -448,11 +453,14 @@ void TestChatRoom::sayDeliversToEveryoneInOrder()
     room()->say(ana, u"waves"_s, true);
     m_now = StartTime + 300;
     room()->say(bia, u"third"_s, false);
+    for (const auto &member : m_members)
+        QVERIFY(member->events.isEmpty()); // nothing is sent before it is stored
+    QVERIFY(room()->commit());
 
     const QList<Message> expected = {
-        Message::chat(u"bia"_s, u"olá\nmundo"_s, false, StartTime + 100),
-        Message::chat(u"ana"_s, u"waves"_s, true, StartTime + 200),
-        Message::chat(u"bia"_s, u"third"_s, false, StartTime + 300),
+        Message::chat(u"bia"_s, u"olá\nmundo"_s, false, StartTime + 100, 1),
+        Message::chat(u"ana"_s, u"waves"_s, true, StartTime + 200, 2),
+        Message::chat(u"bia"_s, u"third"_s, false, StartTime + 300, 3),
     };
     for (const auto &member : m_members)
         QCOMPARE(member->events, expected);
@@ -471,6 +479,7 @@ void TestChatRoom::sayFromNonMemberIsIgnored()
     joinAll({u"ana"_s});
     FakeMember stranger;
     room()->say(&stranger, u"hello?"_s, false);
+    QVERIFY(room()->commit());
     QVERIFY(m_members.front()->events.isEmpty());
     QVERIFY(stranger.events.isEmpty());
 }
@@ -503,6 +512,7 @@ void TestChatRoom::leaveDeliversLeftToTheRest()
     FakeMember newcomer;
     QVERIFY(room()->join(&newcomer, u"BIA"_s).ok());
     room()->say(ana, u"hi"_s, false);
+    QVERIFY(room()->commit());
     QVERIFY(bia->events.isEmpty());
     QCOMPARE(newcomer.events.size(), 1);
 }
@@ -528,12 +538,14 @@ void TestChatRoom::leaveOfNonMemberDoesNothing()
 void TestChatRoom::noticeReachesEveryone()
 {
     room()->notice(u"nobody hears this"_s); // an empty room is fine
+    QVERIFY(room()->commit());
 
     joinAll({u"ana"_s, u"bia"_s});
     m_now = StartTime + 7;
     room()->notice(u"restart at noon"_s);
+    QVERIFY(room()->commit());
 
-    const QList<Message> expected = {Message::notice(u"restart at noon"_s, StartTime + 7)};
+    const QList<Message> expected = {Message::notice(u"restart at noon"_s, StartTime + 7, 2)};
     for (const auto &member : m_members)
         QCOMPARE(member->events, expected);
     QCOMPARE(expected.front().type, MessageType::Notice);
@@ -548,10 +560,12 @@ void TestChatRoom::clockSetsEventTimes()
     QVERIFY(room()->join(&bia, u"bia"_s).ok());
     m_now = 2000;
     room()->say(&bia, u"x"_s, false);
+    QVERIFY(room()->commit());
     m_now = 3000;
     QVERIFY(room()->rename(&bia, u"bea"_s).ok());
     m_now = 4000;
     room()->notice(u"n"_s);
+    QVERIFY(room()->commit());
     m_now = 5000;
     room()->leave(&bia, {});
 
@@ -578,6 +592,7 @@ void TestChatRoom::broadcastEncodedOnce()
 {
     joinAll({u"ana"_s, u"bia"_s, u"caio"_s, u"dani"_s});
     room()->say(m_members.front().get(), u"one encoding for all"_s, false);
+    QVERIFY(room()->commit());
 
     const FakeMember *first = m_members.front().get();
     QCOMPARE(first->frames.size(), 1);
@@ -598,6 +613,7 @@ void TestChatRoom::broadcastEncodedOnce()
 
     // A later event is a new broadcast with its own encoding.
     room()->notice(u"next"_s);
+    QVERIFY(room()->commit());
     QVERIFY(dataOf(first->frames.at(1)) != dataOf(frame));
     QCOMPARE(dataOf(m_members.back()->frames.at(1)), dataOf(first->frames.at(1)));
 
@@ -619,8 +635,10 @@ void TestChatRoom::frameAndTextMatchEvent()
     m_now = StartTime + 2;
     room()->say(&ana, u"olá, ✓ 🎉\nline two"_s, false);
     room()->say(&ana, u"dances"_s, true);
+    QVERIFY(room()->commit());
     QVERIFY(room()->rename(&ana, u"Ana"_s).ok());
     room()->notice(u"from the host"_s);
+    QVERIFY(room()->commit());
     room()->leave(&ana, u"done"_s);
     FakeMember bia;
     QVERIFY(room()->join(&bia, u"bia"_s).ok());

@@ -29,6 +29,8 @@ public:
     { }
 
     void deliver(const Broadcast &broadcast) override { events.append(broadcast.event()); }
+    void tell(const Message &) override { }
+    void displace() override { }
     QString address() const override { return m_address; }
 
     QList<Message> events;
@@ -96,6 +98,7 @@ void TestServerConsole::cleanup()
 
 void TestServerConsole::expectNoEvents()
 {
+    QVERIFY(m_server->room().commit()); // nothing queued either
     QVERIFY(m_ana.events.isEmpty());
     QVERIFY(m_bia.events.isEmpty());
 }
@@ -165,6 +168,7 @@ void TestServerConsole::sayNotice()
     QFETCH(QString, text);
 
     QCOMPARE(m_console->execute(line), QString());
+    QVERIFY(m_server->room().commit()); // notices are sent once stored
     for (const FakeMember *member : {&m_ana, &m_bia}) {
         QCOMPARE(member->events.size(), 1);
         const Message &event = member->events.constFirst();

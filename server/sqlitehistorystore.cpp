@@ -1,0 +1,383 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlitehistorystore.h"
+
+#include <algorithm>
+#include <atomic>
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include "serverlogging.h"
+
+#include <sys/stat.h>
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto HistoryIdKey = "history-id"_L1;
+constexpr auto LastSeqKey = "last-seq"_L1;
+constexpr auto SchemaKey = "schema"_L1;
+constexpr auto SchemaVersion = "1"_L1;
+
+// A lock held by another program (an sqlite3 shell in a write transaction) is waited for this
+// long; the whole server waits with it, so not long.
+constexpr auto ConnectOptions = "QSQLITE_BUSY_TIMEOUT=250"_L1;
+
+quint64 inodeOf(const QString &path)
+{
+    struct stat info
+    { };
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return 0;
+    return quint64(info.st_ino);
+}
+
+Message fromRow(const QSqlQuery &row)
+{
+    const qint64 seq = row.value(0).toLongLong();
+    const qint64 time = row.value(1).toLongLong();
+    const QString text = row.value(4).toString();
+    if (row.value(2).toString() == messageTypeName(MessageType::Notice))
+        return Message::notice(text, time, quint64(seq));
+    return Message::chat(row.value(3).toString(), text, row.value(5).toBool(), time, quint64(seq),
+                         row.value(6).toString());
+}
+
+} // namespace
+
+struct SqliteHistoryStore::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : insert(db)
+        , setMeta(db)
+        , trim(db)
+        , range(db)
+        , findClientId(db)
+    { }
+
+    QSqlQuery insert;
+    QSqlQuery setMeta;
+    QSqlQuery trim;
+    QSqlQuery range;
+    QSqlQuery findClientId;
+};
+
+SqliteHistoryStore::SqliteHistoryStore(const QString &directory, int limit)
+    : m_directory(directory)
+    , m_path(QDir(directory).filePath(QLatin1StringView(FileName)))
+    , m_limit(std::max(0, limit))
+{
+    static std::atomic<int> instances {0};
+    m_connectionName = u"tagarela-history-%1"_s.arg(++instances);
+}
+
+SqliteHistoryStore::~SqliteHistoryStore()
+{
+    closeDatabase();
+}
+
+bool SqliteHistoryStore::open()
+{
+    if (m_open)
+        return true;
+    return openDatabase();
+}
+
+bool SqliteHistoryStore::fail(const QString &what, const QSqlQuery &query)
+{
+    return fail(what, query.lastError().text());
+}
+
+bool SqliteHistoryStore::fail(const QString &what, const QString &detail)
+{
+    m_error = detail.isEmpty() ? what : what + u": "_s + detail;
+    return false;
+}
+
+bool SqliteHistoryStore::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql))
+        return fail(sql, query);
+    return true;
+}
+
+bool SqliteHistoryStore::openDatabase()
+{
+    closeDatabase();
+    if (!QDir().mkpath(m_directory))
+        return fail(tr("cannot create the directory %1").arg(m_directory), QString());
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(ConnectOptions);
+    if (!db.open()) {
+        const QString detail = db.lastError().text();
+        db = QSqlDatabase();
+        closeDatabase();
+        return fail(tr("cannot open %1").arg(m_path), detail);
+    }
+    m_open = true;
+
+    const auto opened = [this] {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        // WAL: readers (a backup) do not block the server; FULL: a commit is on disk (the WAL
+        // fsynced) before COMMIT returns, so what was acknowledged survives a power cut.
+        if (!query.exec(u"PRAGMA journal_mode=WAL"_s) || !query.next())
+            return fail(tr("cannot set the journal mode"), query);
+        if (query.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
+            qCWarning(lcServer).noquote()
+                << tr("The history database %1 is not in WAL mode (%2); it is slower.")
+                       .arg(m_path, query.value(0).toString());
+        }
+        if (!exec(u"PRAGMA synchronous=FULL"_s))
+            return false;
+        if (!exec(
+                u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s) ||
+            !exec(u"CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY, "
+                  "time INTEGER NOT NULL, kind TEXT NOT NULL, sender TEXT NOT NULL, "
+                  "text TEXT NOT NULL, action INTEGER NOT NULL, client_id TEXT)"_s) ||
+            !exec(u"CREATE INDEX IF NOT EXISTS messages_client_id ON messages (client_id) "
+                  "WHERE client_id IS NOT NULL"_s)) {
+            return false;
+        }
+
+        QString storedId;
+        quint64 storedSeq = 0;
+        if (!query.exec(u"SELECT key, value FROM meta"_s))
+            return fail(tr("cannot read the meta table"), query);
+        while (query.next()) {
+            if (query.value(0).toString() == HistoryIdKey)
+                storedId = query.value(1).toString();
+            else if (query.value(0).toString() == LastSeqKey)
+                storedSeq = query.value(1).toULongLong();
+        }
+        if (!query.exec(u"SELECT MAX(seq), COUNT(*) FROM messages"_s) || !query.next())
+            return fail(tr("cannot read the messages table"), query);
+        storedSeq = std::max(storedSeq, quint64(query.value(0).toLongLong()));
+        m_count = query.value(1).toLongLong();
+
+        if (!m_historyId.isEmpty() && !storedId.isEmpty() && storedId != m_historyId) {
+            qCWarning(lcServer).noquote()
+                << tr("The history database %1 was replaced by another one; this server keeps "
+                      "numbering its messages as before until it restarts.")
+                       .arg(m_path);
+        }
+        if (m_historyId.isEmpty())
+            m_historyId = storedId.isEmpty() ? newHistoryId() : storedId;
+
+        // A new file (or one recreated after it was removed) is given the id and counter,
+        // so that numbers never go back.
+        const bool newFile = storedId.isEmpty();
+        const quint64 lastSeq = std::max(m_lastSeq, storedSeq);
+        if (newFile || lastSeq > storedSeq) {
+            if (!exec(u"BEGIN IMMEDIATE"_s))
+                return false;
+            const QList<std::pair<QString, QString>> values = {
+                {SchemaKey, SchemaVersion},
+                {HistoryIdKey, newFile ? m_historyId : storedId},
+                {LastSeqKey, QString::number(lastSeq)},
+            };
+            for (const auto &[key, value] : values) {
+                query.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+                query.addBindValue(key);
+                query.addBindValue(value);
+                if (!query.exec()) {
+                    const bool failed = fail(tr("cannot write the meta table"), query);
+                    (void)exec(u"ROLLBACK"_s);
+                    return failed;
+                }
+            }
+            if (!exec(u"COMMIT"_s)) {
+                (void)exec(u"ROLLBACK"_s);
+                return false;
+            }
+        }
+        m_lastSeq = lastSeq;
+
+        m_statements = std::make_unique<Statements>(QSqlDatabase::database(m_connectionName));
+        Statements &s = *m_statements;
+        s.range.setForwardOnly(true);
+        s.findClientId.setForwardOnly(true);
+        if (!s.insert.prepare(u"INSERT INTO messages (seq, time, kind, sender, text, action, "
+                              "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s) ||
+            !s.setMeta.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s) ||
+            !s.trim.prepare(u"DELETE FROM messages WHERE seq IN "
+                            "(SELECT seq FROM messages ORDER BY seq LIMIT ?)"_s) ||
+            !s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id "
+                             "FROM messages WHERE seq > ? AND seq < ? "
+                             "ORDER BY seq DESC LIMIT ?"_s) ||
+            !s.findClientId.prepare(u"SELECT seq, time, kind, sender, text, action, "
+                                    "client_id FROM messages WHERE client_id = ? LIMIT 1"_s)) {
+            return fail(tr("cannot prepare the statements"),
+                        QSqlDatabase::database(m_connectionName, false).lastError().text());
+        }
+        return true;
+    };
+    if (!opened()) {
+        m_error = tr("The history database %1: %2").arg(m_path, m_error);
+        closeDatabase();
+        return false;
+    }
+    m_inode = inodeOf(m_path);
+    return true;
+}
+
+void SqliteHistoryStore::closeDatabase()
+{
+    // Every query must be gone before the connection is removed.
+    m_statements.reset();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_open = false;
+    m_inode = 0;
+}
+
+bool SqliteHistoryStore::fileStillThere() const
+{
+    // SQLite keeps writing to a file that was deleted (the open descriptor keeps it alive),
+    // and all of it would be lost: a stat per batch notices.
+    const quint64 inode = inodeOf(m_path);
+    return inode != 0 && inode == m_inode;
+}
+
+bool SqliteHistoryStore::append(const QList<Message> &messages)
+{
+    if (m_open && !fileStillThere()) {
+        qCWarning(lcServer).noquote()
+            << tr("The history database %1 was removed or replaced; creating it again.")
+                   .arg(m_path);
+        closeDatabase();
+    }
+    if (!m_open && !openDatabase())
+        return false;
+
+    quint64 maxSeq = m_lastSeq;
+    for (const Message &message : messages)
+        maxSeq = std::max(maxSeq, message.seq);
+    quint64 newLastSeq = m_lastSeq;
+    if (m_limit == 0 && maxSeq > m_lastSeq)
+        newLastSeq = maxSeq + ReserveBlock;
+    else if (m_limit > 0)
+        newLastSeq = maxSeq;
+    if (m_limit == 0 && newLastSeq == m_lastSeq)
+        return true; // nothing to write: the numbers were reserved before
+
+    if (!writeBatch(messages, newLastSeq)) {
+        // Start from a fresh connection next time: a failed write may leave it in any state.
+        closeDatabase();
+        return false;
+    }
+    return true;
+}
+
+bool SqliteHistoryStore::writeBatch(const QList<Message> &messages, quint64 newLastSeq)
+{
+    if (!exec(u"BEGIN IMMEDIATE"_s))
+        return false;
+    const auto rollBack = [this](const QString &what, const QSqlQuery &query) {
+        const bool failed = fail(what, query);
+        (void)exec(u"ROLLBACK"_s);
+        return failed;
+    };
+    Statements &s = *m_statements;
+    qint64 inserted = 0;
+    if (m_limit > 0) {
+        for (const Message &message : messages) {
+            const bool notice = message.type == MessageType::Notice;
+            s.insert.bindValue(0, qint64(message.seq));
+            s.insert.bindValue(1, message.time);
+            s.insert.bindValue(2, messageTypeName(message.type));
+            // A null QString would be bound as NULL: notices have an empty sender.
+            s.insert.bindValue(3, notice ? u""_s : message.from);
+            s.insert.bindValue(4, message.text);
+            s.insert.bindValue(5, message.action ? 1 : 0);
+            s.insert.bindValue(6,
+                               message.clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                          : QVariant(message.clientId));
+            if (!s.insert.exec())
+                return rollBack(tr("cannot store a message"), s.insert);
+            ++inserted;
+        }
+        const qint64 excess = m_count + inserted - m_limit;
+        if (excess > 0) {
+            s.trim.bindValue(0, excess);
+            if (!s.trim.exec())
+                return rollBack(tr("cannot delete old messages"), s.trim);
+        }
+    } else {
+        s.setMeta.bindValue(0, QString(LastSeqKey));
+        s.setMeta.bindValue(1, QString::number(newLastSeq));
+        if (!s.setMeta.exec())
+            return rollBack(tr("cannot store the message counter"), s.setMeta);
+    }
+    if (!exec(u"COMMIT"_s)) {
+        const QString error = m_error;
+        (void)exec(u"ROLLBACK"_s);
+        return fail(tr("cannot commit"), error);
+    }
+    m_count = std::min<qint64>(m_count + inserted, m_limit);
+    m_lastSeq = newLastSeq;
+    return true;
+}
+
+QList<Message> SqliteHistoryStore::range(quint64 after, quint64 before, int max)
+{
+    if (m_limit == 0 || max <= 0 || after + 1 >= before)
+        return {};
+    if (!m_open && !openDatabase()) {
+        qCWarning(lcServer).noquote() << m_error;
+        return {};
+    }
+    QSqlQuery &query = m_statements->range;
+    query.bindValue(0, qint64(after));
+    query.bindValue(1, qint64(std::min(before, NoLimit)));
+    query.bindValue(2, max);
+    if (!query.exec()) {
+        qCWarning(lcServer).noquote()
+            << tr("Cannot read the history from %1: %2").arg(m_path, query.lastError().text());
+        return {};
+    }
+    QList<Message> newestFirst;
+    while (query.next())
+        newestFirst.append(fromRow(query));
+    query.finish();
+    return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
+}
+
+std::optional<Message> SqliteHistoryStore::findClientId(const QString &clientId)
+{
+    if (m_limit == 0)
+        return std::nullopt;
+    if (!m_open && !openDatabase()) {
+        qCWarning(lcServer).noquote() << m_error;
+        return std::nullopt;
+    }
+    QSqlQuery &query = m_statements->findClientId;
+    query.bindValue(0, clientId);
+    if (!query.exec()) {
+        qCWarning(lcServer).noquote()
+            << tr("Cannot read the history from %1: %2").arg(m_path, query.lastError().text());
+        return std::nullopt;
+    }
+    std::optional<Message> found;
+    if (query.next())
+        found = fromRow(query);
+    query.finish();
+    return found;
+}
+
+} // namespace Tagarela

@@ -1,0 +1,466 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The history stores (SQLite and memory, the same tests for both) and the MessageLog over them.
+
+#include <memory>
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "historystore.h"
+#include "memoryhistorystore.h"
+#include "messagelog.h"
+#include "serverconfig.h"
+#include "sqlitehistorystore.h"
+#include "validation.h"
+
+using namespace Qt::StringLiterals;
+using namespace Tagarela;
+
+namespace {
+
+constexpr qint64 StartTime = 1'700'000'000'000;
+
+Message chat(quint64 seq, const QString &clientId = {})
+{
+    return Message::chat(u"ana"_s, u"message %1"_s.arg(seq), seq % 2 == 0, StartTime + qint64(seq),
+                         seq, clientId);
+}
+
+QList<Message> chats(quint64 first, quint64 last)
+{
+    QList<Message> list;
+    for (quint64 seq = first; seq <= last; ++seq)
+        list.append(chat(seq));
+    return list;
+}
+
+QList<quint64> seqsOf(const QList<Message> &messages)
+{
+    QList<quint64> seqs;
+    for (const Message &message : messages)
+        seqs.append(message.seq);
+    return seqs;
+}
+
+QList<quint64> range(quint64 first, quint64 last)
+{
+    QList<quint64> seqs;
+    for (quint64 seq = first; seq <= last; ++seq)
+        seqs.append(seq);
+    return seqs;
+}
+
+} // namespace
+
+class TestHistoryStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+
+    void appendAndRead_data();
+    void appendAndRead();
+    void noticesAndFields_data();
+    void noticesAndFields();
+    void retention_data();
+    void retention();
+    void findClientId_data();
+    void findClientId();
+    void noHistoryKeepsNoTexts_data();
+    void noHistoryKeepsNoTexts();
+
+    void sqliteSurvivesReopen();
+    void sqliteIsDurableAndWal();
+    void sqliteNoHistoryCounterSurvivesReopen();
+    void sqliteRecreatesRemovedFile();
+    void sqliteFailsWhenDirectoryIsUnusable();
+    void createFollowsConfig();
+
+    void logNumbersAndCaches();
+    void logPagesFromStoreBeyondCache();
+    void logRemembersClientIds();
+    void logFramesAndTrim();
+
+private:
+    std::unique_ptr<HistoryStore> makeStore(const QString &kind, int limit);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestHistoryStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+std::unique_ptr<HistoryStore> TestHistoryStore::makeStore(const QString &kind, int limit)
+{
+    if (kind == "sqlite"_L1)
+        return std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), limit);
+    return std::make_unique<MemoryHistoryStore>(limit);
+}
+
+void TestHistoryStore::appendAndRead_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("memory") << u"memory"_s;
+}
+
+void TestHistoryStore::appendAndRead()
+{
+    QFETCH(QString, kind);
+    const auto store = makeStore(kind, 1000);
+    QVERIFY2(store->open(), qPrintable(store->errorString()));
+    QCOMPARE(store->lastSeq(), quint64(0));
+    QVERIFY(store->latest(10).isEmpty());
+    QVERIFY(Validation::isValidToken(store->historyId()));
+    QCOMPARE(store->historyId().size(), 32);
+
+    QVERIFY(store->append(chats(1, 10)));
+    QVERIFY(store->append(chats(12, 20))); // 11 was used up by a failed batch
+    QCOMPARE(store->lastSeq(), quint64(20));
+
+    QCOMPARE(seqsOf(store->latest(5)), range(16, 20));
+    QCOMPARE(seqsOf(store->latest(100)), range(1, 10) + range(12, 20));
+    QCOMPARE(seqsOf(store->after(8, 100)), QList<quint64>({9, 10}) + range(12, 20));
+    QCOMPARE(seqsOf(store->after(8, 3)), range(18, 20)); // the newest of them
+    QCOMPARE(seqsOf(store->before(13, 3)), QList<quint64>({9, 10, 12}));
+    QCOMPARE(seqsOf(store->before(13, 100)), range(1, 10) + QList<quint64>({12}));
+    QCOMPARE(seqsOf(store->range(5, 9, 100)), range(6, 8));
+    QVERIFY(store->before(1, 10).isEmpty());
+    QVERIFY(store->after(20, 10).isEmpty());
+    QVERIFY(store->latest(0).isEmpty());
+    QCOMPARE(store->latest(3), chats(18, 20));
+}
+
+void TestHistoryStore::noticesAndFields_data()
+{
+    appendAndRead_data();
+}
+
+void TestHistoryStore::noticesAndFields()
+{
+    QFETCH(QString, kind);
+    const auto store = makeStore(kind, 1000);
+    QVERIFY(store->open());
+    const QList<Message> messages = {
+        Message::chat(u"joão"_s, u"olá ✓ 🎉\nsegunda linha"_s, false, StartTime, 1, u"id-1"_s),
+        Message::notice(u"restart at noon"_s, StartTime + 1, 2),
+        Message::chat(u"bia"_s, u"waves"_s, true, StartTime + 2, 3),
+    };
+    QVERIFY(store->append(messages));
+    QCOMPARE(store->latest(10), messages);
+}
+
+void TestHistoryStore::retention_data()
+{
+    appendAndRead_data();
+}
+
+void TestHistoryStore::retention()
+{
+    QFETCH(QString, kind);
+    const auto store = makeStore(kind, 5);
+    QVERIFY(store->open());
+    QVERIFY(store->append(chats(1, 3)));
+    QVERIFY(store->append(chats(4, 9)));
+    QCOMPARE(seqsOf(store->latest(100)), range(5, 9));
+    QVERIFY(store->append(chats(10, 10)));
+    QCOMPARE(seqsOf(store->latest(100)), range(6, 10));
+    QCOMPARE(store->lastSeq(), quint64(10));
+}
+
+void TestHistoryStore::findClientId_data()
+{
+    appendAndRead_data();
+}
+
+void TestHistoryStore::findClientId()
+{
+    QFETCH(QString, kind);
+    const auto store = makeStore(kind, 3);
+    QVERIFY(store->open());
+    QVERIFY(store->append({chat(1, u"a"_s), chat(2), chat(3, u"c"_s)}));
+    QCOMPARE(store->findClientId(u"c"_s), chat(3, u"c"_s));
+    QCOMPARE(store->findClientId(u"a"_s), chat(1, u"a"_s));
+    QVERIFY(!store->findClientId(u"b"_s));
+    QVERIFY(!store->findClientId(u"A"_s));
+    // Gone with the message that retention removed.
+    QVERIFY(store->append({chat(4, u"d"_s)}));
+    QVERIFY(!store->findClientId(u"a"_s));
+    QCOMPARE(store->findClientId(u"d"_s)->seq, quint64(4));
+}
+
+void TestHistoryStore::noHistoryKeepsNoTexts_data()
+{
+    appendAndRead_data();
+}
+
+void TestHistoryStore::noHistoryKeepsNoTexts()
+{
+    QFETCH(QString, kind);
+    const auto store = makeStore(kind, 0);
+    QVERIFY(store->open());
+    QVERIFY(store->append({chat(1, u"a"_s), chat(2)}));
+    QVERIFY(store->latest(10).isEmpty());
+    QVERIFY(!store->findClientId(u"a"_s));
+    QVERIFY(store->lastSeq() >= 2);
+}
+
+void TestHistoryStore::sqliteSurvivesReopen()
+{
+    QString id;
+    {
+        SqliteHistoryStore store(m_dir->filePath(u"data"_s), 100);
+        QVERIFY(store.open());
+        id = store.historyId();
+        QVERIFY(store.append(chats(1, 7)));
+    }
+    SqliteHistoryStore store(m_dir->filePath(u"data"_s), 100);
+    QVERIFY(store.open());
+    QCOMPARE(store.historyId(), id);
+    QCOMPARE(store.lastSeq(), quint64(7));
+    QCOMPARE(store.latest(100), chats(1, 7));
+    QCOMPARE(store.count(), 7);
+
+    // Another directory is another history.
+    SqliteHistoryStore other(m_dir->filePath(u"other"_s), 100);
+    QVERIFY(other.open());
+    QVERIFY(other.historyId() != id);
+    QCOMPARE(other.lastSeq(), quint64(0));
+}
+
+void TestHistoryStore::sqliteIsDurableAndWal()
+{
+    SqliteHistoryStore store(m_dir->filePath(u"data"_s), 100);
+    QVERIFY(store.open());
+    QVERIFY(store.append(chats(1, 1)));
+    // A second connection sees what the first committed, and the file's settings.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+        db.setDatabaseName(store.filePath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"PRAGMA journal_mode"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"wal"_s);
+        QVERIFY(query.exec(u"SELECT value FROM meta WHERE key = 'history-id'"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), store.historyId());
+        QVERIFY(query.exec(u"SELECT COUNT(*) FROM messages"_s) && query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"inspect"_s);
+}
+
+void TestHistoryStore::sqliteNoHistoryCounterSurvivesReopen()
+{
+    const QString dir = m_dir->filePath(u"data"_s);
+    QString id;
+    quint64 last = 0;
+    {
+        SqliteHistoryStore store(dir, 0);
+        QVERIFY(store.open());
+        id = store.historyId();
+        QVERIFY(store.append(chats(1, 3)));
+        last = store.lastSeq();
+        QVERIFY(last >= 3);
+    }
+    SqliteHistoryStore store(dir, 0);
+    QVERIFY(store.open());
+    QCOMPARE(store.historyId(), id);
+    QVERIFY(store.lastSeq() >= last); // numbers never repeat
+    QVERIFY(store.latest(10).isEmpty());
+
+    // No text was written anywhere in the file.
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("message 1"));
+    QFile wal(store.filePath() + u"-wal"_s);
+    if (wal.open(QIODevice::ReadOnly))
+        QVERIFY(!wal.readAll().contains("message 1"));
+}
+
+void TestHistoryStore::sqliteRecreatesRemovedFile()
+{
+    const QString dir = m_dir->filePath(u"data"_s);
+    SqliteHistoryStore store(dir, 100);
+    QVERIFY(store.open());
+    const QString id = store.historyId();
+    QVERIFY(store.append(chats(1, 5)));
+
+    QVERIFY(QDir(dir).removeRecursively());
+    QVERIFY(store.append(chats(6, 6))); // noticed, recreated, stored
+    QVERIFY(QFile::exists(store.filePath()));
+    QCOMPARE(seqsOf(store.latest(10)), QList<quint64>({6}));
+
+    SqliteHistoryStore reopened(dir, 100);
+    QVERIFY(reopened.open());
+    QCOMPARE(reopened.historyId(), id);
+    QCOMPARE(reopened.lastSeq(), quint64(6));
+}
+
+void TestHistoryStore::sqliteFailsWhenDirectoryIsUnusable()
+{
+    // A file where the directory should be: no write can succeed, even as root.
+    const QString dir = m_dir->filePath(u"data"_s);
+    SqliteHistoryStore store(dir, 100);
+    QVERIFY(store.open());
+    QVERIFY(store.append(chats(1, 2)));
+    QVERIFY(QDir(dir).removeRecursively());
+    QFile blocker(dir);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    QVERIFY(!store.append(chats(3, 3)));
+    QVERIFY2(store.errorString().contains(dir), qPrintable(store.errorString()));
+    QVERIFY(!store.append(chats(4, 4)));
+
+    QVERIFY(QFile::remove(dir));
+    QVERIFY2(store.append(chats(5, 5)), qPrintable(store.errorString()));
+    QCOMPARE(store.lastSeq(), quint64(5));
+
+    SqliteHistoryStore blocked(m_dir->filePath(u"data/history.sqlite/x"_s), 100);
+    QVERIFY(!blocked.open());
+    QVERIFY(!blocked.errorString().isEmpty());
+}
+
+void TestHistoryStore::createFollowsConfig()
+{
+    ServerConfig config;
+    QVERIFY(dynamic_cast<MemoryHistoryStore *>(HistoryStore::create(config).get()));
+    config.dataDir = m_dir->path();
+    const auto store = HistoryStore::create(config);
+    auto *sqlite = dynamic_cast<SqliteHistoryStore *>(store.get());
+    QVERIFY(sqlite);
+    QCOMPARE(sqlite->filePath(), m_dir->filePath(u"history.sqlite"_s));
+}
+
+void TestHistoryStore::logNumbersAndCaches()
+{
+    MessageLog log(std::make_unique<MemoryHistoryStore>(100), 10);
+    QVERIFY(log.open());
+    QList<Message> batch = {Message::chat(u"ana"_s, u"a"_s, false, StartTime),
+                            Message::notice(u"n"_s, StartTime)};
+    QVERIFY(log.append(batch));
+    QCOMPARE(seqsOf(batch), QList<quint64>({1, 2}));
+    QCOMPARE(log.lastSeq(), quint64(2));
+    QCOMPARE(log.commitCount(), 1);
+
+    QList<Message> more = chats(0, 0) + chats(0, 0) + chats(0, 0);
+    QVERIFY(log.append(more));
+    QCOMPARE(seqsOf(more), range(3, 5));
+    const MessageLog::Page page = log.page(0, HistoryStore::NoLimit, 3);
+    QCOMPARE(seqsOf(page.messages), range(3, 5));
+    QVERIFY(page.more);
+    const MessageLog::Page all = log.page(0, HistoryStore::NoLimit, 100);
+    QCOMPARE(seqsOf(all.messages), range(1, 5));
+    QVERIFY(!all.more);
+    QCOMPARE(seqsOf(log.page(2, HistoryStore::NoLimit, 100).messages), range(3, 5));
+    QCOMPARE(seqsOf(log.page(0, 3, 100).messages), range(1, 2));
+}
+
+void TestHistoryStore::logPagesFromStoreBeyondCache()
+{
+    // 50 stored, 10 cached: answers reaching further back come from the store.
+    auto store = std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store->open());
+    QVERIFY(store->append(chats(1, 40)));
+    MessageLog log(std::move(store), 10);
+    QVERIFY(log.open());
+    QCOMPARE(log.lastSeq(), quint64(40));
+    QList<Message> batch = chats(0, 9);
+    QVERIFY(log.append(batch));
+    QCOMPARE(seqsOf(batch), range(41, 50));
+
+    MessageLog::Page page = log.page(0, HistoryStore::NoLimit, 5);
+    QCOMPARE(seqsOf(page.messages), range(46, 50));
+    QVERIFY(page.more);
+    page = log.page(0, HistoryStore::NoLimit, 30);
+    QCOMPARE(seqsOf(page.messages), range(21, 50));
+    QVERIFY(page.more);
+    page = log.page(0, 21, 100);
+    QCOMPARE(seqsOf(page.messages), range(1, 20));
+    QVERIFY(!page.more);
+    page = log.page(35, HistoryStore::NoLimit, 100);
+    QCOMPARE(seqsOf(page.messages), range(36, 50));
+    QVERIFY(!page.more);
+    page = log.page(35, HistoryStore::NoLimit, 10);
+    QCOMPARE(seqsOf(page.messages), range(41, 50));
+    QVERIFY(page.more);
+}
+
+void TestHistoryStore::logRemembersClientIds()
+{
+    // The store keeps 2 messages, the log recognises far more ids.
+    MessageLog log(std::make_unique<MemoryHistoryStore>(2), 2);
+    QVERIFY(log.open());
+    for (int i = 0; i < 50; ++i) {
+        QList<Message> batch = {chat(0, u"id%1"_s.arg(i))};
+        QVERIFY(log.append(batch));
+    }
+    const std::optional<Message> ack = log.ackFor(u"id0"_s);
+    QVERIFY(ack);
+    QCOMPARE(ack->type, MessageType::Ack);
+    QCOMPARE(ack->seq, quint64(1));
+    QCOMPARE(ack->clientId, u"id0"_s);
+    QCOMPARE(log.ackFor(u"id49"_s)->seq, quint64(50));
+    QVERIFY(!log.ackFor(u"id50"_s));
+
+    // After a restart, what the store still has is recognised.
+    auto store = std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store->open());
+    QVERIFY(store->append({chat(1, u"x"_s), chat(2, u"y"_s)}));
+    MessageLog reopened(std::move(store), 0);
+    QVERIFY(reopened.open());
+    QCOMPARE(reopened.ackFor(u"y"_s)->seq, quint64(2));
+    QCOMPARE(reopened.ackFor(u"x"_s)->time, StartTime + 1);
+    QVERIFY(!reopened.ackFor(u"z"_s));
+}
+
+void TestHistoryStore::logFramesAndTrim()
+{
+    MessageLog::Page empty;
+    QList<Message> frames = MessageLog::frames(empty, 0);
+    QCOMPARE(frames.size(), 1);
+    QVERIFY(frames.front().messages.isEmpty());
+    QVERIFY(frames.front().end);
+    QVERIFY(!frames.front().more);
+
+    MessageLog::Page page {chats(1, 450), true};
+    frames = MessageLog::frames(page, 451, 200);
+    QCOMPARE(frames.size(), 3);
+    QCOMPARE(frames.at(0).messages.size(), 200);
+    QCOMPARE(frames.at(2).messages.size(), 50);
+    for (const Message &frame : std::as_const(frames)) {
+        QCOMPARE(frame.type, MessageType::History);
+        QCOMPARE(frame.before, quint64(451));
+        QCOMPARE(frame.end, &frame == &frames.constLast());
+        QCOMPARE(frame.more, &frame == &frames.constLast());
+    }
+    QCOMPARE(frames.at(1).messages.front().seq, quint64(201));
+
+    // About 80 bytes each: 10 fit in 800; the newest are kept.
+    MessageLog::Page big {chats(1, 100), false};
+    MessageLog::trimToBytes(&big, 800);
+    QVERIFY(big.more);
+    QVERIFY(big.messages.size() >= 5 && big.messages.size() <= 10);
+    QCOMPARE(big.messages.constLast().seq, quint64(100));
+    MessageLog::Page one {chats(1, 2), false};
+    MessageLog::trimToBytes(&one, 1);
+    QCOMPARE(seqsOf(one.messages), QList<quint64>({2}));
+    MessageLog::Page small {chats(1, 2), false};
+    MessageLog::trimToBytes(&small, 100'000);
+    QCOMPARE(small.messages.size(), 2);
+    QVERIFY(!small.more);
+}
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+
+#include "tst_historystore.moc"
