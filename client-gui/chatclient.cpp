@@ -131,6 +131,7 @@ void ChatClient::connectToServer(const QString &host, quint16 port, const QStrin
     m_resumeToken.clear();
     m_gaps.clear();
     m_contextLoaded = false;
+    m_inHistory = false;
     m_retryAt.clear();
     m_notStoredDelayMs = 0;
     m_resumeKey = ResumeState::keyFor(host, port, nick);
@@ -256,6 +257,8 @@ void ChatClient::onMessage(const Message &message)
         // sequence numbers, acks and history, and what it does not send is not waited for.
         m_legacyServer = message.historyId.isEmpty();
         m_pacer.reset(message.rateMs, message.rateBurst, m_clock.elapsed());
+        if (message.historyId != m_resume.historyId)
+            m_inHistory = false;
         if (!m_resume.resumesIn(message.historyId)) {
             // Another history, or none: numbers seen before mean nothing here.
             m_resume.historyId = message.historyId;
@@ -423,6 +426,18 @@ void ChatClient::sendHello(const QString &nick)
     hello.resume = m_resumeToken;
     hello.after = m_resume.lastSeq;
     m_joinAfter = hello.after;
+    // Back in a history we were in, having seen nothing of it yet (an empty room, or a
+    // connection that kept dropping): after cannot say "from the start", so ask for as much
+    // as a join may get, and treat the answer as a catch-up.
+    m_catchUp = hello.after > 0 || m_inHistory;
+    if (m_catchUp && !m_outageOpen) {
+        // One outage may take several connections to catch up on: one marker for all of it.
+        m_outageOpen = true;
+        m_outageAfter = hello.after;
+        m_outageCount = 0;
+    }
+    if (hello.after == 0 && m_inHistory)
+        hello.limit = MaxJoinHistory;
     m_connection->send(hello);
 }
 
@@ -437,7 +452,25 @@ void ChatClient::onHistory(const Message &message)
         if (m_joinAnswered)
             return; // only one answer to the hello
         m_awaitingHistory = false;
-        m_joinFrames.append(message);
+        if (m_joinFrames.isEmpty() && !m_joinStarted) {
+            m_joinStarted = true;
+            // A catch-up that starts right after the last number seen is shown, and counted
+            // as seen, frame by frame: on a link that keeps dropping, each attempt then gets
+            // further than the one before instead of starting over. One that starts later may
+            // have left a gap, which only the last frame's more can tell.
+            m_joinProgressive = m_catchUp && !message.messages.isEmpty() &&
+                message.messages.constFirst().seq == m_joinAfter + 1;
+        }
+        if (m_joinProgressive) {
+            const QList<ChatLine> lines = historyLines(message.messages);
+            for (const Message &past : message.messages)
+                noteSeq(past.seq);
+            m_outageCount += int(lines.size());
+            if (!lines.isEmpty())
+                Q_EMIT historyReceived(lines);
+        } else {
+            m_joinFrames.append(message);
+        }
         if (!message.end)
             return;
         QList<Message> messages;
@@ -500,7 +533,7 @@ void ChatClient::finishJoinHistory(const QList<Message> &messages, bool more)
     marker.kind = ChatLine::Kind::Marker;
     marker.time = QDateTime::currentMSecsSinceEpoch();
     marker.history = true;
-    if (after == 0) {
+    if (!m_catchUp) {
         Q_EMIT historyReset();
         if (!lines.isEmpty()) {
             marker.marker = ChatLine::Marker::NewMessages;
@@ -508,14 +541,15 @@ void ChatClient::finishJoinHistory(const QList<Message> &messages, bool more)
             marker.text = tr("new messages");
             lines.append(marker);
         }
-    } else if (!lines.isEmpty()) {
-        const auto count = static_cast<int>(lines.size());
-        const quint64 first = lines.constFirst().seq;
+    } else if (!lines.isEmpty() || m_outageCount > 0) {
+        m_outageCount += int(lines.size());
+        const quint64 first = lines.isEmpty() ? after + 1 : lines.constFirst().seq;
         // Before every message of the gap, those fetched later included.
         marker.marker = ChatLine::Marker::Missed;
-        marker.seq = after + 1;
-        marker.text = more ? tr("more than %n message(s) while you were away", nullptr, count)
-                           : tr("%n message(s) while you were away", nullptr, count);
+        marker.seq = m_outageAfter + 1;
+        marker.text = more
+            ? tr("more than %n message(s) while you were away", nullptr, m_outageCount)
+            : tr("%n message(s) while you were away", nullptr, m_outageCount);
         lines.prepend(marker);
         if (more) {
             ChatLine notLoaded = marker;
@@ -527,8 +561,12 @@ void ChatClient::finishJoinHistory(const QList<Message> &messages, bool more)
             lines.insert(1, notLoaded);
         }
     }
+    m_outageOpen = false;
+    m_joinStarted = false;
+    m_joinProgressive = false;
     Q_EMIT historyReceived(lines);
     m_historyDone = true;
+    m_inHistory = true;
     saveResume();
 
     if (!m_contextLoaded && after > 0) {
@@ -661,6 +699,8 @@ void ChatClient::onClosed(ErrorCode code, const QString &detail)
     m_awaitingHistory = false;
     m_historyDone = false;
     m_joinFrames.clear();
+    m_joinStarted = false;
+    m_joinProgressive = false;
     m_fetchFrames.clear();
     saveResume();
     if (m_connection)
@@ -718,6 +758,8 @@ void ChatClient::dropConnection()
     m_awaitingHistory = false;
     m_historyDone = false;
     m_joinFrames.clear();
+    m_joinStarted = false;
+    m_joinProgressive = false;
     m_fetchFrames.clear();
     if (!m_connection)
         return;

@@ -122,6 +122,8 @@ public:
     bool hasHistory() const { return m_historyDone; }
 
     static constexpr int DefaultFetchLimit = 100;
+    /*! The most history a hello may ask for (PROTOCOL.md 6.10). */
+    static constexpr int MaxJoinHistory = 1000;
     /*! Older messages shown for context on a first join that resumes (after a restart). */
     static constexpr int ContextFetchLimit = 50;
     /*! Milliseconds until the next reconnection attempt, or -1. */
@@ -234,12 +236,19 @@ private:
     ResumeState m_resume;
     QString m_resumeToken; //!< from the last welcome
     quint64 m_joinAfter = 0; //!< the after of the last hello
+    bool m_catchUp = false; //!< the last hello asked for what was missed, not a first look
+    bool m_inHistory = false; //!< joined this history-id since connectToServer()
     bool m_awaitingHistory = false; //!< welcomed; the history answer has not begun
     bool m_historyDone = false; //!< the history answer of this connection is complete
     bool m_joinAnswered = false; //!< the answer to this connection's hello has ended
     bool m_legacyServer = false; //!< no history answer: a server without acks
     bool m_contextLoaded = false; //!< the log has history since connectToServer()
     QList<Message> m_joinFrames; //!< the history answer to the hello, until its end
+    bool m_joinProgressive = false; //!< this answer is shown frame by frame
+    bool m_joinStarted = false; //!< a frame of this answer has come
+    bool m_outageOpen = false; //!< catching up on an outage, maybe over several connections
+    quint64 m_outageAfter = 0; //!< the last number seen before it
+    int m_outageCount = 0; //!< messages of it shown so far
     QHash<quint64, QList<Message>> m_fetchFrames; //!< answers to fetch, by before
     QHash<quint64, quint64> m_gaps; //!< NotLoaded marker's before -> the after of its gap
     SendPacer m_pacer;

@@ -24,6 +24,9 @@ Q_LOGGING_CATEGORY(lcOutbox, "tagarela.client.outbox")
 namespace {
 
 constexpr int FormatVersion = 1;
+// Each write ends with an fsync (QSaveFile), which can take tens of milliseconds: a new
+// message is on disk within this much, and a burst of them costs one write.
+constexpr int ChangeSaveDelayMs = 50;
 constexpr int RemovalSaveDelayMs = 500;
 
 } // namespace
@@ -186,7 +189,7 @@ const OutboxEntry *Outbox::add(const QString &text, bool action, qint64 created)
     entry.action = action;
     entry.created = created;
     m_entries.append(entry);
-    scheduleSave(0);
+    scheduleSave(ChangeSaveDelayMs);
     return &m_entries.constLast();
 }
 
@@ -208,7 +211,7 @@ bool Outbox::setFailed(const QString &clientId, const QString &reason)
         if (entry.clientId == clientId) {
             entry.state = OutboxEntry::State::Failed;
             entry.reason = reason;
-            scheduleSave(0);
+            scheduleSave(ChangeSaveDelayMs);
             return true;
         }
     }
@@ -221,7 +224,7 @@ bool Outbox::setPending(const QString &clientId)
         if (entry.clientId == clientId) {
             entry.state = OutboxEntry::State::Pending;
             entry.reason.clear();
-            scheduleSave(0);
+            scheduleSave(ChangeSaveDelayMs);
             return true;
         }
     }

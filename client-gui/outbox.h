@@ -34,9 +34,9 @@ struct OutboxEntry
  * typed, kept in a small JSON file so that they survive a crash or a restart of the client.
  * An entry leaves when the server acknowledges it.
  *
- * Writes are atomic (QSaveFile). A new or changed entry is written at the end of the current
- * event-loop turn, so that a burst of changes costs one write; a removal (an ack) may wait a
- * little longer, since losing it only means sending the message again, which the server
+ * Writes are atomic and synced (QSaveFile), which costs an fsync: a new or changed entry is
+ * written within 50 ms, so that a burst of changes costs one write; a removal (an ack) may
+ * wait half a second, since losing it only means sending the message again, which the server
  * recognises by its id.
  *
  * The outbox is bounded: add() refuses a message beyond limit() entries rather than dropping

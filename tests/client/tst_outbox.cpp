@@ -24,7 +24,7 @@ private Q_SLOTS:
     void statesAndReasons();
     void acknowledgedEntriesLeave();
     void isBounded();
-    void writesOncePerTurn();
+    void writesOnceForABurst();
     void unreadableFileStartsEmpty();
     void fileNamePerServerAndNick();
 
@@ -140,13 +140,13 @@ void TestOutbox::isBounded()
     QVERIFY(outbox.add(u"4"_s, false, 4));
 }
 
-void TestOutbox::writesOncePerTurn()
+void TestOutbox::writesOnceForABurst()
 {
     Outbox outbox;
     QVERIFY(outbox.open(path()));
     for (int i = 0; i < 100; ++i)
         outbox.add(u"m%1"_s.arg(i), false, i);
-    // Not yet: a burst of changes costs one write, at the end of the turn.
+    // Not yet: a burst of changes costs one write, a moment later.
     QVERIFY(!QFile::exists(path()));
     QTRY_VERIFY(QFile::exists(path()));
     Outbox reader;
