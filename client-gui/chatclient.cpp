@@ -136,6 +136,7 @@ void ChatClient::connectToServer(const QString &host, quint16 port, const QStrin
     m_notStoredDelayMs = 0;
     m_resumeKey = ResumeState::keyFor(host, port, nick);
     m_resume = ResumeState::load(m_resumeKey);
+    m_resumeToken = m_resume.token;
     openOutbox();
     m_joinedBefore = false;
     m_outageReported = false;
@@ -147,8 +148,12 @@ void ChatClient::connectToServer(const QString &host, quint16 port, const QStrin
 void ChatClient::disconnectFromServer()
 {
     m_retryTimer.stop();
-    if (m_connection && m_state == State::Connected)
+    if (m_connection && m_state == State::Connected) {
         m_connection->send(Message::quit());
+        // A quit ends the token on the server too.
+        m_resumeToken.clear();
+        m_resume.token.clear();
+    }
     dropConnection();
     saveResume();
     setState(State::Disconnected);
@@ -181,7 +186,7 @@ ChatLine ChatClient::lineFor(const OutboxEntry &entry) const
 
 void ChatClient::saveResume()
 {
-    if (!m_resumeKey.isEmpty() && m_resume.lastSeq > 0)
+    if (!m_resumeKey.isEmpty())
         m_resume.save(m_resumeKey);
 }
 
@@ -274,6 +279,8 @@ void ChatClient::onMessage(const Message &message)
         m_wantedNick = message.nick;
         m_users = message.users;
         m_resumeToken = message.resume;
+        m_resume.token = message.resume;
+        m_resume.save(m_resumeKey); // a crash from here on still gets the nickname back
         m_awaitingHistory = !m_legacyServer;
         m_historyDone = m_legacyServer;
         m_joinAnswered = false;
@@ -304,6 +311,7 @@ void ChatClient::onMessage(const Message &message)
                 // rather than leave the user outside.
                 m_wantedNick = message.suggestion;
                 m_resumeToken.clear(); // it was for the other nickname
+                m_resume.token.clear();
                 sendHello(m_wantedNick);
                 return;
             }

@@ -32,6 +32,7 @@ ResumeState ResumeState::load(const QString &key)
     ResumeState state;
     state.historyId = store.value(key + u"/history-id"_s).toString();
     state.lastSeq = store.value(key + u"/last-seq"_s).toULongLong();
+    state.token = store.value(key + u"/token"_s).toString();
     return state;
 }
 
@@ -39,11 +40,13 @@ void ResumeState::save(const QString &key) const
 {
     QSettings store = settings();
     if (store.value(key + u"/history-id"_s).toString() == historyId &&
-        store.value(key + u"/last-seq"_s).toULongLong() == lastSeq) {
+        store.value(key + u"/last-seq"_s).toULongLong() == lastSeq &&
+        store.value(key + u"/token"_s).toString() == token) {
         return;
     }
     store.setValue(key + u"/history-id"_s, historyId);
     store.setValue(key + u"/last-seq"_s, lastSeq);
+    store.setValue(key + u"/token"_s, token);
 }
 
 } // namespace Tagarela

@@ -9,8 +9,8 @@ namespace Tagarela {
 /*!
  * Where the user is in one server's history: the highest sequence number seen and the
  * history-id it was seen under, so that a reconnection, even after a restart of the client,
- * asks for what it missed (hello after). Kept per server and nickname in the program's
- * QSettings, under "resume/".
+ * asks for what it missed (hello after), and the resume token that gets the nickname back.
+ * Kept per server and nickname in the program's QSettings, under "resume/".
  *
  * A number older than the truth is harmless (the catch-up repeats what the view already has,
  * and the view drops repeats); a newer one would hide messages. So it is saved from time to
@@ -20,6 +20,11 @@ struct ResumeState
 {
     QString historyId;
     quint64 lastSeq = 0;
+    /*!
+     * The resume token of the last welcome: a client restarted after a crash gets its
+     * nickname back instead of finding it held for itself.
+     */
+    QString token;
 
     /*! The settings key for \a host, \a port and \a nick. */
     static QString keyFor(const QString &host, quint16 port, const QString &nick);

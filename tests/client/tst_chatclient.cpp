@@ -210,6 +210,9 @@ void TestChatClient::nickCollisionFailsWithSuggestion()
     auto ana = makeClient();
     join(ana.get(), u"ana"_s);
 
+    // Someone else, elsewhere: not holding ana's saved resume token, as a second window of
+    // the same account would (which would take over, as the same person).
+    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
     auto other = makeClient();
     QSignalSpy failed(other.get(), &ChatClient::failed);
     QSignalSpy lost(other.get(), &ChatClient::connectionLost);
@@ -585,7 +588,8 @@ void TestChatClient::outboxAndLastSeqSurviveARestart()
     QCOMPARE(lines.at(0).delivery, ChatLine::Delivery::Pending);
     QVERIFY(joined.wait(5000));
     QCOMPARE(fake.lastHello().after, 9u);
-    QCOMPARE(fake.lastHello().resume, QString()); // the token lived in the old process
+    // The token too: the nickname held for the crashed client comes back to it.
+    QCOMPARE(fake.lastHello().resume, u"token-1"_s);
     QTRY_COMPARE(fake.says().size(), 1);
     QCOMPARE(fake.says().at(0).clientId, id);
     // A fresh log: a few older messages are asked for, for context.
