@@ -15,6 +15,32 @@
         <source>Connected to %1 as %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>new messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n message(s) while you were away</source>
+        <translation>
+            <numerusform>more than %n message while you were away</numerusform>
+            <numerusform>more than %n messages while you were away</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) while you were away</source>
+        <translation>
+            <numerusform>%n message while you were away</numerusform>
+            <numerusform>%n messages while you were away</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>older messages you missed were not loaded: click to load them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stored yet, will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -49,6 +75,44 @@
     </message>
     <message>
         <source>%1 is now known as %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nickname %1 is kept for someone who is reconnecting; %2 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) resumed with its token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT STORED: %n message(s) could not be written to the history and were not sent; their senders were told. %1</source>
+        <translation>
+            <numerusform>NOT STORED: %n message could not be written to the history and was not sent; its sender was told. %1</numerusform>
+            <numerusform>NOT STORED: %n messages could not be written to the history and were not sent; their senders were told. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not store your message, so nobody received it. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatServer</name>
+    <message>
+        <source>History: %1; last message number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not kept (numbers in %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -234,6 +298,49 @@
     </message>
     <message>
         <source>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;A chat for friends: one room, every message to everyone.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This window does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting to be sent already; this one stays in the box until some of them are through.</source>
+        <translation>
+            <numerusform>%n message is waiting to be sent already; this one stays in the box until it is through.</numerusform>
+            <numerusform>%n messages are waiting to be sent already; this one stays in the box until some of them are through.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected: the message will be sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the nickname was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the beginning of the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard This Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load the Missed Messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,6 +542,29 @@
         <source>%1 closed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2) is replaced by a new connection of the same user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You connected again from elsewhere; this connection is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A client-id is 1 to %n letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>
+            <numerusform>A client-id is 1 to %n letter, digit, &apos;-&apos; or &apos;_&apos;.</numerusform>
+            <numerusform>A client-id is 1 to %n letters, digits, &apos;-&apos; or &apos;_&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recent messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of recent messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -570,6 +700,10 @@
         <source>The connection failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::InputCommand</name>
@@ -653,11 +787,39 @@
         <source>host</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>— %1 —</source>
+        <extracomment>A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Outbox</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder for %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -810,6 +972,133 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
         <source>--max-frame must leave room for --max-text (at least --max-text + 64).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Directory for the message history and the bans (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep no message history: nothing said is written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate file: accept TLS connections on the same port (needs --tls-key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM private key file for --tls-cert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse connections that are not encrypted (needs --tls-cert).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose first line is the password clients must give. The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most messages kept in the history; older ones are deleted (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a dropped user&apos;s nickname is kept for them to reconnect (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-dir: the directory must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--require-tls needs --tls-cert and --tls-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-file: the first line of %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::SqliteHistoryStore</name>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the journal mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 is not in WAL mode (%2); it is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the meta table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the messages table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 was replaced by another one; this server keeps numbering its messages as before until it restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the meta table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot prepare the statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 was removed or replaced; creating it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot delete old messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store the message counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the history from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
@@ -957,6 +1246,10 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /quit, /help.</source>
     </message>
     <message>
         <source>--scrollback: expected a number of at least 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

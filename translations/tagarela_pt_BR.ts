@@ -15,6 +15,32 @@
         <source>Connected to %1 as %2.</source>
         <translation>Conectado a %1 como %2.</translation>
     </message>
+    <message>
+        <source>new messages</source>
+        <translation>mensagens novas</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n message(s) while you were away</source>
+        <translation>
+            <numerusform>mais de %n mensagem enquanto você estava fora</numerusform>
+            <numerusform>mais de %n mensagens enquanto você estava fora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) while you were away</source>
+        <translation>
+            <numerusform>%n mensagem enquanto você estava fora</numerusform>
+            <numerusform>%n mensagens enquanto você estava fora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>older messages you missed were not loaded: click to load them</source>
+        <translation>as mensagens mais antigas que você perdeu não foram carregadas: clique para carregá-las</translation>
+    </message>
+    <message>
+        <source>not stored yet, will retry</source>
+        <translation>ainda não armazenada, nova tentativa em breve</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -50,6 +76,44 @@
     <message>
         <source>%1 is now known as %2 (%3)</source>
         <translation>%1 agora se chama %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is kept for someone who is reconnecting; %2 is free.</source>
+        <translation>O apelido %1 está reservado para alguém que está se reconectando; %2 está livre.</translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation>reconectou</translation>
+    </message>
+    <message>
+        <source>%1 (%2) resumed with its token</source>
+        <translation>%1 (%2) retomou a sessão com o seu token</translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT STORED: %n message(s) could not be written to the history and were not sent; their senders were told. %1</source>
+        <translation>
+            <numerusform>NÃO ARMAZENADA: %n mensagem não pôde ser gravada no histórico e não foi enviada; o remetente foi avisado. %1</numerusform>
+            <numerusform>NÃO ARMAZENADAS: %n mensagens não puderam ser gravadas no histórico e não foram enviadas; os remetentes foram avisados. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not store your message, so nobody received it. Try again later.</source>
+        <translation>O servidor não conseguiu armazenar a sua mensagem, então ninguém a recebeu. Tente de novo mais tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ChatServer</name>
+    <message>
+        <source>History: %1; last message number %2</source>
+        <translation>Histórico: %1; número da última mensagem: %2</translation>
+    </message>
+    <message>
+        <source>in memory only</source>
+        <translation>só na memória</translation>
+    </message>
+    <message>
+        <source>not kept (numbers in %1)</source>
+        <translation>não guardado (números em %1)</translation>
     </message>
 </context>
 <context>
@@ -235,6 +299,49 @@
     <message>
         <source>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;A chat for friends: one room, every message to everyone.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tagarela %1&lt;/h3&gt;&lt;p&gt;Um bate-papo para amigos: uma sala só, e toda mensagem vai para todo mundo.&lt;/p&gt;&lt;p&gt;Compilado com o Qt %2, executando no Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This window does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation>Você se conectou de novo como %1 em outro lugar, e aquela conexão assumiu. Esta janela não se reconecta, para que as duas não fiquem derrubando uma à outra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting to be sent already; this one stays in the box until some of them are through.</source>
+        <translation>
+            <numerusform>Já há %n mensagem esperando para ser enviada; esta fica na caixa até que ela passe.</numerusform>
+            <numerusform>Já há %n mensagens esperando para ser enviadas; esta fica na caixa até que algumas delas passem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected: the message will be sent when the connection is back.</source>
+        <translation>Sem conexão: a mensagem será enviada quando a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Not connected: the nickname was not changed.</source>
+        <translation>Sem conexão: o apelido não foi trocado.</translation>
+    </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Carregando mensagens mais antigas…</translation>
+    </message>
+    <message>
+        <source>the beginning of the conversation</source>
+        <translation>o começo da conversa</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Reenviar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard This Message</source>
+        <translation>&amp;Descartar esta mensagem</translation>
+    </message>
+    <message>
+        <source>&amp;Load the Missed Messages</source>
+        <translation>Carregar as mensagens &amp;perdidas</translation>
     </message>
 </context>
 <context>
@@ -435,6 +542,29 @@
         <source>%1 closed: %2</source>
         <translation>Conexão de %1 encerrada: %2</translation>
     </message>
+    <message>
+        <source>%1 (%2) is replaced by a new connection of the same user</source>
+        <translation>%1 (%2) foi substituído por uma nova conexão do mesmo usuário</translation>
+    </message>
+    <message>
+        <source>You connected again from elsewhere; this connection is closed.</source>
+        <translation>Você se conectou de novo de outro lugar; esta conexão foi encerrada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A client-id is 1 to %n letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>
+            <numerusform>Um client-id tem de 1 a %n letra, algarismo, &apos;-&apos; ou &apos;_&apos;.</numerusform>
+            <numerusform>Um client-id tem de 1 a %n letras, algarismos, &apos;-&apos; ou &apos;_&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recent messages:</source>
+        <translation>Mensagens recentes:</translation>
+    </message>
+    <message>
+        <source>End of recent messages.</source>
+        <translation>Fim das mensagens recentes.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -570,6 +700,10 @@
         <source>The connection failed: %1</source>
         <translation>A conexão falhou: %1</translation>
     </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation>Você se conectou de novo como %1 em outro lugar, e aquela conexão assumiu. Esta não se reconecta, para que as duas não fiquem derrubando uma à outra.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::InputCommand</name>
@@ -653,12 +787,40 @@
         <source>host</source>
         <translation>anfitrião</translation>
     </message>
+    <message>
+        <source>— %1 —</source>
+        <extracomment>A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
+        <translation>— %1 —</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>enviando…</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>não enviada</translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation>não enviada: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
         <translation>Mensagens</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Outbox</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>Não foi possível remover %1.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Não foi possível criar a pasta de %1.</translation>
     </message>
 </context>
 <context>
@@ -815,6 +977,133 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /quit, /help.</tr
         <source>--max-frame must leave room for --max-text (at least --max-text + 64).</source>
         <translation>--max-frame precisa deixar espaço para --max-text (no mínimo --max-text + 64).</translation>
     </message>
+    <message>
+        <source>Directory for the message history and the bans (default: %1).</source>
+        <translation>Diretório do histórico de mensagens e dos banimentos (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>diretório</translation>
+    </message>
+    <message>
+        <source>Keep no message history: nothing said is written to disk.</source>
+        <translation>Não manter histórico de mensagens: nada do que for dito é gravado em disco.</translation>
+    </message>
+    <message>
+        <source>PEM certificate file: accept TLS connections on the same port (needs --tls-key).</source>
+        <translation>Arquivo de certificado PEM: aceita conexões TLS na mesma porta (requer --tls-key).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
+        <source>PEM private key file for --tls-cert.</source>
+        <translation>Arquivo de chave privada PEM para --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Refuse connections that are not encrypted (needs --tls-cert).</source>
+        <translation>Recusa conexões não criptografadas (requer --tls-cert).</translation>
+    </message>
+    <message>
+        <source>File whose first line is the password clients must give. The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation>Arquivo cuja primeira linha é a senha que os clientes precisam informar. A variável de ambiente %1 também funciona; a senha nunca é lida da linha de comando.</translation>
+    </message>
+    <message>
+        <source>Most messages kept in the history; older ones are deleted (default: %1).</source>
+        <translation>Máximo de mensagens mantidas no histórico; as mais antigas são apagadas (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>Seconds a dropped user&apos;s nickname is kept for them to reconnect (default: %1).</source>
+        <translation>Segundos durante os quais o apelido de um usuário que caiu fica reservado para ele se reconectar (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>--data-dir: the directory must not be empty.</source>
+        <translation>--data-dir: o caminho do diretório não pode ser vazio.</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert e --tls-key precisam ser usados juntos.</translation>
+    </message>
+    <message>
+        <source>--require-tls needs --tls-cert and --tls-key.</source>
+        <translation>--require-tls requer --tls-cert e --tls-key.</translation>
+    </message>
+    <message>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation>--password-file: não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>--password-file: the first line of %1 is empty.</source>
+        <translation>--password-file: a primeira linha de %1 está vazia.</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::SqliteHistoryStore</name>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>não foi possível criar o diretório %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>não foi possível abrir %1</translation>
+    </message>
+    <message>
+        <source>cannot set the journal mode</source>
+        <translation>não foi possível definir o modo de journal</translation>
+    </message>
+    <message>
+        <source>The history database %1 is not in WAL mode (%2); it is slower.</source>
+        <translation>O banco de dados do histórico %1 não está no modo WAL (%2); assim ele fica mais lento.</translation>
+    </message>
+    <message>
+        <source>cannot read the meta table</source>
+        <translation>não foi possível ler a tabela meta</translation>
+    </message>
+    <message>
+        <source>cannot read the messages table</source>
+        <translation>não foi possível ler a tabela de mensagens</translation>
+    </message>
+    <message>
+        <source>The history database %1 was replaced by another one; this server keeps numbering its messages as before until it restarts.</source>
+        <translation>O banco de dados do histórico %1 foi substituído por outro; este servidor continua numerando as mensagens como antes até ser reiniciado.</translation>
+    </message>
+    <message>
+        <source>cannot write the meta table</source>
+        <translation>não foi possível gravar a tabela meta</translation>
+    </message>
+    <message>
+        <source>cannot prepare the statements</source>
+        <translation>não foi possível preparar os comandos SQL</translation>
+    </message>
+    <message>
+        <source>The history database %1: %2</source>
+        <translation>Banco de dados do histórico %1: %2</translation>
+    </message>
+    <message>
+        <source>The history database %1 was removed or replaced; creating it again.</source>
+        <translation>O banco de dados do histórico %1 foi removido ou substituído; criando-o de novo.</translation>
+    </message>
+    <message>
+        <source>cannot store a message</source>
+        <translation>não foi possível armazenar uma mensagem</translation>
+    </message>
+    <message>
+        <source>cannot delete old messages</source>
+        <translation>não foi possível apagar mensagens antigas</translation>
+    </message>
+    <message>
+        <source>cannot store the message counter</source>
+        <translation>não foi possível armazenar o contador de mensagens</translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation>não foi possível confirmar a transação</translation>
+    </message>
+    <message>
+        <source>Cannot read the history from %1: %2</source>
+        <translation>Não foi possível ler o histórico de %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
@@ -963,6 +1252,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /quit, /help.</tr
     <message>
         <source>--scrollback: expected a number of at least 100.</source>
         <translation>--scrollback: era esperado um número de no mínimo 100.</translation>
+    </message>
+    <message>
+        <source>cannot open the history: %1</source>
+        <translation>não foi possível abrir o histórico: %1</translation>
     </message>
 </context>
 </TS>
