@@ -33,6 +33,7 @@ bool isFinal(ErrorCode code)
     case ErrorCode::TooManyFailures:
     case ErrorCode::TlsRequired:
     case ErrorCode::Banned:
+    case ErrorCode::Replaced: // the other connection is us: fighting it back is pointless
         return true;
     default:
         return false;
@@ -50,6 +51,8 @@ ChatClient::Failure failureFor(ErrorCode code)
         return ChatClient::Failure::VersionMismatch;
     case ErrorCode::Flood:
         return ChatClient::Failure::Flood;
+    case ErrorCode::Replaced:
+        return ChatClient::Failure::Replaced;
     case ErrorCode::ServerFull:
         return ChatClient::Failure::ServerFull;
     case ErrorCode::TooManyConnections:
@@ -89,6 +92,22 @@ ChatClient::Failure failureFor(QAbstractSocket::SocketError error)
     }
 }
 
+// A message the server refused for good: sending it again would be refused again.
+bool refusesForGood(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::RateLimited:
+    case ErrorCode::NotStored:
+        return false;
+    default:
+        return true;
+    }
+}
+
+constexpr int MinRetryAfterRateLimitMs = 500;
+constexpr int FirstNotStoredRetryMs = 2000;
+constexpr int MaxNotStoredRetryMs = 30'000;
+
 } // namespace
 
 ChatClient::ChatClient(QObject *parent)
@@ -97,6 +116,9 @@ ChatClient::ChatClient(QObject *parent)
     , m_pins(m_ownPins.get())
     , m_random(QRandomGenerator::securelySeeded())
 {
+    m_clock.start();
+    m_sendTimer.setSingleShot(true);
+    connect(&m_sendTimer, &QTimer::timeout, this, &ChatClient::sendPending);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ChatClient::attempt);
     m_connectTimer.setSingleShot(true);
@@ -109,6 +131,7 @@ ChatClient::ChatClient(QObject *parent)
 
 ChatClient::~ChatClient()
 {
+    saveResume();
     if (m_connection) {
         // No signals from a half-destroyed client.
         m_connection->disconnect(this);
@@ -119,11 +142,22 @@ ChatClient::~ChatClient()
 void ChatClient::connectToServer(const QString &host, quint16 port, const QString &nick)
 {
     dropConnection();
+    saveResume();
     m_host = host;
     m_port = port;
     m_wantedNick = nick;
     m_nick.clear();
     m_users.clear();
+    m_resumeToken.clear();
+    m_gaps.clear();
+    m_contextLoaded = false;
+    m_inHistory = false;
+    m_retryAt.clear();
+    m_notStoredDelayMs = 0;
+    m_resumeKey = ResumeState::keyFor(host, port, nick);
+    m_resume = ResumeState::load(m_resumeKey);
+    m_resumeToken = m_resume.token;
+    openOutbox();
     m_joinedBefore = false;
     m_outageReported = false;
     m_retries = 0;
@@ -134,9 +168,14 @@ void ChatClient::connectToServer(const QString &host, quint16 port, const QStrin
 void ChatClient::disconnectFromServer()
 {
     m_retryTimer.stop();
-    if (m_connection && m_state == State::Connected)
+    if (m_connection && m_state == State::Connected) {
         m_connection->send(Message::quit());
+        // A quit ends the token on the server too.
+        m_resumeToken.clear();
+        m_resume.token.clear();
+    }
     dropConnection();
+    saveResume();
     setState(State::Disconnected);
 }
 
@@ -149,6 +188,37 @@ void ChatClient::trustCertificate(const CertificateProblem &problem)
 {
     if (!problem.isNull())
         m_pins->setPin(problem.host, problem.port, problem.fingerprint);
+}
+
+void ChatClient::openOutbox()
+{
+    if (!m_outbox.open(Outbox::fileFor(m_host, m_port, m_wantedNick)))
+        qWarning("tagarela: the outbox %s is unreadable; starting empty",
+                 qPrintable(m_outbox.path()));
+    QList<ChatLine> lines;
+    for (const OutboxEntry &entry : m_outbox.entries())
+        lines.append(lineFor(entry));
+    Q_EMIT outboxOpened(lines);
+}
+
+ChatLine ChatClient::lineFor(const OutboxEntry &entry) const
+{
+    ChatLine line;
+    line.kind = entry.action ? ChatLine::Kind::Action : ChatLine::Kind::Chat;
+    line.time = entry.created;
+    line.nick = m_nick.isEmpty() ? m_wantedNick : m_nick;
+    line.text = entry.text;
+    line.clientId = entry.clientId;
+    line.delivery = entry.state == OutboxEntry::State::Failed ? ChatLine::Delivery::Failed
+                                                              : ChatLine::Delivery::Pending;
+    line.note = entry.reason;
+    return line;
+}
+
+void ChatClient::saveResume()
+{
+    if (!m_resumeKey.isEmpty())
+        m_resume.save(m_resumeKey);
 }
 
 void ChatClient::retryNow()
@@ -262,7 +332,19 @@ void ChatClient::onMessage(const Message &message)
         m_maxText = message.maxText;
         if (message.heartbeatMs > 0)
             m_connection->setHeartbeat(message.heartbeatMs, 3 * message.heartbeatMs);
-        m_connection->send(Message::hello(m_wantedNick));
+        m_rateMs = message.rateMs;
+        // A server that numbers messages names its history; one that does not is older than
+        // sequence numbers, acks and history, and what it does not send is not waited for.
+        m_legacyServer = message.historyId.isEmpty();
+        m_pacer.reset(message.rateMs, message.rateBurst, m_clock.elapsed());
+        if (message.historyId != m_resume.historyId)
+            m_inHistory = false;
+        if (!m_resume.resumesIn(message.historyId)) {
+            // Another history, or none: numbers seen before mean nothing here.
+            m_resume.historyId = message.historyId;
+            m_resume.lastSeq = 0;
+        }
+        sendHello(m_wantedNick);
         setState(State::Joining);
         return;
     case MessageType::Welcome: {
@@ -271,6 +353,12 @@ void ChatClient::onMessage(const Message &message)
         m_nick = message.nick;
         m_wantedNick = message.nick;
         m_users = message.users;
+        m_resumeToken = message.resume;
+        m_resume.token = message.resume;
+        m_resume.save(m_resumeKey); // a crash from here on still gets the nickname back
+        m_awaitingHistory = !m_legacyServer;
+        m_historyDone = m_legacyServer;
+        m_joinAnswered = false;
         const bool reconnected = m_joinedBefore;
         m_joinedBefore = true;
         m_outageReported = false;
@@ -297,7 +385,9 @@ void ChatClient::onMessage(const Message &message)
                 // Someone took our name while we were away: carry on under the suggestion
                 // rather than leave the user outside.
                 m_wantedNick = message.suggestion;
-                m_connection->send(Message::hello(m_wantedNick));
+                m_resumeToken.clear(); // it was for the other nickname
+                m_resume.token.clear();
+                sendHello(m_wantedNick);
                 return;
             }
             m_joinError = message.code;
@@ -306,7 +396,18 @@ void ChatClient::onMessage(const Message &message)
             m_connection->close(message.code, message.text);
             return;
         }
+        if (!message.clientId.isEmpty()) {
+            onSayError(message);
+            return;
+        }
         Q_EMIT serverError(message.code, message.text, message.suggestion);
+        return;
+    case MessageType::Ack:
+        acknowledge(message.clientId, message.seq, message.time);
+        return;
+    case MessageType::History:
+        if (m_state == State::Connected)
+            onHistory(message);
         return;
     case MessageType::Bye:
         m_byeCode = message.code;
@@ -335,10 +436,26 @@ void ChatClient::handleEvent(const Message &message)
     line.time = message.time;
     switch (message.type) {
     case MessageType::Chat:
+        if (m_legacyServer && message.from == m_nick && message.clientId.isEmpty()) {
+            // An older server echoes our message without its id: the first one in flight with
+            // that text is confirmed by it.
+            for (const OutboxEntry &entry : m_outbox.entries()) {
+                if (m_inFlight.contains(entry.clientId) && entry.text == message.text &&
+                    entry.action == message.action) {
+                    acknowledge(entry.clientId, 0, message.time);
+                    return;
+                }
+            }
+        }
         line.kind = message.action ? ChatLine::Kind::Action : ChatLine::Kind::Chat;
         line.nick = message.from;
         line.text = message.text;
+        line.seq = message.seq;
+        line.clientId = message.clientId;
         line.mentionsMe = message.from != m_nick && mentionsMe(message.text);
+        noteSeq(message.seq);
+        if (!message.clientId.isEmpty() && m_outbox.contains(message.clientId))
+            acknowledge(message.clientId, message.seq, message.time);
         break;
     case MessageType::Joined:
         line.kind = ChatLine::Kind::Joined;
@@ -377,6 +494,8 @@ void ChatClient::handleEvent(const Message &message)
     case MessageType::Notice:
         line.kind = ChatLine::Kind::Notice;
         line.text = message.text;
+        line.seq = message.seq;
+        noteSeq(message.seq);
         break;
     default:
         return;
@@ -384,10 +503,289 @@ void ChatClient::handleEvent(const Message &message)
     Q_EMIT lineReceived(line);
 }
 
+void ChatClient::sendHello(const QString &nick)
+{
+    Message hello = Message::hello(nick);
+    hello.resume = m_resumeToken;
+    hello.after = m_resume.lastSeq;
+    m_joinAfter = hello.after;
+    // Back in a history we were in, having seen nothing of it yet (an empty room, or a
+    // connection that kept dropping): after cannot say "from the start", so ask for as much
+    // as a join may get, and treat the answer as a catch-up.
+    m_catchUp = hello.after > 0 || m_inHistory;
+    if (m_catchUp && !m_outageOpen) {
+        // One outage may take several connections to catch up on: one marker for all of it.
+        m_outageOpen = true;
+        m_outageAfter = hello.after;
+        m_outageCount = 0;
+    }
+    if (hello.after == 0 && m_inHistory)
+        hello.limit = MaxJoinHistory;
+    m_connection->send(hello);
+}
+
+void ChatClient::noteSeq(quint64 seq)
+{
+    m_resume.lastSeq = std::max(m_resume.lastSeq, seq);
+}
+
+void ChatClient::onHistory(const Message &message)
+{
+    if (message.before == 0) {
+        if (m_joinAnswered)
+            return; // only one answer to the hello
+        m_awaitingHistory = false;
+        if (m_joinFrames.isEmpty() && !m_joinStarted) {
+            m_joinStarted = true;
+            // A catch-up that starts right after the last number seen is shown, and counted
+            // as seen, frame by frame: on a link that keeps dropping, each attempt then gets
+            // further than the one before instead of starting over. One that starts later may
+            // have left a gap, which only the last frame's more can tell.
+            m_joinProgressive = m_catchUp && !message.messages.isEmpty() &&
+                message.messages.constFirst().seq == m_joinAfter + 1;
+        }
+        if (m_joinProgressive) {
+            const QList<ChatLine> lines = historyLines(message.messages);
+            for (const Message &past : message.messages)
+                noteSeq(past.seq);
+            m_outageCount += int(lines.size());
+            if (!lines.isEmpty())
+                Q_EMIT historyReceived(lines);
+        } else {
+            m_joinFrames.append(message);
+        }
+        if (!message.end)
+            return;
+        QList<Message> messages;
+        for (const Message &frame : std::as_const(m_joinFrames))
+            messages.append(frame.messages);
+        m_joinFrames.clear();
+        m_joinAnswered = true;
+        finishJoinHistory(messages, message.more);
+        return;
+    }
+    QList<Message> &frames = m_fetchFrames[message.before];
+    frames.append(message);
+    if (!message.end)
+        return;
+    QList<Message> messages;
+    for (const Message &frame : std::as_const(frames))
+        messages.append(frame.messages);
+    m_fetchFrames.remove(message.before);
+    finishFetch(message.before, messages, message.more);
+}
+
+QList<ChatLine> ChatClient::historyLines(const QList<Message> &messages)
+{
+    QList<ChatLine> lines;
+    lines.reserve(messages.size());
+    for (const Message &message : messages) {
+        if (message.type != MessageType::Chat && message.type != MessageType::Notice)
+            continue;
+        if (!message.clientId.isEmpty() && m_outbox.contains(message.clientId)) {
+            // Stored before the connection dropped, and the ack was lost with it.
+            acknowledge(message.clientId, message.seq, message.time);
+        }
+        ChatLine line;
+        line.time = message.time;
+        line.seq = message.seq;
+        line.history = true;
+        if (message.type == MessageType::Chat) {
+            line.kind = message.action ? ChatLine::Kind::Action : ChatLine::Kind::Chat;
+            line.nick = message.from;
+            line.text = message.text;
+            line.clientId = message.clientId;
+            line.mentionsMe = message.from != m_nick && mentionsMe(message.text);
+        } else {
+            line.kind = ChatLine::Kind::Notice;
+            line.text = message.text;
+        }
+        lines.append(line);
+    }
+    return lines;
+}
+
+void ChatClient::finishJoinHistory(const QList<Message> &messages, bool more)
+{
+    const quint64 after = m_joinAfter;
+    QList<ChatLine> lines = historyLines(messages);
+    for (const Message &message : messages)
+        noteSeq(message.seq);
+
+    ChatLine marker;
+    marker.kind = ChatLine::Kind::Marker;
+    marker.time = QDateTime::currentMSecsSinceEpoch();
+    marker.history = true;
+    if (!m_catchUp) {
+        Q_EMIT historyReset();
+        if (!lines.isEmpty()) {
+            marker.marker = ChatLine::Marker::NewMessages;
+            marker.seq = lines.constLast().seq + 1;
+            marker.text = tr("new messages");
+            lines.append(marker);
+        }
+    } else if (!lines.isEmpty() || m_outageCount > 0) {
+        m_outageCount += int(lines.size());
+        const quint64 first = lines.isEmpty() ? after + 1 : lines.constFirst().seq;
+        // Before every message of the gap, those fetched later included.
+        marker.marker = ChatLine::Marker::Missed;
+        marker.seq = m_outageAfter + 1;
+        marker.text = more
+            ? tr("more than %n message(s) while you were away", nullptr, m_outageCount)
+            : tr("%n message(s) while you were away", nullptr, m_outageCount);
+        lines.prepend(marker);
+        if (more) {
+            ChatLine notLoaded = marker;
+            notLoaded.marker = ChatLine::Marker::NotLoaded;
+            notLoaded.seq = first;
+            notLoaded.before = first;
+            notLoaded.text = tr("older messages you missed were not loaded: click to load them");
+            m_gaps.insert(first, after);
+            lines.insert(1, notLoaded);
+        }
+    }
+    m_outageOpen = false;
+    m_joinStarted = false;
+    m_joinProgressive = false;
+    Q_EMIT historyReceived(lines);
+    m_historyDone = true;
+    m_inHistory = true;
+    saveResume();
+
+    if (!m_contextLoaded && after > 0) {
+        // Back after a restart: the log is empty, and the messages just missed make little
+        // sense without a few of those before them.
+        fetchOlder(after + 1, ContextFetchLimit);
+    }
+    m_contextLoaded = true;
+    sendPending();
+}
+
+void ChatClient::finishFetch(quint64 before, const QList<Message> &messages, bool more)
+{
+    QList<ChatLine> lines = historyLines(messages);
+    const auto gap = m_gaps.constFind(before);
+    if (gap != m_gaps.constEnd()) {
+        const quint64 after = *gap;
+        m_gaps.erase(gap);
+        if (more && !lines.isEmpty() && lines.constFirst().seq > after + 1) {
+            // The gap is not filled yet: the marker moves up to what is still missing.
+            ChatLine notLoaded;
+            notLoaded.kind = ChatLine::Kind::Marker;
+            notLoaded.marker = ChatLine::Marker::NotLoaded;
+            notLoaded.history = true;
+            notLoaded.time = QDateTime::currentMSecsSinceEpoch();
+            notLoaded.seq = lines.constFirst().seq;
+            notLoaded.before = notLoaded.seq;
+            notLoaded.text = tr("older messages you missed were not loaded: click to load them");
+            m_gaps.insert(notLoaded.seq, after);
+            lines.prepend(notLoaded);
+        }
+    }
+    Q_EMIT historyReceived(lines);
+    Q_EMIT olderHistoryLoaded(before, more);
+}
+
+bool ChatClient::fetchOlder(quint64 before, int limit)
+{
+    if (!canSend() || !m_historyDone || m_legacyServer || before == 0)
+        return false;
+    m_pacer.take(m_clock.elapsed());
+    return m_connection->send(Message::fetch(before, limit));
+}
+
+void ChatClient::acknowledge(const QString &clientId, quint64 seq, qint64 time)
+{
+    m_inFlight.remove(clientId);
+    m_retryAt.remove(clientId);
+    if (!m_outbox.remove(clientId))
+        return;
+    m_notStoredDelayMs = 0;
+    Q_EMIT messageAcknowledged(clientId, seq, time);
+}
+
+void ChatClient::onSayError(const Message &message)
+{
+    const QString &clientId = message.clientId;
+    if (!m_inFlight.remove(clientId) && !m_outbox.contains(clientId))
+        return;
+    const qint64 now = m_clock.elapsed();
+    if (refusesForGood(message.code)) {
+        m_retryAt.remove(clientId);
+        m_outbox.setFailed(clientId, message.text);
+        Q_EMIT messageFailed(clientId, message.text);
+    } else if (message.code == ErrorCode::RateLimited) {
+        // Dropped, as a warning: slow down before the server stops warning.
+        m_pacer.drain(now);
+        m_retryAt.insert(clientId, now + std::max(MinRetryAfterRateLimitMs, 2 * m_rateMs));
+    } else {
+        m_notStoredDelayMs = m_notStoredDelayMs == 0
+            ? FirstNotStoredRetryMs
+            : std::min(MaxNotStoredRetryMs, 2 * m_notStoredDelayMs);
+        m_retryAt.insert(clientId, now + m_notStoredDelayMs);
+        Q_EMIT messageDelayed(clientId, tr("not stored yet, will retry"));
+    }
+    sendPending();
+}
+
+void ChatClient::sendPending()
+{
+    m_sendTimer.stop();
+    if (!canSend() || !m_historyDone)
+        return;
+    const qint64 now = m_clock.elapsed();
+    for (const OutboxEntry &entry : m_outbox.entries()) {
+        if (entry.state != OutboxEntry::State::Pending || m_inFlight.contains(entry.clientId))
+            continue;
+        // In order: a message that must wait holds back the ones typed after it.
+        const qint64 retryAt = m_retryAt.value(entry.clientId, 0);
+        if (retryAt > now) {
+            m_sendTimer.start(int(retryAt - now));
+            return;
+        }
+        if (!m_pacer.tryTake(now)) {
+            m_sendTimer.start(int(std::max<qint64>(1, m_pacer.msUntilNext(now))));
+            return;
+        }
+        if (m_retryAt.remove(entry.clientId))
+            Q_EMIT messageDelayed(entry.clientId, QString());
+        m_inFlight.insert(entry.clientId);
+        if (!m_connection->send(Message::say(entry.text, entry.action, entry.clientId)))
+            return;
+    }
+}
+
+bool ChatClient::resend(const QString &clientId)
+{
+    const OutboxEntry *entry = m_outbox.find(clientId);
+    if (!entry || entry->state != OutboxEntry::State::Failed)
+        return false;
+    m_outbox.setPending(clientId);
+    Q_EMIT messageDelayed(clientId, QString());
+    sendPending();
+    return true;
+}
+
+bool ChatClient::discard(const QString &clientId)
+{
+    m_inFlight.remove(clientId);
+    m_retryAt.remove(clientId);
+    return m_outbox.remove(clientId);
+}
+
 void ChatClient::onClosed(ErrorCode code, const QString &detail)
 {
     Q_UNUSED(code)
     m_connectTimer.stop();
+    m_sendTimer.stop();
+    m_inFlight.clear();
+    m_awaitingHistory = false;
+    m_historyDone = false;
+    m_joinFrames.clear();
+    m_joinStarted = false;
+    m_joinProgressive = false;
+    m_fetchFrames.clear();
+    saveResume();
     if (m_connection)
         m_connection->deleteLater();
     m_connection = nullptr;
@@ -450,6 +848,14 @@ void ChatClient::scheduleReconnect(const QString &reason)
 void ChatClient::dropConnection()
 {
     m_connectTimer.stop();
+    m_sendTimer.stop();
+    m_inFlight.clear();
+    m_awaitingHistory = false;
+    m_historyDone = false;
+    m_joinFrames.clear();
+    m_joinStarted = false;
+    m_joinProgressive = false;
+    m_fetchFrames.clear();
     if (!m_connection)
         return;
     Connection *connection = m_connection;
@@ -477,17 +883,30 @@ bool ChatClient::canSend() const
 
 bool ChatClient::say(const QString &text, bool action)
 {
-    return canSend() && m_connection->send(Message::say(text, action));
+    if (m_state == State::Disconnected)
+        return false;
+    const OutboxEntry *entry = m_outbox.add(text, action, QDateTime::currentMSecsSinceEpoch());
+    if (!entry)
+        return false;
+    Q_EMIT lineReceived(lineFor(*entry));
+    sendPending();
+    return true;
 }
 
 bool ChatClient::changeNick(const QString &nick)
 {
-    return canSend() && m_connection->send(Message::setNick(nick));
+    if (!canSend())
+        return false;
+    m_pacer.take(m_clock.elapsed());
+    return m_connection->send(Message::setNick(nick));
 }
 
 bool ChatClient::requestUsers()
 {
-    return canSend() && m_connection->send(Message::who());
+    if (!canSend())
+        return false;
+    m_pacer.take(m_clock.elapsed());
+    return m_connection->send(Message::who());
 }
 
 QRegularExpression ChatClient::mentionPattern(const QString &nick)

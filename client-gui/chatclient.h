@@ -5,16 +5,23 @@
 #include <memory>
 
 #include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
 #include "chatline.h"
 #include "message.h"
+#include "outbox.h"
 #include "pinstore.h"
+#include "resumestate.h"
+#include "sendpacer.h"
 
 class QSslError;
 class QSslSocket;
@@ -29,6 +36,15 @@ class Connection;
  * nickname, sends what the user types, and reconnects by itself with exponential backoff and
  * jitter when the connection drops (not after a kick or a shutdown). Everything the views show
  * comes out of its signals.
+ *
+ * Nothing the user types is lost: say() puts the message in an Outbox (kept on disk per server
+ * and nickname) under a new client id, and it leaves only when the server acknowledges it. After
+ * each join, once the history answer is complete, the outbox is sent in order, paced below the
+ * server's announced rate; messages that came back in the history are not sent again.
+ *
+ * Nothing said while the user was away is missed: the client remembers the last sequence number
+ * it saw and the history-id (ResumeState, kept across restarts) and joins with hello {after},
+ * and with the resume token of its last welcome, which gets the nickname back.
  */
 class ChatClient final : public QObject
 {
@@ -68,6 +84,7 @@ public:
         UntrustedCertificate, //!< first TLS connection, self-signed: see certificateProblem()
         CertificateChanged, //!< not the certificate pinned before: see certificateProblem()
         TlsFailed, //!< the TLS handshake failed for another reason (no TLS on the server...)
+        Replaced, //!< another connection of ours took over (resumed with our token)
         Network, //!< any other network or protocol failure
     };
     Q_ENUM(Failure)
@@ -83,8 +100,18 @@ public:
     /*! Skips the wait before the next reconnection attempt. */
     void retryNow();
 
-    /*! Sends a chat message or, with \a action, a /me. False (nothing sent) unless connected. */
+    /*!
+     * Queues a chat message or, with \a action, a /me in the outbox and sends it as soon as the
+     * connection allows; a pending line for it comes out of lineReceived() at once. False
+     * (nothing queued) when disconnected (not when reconnecting) or when the outbox is full.
+     */
     bool say(const QString &text, bool action = false);
+    /*! Asks for up to \a limit messages older than \a before; olderHistoryLoaded() follows. */
+    bool fetchOlder(quint64 before, int limit = DefaultFetchLimit);
+    /*! Makes the failed message \a clientId pending again, to be sent once more. */
+    bool resend(const QString &clientId);
+    /*! Forgets the unacknowledged message \a clientId (the user gave up on it). */
+    bool discard(const QString &clientId);
     /*! Asks the server for a new nickname; the answer arrives as nickChanged() or an error. */
     bool changeNick(const QString &nick);
     /*! Asks the server for the user list; it arrives as usersChanged(). */
@@ -99,6 +126,19 @@ public:
     QString serverName() const { return m_serverName; }
     int maxText() const { return m_maxText; }
     int latencyMs() const { return m_latencyMs; }
+    const Outbox &outbox() const { return m_outbox; }
+    void setOutboxLimit(int entries) { m_outbox.setLimit(entries); }
+    /*! The highest sequence number seen in the current server's history. */
+    quint64 lastSeq() const { return m_resume.lastSeq; }
+    QString historyId() const { return m_resume.historyId; }
+    /*! True once the history answer after the last welcome is complete. */
+    bool hasHistory() const { return m_historyDone; }
+
+    static constexpr int DefaultFetchLimit = 100;
+    /*! The most history a hello may ask for (PROTOCOL.md 6.10). */
+    static constexpr int MaxJoinHistory = 1000;
+    /*! Older messages shown for context on a first join that resumes (after a restart). */
+    static constexpr int ContextFetchLimit = 50;
     /*! Milliseconds until the next reconnection attempt, or -1. */
     int msUntilRetry() const;
 
@@ -145,6 +185,24 @@ Q_SIGNALS:
     void reconnectScheduled(int delayMs);
     void latencyChanged(int ms);
 
+    /*! The unacknowledged messages of the server just opened, as pending or failed lines. */
+    void outboxOpened(const QList<Tagarela::ChatLine> &lines);
+    /*! The server stored the user's message \a clientId as \a seq (0: an older server). */
+    void messageAcknowledged(const QString &clientId, quint64 seq, qint64 time);
+    /*! The server refused the message for good; it stays in the outbox as failed. */
+    void messageFailed(const QString &clientId, const QString &reason);
+    /*! The message waits (\a note says why, empty once it is on its way again). */
+    void messageDelayed(const QString &clientId, const QString &note);
+    /*!
+     * Past messages from the server, with markers (new messages, a gap filled...), to be
+     * placed by sequence number. History never counts as unread nor notifies.
+     */
+    void historyReceived(const QList<Tagarela::ChatLine> &lines);
+    /*! A join without resume: the numbering may have started afresh. */
+    void historyReset();
+    /*! The answer to fetchOlder(\a before) is in; \a more: older messages exist. */
+    void olderHistoryLoaded(quint64 before, bool more);
+
 private:
     void attempt();
     void onConnected();
@@ -158,6 +216,20 @@ private:
     void giveUp(Failure failure, const QString &text, const QString &suggestion = {});
     void scheduleReconnect(const QString &reason);
     bool canSend() const;
+    void sendHello(const QString &nick);
+    void openOutbox();
+    void onHistory(const Message &message);
+    void finishJoinHistory(const QList<Message> &messages, bool more);
+    void finishFetch(quint64 before, const QList<Message> &messages, bool more);
+    /*! Turns history messages into lines, acknowledging outbox entries that came back. */
+    QList<ChatLine> historyLines(const QList<Message> &messages);
+    void noteSeq(quint64 seq);
+    void acknowledge(const QString &clientId, quint64 seq, qint64 time);
+    void onSayError(const Message &message);
+    /*! Sends what the outbox holds, as fast as the pacer allows. */
+    void sendPending();
+    void saveResume();
+    ChatLine lineFor(const OutboxEntry &entry) const;
     bool mentionsMe(const QString &text);
     static QRegularExpression mentionPattern(const QString &nick);
 
@@ -195,6 +267,34 @@ private:
     QRandomGenerator m_random;
     QRegularExpression m_mention;
     QString m_mentionNick; //!< the nickname m_mention was built for
+
+    Outbox m_outbox;
+    QString m_resumeKey; //!< ResumeState::keyFor() the server and nickname
+    ResumeState m_resume;
+    QString m_resumeToken; //!< from the last welcome
+    quint64 m_joinAfter = 0; //!< the after of the last hello
+    bool m_catchUp = false; //!< the last hello asked for what was missed, not a first look
+    bool m_inHistory = false; //!< joined this history-id since connectToServer()
+    bool m_awaitingHistory = false; //!< welcomed; the history answer has not begun
+    bool m_historyDone = false; //!< the history answer of this connection is complete
+    bool m_joinAnswered = false; //!< the answer to this connection's hello has ended
+    bool m_legacyServer = false; //!< no history answer: a server without acks
+    bool m_contextLoaded = false; //!< the log has history since connectToServer()
+    QList<Message> m_joinFrames; //!< the history answer to the hello, until its end
+    bool m_joinProgressive = false; //!< this answer is shown frame by frame
+    bool m_joinStarted = false; //!< a frame of this answer has come
+    bool m_outageOpen = false; //!< catching up on an outage, maybe over several connections
+    quint64 m_outageAfter = 0; //!< the last number seen before it
+    int m_outageCount = 0; //!< messages of it shown so far
+    QHash<quint64, QList<Message>> m_fetchFrames; //!< answers to fetch, by before
+    QHash<quint64, quint64> m_gaps; //!< NotLoaded marker's before -> the after of its gap
+    SendPacer m_pacer;
+    int m_rateMs = 0;
+    QElapsedTimer m_clock;
+    QTimer m_sendTimer;
+    QSet<QString> m_inFlight; //!< client ids sent on this connection and not answered
+    QHash<QString, qint64> m_retryAt; //!< client id -> m_clock time it may be sent again
+    int m_notStoredDelayMs = 0;
 };
 
 } // namespace Tagarela

@@ -19,6 +19,23 @@ struct ChatLine
         Notice, //!< from the host: text
         Info, //!< from this program: connected, reconnecting, /help output...
         Error, //!< an error the server or this program reports
+        Marker, //!< a divider in the log: new messages, a gap, older messages not loaded...
+    };
+
+    /*! Where the user's own message stands; everyone else's is Confirmed. */
+    enum class Delivery {
+        Confirmed, //!< stored by the server (or not a message of ours)
+        Pending, //!< in the outbox, waiting for the server's ack
+        Failed, //!< refused by the server (text is the reason); never sent again by itself
+    };
+
+    enum class Marker {
+        None,
+        NewMessages, //!< after the history shown on joining: what follows is live
+        Missed, //!< before the messages sent while the user was away (a gap filled)
+        NotLoaded, //!< older missed messages exist that were not loaded; click to load
+        Loading, //!< older history is on its way
+        Start, //!< the server has nothing older
     };
 
     Kind kind = Kind::Info;
@@ -26,6 +43,19 @@ struct ChatLine
     QString nick;
     QString text;
     bool mentionsMe = false; //!< a chat or action whose text names the user's nickname
+    /*!
+     * Chat, action and notice: the server's sequence number, 0 if none (not stored yet, or an
+     * older server). Markers: the number of the message they stand before.
+     */
+    quint64 seq = 0;
+    QString clientId; //!< the user's own messages: the id the outbox gave them
+    bool history = false; //!< a past message from the server's history: no notification
+    Delivery delivery = Delivery::Confirmed;
+    QString note; //!< Pending: why it waits ("not stored yet"); Failed: why it was refused
+    Marker marker = Marker::None;
+    quint64 before = 0; //!< NotLoaded: fetch the messages older than this to fill the gap
+
+    bool isUnconfirmed() const { return delivery != Delivery::Confirmed; }
 };
 
 } // namespace Tagarela

@@ -74,6 +74,8 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
 
     m_view = new MessageView(this);
     m_view->setModel(m_messages);
+    m_messages->follow(m_client);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto *userPanel = new QWidget(this);
     auto *userLayout = new QVBoxLayout(userPanel);
@@ -149,6 +151,19 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     connect(m_users, &UserListModel::countChanged, this, &ChatWindow::updateUserCount);
 
     connect(m_client, &ChatClient::lineReceived, this, &ChatWindow::onLine);
+    connect(m_view, &MessageView::reachedTop, this, &ChatWindow::loadOlder);
+    connect(m_view, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        if (index.data(MessageModel::MarkerRole).toInt() ==
+            static_cast<int>(ChatLine::Marker::NotLoaded)) {
+            loadGap(index.row());
+        }
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ChatWindow::showLineMenu);
+    connect(m_client, &ChatClient::olderHistoryLoaded, this, &ChatWindow::onOlderLoaded);
+    connect(m_client, &ChatClient::historyReset, this, [this] {
+        m_olderBefore = 0;
+        m_noOlderHistory = false;
+    });
     connect(m_client, &ChatClient::usersChanged, m_users, &UserListModel::setUsers);
     connect(m_client, &ChatClient::nickChanged, this, [this](const QString &nick) {
         m_users->setOwnNick(nick);
@@ -341,11 +356,20 @@ void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
         askAboutCertificate();
         return;
     }
-    addLocalLine(ChatLine::Kind::Error, text);
+    if (failure == ChatClient::Failure::Replaced) {
+        addLocalLine(ChatLine::Kind::Error,
+                     tr("You connected again as %1 from somewhere else, and that connection took "
+                        "over. This window does not reconnect, so that the two do not keep "
+                        "pushing each other out.")
+                         .arg(m_client->nick()));
+    } else {
+        addLocalLine(ChatLine::Kind::Error, text);
+    }
     switch (failure) {
     case ChatClient::Failure::Kicked:
     case ChatClient::Failure::ServerShutDown:
     case ChatClient::Failure::Flood:
+    case ChatClient::Failure::Replaced:
     case ChatClient::Failure::PasswordRequired:
     case ChatClient::Failure::WrongPassword:
     case ChatClient::Failure::TooManyFailures:
@@ -361,6 +385,11 @@ void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
 void ChatWindow::onStateChanged(ChatClient::State state)
 {
     m_disconnectAction->setEnabled(state != ChatClient::State::Disconnected);
+    if (state != ChatClient::State::Connected && m_olderBefore != 0) {
+        // The answer went down with the connection.
+        m_olderBefore = 0;
+        m_messages->removeMarkers(ChatLine::Marker::Loading);
+    }
     if (state == ChatClient::State::WaitingToReconnect)
         m_countdown.start();
     else
@@ -373,7 +402,9 @@ void ChatWindow::onSubmitted(const QString &text)
 {
     const InputCommand command = InputCommand::parse(text);
     const auto refuseOffline = [this, &text] {
-        if (m_client->isConnected())
+        // While the connection is coming back, messages wait in the outbox; only a user who
+        // disconnected on purpose is refused.
+        if (m_client->state() != ChatClient::State::Disconnected)
             return false;
         // Nothing is lost: the text goes back into the box to be sent once connected.
         m_input->setPlainText(text);
@@ -392,12 +423,28 @@ void ChatWindow::onSubmitted(const QString &text)
             addLocalLine(ChatLine::Kind::Error, Validation::describe(problem, m_client->maxText()));
             return;
         }
-        m_client->say(command.argument, command.kind == InputCommand::Kind::Action);
+        if (!m_client->say(command.argument, command.kind == InputCommand::Kind::Action)) {
+            m_input->setPlainText(text);
+            m_input->moveCursor(QTextCursor::End);
+            addLocalLine(ChatLine::Kind::Error,
+                         tr("%n message(s) are waiting to be sent already; this one stays in the "
+                            "box until some of them are through.",
+                            nullptr, m_client->outbox().limit()));
+            return;
+        }
+        if (!m_client->isConnected()) {
+            statusBar()->showMessage(
+                tr("Not connected: the message will be sent when the connection is back."), 5000);
+        }
         return;
     }
     case InputCommand::Kind::Nick: {
-        if (refuseOffline())
+        if (!m_client->isConnected()) {
+            m_input->setPlainText(text);
+            m_input->moveCursor(QTextCursor::End);
+            statusBar()->showMessage(tr("Not connected: the nickname was not changed."), 5000);
             return;
+        }
         const NickProblem problem = Validation::checkNick(command.argument);
         if (problem != NickProblem::None) {
             addLocalLine(ChatLine::Kind::Error, Validation::describe(problem));
@@ -431,10 +478,11 @@ void ChatWindow::onSubmitted(const QString &text)
 
 void ChatWindow::onLine(const ChatLine &line)
 {
-    m_messages->append(line);
+    // The model follows the client by itself; this only counts and notifies. History arrives
+    // by ChatClient::historyReceived(), never here, so past messages never count as unread.
     const bool fromOthers =
         (line.kind == ChatLine::Kind::Chat || line.kind == ChatLine::Kind::Action) &&
-        line.nick != m_client->nick();
+        !line.history && line.nick != m_client->nick();
     if (!fromOthers || isActiveWindow())
         return;
     ++m_unread;
@@ -444,6 +492,79 @@ void ChatWindow::onLine(const ChatLine &line)
             line.mentionsMe ? tr("%1 mentioned you").arg(line.nick) : tr("%1 wrote").arg(line.nick);
         m_tray->showMessage(title, line.text.left(200), windowIcon(), 8000);
     }
+}
+
+void ChatWindow::loadOlder()
+{
+    if (m_olderBefore != 0 || m_noOlderHistory || !m_client->hasHistory() ||
+        m_messages->rowCount() >= m_messages->scrollbackLimit()) {
+        return;
+    }
+    const quint64 oldest = m_messages->oldestSeq();
+    if (oldest <= 1)
+        return;
+    if (!m_client->fetchOlder(oldest))
+        return;
+    m_olderBefore = oldest;
+    ChatLine loading;
+    loading.kind = ChatLine::Kind::Marker;
+    loading.marker = ChatLine::Marker::Loading;
+    loading.text = tr("Loading older messages…");
+    m_messages->append(loading);
+}
+
+void ChatWindow::loadGap(int row)
+{
+    const ChatLine marker = m_messages->line(row);
+    if (marker.marker != ChatLine::Marker::NotLoaded || !m_client->hasHistory())
+        return;
+    if (m_client->fetchOlder(marker.before, GapFetchLimit))
+        m_messages->removeMarkers(ChatLine::Marker::NotLoaded);
+}
+
+void ChatWindow::onOlderLoaded(quint64 before, bool more)
+{
+    if (before != m_olderBefore)
+        return;
+    m_olderBefore = 0;
+    m_messages->removeMarkers(ChatLine::Marker::Loading);
+    if (!more) {
+        m_noOlderHistory = true;
+        ChatLine start;
+        start.kind = ChatLine::Kind::Marker;
+        start.marker = ChatLine::Marker::Start;
+        start.text = tr("the beginning of the conversation");
+        m_messages->append(start);
+    }
+}
+
+void ChatWindow::showLineMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *copy = menu->addAction(tr("&Copy"), m_view, &MessageView::copySelection);
+    copy->setEnabled(m_view->selectionModel()->hasSelection());
+    const ChatLine line = m_messages->line(index.row());
+    if (index.isValid() && line.delivery == ChatLine::Delivery::Failed) {
+        menu->addSeparator();
+        menu->addAction(tr("&Resend"), this, [this, id = line.clientId] {
+            if (m_client->resend(id))
+                m_messages->setDelivery(id, ChatLine::Delivery::Pending, {});
+        });
+    }
+    if (index.isValid() && line.isUnconfirmed()) {
+        menu->addAction(tr("&Discard This Message"), this, [this, id = line.clientId] {
+            m_client->discard(id);
+            m_messages->removeOutgoing(id);
+        });
+    }
+    if (index.isValid() && line.marker == ChatLine::Marker::NotLoaded) {
+        menu->addSeparator();
+        menu->addAction(tr("&Load the Missed Messages"), this,
+                        [this, row = index.row()] { loadGap(row); });
+    }
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 void ChatWindow::addLocalLine(ChatLine::Kind kind, const QString &text)

@@ -68,6 +68,12 @@ private:
     /*! Asks whether to trust the certificate that stopped the client; reconnects on yes. */
     void askAboutCertificate();
     void addLocalLine(ChatLine::Kind kind, const QString &text);
+    /*! Asks for the messages before the oldest in the log (the user reached the top). */
+    void loadOlder();
+    /*! Fills the gap a "not loaded" marker at \a row stands for. */
+    void loadGap(int row);
+    void onOlderLoaded(quint64 before, bool more);
+    void showLineMenu(const QPoint &pos);
     void updateStatus();
     void updateTitle();
     void updateUserCount(int count);
@@ -91,6 +97,9 @@ private:
     QAction *m_disconnectAction = nullptr;
     QAction *m_notifyAllAction = nullptr;
     QTimer m_countdown;
+    static constexpr int GapFetchLimit = 500;
+    quint64 m_olderBefore = 0; //!< the before of the fetch under way for the top, 0: none
+    bool m_noOlderHistory = false; //!< the server has nothing older than the log's top
     int m_unread = 0;
     bool m_notifyAll = false;
     bool m_quitting = false;

@@ -548,6 +548,11 @@ QString ConnectDialog::failureMessage(ChatClient::Failure failure, const QString
             return tr("The encrypted connection could not be set up. Does the server use TLS?");
         return tr("The encrypted connection could not be set up (%1). Does the server use TLS?")
             .arg(text);
+    case F::Replaced:
+        return tr("You connected again as %1 from somewhere else, and that connection took "
+                  "over. This one does not reconnect, so that the two do not keep pushing each "
+                  "other out.")
+            .arg(nick);
     case F::Network:
         if (text.isEmpty())
             return tr("The connection failed.");

@@ -88,6 +88,7 @@ qreal layoutLines(QTextLayout &layout, qreal width)
 struct MessageDelegate::ComposedLine
 {
     QString text;
+    bool centered = false; //!< a marker: across the middle of the view
     QList<QTextLayout::FormatRange> formats;
     QList<LinkSpan> links;
 };
@@ -154,6 +155,9 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
     line.kind = static_cast<ChatLine::Kind>(index.data(MessageModel::KindRole).toInt());
     line.nick = index.data(MessageModel::NickRole).toString();
     line.text = index.data(MessageModel::TextRole).toString();
+    line.delivery = static_cast<ChatLine::Delivery>(index.data(MessageModel::DeliveryRole).toInt());
+    line.note = index.data(MessageModel::NoteRole).toString();
+    line.marker = static_cast<ChatLine::Marker>(index.data(MessageModel::MarkerRole).toInt());
 
     const bool selected = option.state.testFlag(QStyle::State_Selected);
     const QPalette::ColorGroup group = colorGroup(option);
@@ -203,6 +207,42 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
         composed.formats.append(formatRange(0, composed.text.size(), quiet));
         break;
     }
+    case ChatLine::Kind::Marker: {
+        composed.text = MessageModel::describe(line);
+        composed.centered = true;
+        // The one a click acts on looks like a link; the others are quiet dividers.
+        QTextCharFormat format;
+        if (line.marker == ChatLine::Marker::NotLoaded) {
+            format = colored(selected ? foreground : option.palette.color(group, QPalette::Link));
+            format.setFontUnderline(true);
+        } else {
+            format = colored(selected ? foreground : mix(foreground, background, DimAmount));
+            format.setFontWeight(QFont::DemiBold);
+        }
+        composed.formats.append(formatRange(0, composed.text.size(), format));
+        break;
+    }
+    }
+
+    // The user's own messages on their way are dimmed, with a note saying how far they got;
+    // refused ones say why in the warning colour.
+    if (line.delivery != ChatLine::Delivery::Confirmed && !selected) {
+        composed.formats.append(
+            formatRange(0, composed.text.size(), colored(mix(foreground, background, DimAmount))));
+    }
+    const QString note = MessageModel::deliveryNote(line);
+    if (!note.isEmpty()) {
+        const QString suffix = u"  "_s + note;
+        QTextCharFormat noteFormat;
+        noteFormat.setFontItalic(true);
+        if (!selected) {
+            noteFormat.setForeground(
+                line.delivery == ChatLine::Delivery::Failed
+                    ? NickColor::readableOn(ErrorHue, ErrorSaturation, background)
+                    : mix(foreground, background, DimAmount));
+        }
+        composed.formats.append(formatRange(composed.text.size(), suffix.size(), noteFormat));
+        composed.text += suffix;
     }
 
     // A line break inside a message must not end the paragraph QTextLayout lays out.
@@ -259,6 +299,8 @@ void MessageDelegate::prepareLayout(QTextLayout &layout, const ComposedLine &com
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     textOption.setTextDirection(option.direction);
+    if (composed.centered)
+        textOption.setAlignment(Qt::AlignHCenter);
     layout.setTextOption(textOption);
     layout.setFormats(composed.formats);
 }
@@ -286,7 +328,18 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QColor background = option.palette.color(group, QPalette::Base);
     painter->setFont(option.font);
     painter->setPen(selected ? foreground : mix(foreground, background, DimAmount));
-    const QString stamp = MessageModel::timeStamp(index.data(MessageModel::TimeRole).toDateTime());
+    // Markers stand for no moment; a message not stored yet has no server time, so it shows
+    // a clock instead of the time it was typed.
+    const auto kind = static_cast<ChatLine::Kind>(index.data(MessageModel::KindRole).toInt());
+    const auto delivery =
+        static_cast<ChatLine::Delivery>(index.data(MessageModel::DeliveryRole).toInt());
+    QString stamp;
+    if (delivery == ChatLine::Delivery::Pending)
+        stamp = u"\u25F7"_s; // ◷
+    else if (delivery == ChatLine::Delivery::Failed)
+        stamp = u"\u26A0"_s; // ⚠
+    else if (kind != ChatLine::Kind::Marker)
+        stamp = MessageModel::timeStamp(index.data(MessageModel::TimeRole).toDateTime());
     stampColumnWidth(option.font); // drops the prepared stamps if the font changed
     auto it = m_stamps.find(stamp);
     if (it == m_stamps.end()) {

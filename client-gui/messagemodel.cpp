@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QDateTime>
 
+#include "chatclient.h"
 #include "nickcolor.h"
 
 namespace Tagarela {
@@ -55,9 +56,12 @@ QString htmlClass(const ChatLine &line)
     case ChatLine::Kind::Renamed:
     case ChatLine::Kind::Notice:
     case ChatLine::Kind::Info:
+    case ChatLine::Kind::Marker:
         name = u"quiet"_s;
         break;
     }
+    if (line.delivery != ChatLine::Delivery::Confirmed)
+        name += u" unconfirmed"_s;
     if (line.mentionsMe)
         name += u" mention"_s;
     return name;
@@ -94,6 +98,18 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return line.text;
     case MentionRole:
         return line.mentionsMe;
+    case SeqRole:
+        return qulonglong(line.seq);
+    case DeliveryRole:
+        return static_cast<int>(line.delivery);
+    case NoteRole:
+        return line.note;
+    case HistoryRole:
+        return line.history;
+    case MarkerRole:
+        return static_cast<int>(line.marker);
+    case ClientIdRole:
+        return line.clientId;
     default:
         return {};
     }
@@ -107,20 +123,121 @@ QHash<int, QByteArray> MessageModel::roleNames() const
     names.insert(NickRole, "nick"_ba);
     names.insert(TextRole, "text"_ba);
     names.insert(MentionRole, "mention"_ba);
+    names.insert(SeqRole, "seq"_ba);
+    names.insert(DeliveryRole, "delivery"_ba);
+    names.insert(NoteRole, "note"_ba);
+    names.insert(HistoryRole, "history"_ba);
+    names.insert(MarkerRole, "marker"_ba);
+    names.insert(ClientIdRole, "clientId"_ba);
     return names;
+}
+
+void MessageModel::follow(ChatClient *client)
+{
+    connect(client, &ChatClient::lineReceived, this,
+            qOverload<const ChatLine &>(&MessageModel::append));
+    connect(client, &ChatClient::historyReceived, this,
+            qOverload<const QList<ChatLine> &>(&MessageModel::append));
+    connect(client, &ChatClient::historyReset, this, &MessageModel::startSequence);
+    connect(client, &ChatClient::outboxOpened, this, &MessageModel::replaceOutgoing);
+    connect(client, &ChatClient::messageAcknowledged, this, &MessageModel::confirm);
+    connect(client, &ChatClient::messageFailed, this,
+            [this](const QString &clientId, const QString &reason) {
+                setDelivery(clientId, ChatLine::Delivery::Failed, reason);
+            });
+    connect(client, &ChatClient::messageDelayed, this,
+            [this](const QString &clientId, const QString &note) {
+                setDelivery(clientId, ChatLine::Delivery::Pending, note);
+            });
+}
+
+qint64 MessageModel::orderKey(const ChatLine &line)
+{
+    if (line.kind == ChatLine::Kind::Marker)
+        return qint64(line.seq * 2);
+    if (line.seq > 0 && !line.isUnconfirmed())
+        return qint64(line.seq * 2 + 1);
+    return -1;
+}
+
+int MessageModel::tailStart() const
+{
+    auto row = static_cast<int>(m_lines.size());
+    while (row > m_sequenceStart && m_lines.at(row - 1).isUnconfirmed())
+        --row;
+    return row;
+}
+
+int MessageModel::insertPosition(qint64 key) const
+{
+    const int tail = tailStart();
+    if (key < 0)
+        return tail;
+    // Back over everything later, and over the lines without a number among them...
+    int row = tail;
+    while (row > m_sequenceStart) {
+        const qint64 other = orderKey(m_lines.at(row - 1));
+        if (other >= 0 && other <= key)
+            break;
+        --row;
+    }
+    // ...then forward over lines without a number, which stay after the message they followed.
+    while (row < tail && orderKey(m_lines.at(row)) < 0)
+        ++row;
+    return row;
 }
 
 void MessageModel::append(const ChatLine &line)
 {
-    insertLines(&line, 1);
+    append(QList<ChatLine> {line});
 }
 
 void MessageModel::append(const QList<ChatLine> &lines)
 {
-    insertLines(lines.constData(), lines.size());
+    // Lines that land in the same place (a batch of history, a burst of live chat) go in with
+    // one insertion. A run is inserted before the next position is worked out.
+    QList<ChatLine> run;
+    int runRow = -1;
+    qint64 runKey = -1;
+    const auto flush = [&] {
+        if (!run.isEmpty())
+            insertLines(runRow, run.constData(), run.size());
+        run.clear();
+        runRow = -1;
+        runKey = -1;
+    };
+    for (const ChatLine &line : lines) {
+        const bool numbered =
+            line.kind != ChatLine::Kind::Marker && line.seq > 0 && !line.isUnconfirmed();
+        if (numbered && !line.clientId.isEmpty() && rowOfClientId(line.clientId) >= 0) {
+            // Our own message, back from the server without its ack (in a catch-up).
+            flush();
+            confirm(line.clientId, line.seq, line.time);
+            continue;
+        }
+        if (numbered && m_seqs.contains(line.seq))
+            continue;
+        const qint64 key = orderKey(line);
+        const auto position = [&] {
+            return line.isUnconfirmed() ? static_cast<int>(m_lines.size()) : insertPosition(key);
+        };
+        int row = position();
+        if (!run.isEmpty() && (row != runRow || (key >= 0 && runKey >= 0 && key < runKey))) {
+            flush();
+            row = position();
+        }
+        if (run.isEmpty())
+            runRow = row;
+        run.append(line);
+        if (key >= 0)
+            runKey = key;
+        if (numbered)
+            m_seqs.insert(line.seq);
+    }
+    flush();
 }
 
-void MessageModel::insertLines(const ChatLine *first, qsizetype count)
+void MessageModel::insertLines(int row, const ChatLine *first, qsizetype count)
 {
     if (count <= 0)
         return;
@@ -130,13 +247,17 @@ void MessageModel::insertLines(const ChatLine *first, qsizetype count)
         count = m_limit;
     }
     const qsizetype overflow = m_lines.size() + count - m_limit;
-    if (overflow > 0)
-        dropOldest(std::max<qsizetype>(overflow, std::max(1, m_limit / 10)));
+    if (overflow > 0) {
+        const qsizetype dropped = std::min<qsizetype>(
+            m_lines.size(), std::max<qsizetype>(overflow, std::max(1, m_limit / 10)));
+        dropOldest(dropped);
+        row = std::max(0, row - static_cast<int>(dropped));
+    }
 
-    const auto start = static_cast<int>(m_lines.size());
-    beginInsertRows({}, start, start + static_cast<int>(count) - 1);
+    beginInsertRows({}, row, row + static_cast<int>(count) - 1);
+    m_lines.insert(row, count, ChatLine());
     for (qsizetype i = 0; i < count; ++i)
-        m_lines.append(first[i]);
+        m_lines[row + i] = first[i];
     endInsertRows();
 }
 
@@ -146,18 +267,145 @@ void MessageModel::dropOldest(qsizetype count)
     if (count <= 0)
         return;
     beginRemoveRows({}, 0, static_cast<int>(count) - 1);
+    for (qsizetype row = std::max<qsizetype>(m_sequenceStart, 0); row < count; ++row) {
+        if (orderKey(m_lines.at(row)) >= 0)
+            m_seqs.remove(m_lines.at(row).seq);
+    }
     // QList keeps the free space at the front, so this moves no other line.
     m_lines.remove(0, count);
+    m_sequenceStart = std::max(0, m_sequenceStart - static_cast<int>(count));
     endRemoveRows();
 }
 
 void MessageModel::clear()
 {
-    if (m_lines.isEmpty())
+    const int tail = tailStart();
+    if (tail == 0)
         return;
     beginResetModel();
-    m_lines.clear();
+    m_lines.remove(0, tail);
+    m_seqs.clear();
+    m_sequenceStart = 0;
     endResetModel();
+}
+
+int MessageModel::rowOfClientId(const QString &clientId) const
+{
+    if (clientId.isEmpty())
+        return -1;
+    for (auto row = static_cast<int>(m_lines.size()) - 1; row >= m_sequenceStart; --row) {
+        const ChatLine &line = m_lines.at(row);
+        if (!line.isUnconfirmed())
+            break;
+        if (line.clientId == clientId)
+            return row;
+    }
+    return -1;
+}
+
+void MessageModel::confirm(const QString &clientId, quint64 seq, qint64 time)
+{
+    const int row = rowOfClientId(clientId);
+    if (row < 0)
+        return;
+    if (seq > 0 && m_seqs.contains(seq)) {
+        beginRemoveRows({}, row, row);
+        m_lines.removeAt(row);
+        endRemoveRows();
+        return;
+    }
+    ChatLine confirmed = m_lines.at(row);
+    confirmed.delivery = ChatLine::Delivery::Confirmed;
+    confirmed.note.clear();
+    confirmed.seq = seq;
+    confirmed.time = time;
+    // Where it belongs among the confirmed lines: usually right where it is, the first of the
+    // unconfirmed ones; above them if an earlier message is still waiting.
+    const int target = insertPosition(orderKey(confirmed));
+    if (target != row) {
+        beginMoveRows({}, row, row, {}, target);
+        m_lines.move(row, target);
+        endMoveRows();
+    }
+    m_lines[target] = confirmed;
+    if (seq > 0)
+        m_seqs.insert(seq);
+    const QModelIndex changed = index(target);
+    Q_EMIT dataChanged(changed, changed);
+}
+
+void MessageModel::setDelivery(const QString &clientId, ChatLine::Delivery delivery,
+                               const QString &note)
+{
+    const int row = rowOfClientId(clientId);
+    if (row < 0 || delivery == ChatLine::Delivery::Confirmed)
+        return;
+    ChatLine &line = m_lines[row];
+    if (line.delivery == delivery && line.note == note)
+        return;
+    line.delivery = delivery;
+    line.note = note;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed);
+}
+
+void MessageModel::removeOutgoing(const QString &clientId)
+{
+    const int row = rowOfClientId(clientId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_lines.removeAt(row);
+    endRemoveRows();
+}
+
+void MessageModel::replaceOutgoing(const QList<ChatLine> &lines)
+{
+    const int tail = tailStart();
+    if (tail < m_lines.size()) {
+        beginRemoveRows({}, tail, static_cast<int>(m_lines.size()) - 1);
+        m_lines.resize(tail);
+        endRemoveRows();
+    }
+    append(lines);
+}
+
+void MessageModel::startSequence()
+{
+    m_sequenceStart = tailStart();
+    m_seqs.clear();
+}
+
+void MessageModel::removeMarkers(ChatLine::Marker marker)
+{
+    for (auto row = static_cast<int>(m_lines.size()) - 1; row >= 0; --row) {
+        if (m_lines.at(row).kind == ChatLine::Kind::Marker && m_lines.at(row).marker == marker) {
+            beginRemoveRows({}, row, row);
+            m_lines.removeAt(row);
+            if (row < m_sequenceStart)
+                --m_sequenceStart;
+            endRemoveRows();
+        }
+    }
+}
+
+int MessageModel::findMarker(ChatLine::Marker marker) const
+{
+    for (int row = 0; row < m_lines.size(); ++row) {
+        if (m_lines.at(row).kind == ChatLine::Kind::Marker && m_lines.at(row).marker == marker)
+            return row;
+    }
+    return -1;
+}
+
+quint64 MessageModel::oldestSeq() const
+{
+    for (qsizetype row = m_sequenceStart; row < m_lines.size(); ++row) {
+        const ChatLine &line = m_lines.at(row);
+        if (line.kind != ChatLine::Kind::Marker && orderKey(line) >= 0)
+            return line.seq;
+    }
+    return 0;
 }
 
 void MessageModel::setScrollbackLimit(int lines)
@@ -195,10 +443,21 @@ QString MessageModel::toHtml() const
         ".quiet { color: #5f5f5f; font-style: italic; }\n"
         ".error { color: #b00020; }\n"
         ".mention { background: #fff2b3; }\n"
+        ".unconfirmed { color: #767676; }\n"
+        ".note { color: #767676; font-style: italic; }\n"
+        ".marker { color: #5f5f5f; text-align: center; }\n"
         "</style>\n</head>\n<body>\n"_s;
     for (const ChatLine &line : m_lines) {
+        if (line.kind == ChatLine::Kind::Marker) {
+            html += u"<p class=\"marker\">"_s + describe(line).toHtmlEscaped() + u"</p>\n"_s;
+            continue;
+        }
+        const QString note = deliveryNote(line);
         html += u"<p class=\""_s + htmlClass(line) + u"\"><span class=\"time\">["_s +
-            timeStamp(line.time) + u"]</span> "_s + htmlBody(line) + u"</p>\n"_s;
+            timeStamp(line.time) + u"]</span> "_s + htmlBody(line) +
+            (note.isEmpty() ? QString()
+                            : u" <span class=\"note\">("_s + note.toHtmlEscaped() + u")</span>"_s) +
+            u"</p>\n"_s;
     }
     html += u"</body>\n</html>\n"_s;
     return html;
@@ -235,13 +494,33 @@ QString MessageModel::describe(const ChatLine &line)
         return line.text;
     case ChatLine::Kind::Error:
         return tr("Error: %1").arg(line.text);
+    case ChatLine::Kind::Marker:
+        //: A divider across the chat log, such as "— 12 messages while you were away —"
+        return tr("— %1 —").arg(line.text);
     }
     return line.text;
 }
 
+QString MessageModel::deliveryNote(const ChatLine &line)
+{
+    switch (line.delivery) {
+    case ChatLine::Delivery::Confirmed:
+        return {};
+    case ChatLine::Delivery::Pending:
+        return line.note.isEmpty() ? tr("sending…") : line.note;
+    case ChatLine::Delivery::Failed:
+        return line.note.isEmpty() ? tr("not sent") : tr("not sent: %1").arg(line.note);
+    }
+    return {};
+}
+
 QString MessageModel::plainText(const ChatLine &line)
 {
-    return u'[' + timeStamp(line.time) + u"] "_s + describe(line);
+    if (line.kind == ChatLine::Kind::Marker)
+        return describe(line);
+    const QString note = deliveryNote(line);
+    return u'[' + timeStamp(line.time) + u"] "_s + describe(line) +
+        (note.isEmpty() ? QString() : u" ("_s + note + u')');
 }
 
 } // namespace Tagarela

@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QList>
+#include <QSet>
 
 #include "chatline.h"
 
@@ -11,10 +12,18 @@ class QDateTime;
 
 namespace Tagarela {
 
+class ChatClient;
+
 /*!
  * The chat log as a list model: one row per ChatLine, oldest first. Lines arrive in bursts, so
  * append() takes a batch in one insertion, and the scrollback limit drops the oldest lines a
  * chunk at a time rather than one row per appended line.
+ *
+ * Messages with a sequence number are kept in its order and shown once: a number already in
+ * the log is dropped, an older one (history fetched later) goes where it belongs, and a marker
+ * stands just before the number it names. Lines without a number (joins, information) stay
+ * where they arrived. The user's own unconfirmed messages (pending or failed) stay together at
+ * the bottom; an ack confirms the line in place, moving it above any that were sent before it.
  */
 class MessageModel final : public QAbstractListModel
 {
@@ -28,6 +37,12 @@ public:
         NickRole, //!< QString
         TextRole, //!< QString: the text as received (reason, new nick...), not the rendering
         MentionRole, //!< bool: the line names the user
+        SeqRole, //!< qulonglong: the server's sequence number, 0 if none
+        DeliveryRole, //!< int: the ChatLine::Delivery
+        NoteRole, //!< QString: why a pending line waits or a failed one failed
+        HistoryRole, //!< bool: a past message from the server's history
+        MarkerRole, //!< int: the ChatLine::Marker
+        ClientIdRole, //!< QString: the outbox id of the user's own message
     };
     Q_ENUM(Role)
 
@@ -40,10 +55,43 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /*!
+     * Shows what \a client reports: its lines, history, acknowledgements and failures. The
+     * client must outlive the model or be deleted first.
+     */
+    void follow(ChatClient *client);
+
+    /*! Adds \a line at the bottom, or by its sequence number (see the class description). */
     void append(const ChatLine &line);
-    /*! Appends \a lines with one row insertion. */
+    /*! Adds \a lines, with one row insertion for each run of lines that land together. */
     void append(const QList<ChatLine> &lines);
+    /*! Removes every line but the user's unconfirmed messages, which are not history. */
     void clear();
+
+    /*!
+     * The server stored the user's message \a clientId as \a seq at \a time: the line
+     * becomes a confirmed one. If \a seq is in the log already, the pending line goes.
+     */
+    void confirm(const QString &clientId, quint64 seq, qint64 time);
+    /*! Marks the user's message \a clientId pending or failed, with a note saying why. */
+    void setDelivery(const QString &clientId, ChatLine::Delivery delivery, const QString &note);
+    /*! Removes the user's unconfirmed message \a clientId (discarded). */
+    void removeOutgoing(const QString &clientId);
+    /*! Replaces every unconfirmed message with \a lines (the outbox of a newly opened server). */
+    void replaceOutgoing(const QList<ChatLine> &lines);
+    /*!
+     * The server's numbering starts afresh (another server, or its history was reset): the
+     * lines so far stay, above, but new numbers are compared only with each other.
+     */
+    void startSequence();
+    /*! Removes the markers of \a marker kind. */
+    void removeMarkers(ChatLine::Marker marker);
+    /*! The row of the first marker of \a marker kind, or -1. */
+    int findMarker(ChatLine::Marker marker) const;
+    /*! The lowest sequence number of the current numbering in the log, or 0. */
+    quint64 oldestSeq() const;
+    /*! The row of the user's message \a clientId, or -1. */
+    int rowOfClientId(const QString &clientId) const;
 
     /*!
      * Keeps at most \a lines lines (at least 1). When an append would go over, the oldest
@@ -66,14 +114,24 @@ public:
     static QString timeStamp(qint64 msecsSinceEpoch);
     /*! The line without its time stamp: "<ana> hi", "* ana waves", "ana joined"... */
     static QString describe(const ChatLine &line);
-    /*! "[HH:mm] " and describe(): the DisplayRole. */
+    /*! "sending…", "not sent: reason"... for the user's unconfirmed messages; else empty. */
+    static QString deliveryNote(const ChatLine &line);
+    /*! "[HH:mm] " and describe(), and the delivery note if any: the DisplayRole. */
     static QString plainText(const ChatLine &line);
 
 private:
-    void insertLines(const ChatLine *first, qsizetype count);
+    /*! The sort key: 2 × seq + 1 for a numbered message, 2 × seq for a marker, -1: none. */
+    static qint64 orderKey(const ChatLine &line);
+    /*! The first row of the unconfirmed messages at the bottom (rowCount() if none). */
+    int tailStart() const;
+    /*! Where a line with \a key goes: after every row of a key up to \a key. */
+    int insertPosition(qint64 key) const;
+    void insertLines(int row, const ChatLine *first, qsizetype count);
     void dropOldest(qsizetype count);
 
     QList<ChatLine> m_lines;
+    QSet<quint64> m_seqs; //!< the numbers in rows from m_sequenceStart on
+    int m_sequenceStart = 0; //!< the first row of the current numbering
     int m_limit = DefaultScrollbackLimit;
 };
 

@@ -50,8 +50,30 @@ void MessageView::onScrolled()
 {
     // The live value, not the signal's: a layout run from inside setValue() can have moved
     // the bar again before this value arrives.
-    if (!m_adjusting)
-        m_followBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum();
+    if (m_adjusting)
+        return;
+    const QScrollBar *bar = verticalScrollBar();
+    m_followBottom = bar->value() >= bar->maximum();
+    if (bar->value() > bar->minimum()) {
+        m_topReported = false;
+    } else if (bar->maximum() > bar->minimum() && !m_topReported) {
+        m_topReported = true;
+        Q_EMIT reachedTop();
+    }
+}
+
+void MessageView::onRowsAboutToBeInserted(const QModelIndex &parent, int start, int end)
+{
+    Q_UNUSED(end)
+    // Lines inserted above the ones the user reads (older history) must not push them down:
+    // remember the top line and where it is, and put it back there after the layout.
+    if (parent != rootIndex() || m_followBottom || m_anchor.isValid())
+        return;
+    const QModelIndex top = indexAt(QPoint(1, 1));
+    if (!top.isValid() || start > top.row())
+        return;
+    m_anchor = top;
+    m_anchorOffset = visualRect(top).top();
 }
 
 void MessageView::onRangeChanged(int minimum, int maximum)
@@ -80,9 +102,14 @@ void MessageView::doItemsLayout()
         }
         if (follow)
             bar->setValue(bar->maximum());
+        else if (m_anchor.isValid())
+            bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorOffset);
         else if (m_valueBeforeRemoval >= 0)
             bar->setValue(std::max(0, m_valueBeforeRemoval - m_removedHeight));
+        // Put back where the user was, not at the top: the next reach of the top is a new one.
+        m_topReported = bar->value() <= bar->minimum() && m_topReported;
     }
+    m_anchor = QPersistentModelIndex();
     m_valueBeforeRemoval = -1;
     m_removedHeight = 0;
 }
@@ -111,11 +138,15 @@ void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int
 void MessageView::setModel(QAbstractItemModel *model)
 {
     disconnect(m_rowsRemovedConnection);
+    disconnect(m_rowsInsertedConnection);
     m_removingRows = false;
+    m_anchor = QPersistentModelIndex();
     QListView::setModel(model);
     if (model) {
         m_rowsRemovedConnection = connect(model, &QAbstractItemModel::rowsRemoved, this,
                                           [this] { m_removingRows = false; });
+        m_rowsInsertedConnection = connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                                           &MessageView::onRowsAboutToBeInserted);
     }
 }
 
@@ -243,6 +274,10 @@ void MessageView::wheelEvent(QWheelEvent *event)
         event->accept();
         return;
     }
+    // Scrolling up at the top, or in a log too short to scroll at all, asks for more.
+    const QScrollBar *bar = verticalScrollBar();
+    if (event->angleDelta().y() > 0 && bar->value() <= bar->minimum())
+        Q_EMIT reachedTop();
     QListView::wheelEvent(event);
 }
 

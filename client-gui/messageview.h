@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QListView>
+#include <QPersistentModelIndex>
 #include <QPoint>
 #include <QUrl>
 
@@ -13,8 +14,8 @@ class MessageDelegate;
 /*!
  * The chat: a list of MessageModel rows drawn by a MessageDelegate. It follows new lines while
  * the user is at the bottom and keeps still while they read further up, even as the scrollback
- * drops old lines above them. Rows can be selected and copied as plain text, links open in the
- * browser, and zooming changes the view's font.
+ * drops old lines above them or older history is inserted above them. Rows can be selected and
+ * copied as plain text, links open in the browser, and zooming changes the view's font.
  */
 class MessageView final : public QListView
 {
@@ -56,6 +57,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void linkActivated(const QUrl &url);
+    /*! The user scrolled (or tried to) to the very top: time to load older history. */
+    void reachedTop();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -68,6 +71,7 @@ protected:
 
 private:
     void onScrolled();
+    void onRowsAboutToBeInserted(const QModelIndex &parent, int start, int end);
     void onRangeChanged(int minimum, int maximum);
     void setPointSize(qreal pointSize);
     qreal pointSize() const;
@@ -82,6 +86,10 @@ private:
     int m_removedHeight = 0;
     bool m_openLinks = true;
     QMetaObject::Connection m_rowsRemovedConnection;
+    QMetaObject::Connection m_rowsInsertedConnection;
+    bool m_topReported = false; //!< reachedTop() sent; again only after leaving the top
+    QPersistentModelIndex m_anchor; //!< the top line, to keep in place over inserts above it
+    int m_anchorOffset = 0; //!< its distance from the top of the viewport
     QUrl m_pressedLink;
     QPoint m_pressPos;
 };

@@ -77,6 +77,32 @@
         <source>Connected to %1 as %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>new messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n message(s) while you were away</source>
+        <translation>
+            <numerusform>more than %n message while you were away</numerusform>
+            <numerusform>more than %n messages while you were away</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) while you were away</source>
+        <translation>
+            <numerusform>%n message while you were away</numerusform>
+            <numerusform>%n messages while you were away</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>older messages you missed were not loaded: click to load them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stored yet, will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -369,6 +395,49 @@
     </message>
     <message>
         <source>Certificate trusted; connecting again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This window does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting to be sent already; this one stays in the box until some of them are through.</source>
+        <translation>
+            <numerusform>%n message is waiting to be sent already; this one stays in the box until it is through.</numerusform>
+            <numerusform>%n messages are waiting to be sent already; this one stays in the box until some of them are through.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected: the message will be sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the nickname was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the beginning of the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard This Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load the Missed Messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -831,6 +900,10 @@
         <source>The encrypted connection could not be set up (%1). Does the server use TLS?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::InputCommand</name>
@@ -949,11 +1022,39 @@
         <source>host</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>— %1 —</source>
+        <extracomment>A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Outbox</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder for %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -77,6 +77,32 @@
         <source>Connected to %1 as %2.</source>
         <translation>Conectado a %1 como %2.</translation>
     </message>
+    <message>
+        <source>new messages</source>
+        <translation>mensagens novas</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n message(s) while you were away</source>
+        <translation>
+            <numerusform>mais de %n mensagem enquanto você estava fora</numerusform>
+            <numerusform>mais de %n mensagens enquanto você estava fora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) while you were away</source>
+        <translation>
+            <numerusform>%n mensagem enquanto você estava fora</numerusform>
+            <numerusform>%n mensagens enquanto você estava fora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>older messages you missed were not loaded: click to load them</source>
+        <translation>as mensagens mais antigas que você perdeu não foram carregadas: clique para carregá-las</translation>
+    </message>
+    <message>
+        <source>not stored yet, will retry</source>
+        <translation>ainda não armazenada, nova tentativa em breve</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -370,6 +396,49 @@
     <message>
         <source>Certificate trusted; connecting again.</source>
         <translation>Certificado aceito; conectando de novo.</translation>
+    </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This window does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation>Você se conectou de novo como %1 em outro lugar, e aquela conexão assumiu. Esta janela não se reconecta, para que as duas não fiquem derrubando uma à outra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) are waiting to be sent already; this one stays in the box until some of them are through.</source>
+        <translation>
+            <numerusform>Já há %n mensagem esperando para ser enviada; esta fica na caixa até que ela passe.</numerusform>
+            <numerusform>Já há %n mensagens esperando para ser enviadas; esta fica na caixa até que algumas delas passem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected: the message will be sent when the connection is back.</source>
+        <translation>Sem conexão: a mensagem será enviada quando a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Not connected: the nickname was not changed.</source>
+        <translation>Sem conexão: o apelido não foi trocado.</translation>
+    </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Carregando mensagens mais antigas…</translation>
+    </message>
+    <message>
+        <source>the beginning of the conversation</source>
+        <translation>o começo da conversa</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Reenviar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard This Message</source>
+        <translation>&amp;Descartar esta mensagem</translation>
+    </message>
+    <message>
+        <source>&amp;Load the Missed Messages</source>
+        <translation>Carregar as mensagens &amp;perdidas</translation>
     </message>
 </context>
 <context>
@@ -831,6 +900,10 @@
         <source>The encrypted connection could not be set up (%1). Does the server use TLS?</source>
         <translation>Não foi possível estabelecer a conexão criptografada (%1). O servidor usa TLS?</translation>
     </message>
+    <message>
+        <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation>Você se conectou de novo como %1 em outro lugar, e aquela conexão assumiu. Esta não se reconecta, para que as duas não fiquem derrubando uma à outra.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::InputCommand</name>
@@ -949,12 +1022,40 @@
         <source>host</source>
         <translation>anfitrião</translation>
     </message>
+    <message>
+        <source>— %1 —</source>
+        <extracomment>A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
+        <translation>— %1 —</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>enviando…</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>não enviada</translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation>não enviada: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
         <translation>Mensagens</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Outbox</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>Não foi possível remover %1.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Não foi possível criar a pasta de %1.</translation>
     </message>
 </context>
 <context>

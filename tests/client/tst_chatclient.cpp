@@ -2,21 +2,53 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <memory>
 
+#include <QDir>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <QUuid>
 
 #include "chatclient.h"
 #include "chatserver.h"
+#include "fakeserver.h"
+#include "messagemodel.h"
 
 using namespace Tagarela;
+using namespace Tagarela::TestSupport;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// The lines other people said, as the client reported them live.
+QList<ChatLine> othersLines(const QSignalSpy &spy, const QString &me)
+{
+    QList<ChatLine> out;
+    for (const QList<QVariant> &arguments : spy) {
+        const auto line = arguments.at(0).value<ChatLine>();
+        if (!line.isUnconfirmed() && line.nick != me)
+            out.append(line);
+    }
+    return out;
+}
+
+QStringList sayTexts(const QList<Message> &says)
+{
+    QStringList out;
+    for (const Message &say : says)
+        out.append(say.text);
+    return out;
+}
+
+} // namespace
 
 class TestChatClient final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void joinsAndTalks();
@@ -31,7 +63,25 @@ private Q_SLOTS:
     void mentions_data();
     void mentions();
 
+    // Against a scripted server: acknowledgement, outbox, history, resume.
+    void pendingUntilAcknowledged();
+    void acksOutOfOrder();
+    void resendsAfterReconnectSkippingWhatHistoryHas();
+    void pacesBelowTheAnnouncedRate();
+    void failedMessagesAreNotResent();
+    void notStoredAndRateLimitedAreRetried();
+    void outboxAndLastSeqSurviveARestart();
+    void resumeNeedsTheSameHistoryId();
+    void waitsForTheHistoryBeforeSending();
+    void gapMarkerAfterResume();
+    void moreMarkerAndGapFetch();
+    void fetchOlderOnRequest();
+    void duplicatesAndLateHistoryInTheModel();
+    void replacedDoesNotReconnect();
+    void outboxIsBounded();
+
 private:
+    std::unique_ptr<ChatClient> joinFake(FakeServer &fake, const QString &nick = u"ana"_s);
     std::unique_ptr<ChatServer> startServer(quint16 port = 0);
     std::unique_ptr<ChatClient> makeClient();
     void join(ChatClient *client, const QString &nick);
@@ -66,8 +116,17 @@ void TestChatClient::join(ChatClient *client, const QString &nick)
     QCOMPARE(client->state(), ChatClient::State::Connected);
 }
 
+void TestChatClient::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
 void TestChatClient::init()
 {
+    // Nothing from an earlier run: no outbox files, no remembered sequence numbers.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
+        .removeRecursively();
+    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
     m_config = ServerConfig();
     m_config.bindAddress = QHostAddress::LocalHost;
     m_config.maxRate = 0;
@@ -96,16 +155,21 @@ void TestChatClient::joinsAndTalks()
     QSignalSpy biaLines(bia.get(), &ChatClient::lineReceived);
     QVERIFY(ana->say(u"olá, bia"_s));
     QVERIFY(bia->say(u"acena"_s, true));
-    QTRY_COMPARE(biaLines.size(), 2);
-    QTRY_COMPARE(anaLines.size(), 3); // bia joined, then the two messages
+    QTRY_COMPARE(ana->outbox().size(), 0);
+    QTRY_COMPARE(bia->outbox().size(), 0);
     QCOMPARE(anaLines.at(0).at(0).value<ChatLine>().kind, ChatLine::Kind::Joined);
 
-    const auto first = biaLines.at(0).at(0).value<ChatLine>();
+    // Each also saw their own message at once, as pending.
+    QCOMPARE(anaLines.at(1).at(0).value<ChatLine>().delivery, ChatLine::Delivery::Pending);
+    QCOMPARE(biaLines.at(0).at(0).value<ChatLine>().delivery, ChatLine::Delivery::Pending);
+    QTRY_COMPARE(othersLines(biaLines, u"bia"_s).size(), 1);
+    QTRY_COMPARE(othersLines(anaLines, u"ana"_s).size(), 2);
+    const auto first = othersLines(biaLines, u"bia"_s).at(0);
     QCOMPARE(first.kind, ChatLine::Kind::Chat);
     QCOMPARE(first.nick, u"ana"_s);
     QCOMPARE(first.text, u"olá, bia"_s);
     QVERIFY(first.mentionsMe);
-    const auto second = anaLines.at(2).at(0).value<ChatLine>();
+    const auto second = othersLines(anaLines, u"ana"_s).at(1);
     QCOMPARE(second.kind, ChatLine::Kind::Action);
     QCOMPARE(second.nick, u"bia"_s);
     QVERIFY(!second.mentionsMe);
@@ -146,6 +210,9 @@ void TestChatClient::nickCollisionFailsWithSuggestion()
     auto ana = makeClient();
     join(ana.get(), u"ana"_s);
 
+    // Someone else, elsewhere: not holding ana's saved resume token, as a second window of
+    // the same account would (which would take over, as the same person).
+    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
     auto other = makeClient();
     QSignalSpy failed(other.get(), &ChatClient::failed);
     QSignalSpy lost(other.get(), &ChatClient::connectionLost);
@@ -285,6 +352,486 @@ void TestChatClient::mentions()
     QFETCH(QString, nick);
     QFETCH(bool, expected);
     QCOMPARE(ChatClient::mentions(text, nick), expected);
+}
+
+std::unique_ptr<ChatClient> TestChatClient::joinFake(FakeServer &fake, const QString &nick)
+{
+    auto client = makeClient();
+    QSignalSpy joined(client.get(), &ChatClient::joined);
+    client->connectToServer(u"127.0.0.1"_s, fake.port(), nick);
+    if (!joined.wait(5000))
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return client->hasHistory(); }, 5000))
+        return nullptr;
+    return client;
+}
+
+void TestChatClient::pendingUntilAcknowledged()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy lines(ana.get(), &ChatClient::lineReceived);
+    QSignalSpy acked(ana.get(), &ChatClient::messageAcknowledged);
+    QSignalSpy says(&fake, &FakeServer::messageReceived);
+
+    QVERIFY(ana->say(u"olá"_s));
+    // Shown at once, as pending, under an id that is a UUID without braces.
+    QCOMPARE(lines.size(), 1);
+    const auto pending = lines.at(0).at(0).value<ChatLine>();
+    QCOMPARE(pending.delivery, ChatLine::Delivery::Pending);
+    QCOMPARE(pending.text, u"olá"_s);
+    QVERIFY(!QUuid::fromString(pending.clientId).isNull());
+    QVERIFY(!pending.clientId.startsWith(u'{'));
+    QCOMPARE(ana->outbox().size(), 1);
+
+    QTRY_COMPARE(fake.says().size(), 1);
+    const Message say = fake.says().at(0);
+    QCOMPARE(say.clientId, pending.clientId);
+    QCOMPARE(say.text, u"olá"_s);
+    // Still pending until the ack: no second send on the same connection.
+    QCOMPARE(ana->outbox().size(), 1);
+
+    fake.send(Message::ack(say.clientId, 7, 1000));
+    fake.send(chatMessage(7, u"ana"_s, u"olá"_s, say.clientId));
+    QVERIFY(acked.wait(5000));
+    QCOMPARE(acked.at(0).at(0).toString(), say.clientId);
+    QCOMPARE(acked.at(0).at(1).toULongLong(), 7u);
+    QCOMPARE(ana->outbox().size(), 0);
+    QTRY_COMPARE(ana->lastSeq(), 7u);
+    QCOMPARE(fake.says().size(), 1);
+}
+
+void TestChatClient::acksOutOfOrder()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    QVERIFY(ana->say(u"one"_s));
+    QVERIFY(ana->say(u"two"_s));
+    QTRY_COMPARE(fake.says().size(), 2);
+    const QList<Message> says = fake.says();
+
+    // The second is confirmed first: it moves above the first, which stays pending below.
+    fake.send(Message::ack(says.at(1).clientId, 11, 1000));
+    QTRY_COMPARE(model.line(0).delivery, ChatLine::Delivery::Confirmed);
+    QCOMPARE(model.line(0).text, u"two"_s);
+    QCOMPARE(model.line(1).text, u"one"_s);
+    QCOMPARE(model.line(1).delivery, ChatLine::Delivery::Pending);
+    fake.send(Message::ack(says.at(0).clientId, 12, 1000));
+    fake.send(chatMessage(11, u"ana"_s, u"two"_s, says.at(1).clientId));
+    fake.send(chatMessage(12, u"ana"_s, u"one"_s, says.at(0).clientId));
+    QTRY_COMPARE(ana->lastSeq(), 12u);
+    QCOMPARE(model.rowCount(), 2); // the chats came back: no second line for either
+    QCOMPARE(model.line(0).seq, 11u);
+    QCOMPARE(model.line(1).seq, 12u);
+    QCOMPARE(model.line(1).delivery, ChatLine::Delivery::Confirmed);
+}
+
+void TestChatClient::resendsAfterReconnectSkippingWhatHistoryHas()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    fake.send(chatMessage(4, u"bia"_s, u"oi"_s));
+    QTRY_COMPARE(ana->lastSeq(), 4u);
+
+    QVERIFY(ana->say(u"a"_s));
+    QVERIFY(ana->say(u"b"_s));
+    QVERIFY(ana->say(u"c"_s));
+    QTRY_COMPARE(fake.says().size(), 3);
+    const QList<Message> first = fake.says();
+
+    // "a" was stored before the connection dropped; its ack was lost with it.
+    fake.history = {chatMessage(5, u"ana"_s, u"a"_s, first.at(0).clientId)};
+    QSignalSpy joined(&fake, &FakeServer::clientJoined);
+    fake.drop();
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(fake.lastHello().after, 4u);
+    QCOMPARE(fake.lastHello().resume, u"token-1"_s);
+    QCOMPARE(fake.lastHello().nick, u"ana"_s);
+
+    QTRY_COMPARE(fake.says().size(), 2);
+    const QList<Message> again = fake.says();
+    QCOMPARE(sayTexts(again), (QStringList {u"b"_s, u"c"_s}));
+    QCOMPARE(again.at(0).clientId, first.at(1).clientId);
+    QCOMPARE(again.at(1).clientId, first.at(2).clientId);
+    QCOMPARE(ana->outbox().size(), 2);
+    // "a" is confirmed, once, by the history.
+    QCOMPARE(model.rowOfClientId(first.at(0).clientId), -1);
+    int shown = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown += model.line(row).text == u"a"_s ? 1 : 0;
+    QCOMPARE(shown, 1);
+}
+
+void TestChatClient::pacesBelowTheAnnouncedRate()
+{
+    FakeServer fake;
+    fake.rateMs = 40;
+    fake.rateBurst = 3;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    constexpr int Count = 10;
+    for (int i = 0; i < Count; ++i)
+        QVERIFY(ana->say(u"m%1"_s.arg(i)));
+    QTRY_COMPARE_WITH_TIMEOUT(fake.says().size(), Count, 10'000);
+
+    QList<qint64> times;
+    for (const FakeServer::Received &received : fake.received()) {
+        if (received.message.type == MessageType::Say)
+            times.append(received.atMs);
+    }
+    // A token bucket of (burst − 1) at one per rate-ms plus a margin: after the first two,
+    // each message needs its own interval. Arrival times can only bunch up by network delay,
+    // which on the loopback is far below the margin.
+    const qint64 span = times.last() - times.first();
+    QVERIFY2(span >= (Count - 2) * 40, qPrintable(QString::number(span)));
+    // In order, each exactly once.
+    QStringList expected;
+    for (int i = 0; i < Count; ++i)
+        expected.append(u"m%1"_s.arg(i));
+    QCOMPARE(sayTexts(fake.says()), expected);
+}
+
+void TestChatClient::failedMessagesAreNotResent()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy failed(ana.get(), &ChatClient::messageFailed);
+    QSignalSpy errors(ana.get(), &ChatClient::serverError);
+    QVERIFY(ana->say(u"bad"_s));
+    QTRY_COMPARE(fake.says().size(), 1);
+    const QString id = fake.says().at(0).clientId;
+    fake.send(Message::error(ErrorCode::InvalidText, u"no control characters"_s, {}, id));
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.at(0).at(0).toString(), id);
+    QCOMPARE(failed.at(0).at(1).toString(), u"no control characters"_s);
+    QCOMPARE(errors.size(), 0); // the line says it, not a separate error line
+    QCOMPARE(ana->outbox().size(), 1);
+    QCOMPARE(ana->outbox().entries().at(0).state, OutboxEntry::State::Failed);
+
+    // Not sent again after a reconnection; sent again when the user asks.
+    QSignalSpy joined(&fake, &FakeServer::clientJoined);
+    fake.drop();
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana->hasHistory());
+    QVERIFY(ana->say(u"good"_s));
+    QTRY_COMPARE(sayTexts(fake.says()), QStringList {u"good"_s});
+    QVERIFY(ana->resend(id));
+    QTRY_COMPARE(sayTexts(fake.says()), (QStringList {u"good"_s, u"bad"_s}));
+    QVERIFY(ana->discard(id));
+    QCOMPARE(ana->outbox().size(), 1);
+}
+
+void TestChatClient::notStoredAndRateLimitedAreRetried()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy delayed(ana.get(), &ChatClient::messageDelayed);
+    QVERIFY(ana->say(u"x"_s));
+    QTRY_COMPARE(fake.says().size(), 1);
+    const QString id = fake.says().at(0).clientId;
+
+    fake.send(Message::error(ErrorCode::NotStored, u"disk full"_s, {}, id));
+    QVERIFY(delayed.wait(5000));
+    QCOMPARE(delayed.at(0).at(0).toString(), id);
+    QVERIFY(!delayed.at(0).at(1).toString().isEmpty()); // "not stored yet, will retry"
+    QCOMPARE(ana->outbox().entries().at(0).state, OutboxEntry::State::Pending);
+    // Sent again after a while, with the same id.
+    QTRY_COMPARE_WITH_TIMEOUT(fake.says().size(), 2, 10'000);
+    QCOMPARE(fake.says().at(1).clientId, id);
+
+    fake.send(Message::error(ErrorCode::RateLimited, u"slow down"_s, {}, id));
+    QTRY_COMPARE_WITH_TIMEOUT(fake.says().size(), 3, 10'000);
+    QCOMPARE(fake.says().at(2).clientId, id);
+    fake.send(Message::ack(id, 3, 1000));
+    QTRY_COMPARE(ana->outbox().size(), 0);
+}
+
+void TestChatClient::outboxAndLastSeqSurviveARestart()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    QString id;
+    {
+        auto ana = joinFake(fake);
+        QVERIFY(ana);
+        fake.send(chatMessage(9, u"bia"_s, u"oi"_s));
+        QTRY_COMPARE(ana->lastSeq(), 9u);
+        QVERIFY(ana->say(u"still here?"_s));
+        QTRY_COMPARE(fake.says().size(), 1);
+        id = fake.says().at(0).clientId;
+        // The client quits before the ack.
+    }
+    auto again = makeClient();
+    QSignalSpy opened(again.get(), &ChatClient::outboxOpened);
+    QSignalSpy fetched(&fake, &FakeServer::messageReceived);
+    QSignalSpy joined(&fake, &FakeServer::clientJoined);
+    again->connectToServer(u"127.0.0.1"_s, fake.port(), u"ana"_s);
+    QCOMPARE(opened.size(), 1);
+    const auto lines = opened.at(0).at(0).value<QList<ChatLine>>();
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).clientId, id);
+    QCOMPARE(lines.at(0).delivery, ChatLine::Delivery::Pending);
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(fake.lastHello().after, 9u);
+    // The token too: the nickname held for the crashed client comes back to it.
+    QCOMPARE(fake.lastHello().resume, u"token-1"_s);
+    QTRY_COMPARE(fake.says().size(), 1);
+    QCOMPARE(fake.says().at(0).clientId, id);
+    // A fresh log: a few older messages are asked for, for context.
+    bool askedContext = false;
+    for (const FakeServer::Received &received : fake.received())
+        askedContext |= received.message.type == MessageType::Fetch &&
+            received.message.before == 10 &&
+            received.message.limit == ChatClient::ContextFetchLimit;
+    QVERIFY(askedContext);
+}
+
+void TestChatClient::resumeNeedsTheSameHistoryId()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    fake.send(chatMessage(30, u"bia"_s, u"oi"_s));
+    QTRY_COMPARE(ana->lastSeq(), 30u);
+
+    // The server's history started afresh: its numbers mean something else now.
+    fake.historyId = u"history-2"_s;
+    fake.history = {chatMessage(1, u"bia"_s, u"new start"_s)};
+    QSignalSpy reset(ana.get(), &ChatClient::historyReset);
+    QSignalSpy joined(&fake, &FakeServer::clientJoined);
+    fake.drop();
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(fake.lastHello().after, 0u);
+    QVERIFY(reset.wait(5000));
+    QCOMPARE(ana->historyId(), u"history-2"_s);
+    QCOMPARE(ana->lastSeq(), 1u);
+}
+
+void TestChatClient::waitsForTheHistoryBeforeSending()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    fake.send(chatMessage(2, u"bia"_s, u"oi"_s));
+    QTRY_COMPARE(ana->lastSeq(), 2u);
+    QVERIFY(ana->say(u"m"_s));
+    QTRY_COMPARE(fake.says().size(), 1);
+    const QString id = fake.says().at(0).clientId;
+
+    // Typed while the connection is down: kept, shown pending, sent after the history.
+    QSignalSpy gone(&fake, &FakeServer::clientGone);
+    QSignalSpy lost(ana.get(), &ChatClient::connectionLost);
+    fake.sendHistory = false;
+    fake.drop();
+    QVERIFY(lost.wait(5000));
+    QVERIFY(ana->say(u"offline"_s));
+    QSignalSpy joined(&fake, &FakeServer::clientJoined);
+    QVERIFY(joined.wait(5000));
+    QTRY_COMPARE(ana->state(), ChatClient::State::Connected);
+    QTest::qWait(50); // nothing may arrive before the history: check that nothing does
+    QCOMPARE(fake.says().size(), 0);
+    fake.sendHistoryAnswer({chatMessage(3, u"ana"_s, u"m"_s, id)}, 0, false);
+    QTRY_COMPARE(sayTexts(fake.says()), QStringList {u"offline"_s});
+}
+
+void TestChatClient::gapMarkerAfterResume()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    fake.send(chatMessage(10, u"bia"_s, u"before"_s));
+    QTRY_COMPARE(ana->lastSeq(), 10u);
+
+    fake.history = {chatMessage(11, u"bia"_s, u"one"_s), chatMessage(12, u"bia"_s, u"two"_s),
+                    chatMessage(13, u"bia"_s, u"three"_s)};
+    QSignalSpy history(ana.get(), &ChatClient::historyReceived);
+    QSignalSpy live(ana.get(), &ChatClient::lineReceived);
+    fake.drop();
+    QVERIFY(history.wait(5000));
+    QCOMPARE(fake.lastHello().after, 10u);
+    // A catch-up right after the last number seen is shown frame by frame, then the marker.
+    QTRY_COMPARE(history.size(), 3);
+    QList<ChatLine> lines;
+    for (const QList<QVariant> &arguments : history)
+        lines += arguments.at(0).value<QList<ChatLine>>();
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(3).kind, ChatLine::Kind::Marker);
+    QCOMPARE(lines.at(3).marker, ChatLine::Marker::Missed);
+    QCOMPARE(lines.at(3).seq, 11u);
+    QVERIFY(lines.at(3).text.contains(u'3'));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(lines.at(i).history);
+    // The history is not reported as live lines (which count as unread).
+    for (const QList<QVariant> &arguments : live)
+        QVERIFY(arguments.at(0).value<ChatLine>().seq == 0);
+    QTRY_COMPARE(ana->lastSeq(), 13u);
+
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const ChatLine line = model.line(row);
+        if (line.kind == ChatLine::Kind::Chat || line.kind == ChatLine::Kind::Marker)
+            shown.append(line.kind == ChatLine::Kind::Marker ? u"|"_s : line.text);
+    }
+    QCOMPARE(shown, (QStringList {u"before"_s, u"|"_s, u"one"_s, u"two"_s, u"three"_s}));
+}
+
+void TestChatClient::moreMarkerAndGapFetch()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    fake.send(chatMessage(10, u"bia"_s, u"before"_s));
+    QTRY_COMPARE(ana->lastSeq(), 10u);
+
+    // 100 missed, the newest 2 sent: 11..98 are not loaded.
+    fake.history = {chatMessage(99, u"bia"_s, u"99"_s), chatMessage(100, u"bia"_s, u"100"_s)};
+    fake.historyMore = true;
+    QSignalSpy history(ana.get(), &ChatClient::historyReceived);
+    fake.drop();
+    QVERIFY(history.wait(5000));
+    auto lines = history.at(0).at(0).value<QList<ChatLine>>();
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0).marker, ChatLine::Marker::Missed);
+    QCOMPARE(lines.at(1).marker, ChatLine::Marker::NotLoaded);
+    QCOMPARE(lines.at(1).before, 99u);
+    const int markerRow = model.findMarker(ChatLine::Marker::NotLoaded);
+    QVERIFY(markerRow > 0);
+    QCOMPARE(model.line(markerRow + 1).seq, 99u);
+
+    // Loading part of the gap moves the marker up to what is still missing.
+    QSignalSpy loaded(ana.get(), &ChatClient::olderHistoryLoaded);
+    QSignalSpy received(&fake, &FakeServer::messageReceived);
+    model.removeMarkers(ChatLine::Marker::NotLoaded);
+    QVERIFY(ana->fetchOlder(99, 2));
+    QTRY_VERIFY(!fake.received().isEmpty() &&
+                fake.received().last().message.type == MessageType::Fetch);
+    QCOMPARE(fake.received().last().message.before, 99u);
+    QCOMPARE(fake.received().last().message.limit, 2);
+    fake.sendHistoryAnswer({chatMessage(97, u"bia"_s, u"97"_s), chatMessage(98, u"bia"_s, u"98"_s)},
+                           99, true);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.at(0).at(0).toULongLong(), 99u);
+    QCOMPARE(loaded.at(0).at(1).toBool(), true);
+    lines = history.last().at(0).value<QList<ChatLine>>();
+    QCOMPARE(lines.at(0).marker, ChatLine::Marker::NotLoaded);
+    QCOMPARE(lines.at(0).before, 97u);
+
+    QList<quint64> seqs;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.line(row).kind == ChatLine::Kind::Chat)
+            seqs.append(model.line(row).seq);
+    }
+    QCOMPARE(seqs, (QList<quint64> {10, 97, 98, 99, 100}));
+    const int row = model.findMarker(ChatLine::Marker::NotLoaded);
+    QCOMPARE(model.line(row + 1).seq, 97u);
+    QVERIFY(model.findMarker(ChatLine::Marker::Missed) < row);
+}
+
+void TestChatClient::fetchOlderOnRequest()
+{
+    FakeServer fake;
+    fake.history = {chatMessage(50, u"bia"_s, u"50"_s)};
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    QSignalSpy loaded(ana.get(), &ChatClient::olderHistoryLoaded);
+    QVERIFY(ana->fetchOlder(50));
+    QTRY_VERIFY(!fake.received().isEmpty() &&
+                fake.received().last().message.type == MessageType::Fetch);
+    QCOMPARE(fake.received().last().message.before, 50u);
+    QCOMPARE(fake.received().last().message.limit, ChatClient::DefaultFetchLimit);
+    // Live traffic can come between the frames of an answer.
+    fake.historyFrameSize = 1;
+    fake.send(Message::history({chatMessage(48, u"bia"_s, u"48"_s)}, 50, false, false));
+    fake.send(chatMessage(51, u"bia"_s, u"51"_s));
+    fake.send(Message::history({chatMessage(49, u"bia"_s, u"49"_s)}, 50, true, false));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.at(0).at(1).toBool(), false);
+    QList<quint64> seqs;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.line(row).kind == ChatLine::Kind::Chat)
+            seqs.append(model.line(row).seq);
+    }
+    // (The model started after the join: 50 came before it.)
+    QCOMPARE(seqs, (QList<quint64> {48, 49, 51}));
+    QCOMPARE(ana->lastSeq(), 51u);
+}
+
+void TestChatClient::duplicatesAndLateHistoryInTheModel()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    fake.send(chatMessage(20, u"bia"_s, u"20"_s));
+    fake.send(chatMessage(20, u"bia"_s, u"20"_s));
+    fake.send(chatMessage(22, u"bia"_s, u"22"_s));
+    fake.send(Message::history(
+        {chatMessage(21, u"bia"_s, u"21"_s), chatMessage(22, u"bia"_s, u"22"_s)}, 23, true, false));
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.line(0).seq, 20u);
+    QCOMPARE(model.line(1).seq, 21u);
+    QCOMPARE(model.line(2).seq, 22u);
+}
+
+void TestChatClient::replacedDoesNotReconnect()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy failed(ana.get(), &ChatClient::failed);
+    QSignalSpy scheduled(ana.get(), &ChatClient::reconnectScheduled);
+    fake.sendAndClose(Message::bye(ErrorCode::Replaced, u"you resumed elsewhere"_s));
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.at(0).at(0).value<ChatClient::Failure>(), ChatClient::Failure::Replaced);
+    QCOMPARE(ana->state(), ChatClient::State::Disconnected);
+    QCOMPARE(scheduled.size(), 0);
+}
+
+void TestChatClient::outboxIsBounded()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    ana->setOutboxLimit(3);
+    QVERIFY(ana->say(u"1"_s));
+    QVERIFY(ana->say(u"2"_s));
+    QVERIFY(ana->say(u"3"_s));
+    QVERIFY(!ana->say(u"4"_s)); // refused, not dropping an older one
+    QCOMPARE(ana->outbox().size(), 3);
+    QTRY_COMPARE(fake.says().size(), 3);
+    fake.send(Message::ack(fake.says().at(0).clientId, 1, 1000));
+    QTRY_COMPARE(ana->outbox().size(), 2);
+    QVERIFY(ana->say(u"4"_s));
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)

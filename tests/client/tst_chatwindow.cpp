@@ -3,9 +3,11 @@
 #include <memory>
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -16,12 +18,15 @@
 #include "chatserver.h"
 #include "chatwindow.h"
 #include "connectdialog.h"
+#include "fakeserver.h"
 #include "messagemodel.h"
 #include "typetext.h"
 #include "userlistmodel.h"
 
 using namespace Tagarela;
 using namespace Qt::StringLiterals;
+using Tagarela::TestSupport::chatMessage;
+using Tagarela::TestSupport::FakeServer;
 using Tagarela::TestSupport::typeText;
 
 namespace {
@@ -69,6 +74,8 @@ private Q_SLOTS:
     void savesLogAsTextAndHtml();
     void refusesToSendWhileDisconnectedAndKeepsText();
     void remembersTheNotificationChoice();
+    void historyIsNeitherUnreadNorNotified();
+    void ownMessageIsPendingThenConfirmedOnOneLine();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -83,6 +90,10 @@ void TestChatWindow::initTestCase()
 
 void TestChatWindow::init()
 {
+    // No outbox or remembered sequence numbers from an earlier run.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
+        .removeRecursively();
+    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
     ServerConfig config;
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
@@ -256,6 +267,59 @@ void TestChatWindow::remembersTheNotificationChoice()
     }
     Person third;
     QVERIFY(!third.window->notifiesAll());
+}
+
+void TestChatWindow::historyIsNeitherUnreadNorNotified()
+{
+    FakeServer fake;
+    fake.history = {chatMessage(1, u"bia"_s, u"old one"_s),
+                    chatMessage(2, u"bia"_s, u"old two, ana"_s),
+                    chatMessage(3, u"bia"_s, u"old three"_s)};
+    QVERIFY(fake.listen());
+    Person ana;
+    Person other; // the active window, so that ana's is in the background
+    other.window->show();
+    other.window->activateWindow();
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    ana.window->connectDirectly(u"127.0.0.1"_s, fake.port(), u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana.client->hasHistory());
+    other.window->activateWindow();
+    QTRY_VERIFY(!ana.window->isActiveWindow());
+
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 3);
+    QCOMPARE(ana.window->unreadCount(), 0);
+    QVERIFY(!ana.window->windowTitle().startsWith(u"("_s));
+    // The history is followed by a divider, and what comes after it is live.
+    QVERIFY(ana.window->messageModel()->findMarker(ChatLine::Marker::NewMessages) >= 0);
+    fake.send(chatMessage(4, u"bia"_s, u"live"_s));
+    QTRY_COMPARE(ana.window->unreadCount(), 1);
+}
+
+void TestChatWindow::ownMessageIsPendingThenConfirmedOnOneLine()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    Person ana;
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    ana.window->connectDirectly(u"127.0.0.1"_s, fake.port(), u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana.client->hasHistory());
+    MessageModel *model = ana.window->messageModel();
+
+    typeText(ana.window->input(), u"olá"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QCOMPARE(texts(model, ChatLine::Kind::Chat), QStringList {u"olá"_s});
+    const int row = model->rowCount() - 1;
+    QCOMPARE(model->line(row).delivery, ChatLine::Delivery::Pending);
+    QTRY_COMPARE(fake.says().size(), 1);
+    const QString id = fake.says().at(0).clientId;
+    fake.send(Tagarela::Message::ack(id, 5, 1000));
+    fake.send(chatMessage(5, u"ana"_s, u"olá"_s, id));
+    QTRY_COMPARE(model->line(row).delivery, ChatLine::Delivery::Confirmed);
+    QCOMPARE(model->line(row).seq, 5u);
+    QTRY_COMPARE(ana.client->lastSeq(), 5u);
+    QCOMPARE(texts(model, ChatLine::Kind::Chat), QStringList {u"olá"_s});
 }
 
 QTEST_MAIN(TestChatWindow)

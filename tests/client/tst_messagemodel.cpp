@@ -49,6 +49,47 @@ QList<ChatLine> numbered(int first, int count)
     return lines;
 }
 
+ChatLine seqChat(quint64 seq, const QString &nick = u"bia"_s)
+{
+    ChatLine made = line(ChatLine::Kind::Chat, nick, QString::number(seq), SomeTime + qint64(seq));
+    made.seq = seq;
+    return made;
+}
+
+ChatLine pending(const QString &text, const QString &clientId)
+{
+    ChatLine made = line(ChatLine::Kind::Chat, u"ana"_s, text);
+    made.clientId = clientId;
+    made.delivery = ChatLine::Delivery::Pending;
+    return made;
+}
+
+ChatLine marker(ChatLine::Marker kind, quint64 seq, const QString &text = u"|"_s)
+{
+    ChatLine made = line(ChatLine::Kind::Marker, {}, text);
+    made.marker = kind;
+    made.seq = seq;
+    return made;
+}
+
+// "12", "info", "|" (a marker), "p:text" (pending), "f:text" (failed): the log at a glance.
+QStringList shape(const MessageModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const ChatLine l = model.line(row);
+        if (l.kind == ChatLine::Kind::Marker)
+            out.append(u"|"_s);
+        else if (l.delivery == ChatLine::Delivery::Pending)
+            out.append(u"p:"_s + l.text);
+        else if (l.delivery == ChatLine::Delivery::Failed)
+            out.append(u"f:"_s + l.text);
+        else
+            out.append(l.text);
+    }
+    return out;
+}
+
 QStringList texts(const MessageModel &model)
 {
     QStringList out;
@@ -82,6 +123,18 @@ private Q_SLOTS:
     void plainTextExport();
     void htmlExport();
     void htmlEscapesText();
+
+    void ordersBySeqAndDropsDuplicates();
+    void prependsOlderHistory();
+    void linesWithoutNumberStayWhereTheyArrived();
+    void pendingStaysAtTheBottomUntilConfirmed();
+    void confirmationOutOfOrder();
+    void historyConfirmsAPendingLine();
+    void failedAndDiscarded();
+    void markersStandBeforeTheirNumber();
+    void newSequenceIsNotComparedWithTheOld();
+    void clearKeepsUnconfirmed();
+    void scrollbackForgetsDroppedNumbers();
 };
 
 void TestMessageModel::initTestCase()
@@ -362,6 +415,177 @@ void TestMessageModel::htmlEscapesText()
     // Only the two paragraphs the model wrote.
     QCOMPARE(html.count(u"<p "_s), 2);
     QCOMPARE(html.count(u"</p>"_s), 2);
+}
+
+void TestMessageModel::ordersBySeqAndDropsDuplicates()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(seqChat(10));
+    model.append(seqChat(12));
+    model.append(seqChat(10)); // a duplicate delivery
+    model.append(seqChat(11)); // late
+    model.append(QList<ChatLine> {seqChat(12), seqChat(13), seqChat(11)});
+    QCOMPARE(shape(model), (QStringList {u"10"_s, u"11"_s, u"12"_s, u"13"_s}));
+    QCOMPARE(model.oldestSeq(), 10u);
+    QCOMPARE(model.index(1).data(MessageModel::SeqRole).toULongLong(), 11u);
+}
+
+void TestMessageModel::prependsOlderHistory()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(line(ChatLine::Kind::Info, {}, u"info"_s));
+    model.append(QList<ChatLine> {seqChat(50), seqChat(51)});
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.append(QList<ChatLine> {seqChat(47), seqChat(48), seqChat(49)});
+    // One insertion for the batch, above the oldest message.
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 3);
+    QCOMPARE(shape(model), (QStringList {u"info"_s, u"47"_s, u"48"_s, u"49"_s, u"50"_s, u"51"_s}));
+    QCOMPARE(model.oldestSeq(), 47u);
+}
+
+void TestMessageModel::linesWithoutNumberStayWhereTheyArrived()
+{
+    MessageModel model;
+    model.append(seqChat(5));
+    model.append(line(ChatLine::Kind::Joined, u"caio"_s, u"joined"_s));
+    model.append(seqChat(7));
+    model.append(seqChat(6));
+    QCOMPARE(shape(model), (QStringList {u"5"_s, u"joined"_s, u"6"_s, u"7"_s}));
+}
+
+void TestMessageModel::pendingStaysAtTheBottomUntilConfirmed()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(seqChat(1));
+    model.append(pending(u"mine"_s, u"id-1"_s));
+    // Others' messages arrive above the pending one, which the server will number later.
+    model.append(seqChat(2));
+    model.append(line(ChatLine::Kind::Info, {}, u"info"_s));
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"2"_s, u"info"_s, u"p:mine"_s}));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.confirm(u"id-1"_s, 3, SomeTime + 3);
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"2"_s, u"info"_s, u"mine"_s}));
+    QCOMPARE(model.line(3).seq, 3u);
+    QCOMPARE(model.line(3).time, SomeTime + 3);
+    // The chat that follows the ack is the same message: no second line.
+    ChatLine echo = seqChat(3, u"ana"_s);
+    echo.clientId = u"id-1"_s;
+    model.append(echo);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(inserted.size(), 0);
+}
+
+void TestMessageModel::confirmationOutOfOrder()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(pending(u"a"_s, u"id-a"_s));
+    model.append(pending(u"b"_s, u"id-b"_s));
+    model.confirm(u"id-b"_s, 8, SomeTime);
+    QCOMPARE(shape(model), (QStringList {u"b"_s, u"p:a"_s}));
+    model.append(seqChat(9));
+    QCOMPARE(shape(model), (QStringList {u"b"_s, u"9"_s, u"p:a"_s}));
+    model.confirm(u"id-a"_s, 10, SomeTime);
+    QCOMPARE(shape(model), (QStringList {u"b"_s, u"9"_s, u"a"_s}));
+    model.confirm(u"id-a"_s, 10, SomeTime); // a second ack changes nothing
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestMessageModel::historyConfirmsAPendingLine()
+{
+    MessageModel model;
+    model.append(seqChat(4));
+    model.append(pending(u"a"_s, u"id-a"_s));
+    ChatLine back = seqChat(5, u"ana"_s);
+    back.text = u"a"_s;
+    back.clientId = u"id-a"_s;
+    back.history = true;
+    model.append(QList<ChatLine> {back, seqChat(6)});
+    QCOMPARE(shape(model), (QStringList {u"4"_s, u"a"_s, u"6"_s}));
+    QCOMPARE(model.line(1).seq, 5u);
+}
+
+void TestMessageModel::failedAndDiscarded()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(pending(u"bad"_s, u"id-1"_s));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDelivery(u"id-1"_s, ChatLine::Delivery::Failed, u"too long"_s);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(shape(model), QStringList {u"f:bad"_s});
+    QVERIFY(model.index(0).data(Qt::DisplayRole).toString().contains(u"too long"_s));
+    // Failed lines stay at the bottom too, until resent or discarded.
+    model.append(seqChat(1));
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"f:bad"_s}));
+    model.removeOutgoing(u"id-1"_s);
+    QCOMPARE(shape(model), QStringList {u"1"_s});
+}
+
+void TestMessageModel::markersStandBeforeTheirNumber()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(seqChat(10));
+    // A resume: the gap marker names after + 1, the not-loaded one the first message sent.
+    model.append(QList<ChatLine> {marker(ChatLine::Marker::Missed, 11),
+                                  marker(ChatLine::Marker::NotLoaded, 99), seqChat(99),
+                                  seqChat(100)});
+    QCOMPARE(shape(model), (QStringList {u"10"_s, u"|"_s, u"|"_s, u"99"_s, u"100"_s}));
+    // The gap, fetched later, goes between the two markers.
+    model.removeMarkers(ChatLine::Marker::NotLoaded);
+    model.append(QList<ChatLine> {seqChat(97), seqChat(98)});
+    QCOMPARE(shape(model), (QStringList {u"10"_s, u"|"_s, u"97"_s, u"98"_s, u"99"_s, u"100"_s}));
+    QCOMPARE(model.findMarker(ChatLine::Marker::Missed), 1);
+    QCOMPARE(model.findMarker(ChatLine::Marker::NotLoaded), -1);
+    // A marker with no number (loading) goes above the oldest message.
+    model.append(marker(ChatLine::Marker::Loading, 0));
+    QCOMPARE(model.findMarker(ChatLine::Marker::Loading), 0);
+    QCOMPARE(model.index(1).data(MessageModel::MarkerRole).toInt(), int(ChatLine::Marker::None));
+    QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), u"— | —"_s);
+}
+
+void TestMessageModel::newSequenceIsNotComparedWithTheOld()
+{
+    MessageModel model;
+    model.append(QList<ChatLine> {seqChat(1), seqChat(2)});
+    model.append(pending(u"p"_s, u"id"_s));
+    model.startSequence();
+    // The server started numbering afresh: 1 and 2 are new messages, below the old ones.
+    model.append(QList<ChatLine> {seqChat(1), seqChat(2)});
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"2"_s, u"1"_s, u"2"_s, u"p:p"_s}));
+    QCOMPARE(model.oldestSeq(), 1u);
+    model.confirm(u"id"_s, 3, SomeTime);
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"2"_s, u"1"_s, u"2"_s, u"p"_s}));
+}
+
+void TestMessageModel::clearKeepsUnconfirmed()
+{
+    MessageModel model;
+    model.append(seqChat(1));
+    model.append(pending(u"p"_s, u"id"_s));
+    model.clear();
+    QCOMPARE(shape(model), QStringList {u"p:p"_s});
+    model.append(seqChat(1)); // not a duplicate any more: the log forgot it
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"p:p"_s}));
+    model.replaceOutgoing({pending(u"q"_s, u"id-q"_s)});
+    QCOMPARE(shape(model), (QStringList {u"1"_s, u"p:q"_s}));
+}
+
+void TestMessageModel::scrollbackForgetsDroppedNumbers()
+{
+    MessageModel model;
+    model.setScrollbackLimit(10);
+    for (quint64 seq = 1; seq <= 12; ++seq)
+        model.append(seqChat(seq));
+    QVERIFY(model.rowCount() <= 10);
+    QVERIFY(model.oldestSeq() > 1);
+    QCOMPARE(model.line(model.rowCount() - 1).seq, 12u);
 }
 
 QTEST_GUILESS_MAIN(TestMessageModel)

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QTest>
+
+#include "sendpacer.h"
+
+using namespace Tagarela;
+
+class TestSendPacer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unlimited();
+    void staysInsideTheAnnouncedBucket_data();
+    void staysInsideTheAnnouncedBucket();
+    void drainAfterAWarning();
+};
+
+void TestSendPacer::unlimited()
+{
+    SendPacer pacer;
+    pacer.reset(0, 0, 0);
+    QVERIFY(!pacer.isLimited());
+    for (int i = 0; i < 10'000; ++i)
+        QVERIFY(pacer.tryTake(0));
+    QCOMPARE(pacer.msUntilNext(0), 0);
+}
+
+void TestSendPacer::staysInsideTheAnnouncedBucket_data()
+{
+    QTest::addColumn<int>("rateMs");
+    QTest::addColumn<int>("burst");
+    QTest::newRow("default 200 ms, 20") << 200 << 20;
+    QTest::newRow("fast 10 ms, 2") << 10 << 2;
+    QTest::newRow("burst of 1") << 100 << 1;
+}
+
+void TestSendPacer::staysInsideTheAnnouncedBucket()
+{
+    QFETCH(int, rateMs);
+    QFETCH(int, burst);
+    SendPacer pacer;
+    pacer.reset(rateMs, burst, 0);
+    // Send as fast as the pacer allows for a minute of simulated time, and replay the sends
+    // through the server's own bucket: it must never refuse one.
+    double serverTokens = burst;
+    qint64 last = 0;
+    int sent = 0;
+    for (qint64 now = 0; now < 60'000;) {
+        if (pacer.tryTake(now)) {
+            serverTokens = std::min<double>(burst, serverTokens + double(now - last) / rateMs);
+            last = now;
+            QVERIFY2(serverTokens >= 1, qPrintable(QString::number(now)));
+            serverTokens -= 1;
+            ++sent;
+            continue;
+        }
+        const qint64 wait = pacer.msUntilNext(now);
+        QVERIFY(wait > 0);
+        now += wait;
+    }
+    // And it does not crawl either: at least 85 % of the allowed rate.
+    QVERIFY2(sent >= 0.85 * 60'000 / rateMs, qPrintable(QString::number(sent)));
+}
+
+void TestSendPacer::drainAfterAWarning()
+{
+    SendPacer pacer;
+    pacer.reset(100, 5, 0);
+    QVERIFY(pacer.tryTake(0));
+    pacer.drain(0);
+    QVERIFY(!pacer.tryTake(0));
+    QVERIFY(pacer.msUntilNext(0) >= 100);
+    // take() may go below zero: later sends wait for it.
+    pacer.take(0);
+    QVERIFY(pacer.msUntilNext(0) >= 200);
+}
+
+QTEST_GUILESS_MAIN(TestSendPacer)
+#include "tst_sendpacer.moc"
