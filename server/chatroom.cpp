@@ -144,7 +144,7 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     if (!resume.isEmpty()) {
         RoomMember *owner = m_byKey.value(key);
         const auto hold = m_holds.constFind(key);
-        if (owner && m_tokens.value(owner) == resume) {
+        if (owner && m_tokens.value(owner).matches(resume)) {
             // The old connection is still here (it has not noticed it is dead): it goes.
             qCInfo(lcServer).noquote()
                 << tr("%1 came back from %2; closing its old connection from %3")
@@ -152,7 +152,8 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
             leave(owner, tr("reconnected"));
             owner->displace();
             resumed = true;
-        } else if (!owner && hold != m_holds.cend() && hold->token == resume && isHeld(key)) {
+        } else if (!owner && hold != m_holds.cend() && hold->tokens.matches(resume) &&
+                   isHeld(key)) {
             m_holds.erase(hold);
             resumed = true;
         }
@@ -165,7 +166,8 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     m_byKey.insert(key, member);
     m_sorted.insert(nick);
     result.resume = newResumeToken();
-    m_tokens.insert(member, result.resume);
+    // The presented token stays good until the new one is used (its welcome may be lost).
+    m_tokens.insert(member, Tokens {result.resume, resumed ? resume : QString()});
     if (resumed) {
         qCInfo(lcServer).noquote()
             << tr("%1 (%2) resumed with its token").arg(nick, member->address());
@@ -182,7 +184,7 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
         return;
     const QString nick = m_nicks.take(member);
     const QString key = Validation::nickKey(nick);
-    const QString token = m_tokens.take(member);
+    const Tokens tokens = m_tokens.take(member);
     m_byKey.remove(key);
     m_sorted.erase(nick);
     m_members.removeOne(member);
@@ -191,9 +193,9 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
         if (pending.sender == member)
             pending.sender = nullptr;
     }
-    if (holdNick && m_graceMs > 0 && !token.isEmpty()) {
+    if (holdNick && m_graceMs > 0 && !tokens.current.isEmpty()) {
         expireHolds();
-        m_holds.insert(key, Hold {nick, token, m_clock() + m_graceMs});
+        m_holds.insert(key, Hold {nick, tokens, m_clock() + m_graceMs});
         m_holdOrder.push_back(key);
     }
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())

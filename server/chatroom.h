@@ -124,11 +124,26 @@ private:
         int repeatOf = -1; //!< a repeated client-id: the index of the queued original
         std::optional<Message> storedAck; //!< a repeated client-id that is already stored
     };
-    /*! A dropped user's nickname, kept for its resume token. */
+    /*!
+     * A member's resume tokens: the one in its last welcome, and the one it presented to get
+     * that welcome, which a client whose connection dropped before the welcome arrived still
+     * holds (docs/PROTOCOL.md 6.11).
+     */
+    struct Tokens
+    {
+        QString current;
+        QString previous;
+
+        bool matches(const QString &token) const
+        {
+            return !token.isEmpty() && (token == current || token == previous);
+        }
+    };
+    /*! A dropped user's nickname, kept for its resume tokens. */
     struct Hold
     {
         QString nick;
-        QString token;
+        Tokens tokens;
         qint64 until = 0;
     };
 
@@ -158,7 +173,7 @@ private:
     bool m_commitPosted = false;
 
     int m_graceMs = 0;
-    QHash<RoomMember *, QString> m_tokens; //!< every member's resume token
+    QHash<RoomMember *, Tokens> m_tokens; //!< every member's resume tokens
     QHash<QString, Hold> m_holds; //!< Validation::nickKey() to the hold on it
     std::deque<QString> m_holdOrder; //!< keys in the order their holds end
 };

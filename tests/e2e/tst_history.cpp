@@ -552,10 +552,32 @@ void TestHistory::nickHeldDuringGrace()
     QVERIFY(back.join(hello));
     QCOMPARE(back.nick(), u"ana"_s);
     QVERIFY(bia.waitFor(MessageType::Joined, Match::nick(u"ana"_s)));
+    const QString second = back.received(MessageType::Welcome).constFirst().resume;
+    QVERIFY(second != token);
     back.disconnectFromServer();
     QVERIFY(bia.waitForCount(MessageType::Left, 2));
+
+    // That welcome might never have arrived: the token that got it still works...
+    FramedTestClient lostWelcome(server.serverPort());
+    QVERIFY(lostWelcome.join(hello));
+    const QString third = lostWelcome.received(MessageType::Welcome).constFirst().resume;
+    lostWelcome.disconnectFromServer();
+    QVERIFY(bia.waitForCount(MessageType::Left, 3));
+    // ... while the welcome it replaced is void.
+    Message secondHello = hello;
+    secondHello.resume = second;
+    FramedTestClient stale(server.serverPort());
+    QVERIFY(!stale.join(secondHello));
+
+    // Using the newest token retires the older one.
+    Message thirdHello = hello;
+    thirdHello.resume = third;
+    FramedTestClient newest(server.serverPort());
+    QVERIFY(newest.join(thirdHello));
+    newest.disconnectFromServer();
+    QVERIFY(bia.waitForCount(MessageType::Left, 4));
     FramedTestClient reuse(server.serverPort());
-    QVERIFY(!reuse.join(hello)); // the old token was used up
+    QVERIFY(!reuse.join(hello)); // the first token is used up
     QCOMPARE(reuse.received(MessageType::Error).constFirst().code, ErrorCode::NickTaken);
 }
 
