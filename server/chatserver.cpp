@@ -60,10 +60,12 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
 
 ChatServer::~ChatServer()
 {
-    // Sessions are children; make them leave while the room still exists.
-    const QSet<ClientSession *> sessions = m_sessions;
-    for (ClientSession *session : sessions)
-        delete session;
+    // Sessions are children; make them leave while the room still exists. That includes the
+    // finished ones whose deleteLater() has not run yet: they are no longer in m_sessions, and
+    // QObject would delete them only after the room is gone.
+    const QList<ClientSession *> sessions =
+        findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(sessions);
 }
 
 bool ChatServer::prepare()
