@@ -96,6 +96,19 @@ public:
         }
     }
 
+    void tell(const Message &message) override
+    {
+        // The resident never sends, so nothing is acknowledged or refused to it.
+        require(false, "the resident is told nothing of its own");
+        (void)message;
+    }
+
+    void displace() override
+    {
+        // Its resume token is random and never leaves the process: no input can take over.
+        require(false, "the resident is never displaced");
+    }
+
     QString address() const override { return u"resident"_s; }
 };
 
