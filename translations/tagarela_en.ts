@@ -906,6 +906,17 @@
     </message>
 </context>
 <context>
+    <name>Tagarela::Connection</name>
+    <message>
+        <source>nothing received for %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::InputCommand</name>
     <message>
         <source>Usage: /me ACTION</source>
