@@ -332,7 +332,9 @@ void ChatWindow::askAboutCertificate()
                 } else {
                     addLocalLine(ChatLine::Kind::Info,
                                  tr("Certificate trusted; connecting again."));
-                    m_client->connectToServer(trusted.host, trusted.port, m_client->nick());
+                    // Not connectToServer() with the current nickname: after a /nick that
+                    // would open another outbox and start the history afresh.
+                    m_client->reconnect();
                 }
             });
     prompt->open();
