@@ -651,10 +651,6 @@
         <source>banned by the host</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -connect HOST:PORT</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Too many wrong passwords from your address. Try again in %n minute(s).</source>
         <translation>
@@ -703,6 +699,10 @@
     </message>
     <message>
         <source>End of recent messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -quiet -connect HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

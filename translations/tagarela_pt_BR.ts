@@ -652,8 +652,8 @@
         <translation>banido pelo anfitrião</translation>
     </message>
     <message>
-        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -connect HOST:PORT</source>
-        <translation>Este servidor só aceita conexões criptografadas (TLS). Ative o TLS no seu cliente ou use: openssl s_client -connect SERVIDOR:PORTA</translation>
+        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -quiet -connect HOST:PORT</source>
+        <translation>Este servidor só aceita conexões criptografadas (TLS). Ative o TLS no seu cliente ou use: openssl s_client -quiet -connect SERVIDOR:PORTA</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong passwords from your address. Try again in %n minute(s).</source>
