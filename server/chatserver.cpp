@@ -60,10 +60,13 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
 
 ChatServer::~ChatServer()
 {
-    // Sessions are children; make them leave while the room still exists.
-    const QSet<ClientSession *> sessions = m_sessions;
-    for (ClientSession *session : sessions)
-        delete session;
+    // Sessions are children; make them leave while the room still exists. Not only those in
+    // m_sessions: a finished one may still wait for its deleteLater() (when the server is
+    // destroyed without going back to the event loop), and ~QObject would delete it after the
+    // room and the configuration it refers to.
+    const QList<ClientSession *> sessions =
+        findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(sessions);
 }
 
 bool ChatServer::prepare()
