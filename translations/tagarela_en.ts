@@ -865,10 +865,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This server needs a password. Enter it below and connect again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The server did not accept the password. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,6 +898,10 @@
     </message>
     <message>
         <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs a password. Enter it in the Password field and connect again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

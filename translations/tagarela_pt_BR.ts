@@ -865,8 +865,8 @@
         <translation>Sem TLS, a senha atravessa a rede sem criptografia.</translation>
     </message>
     <message>
-        <source>This server needs a password. Enter it below and connect again.</source>
-        <translation>Este servidor exige uma senha. Digite-a abaixo e conecte de novo.</translation>
+        <source>This server needs a password. Enter it in the Password field and connect again.</source>
+        <translation>Este servidor exige uma senha. Digite-a no campo Senha e conecte de novo.</translation>
     </message>
     <message>
         <source>The server did not accept the password. Check it and try again.</source>
