@@ -229,6 +229,15 @@ void ChatClient::retryNow()
     }
 }
 
+bool ChatClient::reconnect()
+{
+    if (m_host.isEmpty() || m_state != State::Disconnected)
+        return false;
+    m_retries = 0;
+    attempt();
+    return true;
+}
+
 int ChatClient::msUntilRetry() const
 {
     return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1;

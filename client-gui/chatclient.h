@@ -99,6 +99,13 @@ public:
     void disconnectFromServer();
     /*! Skips the wait before the next reconnection attempt. */
     void retryNow();
+    /*!
+     * After the client gave up (a certificate the user has now trusted, say), connects again
+     * as a reconnection: the same nickname, outbox and place in the history, unlike a new
+     * connectToServer(), which starts from what is saved for the nickname it is given. False
+     * if there is no server to go back to or the client has not given up.
+     */
+    bool reconnect();
 
     /*!
      * Queues a chat message or, with \a action, a /me in the outbox and sends it as soon as the

@@ -332,7 +332,9 @@ void ChatWindow::askAboutCertificate()
                 } else {
                     addLocalLine(ChatLine::Kind::Info,
                                  tr("Certificate trusted; connecting again."));
-                    m_client->connectToServer(trusted.host, trusted.port, m_client->nick());
+                    // Not connectToServer() with the current nickname: after a /nick that
+                    // would open another outbox and start the history afresh.
+                    m_client->reconnect();
                 }
             });
     prompt->open();
@@ -362,8 +364,16 @@ void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
                         "over. This window does not reconnect, so that the two do not keep "
                         "pushing each other out.")
                          .arg(m_client->nick()));
-    } else {
+    } else if (failure == ChatClient::Failure::Kicked ||
+               failure == ChatClient::Failure::ServerShutDown) {
+        // The server's words carry the host's reason.
         addLocalLine(ChatLine::Kind::Error, text);
+    } else {
+        // In the user's language: the server's text is in the server's (a wrong password, a
+        // ban, TLS required...), and its code says all there is to say.
+        addLocalLine(
+            ChatLine::Kind::Error,
+            ConnectDialog::failureMessage(failure, text, m_client->host(), m_client->nick()));
     }
     switch (failure) {
     case ChatClient::Failure::Kicked:

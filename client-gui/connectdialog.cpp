@@ -524,7 +524,8 @@ QString ConnectDialog::failureMessage(ChatClient::Failure failure, const QString
     case F::Flood:
         return tr("The server disconnected you for sending messages too fast.");
     case F::PasswordRequired:
-        return tr("This server needs a password. Enter it below and connect again.");
+        return tr(
+            "This server needs a password. Enter it in the Password field and connect again.");
     case F::WrongPassword:
         return tr("The server did not accept the password. Check it and try again.");
     case F::TooManyFailures:

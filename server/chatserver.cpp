@@ -60,9 +60,10 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
 
 ChatServer::~ChatServer()
 {
-    // Sessions are children; make them leave while the room still exists. That includes the
-    // finished ones whose deleteLater() has not run yet: they are no longer in m_sessions, and
-    // QObject would delete them only after the room is gone.
+    // Sessions are children; make them leave while the room still exists. Not only those in
+    // m_sessions: a finished one may still wait for its deleteLater() (when the server is
+    // destroyed without going back to the event loop), and ~QObject would delete it after the
+    // room and the configuration it refers to.
     const QList<ClientSession *> sessions =
         findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(sessions);

@@ -158,8 +158,10 @@ void ClientSession::onModeDetected(Connection::Mode mode)
             break;
         case Rejection::TlsRequired:
             code = ErrorCode::TlsRequired;
+            // -quiet: without it, s_client takes a line starting with Q or R as a command
+            // (quit, renegotiate) instead of sending it.
             text = tr("This server accepts encrypted (TLS) connections only. Turn on TLS in "
-                      "your client, or use: openssl s_client -connect HOST:PORT");
+                      "your client, or use: openssl s_client -quiet -connect HOST:PORT");
             break;
         case Rejection::TooManyFailures: {
             const qint64 left = m_passwords && m_serverClock

@@ -442,7 +442,8 @@ void Connection::onHeartbeat()
     if (m_closing || m_mode != Mode::Framed)
         return;
     if (m_heartbeatTimeoutMs > 0 && m_lastReceived.elapsed() > m_heartbeatTimeoutMs) {
-        const QString detail = u"nothing received for %1 ms"_s.arg(m_lastReceived.elapsed());
+        // Translated: a client shows it when it reconnects ("Connection lost (...)").
+        const QString detail = tr("nothing received for %1 ms").arg(m_lastReceived.elapsed());
         Q_EMIT protocolError(ErrorCode::HeartbeatTimeout, detail, true);
         close(ErrorCode::HeartbeatTimeout, detail);
         return;
@@ -462,7 +463,7 @@ void Connection::ping()
 void Connection::onDisconnected()
 {
     if (!m_closing && m_closeDetail.isEmpty())
-        m_closeDetail = u"the peer closed the connection"_s;
+        m_closeDetail = tr("the peer closed the connection");
     finish();
 }
 

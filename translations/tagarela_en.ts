@@ -651,10 +651,6 @@
         <source>banned by the host</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -connect HOST:PORT</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Too many wrong passwords from your address. Try again in %n minute(s).</source>
         <translation>
@@ -703,6 +699,10 @@
     </message>
     <message>
         <source>End of recent messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -quiet -connect HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -865,10 +865,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This server needs a password. Enter it below and connect again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The server did not accept the password. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,6 +898,21 @@
     </message>
     <message>
         <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs a password. Enter it in the Password field and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Connection</name>
+    <message>
+        <source>nothing received for %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

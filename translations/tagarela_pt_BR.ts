@@ -652,8 +652,8 @@
         <translation>banido pelo anfitrião</translation>
     </message>
     <message>
-        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -connect HOST:PORT</source>
-        <translation>Este servidor só aceita conexões criptografadas (TLS). Ative o TLS no seu cliente ou use: openssl s_client -connect SERVIDOR:PORTA</translation>
+        <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -quiet -connect HOST:PORT</source>
+        <translation>Este servidor só aceita conexões criptografadas (TLS). Ative o TLS no seu cliente ou use: openssl s_client -quiet -connect SERVIDOR:PORTA</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong passwords from your address. Try again in %n minute(s).</source>
@@ -865,8 +865,8 @@
         <translation>Sem TLS, a senha atravessa a rede sem criptografia.</translation>
     </message>
     <message>
-        <source>This server needs a password. Enter it below and connect again.</source>
-        <translation>Este servidor exige uma senha. Digite-a abaixo e conecte de novo.</translation>
+        <source>This server needs a password. Enter it in the Password field and connect again.</source>
+        <translation>Este servidor exige uma senha. Digite-a no campo Senha e conecte de novo.</translation>
     </message>
     <message>
         <source>The server did not accept the password. Check it and try again.</source>
@@ -903,6 +903,17 @@
     <message>
         <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
         <translation>Você se conectou de novo como %1 em outro lugar, e aquela conexão assumiu. Esta não se reconecta, para que as duas não fiquem derrubando uma à outra.</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::Connection</name>
+    <message>
+        <source>nothing received for %1 ms</source>
+        <translation>nada recebido há %1 ms</translation>
+    </message>
+    <message>
+        <source>the peer closed the connection</source>
+        <translation>o outro lado fechou a conexão</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -16,6 +17,7 @@
 #include "chatserver.h"
 #include "chatwindow.h"
 #include "connectdialog.h"
+#include "messagemodel.h"
 #include "pinstore.h"
 #include "testcertificate.h"
 
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void changed();
     void enterDoesNotAcceptAChange();
     void windowAsksThenConnects();
+    void windowTrustsAChangeAndCarriesOn();
 };
 
 void TestCertificatePrompt::initTestCase()
@@ -150,6 +153,86 @@ void TestCertificatePrompt::windowAsksThenConnects()
     QCOMPARE(pins.pin(u"127.0.0.1"_s, server.serverPort()), certificate.sha256());
     QTRY_VERIFY(window.isVisible());
     QVERIFY(dialog->failureText().isEmpty());
+}
+
+void TestCertificatePrompt::windowTrustsAChangeAndCarriesOn()
+{
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
+        .removeRecursively();
+    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
+    const TestCertificate first;
+    const TestCertificate second;
+    QVERIFY2(first.isValid(), qPrintable(first.errorString()));
+    QVERIFY2(second.isValid(), qPrintable(second.errorString()));
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    const auto configFor = [&data](const TestCertificate &certificate, quint16 port) {
+        ServerConfig config;
+        config.bindAddress = QHostAddress::LocalHost;
+        config.port = port;
+        config.maxRate = 0;
+        config.dataDir = data.path();
+        config.tlsCertFile = certificate.certificateFile();
+        config.tlsKeyFile = certificate.keyFile();
+        return config;
+    };
+    auto server = std::make_unique<ChatServer>(configFor(first, 0));
+    QVERIFY(server->listen());
+    const quint16 port = server->serverPort();
+
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"pins.ini"_s), QSettings::IniFormat);
+    PinStore pins(&settings);
+    pins.setPin(u"127.0.0.1"_s, port, first.sha256());
+    ChatClient client;
+    client.setPinStore(&pins);
+    client.setReconnectDelays(50, 400);
+    ChatWindow window(&client);
+    QSignalSpy joined(&client, &ChatClient::joined);
+    window.connectDirectly(u"127.0.0.1"_s, port, u"ana"_s, true);
+    QVERIFY(joined.wait(10'000));
+    QTRY_VERIFY(client.hasHistory());
+    QSignalSpy renamed(&client, &ChatClient::nickChanged);
+    QVERIFY(client.changeNick(u"bia"_s));
+    QVERIFY(renamed.wait(5000));
+    QSignalSpy acknowledged(&client, &ChatClient::messageAcknowledged);
+    QVERIFY(client.say(u"before"_s));
+    QVERIFY(acknowledged.wait(5000));
+
+    // The server comes back with another certificate, while a message waits to be sent.
+    QSignalSpy lost(&client, &ChatClient::connectionLost);
+    QSignalSpy failed(&client, &ChatClient::failed);
+    server.reset();
+    QVERIFY(lost.wait(5000));
+    QVERIFY(client.say(u"while away"_s));
+    server = std::make_unique<ChatServer>(configFor(second, port));
+    QVERIFY(server->listen());
+    QVERIFY(failed.wait(10'000));
+    QCOMPARE(failed.at(0).at(0).value<ChatClient::Failure>(),
+             ChatClient::Failure::CertificateChanged);
+    CertificatePrompt *prompt = nullptr;
+    QTRY_VERIFY((prompt = window.findChild<CertificatePrompt *>()) != nullptr);
+
+    // The user accepts it: the session carries on under the nickname it had, from where it was.
+    QSignalSpy reset(&client, &ChatClient::historyReset);
+    joined.clear();
+    Q_EMIT prompt->trusted(client.certificateProblem());
+    QVERIFY(joined.wait(10'000));
+    QCOMPARE(joined.at(0).at(0).toString(), u"bia"_s);
+    QTRY_VERIFY(client.hasHistory());
+    QTRY_COMPARE(client.outbox().size(), 0);
+    QCOMPARE(reset.size(), 0);
+    // Each message once: the history is not shown a second time under the first.
+    const auto chat = [&window] {
+        QStringList texts;
+        const MessageModel *model = window.messageModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->line(row).kind == ChatLine::Kind::Chat)
+                texts.append(model->line(row).text);
+        }
+        return texts;
+    };
+    QTRY_COMPARE(chat(), (QStringList {u"before"_s, u"while away"_s}));
 }
 
 QTEST_MAIN(TestCertificatePrompt)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <memory>
+#include <optional>
 
 #include <QApplication>
 #include <QDir>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void remembersTheNotificationChoice();
     void historyIsNeitherUnreadNorNotified();
     void ownMessageIsPendingThenConfirmedOnOneLine();
+    void failureAfterJoiningIsInTheUsersWords();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -320,6 +322,24 @@ void TestChatWindow::ownMessageIsPendingThenConfirmedOnOneLine()
     QCOMPARE(model->line(row).seq, 5u);
     QTRY_COMPARE(ana.client->lastSeq(), 5u);
     QCOMPARE(texts(model, ChatLine::Kind::Chat), QStringList {u"olá"_s});
+}
+
+void TestChatWindow::failureAfterJoiningIsInTheUsersWords()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QSignalSpy failed(ana.client.get(), &ChatClient::failed);
+    const std::optional<BanList::Entry> entry = BanList::parse(u"127.0.0.1"_s);
+    QVERIFY(entry);
+    QVERIFY(m_server->ban(*entry).added);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.at(0).at(0).value<ChatClient::Failure>(), ChatClient::Failure::Banned);
+    // The client's own (translatable) wording, not the server's text in the server's language.
+    const QStringList errors = texts(ana.window->messageModel(), ChatLine::Kind::Error);
+    QVERIFY2(errors.contains(ConnectDialog::failureMessage(ChatClient::Failure::Banned, {},
+                                                           ana.client->host(), u"ana"_s)),
+             qPrintable(errors.join(u" | "_s)));
+    QVERIFY(!errors.contains(failed.at(0).at(1).toString()));
 }
 
 QTEST_MAIN(TestChatWindow)

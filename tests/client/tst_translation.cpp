@@ -5,13 +5,17 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTranslator>
 
 #include "chatclient.h"
 #include "chatwindow.h"
 #include "connectdialog.h"
+#include "connection.h"
 #include "validation.h"
 
 using namespace Tagarela;
@@ -27,6 +31,7 @@ private Q_SLOTS:
     void portugueseIsComplete();
     void windowsSpeakPortuguese();
     void sharedRulesSpeakPortuguese();
+    void connectionLossSpeaksPortuguese();
     void programsFollowTheSystemLocale_data();
     void programsFollowTheSystemLocale();
     void langOptionOverridesTheLocale();
@@ -76,6 +81,26 @@ void TestTranslation::windowsSpeakPortuguese()
 void TestTranslation::sharedRulesSpeakPortuguese()
 {
     QCOMPARE(Validation::describe(NickProblem::Empty), u"O apelido está vazio."_s);
+}
+
+void TestTranslation::connectionLossSpeaksPortuguese()
+{
+    // The reason a client shows in "Connection lost (...)".
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    auto *socket = new QTcpSocket;
+    Connection connection(socket, Connection::Role::Client);
+    QSignalSpy closed(&connection, &Connection::closed);
+    QSignalSpy accepted(&server, &QTcpServer::newConnection);
+    socket->connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(accepted.wait(5000));
+    QTcpSocket *peer = server.nextPendingConnection();
+    QVERIFY(peer);
+    QTRY_COMPARE(socket->state(), QAbstractSocket::ConnectedState);
+    connection.start();
+    peer->disconnectFromHost();
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(closed.at(0).at(1).toString(), u"o outro lado fechou a conexão"_s);
 }
 
 QString TestTranslation::runHelp(const QString &program, const QStringList &arguments,

@@ -284,6 +284,9 @@ void TestSecurity::requireTlsRefusesPlain()
         QVERIFY(client.connectToServer());
         client.sendLine(u"ana"_s);
         QVERIFY(client.waitForLine(u"encrypted (TLS) connections only"_s));
+        // The command it suggests must work as a chat client: without -quiet, openssl takes a
+        // line starting with Q or R as a command.
+        QVERIFY(!client.linesContaining(u"openssl s_client -quiet -connect"_s).isEmpty());
         QVERIFY(client.waitForClosed());
         QVERIFY(client.linesContaining(u"Welcome"_s).isEmpty());
     }

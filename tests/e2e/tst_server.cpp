@@ -4,6 +4,7 @@
 // The server in-process, driven over loopback sockets by framed and text clients.
 
 #include <algorithm>
+#include <memory>
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 #include "chatserver.h"
+#include "clientsession.h"
 #include "framedtestclient.h"
 #include "linetestclient.h"
 #include "protocol.h"
@@ -116,6 +118,7 @@ private Q_SLOTS:
     void notice();
     // Shutdown
     void shutDown();
+    void destroyedRightAfterShutDown();
 
 private:
     // Whether a chat from \a from still reaches \a to: the server keeps serving.
@@ -1119,6 +1122,25 @@ void TestServer::shutDown()
     // A second call changes nothing.
     server.shutDown();
     QCOMPARE(finished.count(), 1);
+}
+
+void TestServer::destroyedRightAfterShutDown()
+{
+    // Destroyed as soon as the shutdown finished, without going back to the event loop (as
+    // many tests do): the sessions that finished still wait for their deleteLater() then, and
+    // must go while the room they leave still exists (scripts/sanitize.sh or valgrind sees it
+    // if not; a plain build crashed now and then).
+    auto server = std::make_unique<ChatServer>(testConfig());
+    QVERIFY(server->listen());
+    FramedTestClient ana(server->serverPort());
+    LineTestClient bia(server->serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QSignalSpy finished(server.get(), &ChatServer::shutDownFinished);
+    server->shutDown();
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!server->findChildren<ClientSession *>().isEmpty());
+    server.reset();
 }
 
 QTEST_GUILESS_MAIN(TestServer)
