@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +56,8 @@ private:
 
 void TestChatClientSecurity::initTestCase()
 {
+    // ChatClient keeps an outbox and its place in the history: never in the user's own files.
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(QSslSocket::supportsSsl());
     m_first = std::make_unique<TestCertificate>();
     m_second = std::make_unique<TestCertificate>();
