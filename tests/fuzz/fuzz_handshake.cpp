@@ -18,10 +18,13 @@
 // every event the room sends out reaches others clean: its frame decodes to it, and its text
 // form (what telnet clients see) holds nothing but printable lines.
 
+#include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <thread>
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -159,8 +162,16 @@ int connectTo(quint16 port)
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    require(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0,
-            "the client connects");
+    // Out of local ports (other programs on the machine, closed connections in TIME_WAIT) is
+    // the machine's problem, not the server's: wait a little for some to free up, boundedly.
+    int attempts = 0;
+    while (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        if (errno != EADDRNOTAVAIL || ++attempts > 200) {
+            std::fprintf(stderr, "connect: %s\n", std::strerror(errno));
+            require(false, "the client connects");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     // Otherwise Nagle holds each small chunk back until the server's delayed ACK comes.
     const int on = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
