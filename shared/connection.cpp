@@ -321,7 +321,9 @@ void Connection::abort(ErrorCode code, const QString &detail)
 void Connection::onReadyRead()
 {
     while (!m_closing && m_socket && m_socket->bytesAvailable() > 0) {
-        const QByteArray bytes = m_socket->read(ReadBufferSize);
+        // read(n) allocates n bytes before it knows how many there are: ask for what is there.
+        const QByteArray bytes =
+            m_socket->read(std::min(m_socket->bytesAvailable(), ReadBufferSize));
         m_lastReceived.start();
         if (m_mode == Mode::Detecting)
             detectFrom(bytes);
