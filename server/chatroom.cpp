@@ -247,10 +247,14 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
     }
     const QString nick = m_nicks.value(member);
     if (m_logChatText) {
-        // QDebug would quote and escape the text; the host reads it as typed.
+        // QDebug would quote and escape the text; the host reads it as typed. One log line per
+        // line of text, each with its sender, so that a line feed cannot forge a console line.
         const QString who = nick + u'@' + member->address();
-        qCInfo(lcTraffic).noquote() << (action ? QString(u"* "_s + who + u' ' + text)
-                                               : QString(u'<' + who + u"> "_s + text));
+        const QString prefix =
+            action ? QString(u"* "_s + who + u' ') : QString(u'<' + who + u"> "_s);
+        const QStringList lines = text.split(u'\n');
+        for (const QString &line : lines)
+            qCInfo(lcTraffic).noquote() << prefix + line;
     }
     pending.message = Message::chat(nick, text, action, m_clock(), 0, clientId);
     queue(std::move(pending));

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QLoggingCategory>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -16,6 +17,7 @@
 #include "message.h"
 #include "messagecodec.h"
 #include "roommember.h"
+#include "serverlogging.h"
 #include "textformat.h"
 #include "validation.h"
 
@@ -102,6 +104,7 @@ private Q_SLOTS:
 
     void sayDeliversToEveryoneInOrder();
     void sayFromNonMemberIsIgnored();
+    void sayLogsOneLinePerLine();
     void leaveDeliversLeftToTheRest();
     void leaveOfNonMemberDoesNothing();
     void noticeReachesEveryone();
@@ -472,6 +475,23 @@ void TestChatRoom::sayDeliversToEveryoneInOrder()
     QCOMPARE(action.action, true);
     QCOMPARE(action.time, StartTime + 200);
     QCOMPARE(ana->events.at(0).action, false);
+}
+
+void TestChatRoom::sayLogsOneLinePerLine()
+{
+    joinAll({u"ana"_s});
+    // Whatever QT_LOGGING_RULES says (CTest turns these lines off), for this test only.
+    QLoggingCategory &traffic = const_cast<QLoggingCategory &>(lcTraffic());
+    const bool wasEnabled = traffic.isInfoEnabled();
+    traffic.setEnabled(QtInfoMsg, true);
+    // A text with a line feed must not be able to forge a console line of its own.
+    QTest::ignoreMessage(QtInfoMsg, "<ana@192.0.2.ana> hi");
+    QTest::ignoreMessage(QtInfoMsg, "<ana@192.0.2.ana> bob joined from 10.0.0.1 (2 users here)");
+    room()->say(m_members.at(0).get(), u"hi\nbob joined from 10.0.0.1 (2 users here)"_s, false);
+    QTest::ignoreMessage(QtInfoMsg, "* ana@192.0.2.ana waves");
+    QTest::ignoreMessage(QtInfoMsg, "* ana@192.0.2.ana twice");
+    room()->say(m_members.at(0).get(), u"waves\ntwice"_s, true);
+    traffic.setEnabled(QtInfoMsg, wasEnabled);
 }
 
 void TestChatRoom::sayFromNonMemberIsIgnored()
