@@ -378,12 +378,10 @@ void ChatClient::onMessage(const Message &message)
             Q_EMIT nickChanged(m_nick);
         Q_EMIT usersChanged(m_users);
         Q_EMIT joined(m_nick, m_users);
-        ChatLine line;
-        line.kind = ChatLine::Kind::Info;
-        line.time = QDateTime::currentMSecsSinceEpoch();
-        line.text = reconnected ? tr("Reconnected to %1 as %2.").arg(m_host, m_nick)
-                                : tr("Connected to %1 as %2.").arg(m_host, m_nick);
-        Q_EMIT lineReceived(line);
+        m_joinReconnected = reconnected;
+        // Said after the history answer, which is older: under it, not above it.
+        if (m_legacyServer)
+            announceJoin();
         return;
     }
     case MessageType::Error:
@@ -533,6 +531,16 @@ void ChatClient::sendHello(const QString &nick)
     m_connection->send(hello);
 }
 
+void ChatClient::announceJoin()
+{
+    ChatLine line;
+    line.kind = ChatLine::Kind::Info;
+    line.time = QDateTime::currentMSecsSinceEpoch();
+    line.text = m_joinReconnected ? tr("Reconnected to %1 as %2.").arg(m_host, m_nick)
+                                  : tr("Connected to %1 as %2.").arg(m_host, m_nick);
+    Q_EMIT lineReceived(line);
+}
+
 void ChatClient::noteSeq(quint64 seq)
 {
     m_resume.lastSeq = std::max(m_resume.lastSeq, seq);
@@ -657,6 +665,7 @@ void ChatClient::finishJoinHistory(const QList<Message> &messages, bool more)
     m_joinStarted = false;
     m_joinProgressive = false;
     Q_EMIT historyReceived(lines);
+    announceJoin();
     m_historyDone = true;
     m_inHistory = true;
     saveResume();

@@ -224,6 +224,8 @@ private:
     void scheduleReconnect(const QString &reason);
     bool canSend() const;
     void sendHello(const QString &nick);
+    /*! "Connected to … as ana.": once the history answer (older than it) is in. */
+    void announceJoin();
     void openOutbox();
     void onHistory(const Message &message);
     void finishJoinHistory(const QList<Message> &messages, bool more);
@@ -285,6 +287,7 @@ private:
     bool m_awaitingHistory = false; //!< welcomed; the history answer has not begun
     bool m_historyDone = false; //!< the history answer of this connection is complete
     bool m_joinAnswered = false; //!< the answer to this connection's hello has ended
+    bool m_joinReconnected = false; //!< this connection's join was a reconnection
     bool m_legacyServer = false; //!< no history answer: a server without acks
     bool m_contextLoaded = false; //!< the log has history since connectToServer()
     QList<Message> m_joinFrames; //!< the history answer to the hello, until its end

@@ -49,6 +49,25 @@ QStringList texts(const MessageModel *model, ChatLine::Kind kind)
     return out;
 }
 
+// The sequence numbers of the chat lines, top to bottom.
+QList<quint64> chatSeqs(const MessageModel *model)
+{
+    QList<quint64> out;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->line(row).kind == ChatLine::Kind::Chat)
+            out.append(model->line(row).seq);
+    }
+    return out;
+}
+
+QList<Tagarela::Message> chatRange(quint64 first, quint64 last)
+{
+    QList<Tagarela::Message> out;
+    for (quint64 seq = first; seq <= last; ++seq)
+        out.append(chatMessage(seq, u"bia"_s, u"line %1"_s.arg(seq)));
+    return out;
+}
+
 QStringList nicks(const UserListModel *model)
 {
     QStringList out;
@@ -78,6 +97,7 @@ private Q_SLOTS:
     void historyIsNeitherUnreadNorNotified();
     void ownMessageIsPendingThenConfirmedOnOneLine();
     void failureAfterJoiningIsInTheUsersWords();
+    void joinLineComesAfterTheHistory();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -340,6 +360,40 @@ void TestChatWindow::failureAfterJoiningIsInTheUsersWords()
                                                            ana.client->host(), u"ana"_s)),
              qPrintable(errors.join(u" | "_s)));
     QVERIFY(!errors.contains(failed.at(0).at(1).toString()));
+}
+
+void TestChatWindow::joinLineComesAfterTheHistory()
+{
+    FakeServer fake;
+    fake.history = chatRange(1, 3);
+    QVERIFY(fake.listen());
+    Person ana;
+    ana.client->setReconnectDelays(20, 100);
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    ana.window->connectDirectly(u"127.0.0.1"_s, fake.port(), u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana.client->hasHistory());
+    const MessageModel *model = ana.window->messageModel();
+    // The history was said before the user came in: above the line that says they did.
+    QCOMPARE(chatSeqs(model), (QList<quint64> {1, 2, 3}));
+    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(model->line(3).marker, ChatLine::Marker::NewMessages);
+    QCOMPARE(model->line(4).kind, ChatLine::Kind::Info);
+    QCOMPARE(model->line(4).text,
+             ChatClient::tr("Connected to %1 as %2.").arg(u"127.0.0.1"_s, u"ana"_s));
+    fake.send(chatMessage(4, u"bia"_s, u"live"_s));
+    QTRY_COMPARE(model->rowCount(), 6);
+    QCOMPARE(model->line(5).seq, 4u);
+
+    // After an outage, what was missed comes before the line that says the user is back.
+    fake.history = chatRange(5, 6);
+    fake.drop();
+    QTRY_COMPARE(texts(model, ChatLine::Kind::Info).size(), 2);
+    QTRY_VERIFY(ana.client->hasHistory());
+    const ChatLine last = model->line(model->rowCount() - 1);
+    QCOMPARE(last.text, ChatClient::tr("Reconnected to %1 as %2.").arg(u"127.0.0.1"_s, u"ana"_s));
+    QCOMPARE(chatSeqs(model), (QList<quint64> {1, 2, 3, 4, 5, 6}));
+    QCOMPARE(model->line(model->rowCount() - 2).seq, 6u);
 }
 
 QTEST_MAIN(TestChatWindow)
