@@ -520,7 +520,13 @@ void ChatWindow::loadOlder()
     loading.kind = ChatLine::Kind::Marker;
     loading.marker = ChatLine::Marker::Loading;
     loading.text = tr("Loading older messages…");
+    // Just above the oldest line: the older ones go in above it, and the lines read stay put.
+    loading.seq = oldest;
     m_messages->append(loading);
+    // The user is at the top, where it went in: show it, not the lines it pushed down.
+    const int row = m_messages->findMarker(ChatLine::Marker::Loading);
+    if (row >= 0)
+        m_view->scrollTo(m_messages->index(row));
 }
 
 void ChatWindow::loadGap(int row)

@@ -62,13 +62,23 @@ void MessageView::onScrolled()
     }
 }
 
+void MessageView::settlePendingChange()
+{
+    // Each change keeps the lines read in place by measuring the layout before it: one that
+    // follows another before the layout ran would measure a layout that no longer holds (a
+    // "loading" line removed right after older history went in above it).
+    if (m_anchor.isValid() || m_valueBeforeRemoval >= 0)
+        executeDelayedItemsLayout();
+}
+
 void MessageView::onRowsAboutToBeInserted(const QModelIndex &parent, int start, int end)
 {
     Q_UNUSED(end)
     // Lines inserted above the ones the user reads (older history) must not push them down:
     // remember the top line and where it is, and put it back there after the layout.
-    if (parent != rootIndex() || m_followBottom || m_anchor.isValid())
+    if (parent != rootIndex() || m_followBottom)
         return;
+    settlePendingChange();
     const QModelIndex top = indexAt(QPoint(1, 1));
     if (!top.isValid() || start > top.row())
         return;
@@ -116,14 +126,19 @@ void MessageView::doItemsLayout()
 
 void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
-    // The scrollback drops the oldest lines: if the user is reading further up, move the view
-    // up by their height once laid out, so that the text under their eyes stays put.
-    if (parent == rootIndex() && start == 0 && !m_followBottom && model()) {
-        if (m_valueBeforeRemoval < 0)
+    // Lines removed above the ones the user reads (the scrollback dropping the oldest, a
+    // "loading" line going): move the view up by their height once laid out, so that the text
+    // under the user's eyes stays put.
+    if (parent == rootIndex() && !m_followBottom && model()) {
+        settlePendingChange();
+        const int top = indexAt(QPoint(1, 1)).row();
+        // From the top of the log, all of them go: the scrollback may take the lines read too.
+        const int last = start == 0 ? end : std::min(end, top);
+        if (m_valueBeforeRemoval < 0 && start <= last)
             m_valueBeforeRemoval = verticalScrollBar()->value();
         QStyleOptionViewItem option;
         initViewItemOption(&option);
-        for (int row = start; row <= end; ++row) {
+        for (int row = start; row <= last; ++row) {
             const QModelIndex index = model()->index(row, modelColumn(), rootIndex());
             m_removedHeight +=
                 itemDelegateForIndex(index)->sizeHint(option, index).height() + spacing();

@@ -71,6 +71,8 @@ protected:
 
 private:
     void onScrolled();
+    /*! Lays out now if an insertion or removal still waits for its layout. */
+    void settlePendingChange();
     void onRowsAboutToBeInserted(const QModelIndex &parent, int start, int end);
     void onRangeChanged(int minimum, int maximum);
     void setPointSize(qreal pointSize);

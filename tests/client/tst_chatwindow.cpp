@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -21,6 +23,7 @@
 #include "connectdialog.h"
 #include "fakeserver.h"
 #include "messagemodel.h"
+#include "messageview.h"
 #include "typetext.h"
 #include "userlistmodel.h"
 
@@ -98,6 +101,7 @@ private Q_SLOTS:
     void ownMessageIsPendingThenConfirmedOnOneLine();
     void failureAfterJoiningIsInTheUsersWords();
     void joinLineComesAfterTheHistory();
+    void olderHistoryKeepsTheLinesReadInPlace();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -394,6 +398,70 @@ void TestChatWindow::joinLineComesAfterTheHistory()
     QCOMPARE(last.text, ChatClient::tr("Reconnected to %1 as %2.").arg(u"127.0.0.1"_s, u"ana"_s));
     QCOMPARE(chatSeqs(model), (QList<quint64> {1, 2, 3, 4, 5, 6}));
     QCOMPARE(model->line(model->rowCount() - 2).seq, 6u);
+}
+
+void TestChatWindow::olderHistoryKeepsTheLinesReadInPlace()
+{
+    FakeServer fake;
+    fake.history = chatRange(101, 200);
+    fake.historyFrameSize = 50;
+    QVERIFY(fake.listen());
+    Person ana;
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    ana.window->connectDirectly(u"127.0.0.1"_s, fake.port(), u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana.client->hasHistory());
+    QVERIFY(QTest::qWaitForWindowExposed(ana.window.get()));
+    MessageModel *model = ana.window->messageModel();
+    auto *view = ana.window->findChild<MessageView *>();
+    QVERIFY(view);
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    const auto rowOf = [model](quint64 seq) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->line(row).kind == ChatLine::Kind::Chat && model->line(row).seq == seq)
+                return row;
+        }
+        return -1;
+    };
+    const auto lastFetchBefore = [&fake]() -> quint64 {
+        for (qsizetype i = fake.received().size() - 1; i >= 0; --i) {
+            if (fake.received().at(i).message.type == MessageType::Fetch)
+                return fake.received().at(i).message.before;
+        }
+        return 0;
+    };
+
+    for (const auto &[first, last, more] :
+         {std::tuple<quint64, quint64, bool> {51, 100, true}, {1, 50, false}}) {
+        const quint64 oldest = last + 1;
+        // Reaching the top asks for more and says so where the user looks.
+        bar->setValue(bar->minimum());
+        QTRY_COMPARE(lastFetchBefore(), oldest);
+        const int loading = model->findMarker(ChatLine::Marker::Loading);
+        QVERIFY(loading >= 0);
+        QTRY_COMPARE(view->indexAt(QPoint(1, 1)).row(), loading);
+        QCOMPARE(model->line(loading).text, ChatWindow::tr("Loading older messages…"));
+        const int read = rowOf(oldest);
+        QCOMPARE(read, loading + 1);
+        const int readTop = view->visualRect(model->index(read)).top();
+
+        fake.historyFrameSize = 20;
+        fake.sendHistoryAnswer(chatRange(first, last), oldest, more);
+        QTRY_COMPARE(rowOf(first), more ? 0 : 1);
+        QTRY_COMPARE(model->findMarker(ChatLine::Marker::Loading), -1);
+        // The line that was at the top of the view is still there, the older ones above it.
+        QTRY_COMPARE(view->visualRect(model->index(rowOf(oldest))).top(), readTop);
+        QVERIFY(bar->value() > bar->minimum());
+    }
+    QList<quint64> expected;
+    for (quint64 seq = 1; seq <= 200; ++seq)
+        expected.append(seq);
+    QCOMPARE(chatSeqs(model), expected); // in order, once each
+    QCOMPARE(model->findMarker(ChatLine::Marker::Start), 0);
+    QCOMPARE(model->line(0).text, ChatWindow::tr("the beginning of the conversation"));
 }
 
 QTEST_MAIN(TestChatWindow)
