@@ -890,8 +890,24 @@ void ChatClient::setState(State state)
 {
     if (m_state == state)
         return;
+    const State previous = m_state;
     m_state = state;
+    // Given up or disconnected on purpose: nothing is on its way any more, and "sending…"
+    // would be a promise the client does not keep until the user connects again.
+    if (state == State::Disconnected) {
+        noteWaiting(tr("waiting: disconnected; it will be sent when you connect again"));
+    } else if (previous == State::Disconnected) {
+        noteWaiting(QString());
+    }
     Q_EMIT stateChanged(state);
+}
+
+void ChatClient::noteWaiting(const QString &note)
+{
+    for (const OutboxEntry &entry : m_outbox.entries()) {
+        if (entry.state == OutboxEntry::State::Pending)
+            Q_EMIT messageDelayed(entry.clientId, note);
+    }
 }
 
 bool ChatClient::canSend() const

@@ -198,7 +198,10 @@ Q_SIGNALS:
     void messageAcknowledged(const QString &clientId, quint64 seq, qint64 time);
     /*! The server refused the message for good; it stays in the outbox as failed. */
     void messageFailed(const QString &clientId, const QString &reason);
-    /*! The message waits (\a note says why, empty once it is on its way again). */
+    /*!
+     * The message waits (\a note says why: not stored yet, or the client is disconnected;
+     * empty once it is on its way again).
+     */
     void messageDelayed(const QString &clientId, const QString &note);
     /*!
      * Past messages from the server, with markers (new messages, a gap filled...), to be
@@ -219,6 +222,8 @@ private:
     void onClosed(ErrorCode code, const QString &detail);
     void handleEvent(const Message &message);
     void setState(State state);
+    /*! Gives every pending message \a note (messageDelayed()); empty: on its way again. */
+    void noteWaiting(const QString &note);
     void dropConnection();
     void giveUp(Failure failure, const QString &text, const QString &suggestion = {});
     void scheduleReconnect(const QString &reason);

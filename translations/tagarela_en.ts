@@ -103,6 +103,10 @@
         <source>not stored yet, will retry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>waiting: disconnected; it will be sent when you connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>

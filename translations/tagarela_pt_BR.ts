@@ -103,6 +103,10 @@
         <source>not stored yet, will retry</source>
         <translation>ainda não armazenada, nova tentativa em breve</translation>
     </message>
+    <message>
+        <source>waiting: disconnected; it will be sent when you connect again</source>
+        <translation>aguardando: desconectado; será enviada quando você se conectar de novo</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void duplicatesAndLateHistoryInTheModel();
     void replacedDoesNotReconnect();
     void outboxIsBounded();
+    void pendingMessagesSayWhenTheClientGaveUp();
 
 private:
     std::unique_ptr<ChatClient> joinFake(FakeServer &fake, const QString &nick = u"ana"_s);
@@ -832,6 +833,45 @@ void TestChatClient::outboxIsBounded()
     fake.send(Message::ack(fake.says().at(0).clientId, 1, 1000));
     QTRY_COMPARE(ana->outbox().size(), 2);
     QVERIFY(ana->say(u"4"_s));
+}
+
+void TestChatClient::pendingMessagesSayWhenTheClientGaveUp()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    MessageModel model;
+    model.follow(ana.get());
+    QVERIFY(ana->say(u"are you there?"_s));
+    QTRY_COMPARE(fake.says().size(), 1);
+    const QString id = fake.says().at(0).clientId;
+    const auto shown = [&model, &id] {
+        return MessageModel::deliveryNote(model.line(model.rowOfClientId(id)));
+    };
+    QCOMPARE(shown(), MessageModel::tr("sending…"));
+
+    // Kicked: no reconnection follows, so the message is not being sent any more.
+    QSignalSpy failed(ana.get(), &ChatClient::failed);
+    fake.sendAndClose(Message::bye(ErrorCode::Kicked, u"behave"_s));
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(ana->state(), ChatClient::State::Disconnected);
+    const QString disconnected =
+        ChatClient::tr("waiting: disconnected; it will be sent when you connect again");
+    QCOMPARE(model.line(model.rowOfClientId(id)).delivery, ChatLine::Delivery::Pending);
+    QCOMPARE(shown(), disconnected);
+    QVERIFY(MessageModel::plainText(model.line(model.rowOfClientId(id))).contains(disconnected));
+
+    // Connecting again: on its way again, and sent.
+    QSignalSpy joined(ana.get(), &ChatClient::joined);
+    QVERIFY(ana->reconnect());
+    QCOMPARE(shown(), MessageModel::tr("sending…"));
+    QVERIFY(joined.wait(5000));
+    QTRY_COMPARE(sayTexts(fake.says()), QStringList {u"are you there?"_s});
+
+    // Disconnecting on purpose says the same.
+    ana->disconnectFromServer();
+    QCOMPARE(shown(), disconnected);
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)
