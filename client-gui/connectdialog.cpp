@@ -237,6 +237,20 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(m_hostCombo, &QComboBox::activated, this, &ConnectDialog::pickServer);
     connect(m_hostCombo->lineEdit(), &QLineEdit::editingFinished, this,
             &ConnectDialog::splitHostAndPort);
+    // An empty field is a problem only once the user has been there: typed and erased, left
+    // it (Tab) or pressed Enter in it. Not a red line at them before they typed anything.
+    const auto touch = [this](bool *touched) {
+        return [this, touched] {
+            if (*touched)
+                return;
+            *touched = true;
+            validate();
+        };
+    };
+    connect(m_hostCombo->lineEdit(), &QLineEdit::textEdited, this, touch(&m_hostTouched));
+    connect(m_hostCombo->lineEdit(), &QLineEdit::editingFinished, this, touch(&m_hostTouched));
+    connect(m_nickEdit, &QLineEdit::textEdited, this, touch(&m_nickTouched));
+    connect(m_nickEdit, &QLineEdit::editingFinished, this, touch(&m_nickTouched));
     connect(m_nickEdit, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     connect(m_passwordEdit, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     connect(m_tlsCheck, &QCheckBox::toggled, this, &ConnectDialog::validate);
@@ -450,15 +464,20 @@ void ConnectDialog::validate()
 {
     const QString name = host();
     QString hostProblem;
-    if (name.isEmpty())
-        hostProblem = tr("Enter the server's host name or address.");
-    else if (name.contains(u' '))
+    if (name.isEmpty()) {
+        if (m_hostTouched)
+            hostProblem = tr("Enter the server's host name or address.");
+    } else if (name.contains(u' ')) {
         hostProblem = tr("A host name cannot contain spaces.");
+    }
     m_hostReason->setText(hostProblem);
     m_hostReason->setVisible(!hostProblem.isEmpty());
     m_hostCombo->setAccessibleDescription(hostProblem);
 
-    const QString nickProblem = Validation::describe(Validation::checkNick(nick()));
+    const NickProblem nickCheck = Validation::checkNick(nick());
+    const QString nickProblem = nickCheck == NickProblem::Empty && !m_nickTouched
+        ? QString()
+        : Validation::describe(nickCheck);
     m_nickReason->setText(nickProblem);
     m_nickReason->setVisible(!nickProblem.isEmpty());
     m_nickEdit->setAccessibleDescription(nickProblem);

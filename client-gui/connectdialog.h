@@ -92,6 +92,8 @@ private:
     ServerHistory m_history;
     bool m_busy = false;
     bool m_cancelQuits = false;
+    bool m_hostTouched = false; //!< the user typed in the host field or left it
+    bool m_nickTouched = false; //!< the same for the nickname
     QString m_suggestion;
 
     QComboBox *m_hostCombo = nullptr;

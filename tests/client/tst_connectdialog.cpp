@@ -38,6 +38,8 @@ private Q_SLOTS:
 
     void describesItself();
     void connectNeedsAHost();
+    void emptyHostIsExplainedOnceLeft();
+    void emptyNickIsExplainedOnceTouched();
     void invalidNickDisablesConnect();
     void portBounds();
     void connectEmitsTheTypedValues();
@@ -143,8 +145,9 @@ void TestConnectDialog::connectNeedsAHost()
     createDialog();
     QCOMPARE(m_dialog->host(), QString());
     QVERIFY(!connectButton()->isEnabled());
-    QVERIFY(hostReason()->isVisible());
-    QCOMPARE(hostReason()->text(), ConnectDialog::tr("Enter the server's host name or address."));
+    // Nothing typed yet: no complaint, only the placeholder and a disabled Connect.
+    QVERIFY(!hostReason()->isVisible());
+    QVERIFY(hostCombo()->accessibleDescription().isEmpty());
 
     QTest::keyClicks(hostCombo()->lineEdit(), u"localhost"_s);
     QVERIFY(connectButton()->isEnabled());
@@ -153,6 +156,46 @@ void TestConnectDialog::connectNeedsAHost()
     QTest::keyClicks(hostCombo()->lineEdit(), u" x"_s);
     QVERIFY(!connectButton()->isEnabled());
     QVERIFY(hostReason()->isVisible());
+
+    // Erased by the user: now it says what is missing.
+    for (int i = 0; i < 11; ++i)
+        QTest::keyClick(hostCombo()->lineEdit(), Qt::Key_Backspace);
+    QCOMPARE(m_dialog->host(), QString());
+    QVERIFY(hostReason()->isVisible());
+    QCOMPARE(hostReason()->text(), ConnectDialog::tr("Enter the server's host name or address."));
+    QCOMPARE(hostCombo()->accessibleDescription(), hostReason()->text());
+}
+
+void TestConnectDialog::emptyHostIsExplainedOnceLeft()
+{
+    createDialog();
+    QVERIFY(hostCombo()->lineEdit()->hasFocus());
+    QVERIFY(!hostReason()->isVisible());
+    // Enter in the empty field, or leaving it, asks for a reason.
+    QTest::keyClick(hostCombo()->lineEdit(), Qt::Key_Return);
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(hostReason()->isVisible());
+    QCOMPARE(hostReason()->text(), ConnectDialog::tr("Enter the server's host name or address."));
+
+    cleanup();
+    createDialog();
+    QVERIFY(!hostReason()->isVisible());
+    QTest::keyClick(hostCombo()->lineEdit(), Qt::Key_Tab);
+    QVERIFY(!hostCombo()->lineEdit()->hasFocus());
+    QVERIFY(hostReason()->isVisible());
+}
+
+void TestConnectDialog::emptyNickIsExplainedOnceTouched()
+{
+    createDialog();
+    m_dialog->setValues(u"localhost"_s, ConnectDialog::DefaultPort, QString());
+    QCOMPARE(m_dialog->nick(), QString());
+    QVERIFY(!connectButton()->isEnabled());
+    QVERIFY(!nickReason()->isVisible());
+    QTest::keyClicks(nickEdit(), u"b"_s);
+    QTest::keyClick(nickEdit(), Qt::Key_Backspace);
+    QVERIFY(nickReason()->isVisible());
+    QCOMPARE(nickReason()->text(), Validation::describe(NickProblem::Empty));
 }
 
 void TestConnectDialog::invalidNickDisablesConnect()
