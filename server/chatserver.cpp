@@ -50,7 +50,7 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     connect(&m_listener, &Listener::connectionReady, this, &ChatServer::onConnectionReady);
     m_shutDownTimer.setSingleShot(true);
     connect(&m_shutDownTimer, &QTimer::timeout, this, [this] {
-        qCWarning(lcServer) << "Some clients did not close in time; closing anyway";
+        qCWarning(lcServer).noquote() << tr("Some clients did not close in time; closing anyway");
         const QSet<ClientSession *> left = m_sessions;
         for (ClientSession *session : left)
             session->connection()->abort(ErrorCode::Shutdown, {});
@@ -95,7 +95,7 @@ bool ChatServer::prepare()
         for (const QString &problem : std::as_const(problems))
             qCWarning(lcServer).noquote() << tr("Ban list: %1").arg(problem);
         if (!loaded)
-            qCWarning(lcServer) << "Starting without the bans that could not be read";
+            qCWarning(lcServer).noquote() << tr("Starting without the bans that could not be read");
         else if (!m_bans.entries().isEmpty())
             qCInfo(lcServer).noquote()
                 << tr("%n address(es) or subnet(s) banned", nullptr, int(m_bans.entries().size()));
@@ -280,7 +280,8 @@ void ChatServer::shutDown()
     m_shuttingDown = true;
     m_listener.close();
     m_listener.abortInProgress();
-    qCInfo(lcServer) << "Shutting down: telling" << m_sessions.size() << "client(s)";
+    qCInfo(lcServer).noquote() << tr("Shutting down: telling %n client(s)", nullptr,
+                                     int(m_sessions.size()));
     const QSet<ClientSession *> sessions = m_sessions;
     for (ClientSession *session : sessions)
         session->shutDown();

@@ -30,8 +30,11 @@ void raiseFileLimit(int maxClients)
         ::setrlimit(RLIMIT_NOFILE, &limit);
     }
     if (maxClients > 0 && limit.rlim_cur < rlim_t(maxClients) + 32) {
-        qCWarning(lcServer) << "The file descriptor limit" << limit.rlim_cur
-                            << "is lower than --max-clients; raise it with ulimit -n";
+        qCWarning(lcServer).noquote()
+            << QCoreApplication::translate("main",
+                                           "The file descriptor limit %1 is lower than "
+                                           "--max-clients; raise it with ulimit -n")
+                   .arg(limit.rlim_cur);
     }
 }
 
@@ -107,7 +110,7 @@ int main(int argc, char *argv[])
     QObject::connect(&signals, &SignalWatcher::terminationRequested, &server,
                      &ChatServer::shutDown);
     QObject::connect(&server, &ChatServer::shutDownFinished, &app, [] {
-        qCInfo(lcServer) << "Stopped";
+        qCInfo(lcServer).noquote() << QCoreApplication::translate("main", "Stopped");
         QCoreApplication::quit();
     });
     return QCoreApplication::exec();

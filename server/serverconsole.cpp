@@ -113,10 +113,13 @@ QString ServerConsole::execute(const QString &input)
         if (command == "/ban"_L1) {
             const ChatServer::BanResult result = m_server->ban(*entry);
             saveError = result.saveError;
-            reply = result.added
-                ? tr("Banned %1; %n connection(s) closed.", nullptr, result.disconnected)
-                      .arg(entry->toString())
-                : tr("%1 is banned already.").arg(entry->toString());
+            if (!result.added)
+                reply = tr("%1 is banned already.").arg(entry->toString());
+            else if (result.disconnected == 0)
+                reply = tr("Banned %1.").arg(entry->toString());
+            else
+                reply = tr("Banned %1; %n connection(s) closed.", nullptr, result.disconnected)
+                            .arg(entry->toString());
         } else {
             reply = m_server->unban(*entry, &saveError)
                 ? tr("Lifted the ban on %1.").arg(entry->toString())

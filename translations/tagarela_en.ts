@@ -212,6 +212,21 @@
         <source>not kept (numbers in %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Some clients did not close in time; closing anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting without the bans that could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shutting down: telling %n client(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1151,6 +1166,10 @@
   /quit                  shut the server down</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Banned %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ServerOptions</name>
@@ -1561,6 +1580,14 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     </message>
     <message>
         <source>cannot open the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file descriptor limit %1 is lower than --max-clients; raise it with ulimit -n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

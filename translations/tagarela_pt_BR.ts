@@ -212,6 +212,21 @@
         <source>not kept (numbers in %1)</source>
         <translation>não guardado (numeração em %1)</translation>
     </message>
+    <message>
+        <source>Some clients did not close in time; closing anyway</source>
+        <translation>Alguns clientes não fecharam a tempo; fechando mesmo assim</translation>
+    </message>
+    <message>
+        <source>Starting without the bans that could not be read</source>
+        <translation>Iniciando sem os banimentos que não puderam ser lidos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shutting down: telling %n client(s)</source>
+        <translation>
+            <numerusform>Encerrando; clientes a avisar: %n</numerusform>
+            <numerusform>Encerrando; clientes a avisar: %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1158,6 +1173,10 @@
   /bans                     mostra os banimentos
   /quit                     desliga o servidor</translation>
     </message>
+    <message>
+        <source>Banned %1.</source>
+        <translation>%1 banido.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ServerOptions</name>
@@ -1570,6 +1589,14 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>cannot open the history: %1</source>
         <translation>não foi possível abrir o histórico: %1</translation>
+    </message>
+    <message>
+        <source>The file descriptor limit %1 is lower than --max-clients; raise it with ulimit -n</source>
+        <translation>O limite de descritores de arquivo (%1) é menor que --max-clients; aumente-o com ulimit -n</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Servidor parado</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void programsFollowTheSystemLocale_data();
     void programsFollowTheSystemLocale();
     void langOptionOverridesTheLocale();
+    void serverConsoleSpeaksPortuguese();
 
 private:
     QString runHelp(const QString &program, const QStringList &arguments, const QString &lang);
@@ -150,6 +152,33 @@ void TestTranslation::langOptionOverridesTheLocale()
     const QString output = runHelp(QStringLiteral(TAGARELA_CLIENT_BINARY),
                                    {u"--lang"_s, u"pt_BR"_s, u"--help"_s}, u"en_US.UTF-8"_s);
     QVERIFY2(output.contains(u"Cliente de bate-papo Tagarela"_s), qPrintable(output));
+}
+
+void TestTranslation::serverConsoleSpeaksPortuguese()
+{
+    // From start to stop, what the host reads: its console replies and its log lines.
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE", "QT_LOGGING_RULES"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(u"LANG"_s, u"pt_BR.UTF-8"_s);
+    process.setProcessEnvironment(env);
+    process.start(
+        QStringLiteral(TAGARELA_SERVER_BINARY),
+        {u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--data-dir"_s, dataDir.path()});
+    QVERIFY(process.waitForStarted(30000));
+    process.write("/ban 2001:db8::/48\n/ban 192.0.2.300\n/quit\n");
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    const QString log = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(out.contains(u"2001:db8::/48 banido."_s), qPrintable(out));
+    QVERIFY2(out.contains(u"\"192.0.2.300\" não é um endereço"_s), qPrintable(out));
+    for (const QString &line : {u"Histórico: "_s, u"escutando em 127.0.0.1"_s,
+                                u"clientes a avisar: 0"_s, u"Servidor parado"_s})
+        QVERIFY2(log.contains(line), qPrintable(line + u" not in:\n"_s + log));
 }
 
 QTEST_MAIN(TestTranslation)
