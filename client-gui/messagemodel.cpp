@@ -239,20 +239,34 @@ void MessageModel::append(const QList<ChatLine> &lines)
 
 void MessageModel::insertLines(int row, const ChatLine *first, qsizetype count)
 {
-    if (count <= 0)
-        return;
+    // Lines of the batch that are never inserted: forget their numbers, so that they are
+    // not taken for duplicates if they come again.
+    const auto skip = [&](qsizetype lines) {
+        for (qsizetype i = 0; i < lines; ++i) {
+            if (orderKey(first[i]) >= 0)
+                m_seqs.remove(first[i].seq);
+        }
+        first += lines;
+        count -= lines;
+    };
     // Lines of the batch that would be dropped at once are never inserted.
-    if (count > m_limit) {
-        first += count - m_limit;
-        count = m_limit;
-    }
+    if (count > m_limit)
+        skip(count - m_limit);
     const qsizetype overflow = m_lines.size() + count - m_limit;
     if (overflow > 0) {
-        const qsizetype dropped = std::min<qsizetype>(
-            m_lines.size(), std::max<qsizetype>(overflow, std::max(1, m_limit / 10)));
-        dropOldest(dropped);
-        row = std::max(0, row - static_cast<int>(dropped));
+        // The oldest lines go, a chunk at a time: those above the batch...
+        const qsizetype above =
+            std::min<qsizetype>(row, std::max<qsizetype>(overflow, std::max(1, m_limit / 10)));
+        dropOldest(above);
+        row -= static_cast<int>(above);
+        // ...then, for older history that goes in at the top, the batch's own oldest lines.
+        // Never the lines below the batch, which are newer than it: the log would have a
+        // hole that nothing shows.
+        if (overflow > above)
+            skip(overflow - above);
     }
+    if (count <= 0)
+        return;
 
     beginInsertRows({}, row, row + static_cast<int>(count) - 1);
     m_lines.insert(row, count, ChatLine());

@@ -96,7 +96,8 @@ public:
     /*!
      * Keeps at most \a lines lines (at least 1). When an append would go over, the oldest
      * lines go in one removal of a tenth of the limit (or more if needed), so that a full log
-     * does not pay a row removal for every line that arrives.
+     * does not pay a row removal for every line that arrives. Lines older than those kept
+     * (history inserted at the top of a full log) are the oldest, so they are not inserted.
      */
     void setScrollbackLimit(int lines);
     int scrollbackLimit() const { return m_limit; }

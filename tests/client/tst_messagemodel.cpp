@@ -135,6 +135,7 @@ private Q_SLOTS:
     void newSequenceIsNotComparedWithTheOld();
     void clearKeepsUnconfirmed();
     void scrollbackForgetsDroppedNumbers();
+    void olderHistoryOverTheLimitLeavesNoHole();
 };
 
 void TestMessageModel::initTestCase()
@@ -586,6 +587,45 @@ void TestMessageModel::scrollbackForgetsDroppedNumbers()
     QVERIFY(model.rowCount() <= 10);
     QVERIFY(model.oldestSeq() > 1);
     QCOMPARE(model.line(model.rowCount() - 1).seq, 12u);
+}
+
+void TestMessageModel::olderHistoryOverTheLimitLeavesNoHole()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setScrollbackLimit(100);
+    const auto page = [](quint64 first, quint64 last) {
+        QList<ChatLine> lines;
+        for (quint64 seq = first; seq <= last; ++seq)
+            lines.append(seqChat(seq));
+        return lines;
+    };
+    model.append(page(1006, 1100));
+    // Ten older lines where five fit: the five oldest of them are the ones that go, not the
+    // lines below them (newer), which would leave messages missing in the middle of the log.
+    model.append(page(996, 1005));
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.line(0).seq, 1001u);
+    for (int row = 1; row < model.rowCount(); ++row)
+        QCOMPARE(model.line(row).seq, model.line(row - 1).seq + 1);
+    // Full: older lines have no room at all.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.append(page(991, 995));
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(model.line(0).seq, 1001u);
+    QCOMPARE(model.oldestSeq(), 1001u);
+    // New lines at the bottom still push the oldest out, a chunk at a time.
+    model.append(seqChat(1101));
+    QCOMPARE(model.rowCount(), 91);
+    QCOMPARE(model.line(0).seq, 1011u);
+    QCOMPARE(model.line(90).seq, 1101u);
+    // What was never inserted is no duplicate when it comes again, once there is room.
+    model.setScrollbackLimit(200);
+    model.append(page(991, 1010));
+    QCOMPARE(model.rowCount(), 111);
+    QCOMPARE(model.line(0).seq, 991u);
+    for (int row = 1; row < model.rowCount(); ++row)
+        QCOMPARE(model.line(row).seq, model.line(row - 1).seq + 1);
 }
 
 QTEST_GUILESS_MAIN(TestMessageModel)
