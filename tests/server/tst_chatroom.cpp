@@ -17,6 +17,7 @@
 #include "message.h"
 #include "messagecodec.h"
 #include "roommember.h"
+#include "serverconfig.h"
 #include "serverlogging.h"
 #include "textformat.h"
 #include "validation.h"
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void sayLogsOneLinePerLine();
     void leaveDeliversLeftToTheRest();
     void leaveOfNonMemberDoesNothing();
+    void heldNickIsFreeWhenTheGraceEnds();
     void noticeReachesEveryone();
     void clockSetsEventTimes();
 
@@ -553,6 +555,26 @@ void TestChatRoom::leaveOfNonMemberDoesNothing()
     for (const auto &member : m_members)
         QVERIFY(member->events.isEmpty());
     QVERIFY(stranger.events.isEmpty());
+}
+
+void TestChatRoom::heldNickIsFreeWhenTheGraceEnds()
+{
+    const qint64 grace = ServerConfig {}.resumeGraceMs;
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+    room()->leave(ana, u"connection closed"_s, true);
+
+    // Nothing but time passes: no join in between that would clear out ended holds first.
+    m_now = StartTime + grace - 1;
+    QVERIFY(room()->isTaken(u"ana"_s));
+    QCOMPARE(room()->rename(bia, u"ana"_s).error, ErrorCode::NickTaken);
+
+    m_now = StartTime + grace;
+    QVERIFY(!room()->isTaken(u"ana"_s));
+    const ChatRoom::NickResult renamed = room()->rename(bia, u"ana"_s);
+    QVERIFY2(renamed.ok(), qPrintable(renamed.text));
+    QCOMPARE(room()->nicks(), QStringList {u"ana"_s});
 }
 
 void TestChatRoom::noticeReachesEveryone()
