@@ -105,6 +105,7 @@ private Q_SLOTS:
 
     void sayDeliversToEveryoneInOrder();
     void sayFromNonMemberIsIgnored();
+    void saidThenLeftIsSentWithoutAck();
     void sayLogsOneLinePerLine();
     void leaveDeliversLeftToTheRest();
     void leaveOfNonMemberDoesNothing();
@@ -477,6 +478,23 @@ void TestChatRoom::sayDeliversToEveryoneInOrder()
     QCOMPARE(action.action, true);
     QCOMPARE(action.time, StartTime + 200);
     QCOMPARE(ana->events.at(0).action, false);
+}
+
+void TestChatRoom::saidThenLeftIsSentWithoutAck()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+    room()->say(ana, u"last words"_s, false, u"id-1"_s);
+    room()->leave(ana, u"connection closed"_s, true);
+    ana->clear();
+    QVERIFY(room()->commit());
+
+    // Stored and sent; the ack has nobody to go to (ana may be gone by now).
+    QCOMPARE(bia->events.size(), 2);
+    QCOMPARE(bia->events.at(1).text, u"last words"_s);
+    QVERIFY(ana->told.isEmpty());
+    QVERIFY(ana->events.isEmpty());
 }
 
 void TestChatRoom::sayLogsOneLinePerLine()
