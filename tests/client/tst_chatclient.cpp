@@ -73,6 +73,7 @@ private Q_SLOTS:
     void outboxAndLastSeqSurviveARestart();
     void resumeNeedsTheSameHistoryId();
     void waitsForTheHistoryBeforeSending();
+    void typedBeforeTheHistoryWaitsForIt();
     void gapMarkerAfterResume();
     void moreMarkerAndGapFetch();
     void fetchOlderOnRequest();
@@ -650,6 +651,32 @@ void TestChatClient::waitsForTheHistoryBeforeSending()
     QCOMPARE(fake.says().size(), 0);
     fake.sendHistoryAnswer({chatMessage(3, u"ana"_s, u"m"_s, id)}, 0, false);
     QTRY_COMPARE(sayTexts(fake.says()), QStringList {u"offline"_s});
+}
+
+void TestChatClient::typedBeforeTheHistoryWaitsForIt()
+{
+    FakeServer fake;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QVERIFY(ana->say(u"m"_s));
+    QTRY_COMPARE(fake.says().size(), 1);
+    const QString id = fake.says().at(0).clientId; // stored; its ack is lost with the connection
+
+    QSignalSpy lost(ana.get(), &ChatClient::connectionLost);
+    fake.sendHistory = false;
+    fake.drop();
+    QVERIFY(lost.wait(5000));
+    QSignalSpy joined(&fake, &FakeServer::clientJoined);
+    QVERIFY(joined.wait(5000));
+    QTRY_COMPARE(ana->state(), ChatClient::State::Connected);
+
+    // Typed between the welcome and the end of the history: it waits, and so does "m", which
+    // the history turns out to acknowledge. Only the new line goes out, after the history.
+    QVERIFY(ana->say(u"typed"_s));
+    fake.sendHistoryAnswer({chatMessage(3, u"ana"_s, u"m"_s, id)}, 0, false);
+    QTRY_VERIFY(sayTexts(fake.says()).contains(u"typed"_s));
+    QCOMPARE(sayTexts(fake.says()), QStringList {u"typed"_s});
 }
 
 void TestChatClient::gapMarkerAfterResume()

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void historyConfirmsAPendingLine();
     void failedAndDiscarded();
     void markersStandBeforeTheirNumber();
+    void markersOfOneNumberKeepTheirOrder();
     void newSequenceIsNotComparedWithTheOld();
     void clearKeepsUnconfirmed();
     void scrollbackForgetsDroppedNumbers();
@@ -549,6 +550,19 @@ void TestMessageModel::markersStandBeforeTheirNumber()
     QCOMPARE(model.findMarker(ChatLine::Marker::Loading), 0);
     QCOMPARE(model.index(1).data(MessageModel::MarkerRole).toInt(), int(ChatLine::Marker::None));
     QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), u"— | —"_s);
+}
+
+void TestMessageModel::markersOfOneNumberKeepTheirOrder()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    // A join whose history ended at 5 ("new messages" before 6), then a drop: the catch-up's
+    // gap marker names 6 too. It came later, so it stands after the first marker.
+    model.append(QList<ChatLine> {seqChat(5), marker(ChatLine::Marker::NewMessages, 6)});
+    model.append(QList<ChatLine> {marker(ChatLine::Marker::Missed, 6), seqChat(6), seqChat(7)});
+    QCOMPARE(shape(model), (QStringList {u"5"_s, u"|"_s, u"|"_s, u"6"_s, u"7"_s}));
+    QCOMPARE(model.findMarker(ChatLine::Marker::NewMessages), 1);
+    QCOMPARE(model.findMarker(ChatLine::Marker::Missed), 2);
 }
 
 void TestMessageModel::newSequenceIsNotComparedWithTheOld()

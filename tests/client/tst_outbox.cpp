@@ -22,6 +22,7 @@ private Q_SLOTS:
     void keepsOrderAndGivesUniqueIds();
     void survivesANewInstance();
     void statesAndReasons();
+    void stateChangesAreWritten();
     void acknowledgedEntriesLeave();
     void isBounded();
     void writesOnceForABurst();
@@ -101,6 +102,29 @@ void TestOutbox::statesAndReasons()
     QVERIFY(outbox.find(id)->reason.isEmpty());
     QVERIFY(!outbox.setFailed(u"unknown"_s, u"?"_s));
     QVERIFY(!outbox.setPending(u"unknown"_s));
+}
+
+void TestOutbox::stateChangesAreWritten()
+{
+    QString id;
+    {
+        Outbox outbox;
+        QVERIFY(outbox.open(path()));
+        id = outbox.add(u"x"_s, false, 1)->clientId;
+        QVERIFY(outbox.save()); // written as pending: only the change below is left to write
+        QVERIFY(outbox.setFailed(id, u"too long"_s));
+    }
+    {
+        Outbox outbox;
+        QVERIFY(outbox.open(path()));
+        QCOMPARE(outbox.find(id)->state, OutboxEntry::State::Failed);
+        QCOMPARE(outbox.find(id)->reason, u"too long"_s);
+        QVERIFY(outbox.setPending(id));
+    }
+    Outbox outbox;
+    QVERIFY(outbox.open(path()));
+    QCOMPARE(outbox.find(id)->state, OutboxEntry::State::Pending);
+    QVERIFY(outbox.find(id)->reason.isEmpty());
 }
 
 void TestOutbox::acknowledgedEntriesLeave()

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void resumeCatchUpCap();
     void nickHeldDuringGrace();
     void quitDoesNotHoldNick();
+    void droppedTextClientNickIsNotHeld();
     void replacedWhenOldConnectionOpen();
     void graceExpiryFreesNick();
     void notStoredWhenDataDirUnusable();
@@ -597,6 +598,23 @@ void TestHistory::quitDoesNotHoldNick()
     QVERIFY(other.waitForClosed());
     FramedTestClient third(server.serverPort());
     QVERIFY(third.join(u"ana"_s));
+}
+
+void TestHistory::droppedTextClientNickIsNotHeld()
+{
+    ChatServer server(testConfig()); // the default grace, 120 s
+    QVERIFY(server.listen());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(bia.join(u"bia"_s));
+    auto dora = std::make_unique<LineTestClient>(server.serverPort());
+    QVERIFY(dora->join(u"dora"_s));
+    QVERIFY(bia.waitFor(MessageType::Joined, Match::nick(u"dora"_s)));
+
+    // Dropped, not quit: a text client has no token to come back with, so nothing is held.
+    dora.reset();
+    QVERIFY(bia.waitFor(MessageType::Left, Match::nick(u"dora"_s)));
+    FramedTestClient other(server.serverPort());
+    QVERIFY(other.join(u"dora"_s));
 }
 
 void TestHistory::replacedWhenOldConnectionOpen()

@@ -17,6 +17,7 @@
 #include "message.h"
 #include "messagecodec.h"
 #include "roommember.h"
+#include "serverconfig.h"
 #include "serverlogging.h"
 #include "textformat.h"
 #include "validation.h"
@@ -104,9 +105,11 @@ private Q_SLOTS:
 
     void sayDeliversToEveryoneInOrder();
     void sayFromNonMemberIsIgnored();
+    void saidThenLeftIsSentWithoutAck();
     void sayLogsOneLinePerLine();
     void leaveDeliversLeftToTheRest();
     void leaveOfNonMemberDoesNothing();
+    void heldNickIsFreeWhenTheGraceEnds();
     void noticeReachesEveryone();
     void clockSetsEventTimes();
 
@@ -477,6 +480,23 @@ void TestChatRoom::sayDeliversToEveryoneInOrder()
     QCOMPARE(ana->events.at(0).action, false);
 }
 
+void TestChatRoom::saidThenLeftIsSentWithoutAck()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+    room()->say(ana, u"last words"_s, false, u"id-1"_s);
+    room()->leave(ana, u"connection closed"_s, true);
+    ana->clear();
+    QVERIFY(room()->commit());
+
+    // Stored and sent; the ack has nobody to go to (ana may be gone by now).
+    QCOMPARE(bia->events.size(), 2);
+    QCOMPARE(bia->events.at(1).text, u"last words"_s);
+    QVERIFY(ana->told.isEmpty());
+    QVERIFY(ana->events.isEmpty());
+}
+
 void TestChatRoom::sayLogsOneLinePerLine()
 {
     joinAll({u"ana"_s});
@@ -553,6 +573,26 @@ void TestChatRoom::leaveOfNonMemberDoesNothing()
     for (const auto &member : m_members)
         QVERIFY(member->events.isEmpty());
     QVERIFY(stranger.events.isEmpty());
+}
+
+void TestChatRoom::heldNickIsFreeWhenTheGraceEnds()
+{
+    const qint64 grace = ServerConfig {}.resumeGraceMs;
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember *ana = m_members.at(0).get();
+    FakeMember *bia = m_members.at(1).get();
+    room()->leave(ana, u"connection closed"_s, true);
+
+    // Nothing but time passes: no join in between that would clear out ended holds first.
+    m_now = StartTime + grace - 1;
+    QVERIFY(room()->isTaken(u"ana"_s));
+    QCOMPARE(room()->rename(bia, u"ana"_s).error, ErrorCode::NickTaken);
+
+    m_now = StartTime + grace;
+    QVERIFY(!room()->isTaken(u"ana"_s));
+    const ChatRoom::NickResult renamed = room()->rename(bia, u"ana"_s);
+    QVERIFY2(renamed.ok(), qPrintable(renamed.text));
+    QCOMPARE(room()->nicks(), QStringList {u"ana"_s});
 }
 
 void TestChatRoom::noticeReachesEveryone()

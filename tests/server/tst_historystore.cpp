@@ -86,6 +86,8 @@ private Q_SLOTS:
 
     void logNumbersAndCaches();
     void logPagesFromStoreBeyondCache();
+    void logPageOfExactlyMaxHasNoMore();
+    void logCacheHoldsNoMoreThanTheStore();
     void logRemembersClientIds();
     void logFramesAndTrim();
 
@@ -408,6 +410,45 @@ void TestHistoryStore::logPagesFromStoreBeyondCache()
     page = log.page(35, HistoryStore::NoLimit, 10);
     QCOMPARE(seqsOf(page.messages), range(41, 50));
     QVERIFY(page.more);
+}
+
+void TestHistoryStore::logPageOfExactlyMaxHasNoMore()
+{
+    // From the cache: all 5 there are, asked for 5.
+    MessageLog cached(std::make_unique<MemoryHistoryStore>(100), 10);
+    QVERIFY(cached.open());
+    QList<Message> five = chats(0, 4);
+    QVERIFY(cached.append(five));
+    MessageLog::Page page = cached.page(0, HistoryStore::NoLimit, 5);
+    QCOMPARE(seqsOf(page.messages), range(1, 5));
+    QVERIFY(!page.more);
+
+    // From the store, beyond a cache of 3: the 4 before seq 5, asked for 4.
+    auto store = std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store->open());
+    QVERIFY(store->append(chats(1, 10)));
+    MessageLog log(std::move(store), 3);
+    QVERIFY(log.open());
+    page = log.page(0, 5, 4);
+    QCOMPARE(seqsOf(page.messages), range(1, 4));
+    QVERIFY(!page.more);
+    page = log.page(0, 5, 3);
+    QCOMPARE(seqsOf(page.messages), range(2, 4));
+    QVERIFY(page.more);
+}
+
+void TestHistoryStore::logCacheHoldsNoMoreThanTheStore()
+{
+    // The store keeps 5; one message more pushes the oldest out of both.
+    MessageLog log(std::make_unique<MemoryHistoryStore>(5), 5);
+    QVERIFY(log.open());
+    for (int i = 0; i < 6; ++i) {
+        QList<Message> one = chats(0, 0);
+        QVERIFY(log.append(one));
+    }
+    const MessageLog::Page page = log.page(0, HistoryStore::NoLimit, 100);
+    QCOMPARE(seqsOf(page.messages), range(2, 6));
+    QVERIFY(!page.more);
 }
 
 void TestHistoryStore::logRemembersClientIds()

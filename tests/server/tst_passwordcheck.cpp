@@ -28,6 +28,7 @@ private Q_SLOTS:
     void lockoutAfterFailures();
     void lockoutEnds();
     void failuresOutsideTheWindowDoNotCount();
+    void windowEdge();
     void lockedOutAddressIsNotChecked();
     void addressesAreSeparate();
     void ipv6CountsPerSlash64();
@@ -129,6 +130,24 @@ void TestPasswordCheck::failuresOutsideTheWindowDoNotCount()
         QCOMPARE(check.check(Guesser, u"wrong"_s, i * 3 * Minute), PasswordCheck::Verdict::Wrong);
         QVERIFY2(!check.isLockedOut(Guesser, i * 3 * Minute), qPrintable(QString::number(i)));
     }
+}
+
+void TestPasswordCheck::windowEdge()
+{
+    const qint64 window = FailureThrottle::Limits {}.windowMs;
+    // The first failure exactly one window before the fifth still counts...
+    PasswordCheck within(u"right"_s);
+    QCOMPARE(within.check(Guesser, u"wrong"_s, 0), PasswordCheck::Verdict::Wrong);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(within.check(Guesser, u"wrong"_s, window), PasswordCheck::Verdict::Wrong);
+    QVERIFY(within.isLockedOut(Guesser, window));
+
+    // ... one millisecond more and it no longer does.
+    PasswordCheck outside(u"right"_s);
+    QCOMPARE(outside.check(Guesser, u"wrong"_s, 0), PasswordCheck::Verdict::Wrong);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(outside.check(Guesser, u"wrong"_s, window + 1), PasswordCheck::Verdict::Wrong);
+    QVERIFY(!outside.isLockedOut(Guesser, window + 1));
 }
 
 void TestPasswordCheck::lockedOutAddressIsNotChecked()
