@@ -25,6 +25,7 @@
 #include "roommember.h"
 #include "serverconfig.h"
 #include "testprinters.h"
+#include "testserverconfig.h"
 #include "wirebytes.h"
 
 using namespace Tagarela;
@@ -34,13 +35,7 @@ namespace {
 
 ServerConfig testConfig()
 {
-    ServerConfig config;
-    config.bindAddress = QHostAddress(QHostAddress::LocalHost);
-    config.port = 0;
-    config.serverName = u"e2e"_s;
-    config.detectTimeoutMs = 200;
-    config.maxRate = 0;
-    return config;
+    return Testing::serverConfig();
 }
 
 // The chat texts in a text client's lines ("[HH:MM] <nick> text"), in order.

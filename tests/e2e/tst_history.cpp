@@ -18,6 +18,7 @@
 #include "messagecodec.h"
 #include "serverconfig.h"
 #include "testprinters.h"
+#include "testserverconfig.h"
 
 using namespace Tagarela;
 using namespace Qt::StringLiterals;
@@ -26,13 +27,7 @@ namespace {
 
 ServerConfig testConfig()
 {
-    ServerConfig config;
-    config.bindAddress = QHostAddress(QHostAddress::LocalHost);
-    config.port = 0;
-    config.serverName = u"history"_s;
-    config.detectTimeoutMs = 200;
-    config.maxRate = 0;
-    return config;
+    return Testing::serverConfig(u"history"_s);
 }
 
 Match::Predicate clientId(const QString &id)

@@ -24,6 +24,7 @@
 #include "serverconfig.h"
 #include "testcertificate.h"
 #include "testprinters.h"
+#include "testserverconfig.h"
 #include "wirebytes.h"
 
 using namespace Tagarela;
@@ -35,12 +36,7 @@ const QString Password = u"correct horse"_s;
 
 ServerConfig testConfig()
 {
-    ServerConfig config;
-    config.bindAddress = QHostAddress(QHostAddress::LocalHost);
-    config.port = 0;
-    config.serverName = u"e2e"_s;
-    config.detectTimeoutMs = 200;
-    config.maxRate = 0;
+    ServerConfig config = Testing::serverConfig();
     config.passwordDelayMs = 20;
     return config;
 }

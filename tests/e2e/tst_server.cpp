@@ -21,6 +21,7 @@
 #include "protocol.h"
 #include "serverconfig.h"
 #include "testprinters.h"
+#include "testserverconfig.h"
 #include "wirebytes.h"
 
 using namespace Tagarela;
@@ -28,17 +29,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A config for tests: loopback, a port the kernel picks, and a quick greeting for text
-// clients that wait for one. The rate limit is off unless a test is about it.
 ServerConfig testConfig()
 {
-    ServerConfig config;
-    config.bindAddress = QHostAddress(QHostAddress::LocalHost);
-    config.port = 0;
-    config.serverName = u"e2e"_s;
-    config.detectTimeoutMs = 200;
-    config.maxRate = 0;
-    return config;
+    return Testing::serverConfig();
 }
 
 // "[12:34] <ana> hello" or "[12:34] * ana waves"
