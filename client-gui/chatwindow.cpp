@@ -82,6 +82,7 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     userLayout->setContentsMargins(0, 0, 0, 0);
     m_userCount = new QLabel(userPanel);
     m_userView = new QListView(userPanel);
+    m_userView->setObjectName(u"people"_s);
     m_userView->setModel(m_users);
     m_userView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_userView->setAccessibleName(tr("People in the room"));
@@ -395,6 +396,8 @@ void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
 void ChatWindow::onStateChanged(ChatClient::State state)
 {
     m_disconnectAction->setEnabled(state != ChatClient::State::Disconnected);
+    // Out of the room the list is only who was there: greyed, so nobody takes it for now.
+    m_userView->setEnabled(state == ChatClient::State::Connected);
     if (state != ChatClient::State::Connected && m_olderBefore != 0) {
         // The answer went down with the connection.
         m_olderBefore = 0;

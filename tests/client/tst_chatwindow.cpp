@@ -197,6 +197,13 @@ void TestChatWindow::userListFollowsPresence()
     }
     QTRY_COMPARE(nicks(ana.window->userModel()), QStringList {u"ana"_s});
     QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Left).size(), 1);
+
+    // Out of the room, the list is greyed: it says who was there, not who is.
+    auto *people = ana.window->findChild<QListView *>(u"people"_s);
+    QVERIFY(people);
+    QVERIFY(people->isEnabled());
+    ana.client->disconnectFromServer();
+    QVERIFY(!people->isEnabled());
 }
 
 void TestChatWindow::unreadCounterWhileInactive()
