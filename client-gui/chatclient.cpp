@@ -794,15 +794,7 @@ bool ChatClient::discard(const QString &clientId)
 void ChatClient::onClosed(ErrorCode code, const QString &detail)
 {
     Q_UNUSED(code)
-    m_connectTimer.stop();
-    m_sendTimer.stop();
-    m_inFlight.clear();
-    m_awaitingHistory = false;
-    m_historyDone = false;
-    m_joinFrames.clear();
-    m_joinStarted = false;
-    m_joinProgressive = false;
-    m_fetchFrames.clear();
+    forgetConnection();
     saveResume();
     if (m_connection)
         m_connection->deleteLater();
@@ -863,7 +855,7 @@ void ChatClient::scheduleReconnect(const QString &reason)
     Q_EMIT reconnectScheduled(delay);
 }
 
-void ChatClient::dropConnection()
+void ChatClient::forgetConnection()
 {
     m_connectTimer.stop();
     m_sendTimer.stop();
@@ -874,6 +866,11 @@ void ChatClient::dropConnection()
     m_joinStarted = false;
     m_joinProgressive = false;
     m_fetchFrames.clear();
+}
+
+void ChatClient::dropConnection()
+{
+    forgetConnection();
     if (!m_connection)
         return;
     Connection *connection = m_connection;

@@ -224,6 +224,8 @@ private:
     void setState(State state);
     /*! Gives every pending message \a note (messageDelayed()); empty: on its way again. */
     void noteWaiting(const QString &note);
+    /*! Resets what belongs to one connection: timers, in-flight sends, history answers. */
+    void forgetConnection();
     void dropConnection();
     void giveUp(Failure failure, const QString &text, const QString &suggestion = {});
     void scheduleReconnect(const QString &reason);
