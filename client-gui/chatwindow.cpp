@@ -26,6 +26,7 @@
 
 #include "certificateprompt.h"
 #include "chatinput.h"
+#include "clientsettings.h"
 #include "connectdialog.h"
 #include "inputcommand.h"
 #include "messagemodel.h"
@@ -235,8 +236,9 @@ void ChatWindow::createActions()
     view->addSeparator();
     m_notifyAllAction = view->addAction(tr("Notify for &All Messages"));
     m_notifyAllAction->setCheckable(true);
-    // The same settings file as the recent servers (ServerHistory).
-    m_notifyAll = QSettings(u"Tagarela"_s, u"tagarela"_s).value(NotifyAllKey, false).toBool();
+    m_notifyAll = QSettings(ClientSettings::Organization, ClientSettings::Application)
+                      .value(NotifyAllKey, false)
+                      .toBool();
     m_notifyAllAction->setChecked(m_notifyAll);
     connect(m_notifyAllAction, &QAction::toggled, this, &ChatWindow::setNotifyAll);
 
@@ -265,7 +267,8 @@ void ChatWindow::setNotifyAll(bool all)
 {
     if (m_notifyAll != all) {
         m_notifyAll = all;
-        QSettings(u"Tagarela"_s, u"tagarela"_s).setValue(NotifyAllKey, all);
+        QSettings(ClientSettings::Organization, ClientSettings::Application)
+            .setValue(NotifyAllKey, all);
     }
     if (m_notifyAllAction->isChecked() != all)
         m_notifyAllAction->setChecked(all);

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QSslCertificate>
 
+#include "clientsettings.h"
 namespace Tagarela {
 
 using namespace Qt::StringLiterals;
@@ -29,8 +30,8 @@ PinStore::PinStore(QSettings *settings)
     : m_settings(settings)
 {
     if (!m_settings) {
-        // The same file as ServerHistory.
-        m_ownSettings = std::make_unique<QSettings>(u"Tagarela"_s, u"tagarela"_s);
+        m_ownSettings =
+            std::make_unique<QSettings>(ClientSettings::Organization, ClientSettings::Application);
         m_settings = m_ownSettings.get();
     }
 }

@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include "clientsettings.h"
+
 namespace Tagarela {
 
 using namespace Qt::StringLiterals;
@@ -13,8 +15,7 @@ namespace {
 
 QSettings settings()
 {
-    // The same file as the recent servers (ServerHistory).
-    return QSettings(u"Tagarela"_s, u"tagarela"_s);
+    return QSettings(ClientSettings::Organization, ClientSettings::Application);
 }
 
 } // namespace

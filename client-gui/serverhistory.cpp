@@ -4,6 +4,7 @@
 
 #include <QSettings>
 
+#include "clientsettings.h"
 #include "validation.h"
 
 namespace Tagarela {
@@ -24,9 +25,8 @@ ServerHistory::ServerHistory(QSettings *settings)
     : m_settings(settings)
 {
     if (!m_settings) {
-        // Named explicitly rather than taken from QCoreApplication, so that tests and the
-        // application always share one file whatever names they set.
-        m_ownSettings = std::make_unique<QSettings>(u"Tagarela"_s, u"tagarela"_s);
+        m_ownSettings =
+            std::make_unique<QSettings>(ClientSettings::Organization, ClientSettings::Application);
         m_settings = m_ownSettings.get();
     }
 }
