@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <climits>
 #include <csignal>
 #include <cstdio>
 
 #include <QCoreApplication>
 
 #include "chatserver.h"
+#include "historybackup.h"
 #include "serverconfig.h"
 #include "serverconsole.h"
 #include "serverlogging.h"
@@ -38,6 +40,28 @@ void raiseFileLimit(int maxClients)
     }
 }
 
+// tagarela-server --backup FILE: the history copied while a server may be writing to it.
+int writeBackup(const ServerConfig &config)
+{
+    const HistoryBackup::Result result = HistoryBackup::write(config.dataDir, config.backupFile);
+    if (!result.ok) {
+        std::fprintf(
+            stderr, "tagarela-server: %s\n",
+            qPrintable(QCoreApplication::translate("main", "backup failed: %1").arg(result.error)));
+        return 1;
+    }
+    std::fputs(qPrintable(QCoreApplication::translate(
+                              "main",
+                              "Backed up %n message(s), the newest #%1, to %2 (%3 bytes); "
+                              "integrity check ok.\n",
+                              nullptr, int(qMin<qint64>(result.messages, INT_MAX)))
+                              .arg(result.lastSeq)
+                              .arg(config.backupFile)
+                              .arg(result.bytes)),
+               stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -64,6 +88,8 @@ int main(int argc, char *argv[])
     case ServerOptions::Outcome::Run:
         break;
     }
+    if (!config.backupFile.isEmpty())
+        return writeBackup(config);
     raiseFileLimit(config.maxClients);
     // A file over the size limit (ulimit -f) must be a failed write that the history reports
     // ("not stored"), not the end of the server.

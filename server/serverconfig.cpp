@@ -55,6 +55,11 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     const QCommandLineOption noHistory(u"no-history"_s,
                                        tr("Keep no message history: nothing said is written to "
                                           "disk."));
+    const QCommandLineOption backup(
+        u"backup"_s,
+        tr("Copy the history of the data directory to file, consistent and checked, while a "
+           "server may be running on it; then exit."),
+        tr("file"));
     const QCommandLineOption tlsCert(u"tls-cert"_s,
                                      tr("PEM certificate file: accept TLS connections on the "
                                         "same port (needs --tls-key)."),
@@ -192,6 +197,7 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     parser.addOption(quiet);
     parser.addOption(dataDir);
     parser.addOption(noHistory);
+    parser.addOption(backup);
     parser.addOption(tlsCert);
     parser.addOption(tlsKey);
     parser.addOption(requireTls);
@@ -257,6 +263,13 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         return Outcome::ExitError;
     }
     result.noHistory = parser.isSet(noHistory);
+    if (parser.isSet(backup)) {
+        result.backupFile = parser.value(backup);
+        if (result.backupFile.isEmpty()) {
+            *message = tr("--backup: the file name must not be empty.");
+            return Outcome::ExitError;
+        }
+    }
 
     result.tlsCertFile = parser.value(tlsCert);
     result.tlsKeyFile = parser.value(tlsKey);

@@ -38,6 +38,7 @@ struct ServerConfig
     bool noHistory = false; //!< keep no messages (sequence numbers still persist)
     int resumeGraceMs = 120'000; //!< how long a dropped user's nickname is held for them
     int catchUpLimit = 5000; //!< most messages for a hello with "after" (no option; tests)
+    QString backupFile; //!< --backup: copy the history in dataDir to this file and exit
 
     // Security (issue 7).
     QString tlsCertFile; //!< PEM certificate (chain); with tlsKeyFile, TLS is accepted
