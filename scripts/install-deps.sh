@@ -4,7 +4,7 @@
 #
 # Installs, from Debian 12's own packages, what Tagarela needs to build, run and test.
 # Installs only what is missing; uses sudo when not run as root. README.md says why each is here.
-# With --fuzz, also what scripts/fuzz.sh needs.
+# With --fuzz, also what scripts/fuzz.sh needs; with --chroot, what scripts/chroot-check.sh needs.
 set -euo pipefail
 
 packages=(
@@ -22,7 +22,14 @@ packages=(
     openssl                # certificates for --tls-cert; the TLS tests make theirs with it
     libssl3                # loaded at run time by Qt's OpenSSL TLS plugin (in libqt6network6)
     python3                # bench/smoke.sh reads tagarela-bench's JSON report
+    file dpkg-dev          # cmake --build build --target package: cpack's .deb (dpkg-shlibdeps)
+    systemd                # systemd-analyze: the test suite checks the service unit (tst_service_unit)
 )
+if [[ ${1:-} == --chroot ]]; then
+    packages+=(
+        debootstrap            # the bare Debian 12 that scripts/chroot-check.sh installs into
+    )
+fi
 if [[ ${1:-} == --fuzz ]]; then
     packages+=(
         clang-14               # libFuzzer comes with clang, not GCC
