@@ -4,7 +4,8 @@
 #
 # Installs, from Debian 12's own packages, what Tagarela needs to build, run and test.
 # Installs only what is missing; uses sudo when not run as root. README.md says why each is here.
-# With --fuzz, also what scripts/fuzz.sh needs.
+# With --fuzz, also what scripts/fuzz.sh needs; with --bench, what bench/compare.sh and the
+# profiles in bench/README.md use.
 set -euo pipefail
 
 packages=(
@@ -23,7 +24,23 @@ packages=(
     libssl3                # loaded at run time by Qt's OpenSSL TLS plugin (in libqt6network6)
     python3                # bench/smoke.sh reads tagarela-bench's JSON report
 )
-if [[ ${1:-} == --fuzz ]]; then
+for option in "$@"; do
+    case $option in
+    --fuzz | --bench) ;;
+    *)
+        echo "usage: install-deps.sh [--fuzz] [--bench]" >&2
+        exit 2
+        ;;
+    esac
+done
+if [[ " $* " == *" --bench "* ]]; then
+    packages+=(
+        nodejs                 # bench/baselines/broadcast-node.js, the Node.js peer in compare.sh
+        valgrind               # callgrind instruction counts (bench/README.md, profiles)
+        linux-perf             # perf record (bench/README.md, profiles)
+    )
+fi
+if [[ " $* " == *" --fuzz "* ]]; then
     packages+=(
         clang-14               # libFuzzer comes with clang, not GCC
         libclang-rt-14-dev     # libFuzzer and clang's sanitizer runtimes
