@@ -8,6 +8,10 @@
 // client reads everything. Each text carries its sender, sequence number and send time
 // (CLOCK_MONOTONIC), so each receiver measures latency and finds lost, duplicated and
 // reordered deliveries per sender. See bench/README.md.
+//
+// --plain drives a server that speaks bare lines (no nickname, no replies, every line to every
+// client), such as the baselines in bench/baselines/, so the same workloads run against them.
+// --host and --port take lists: client i connects to the (i mod n)-th server.
 
 #include <algorithm>
 #include <cerrno>
@@ -23,6 +27,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QList>
+#include <QStringList>
 
 #include "framedecoder.h"
 #include "latencyhistogram.h"
@@ -95,10 +101,17 @@ constexpr Preset Presets[] = {
     {"w4", 100, 10, 500, 100, 50, "steady load: 100 clients, 10 senders x 500 at 50/s"},
 };
 
+struct Endpoint
+{
+    QByteArray host;
+    quint16 port = 0;
+    sockaddr_storage address {};
+    socklen_t addressLength = 0;
+};
+
 struct Options
 {
-    QByteArray host = "127.0.0.1";
-    quint16 port = 3000;
+    QList<Endpoint> endpoints;
     int clients = 50;
     int senders = 5;
     int messages = 1000;
@@ -106,7 +119,8 @@ struct Options
     double rate = 0;
     int window = 256;
     bool line = false;
-    qint64 serverPid = 0;
+    bool plain = false;
+    QList<qint64> serverPids;
     bool json = false;
     int timeoutS = 120;
     bool crossCheck = false;
@@ -121,7 +135,7 @@ struct ServerSample
     qint64 hwmKb = 0;
 };
 
-ServerSample sampleServer(qint64 pid)
+ServerSample sampleProcess(qint64 pid)
 {
     ServerSample sample;
     if (pid <= 0)
@@ -150,7 +164,25 @@ ServerSample sampleServer(qint64 pid)
     return sample;
 }
 
-enum class ConnState { Connecting, Joining, Joined, Closed };
+// Several servers (--server-pid 1,2,3) count as one: their CPU and memory are summed.
+ServerSample sampleServer(const QList<qint64> &pids)
+{
+    ServerSample total;
+    for (const qint64 pid : pids) {
+        const ServerSample one = sampleProcess(pid);
+        if (!one.ok)
+            return {};
+        total.cpuTicks += one.cpuTicks;
+        total.rssKb += one.rssKb;
+        total.hwmKb += one.hwmKb;
+        total.ok = true;
+    }
+    return total;
+}
+
+// Plain mode: Joining until connect() completes, then Probing until the first probe line
+// comes back through the server (from then on the server delivers to it), then Joined.
+enum class ConnState { Connecting, Joining, Probing, Joined, Closed };
 
 struct Client
 {
@@ -195,17 +227,21 @@ private:
     bool canSend(const Client &c) const;
     void sendDue(qint64 now);
     qint64 earliestDue() const;
+    void sendProbe(qint64 now);
+    QString refusedBy(const Client &c) const;
+    const Endpoint &endpointOf(const Client &c) const;
     void report();
 
     Options m_o;
-    sockaddr_storage m_address {};
-    socklen_t m_addressLength = 0;
     int m_epoll = -1;
     std::vector<Client> m_clients;
     std::string m_padding; // what a text of m_o.size bytes holds after its prefix
     int m_opened = 0;
     int m_joining = 0;
     int m_joined = 0;
+    int m_probing = 0;
+    int m_probesSent = 0;
+    qint64 m_nextProbeNs = 0;
     bool m_sending = false;
     QString m_fatal;
 
@@ -267,28 +303,44 @@ LoadRun::~LoadRun()
 
 bool LoadRun::resolve()
 {
-    addrinfo hints {};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo *found = nullptr;
-    const QByteArray port = QByteArray::number(m_o.port);
-    const int rc = ::getaddrinfo(m_o.host.constData(), port.constData(), &hints, &found);
-    if (rc != 0 || !found) {
-        m_fatal = u"cannot resolve %1: %2"_s.arg(QString::fromUtf8(m_o.host),
-                                                 QString::fromUtf8(::gai_strerror(rc)));
-        return false;
+    for (Endpoint &endpoint : m_o.endpoints) {
+        addrinfo hints {};
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        addrinfo *found = nullptr;
+        const QByteArray port = QByteArray::number(endpoint.port);
+        const int rc = ::getaddrinfo(endpoint.host.constData(), port.constData(), &hints, &found);
+        if (rc != 0 || !found) {
+            m_fatal = u"cannot resolve %1: %2"_s.arg(QString::fromUtf8(endpoint.host),
+                                                     QString::fromUtf8(::gai_strerror(rc)));
+            return false;
+        }
+        std::memcpy(&endpoint.address, found->ai_addr, found->ai_addrlen);
+        endpoint.addressLength = found->ai_addrlen;
+        ::freeaddrinfo(found);
     }
-    std::memcpy(&m_address, found->ai_addr, found->ai_addrlen);
-    m_addressLength = found->ai_addrlen;
-    ::freeaddrinfo(found);
     return true;
+}
+
+const Endpoint &LoadRun::endpointOf(const Client &c) const
+{
+    return m_o.endpoints.at(c.index % m_o.endpoints.size());
+}
+
+QString LoadRun::refusedBy(const Client &c) const
+{
+    const Endpoint &endpoint = endpointOf(c);
+    return u"connection refused by %1 port %2: is the server running there?"_s
+        .arg(QString::fromUtf8(endpoint.host))
+        .arg(endpoint.port);
 }
 
 bool LoadRun::openNext()
 {
     Client &c = m_clients[size_t(m_opened)];
     c.index = m_opened++;
-    c.fd = ::socket(m_address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    const Endpoint &endpoint = endpointOf(c);
+    c.fd = ::socket(endpoint.address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (c.fd < 0) {
         m_fatal = u"socket(): %1"_s.arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;
@@ -296,7 +348,9 @@ bool LoadRun::openNext()
     const int one = 1;
     ::setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     const QByteArray nick = "b" + QByteArray::number(c.index);
-    if (m_o.line) {
+    if (m_o.plain) {
+        // Nothing to say: a plain server has no opening step.
+    } else if (m_o.line) {
         c.out = nick.toStdString() + '\n';
     } else {
         // Magic, handshake and hello in one write: the server takes them in order.
@@ -306,13 +360,12 @@ bool LoadRun::openNext()
             FrameDecoder::encode(MessageCodec::encode(Message::hello(QString::fromLatin1(nick))));
         c.out = opening.toStdString();
     }
-    if (::connect(c.fd, reinterpret_cast<const sockaddr *>(&m_address), m_addressLength) != 0 &&
+    if (::connect(c.fd, reinterpret_cast<const sockaddr *>(&endpoint.address),
+                  endpoint.addressLength) != 0 &&
         errno != EINPROGRESS) {
         const int error = errno;
         m_fatal = error == ECONNREFUSED
-            ? u"connection refused by %1 port %2: is tagarela-server running there?"_s
-                  .arg(QString::fromUtf8(m_o.host))
-                  .arg(m_o.port)
+            ? refusedBy(c)
             : u"connect(): %1"_s.arg(QString::fromLocal8Bit(std::strerror(error)));
         return false;
     }
@@ -371,8 +424,11 @@ void LoadRun::closeClient(Client &c, const QString &why)
     c.fd = -1;
     if (c.problem.isEmpty())
         c.problem = why;
-    if (c.state == ConnState::Joining) {
-        --m_joining;
+    if (c.state == ConnState::Joining || c.state == ConnState::Probing) {
+        if (c.state == ConnState::Joining)
+            --m_joining;
+        else
+            --m_probing;
         if (m_fatal.isEmpty())
             m_fatal = u"client b%1 was not let in: %2"_s.arg(c.index).arg(c.problem);
     } else if (c.state == ConnState::Joined) {
@@ -383,18 +439,22 @@ void LoadRun::closeClient(Client &c, const QString &why)
 
 void LoadRun::onWritable(Client &c)
 {
-    if (c.state == ConnState::Joining && c.outAt == 0 && !c.out.empty()) {
+    if (c.state == ConnState::Joining && c.outAt == 0 && (m_o.plain || !c.out.empty())) {
         int error = 0;
         socklen_t length = sizeof error;
         ::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &error, &length);
         if (error != 0) {
-            if (error == ECONNREFUSED) {
-                m_fatal = u"connection refused by %1 port %2: is tagarela-server running "
-                          "there?"_s.arg(QString::fromUtf8(m_o.host))
-                              .arg(m_o.port);
-            }
+            if (error == ECONNREFUSED)
+                m_fatal = refusedBy(c);
             closeClient(c, QString::fromLocal8Bit(std::strerror(error)));
             return;
+        }
+        if (m_o.plain) {
+            // Connected; joined once a probe comes back (see sendProbe).
+            c.state = ConnState::Probing;
+            --m_joining;
+            ++m_probing;
+            m_progressNs = monotonicNs();
         }
     }
     flush(c);
@@ -413,11 +473,8 @@ void LoadRun::onReadable(Client &c, char *scratch)
         const int error = errno;
         if (error == EAGAIN || error == EINTR)
             return;
-        if (error == ECONNREFUSED && c.state == ConnState::Joining) {
-            m_fatal = u"connection refused by %1 port %2: is tagarela-server running there?"_s
-                          .arg(QString::fromUtf8(m_o.host))
-                          .arg(m_o.port);
-        }
+        if (error == ECONNREFUSED && c.state == ConnState::Joining)
+            m_fatal = refusedBy(c);
         closeClient(c, QString::fromLocal8Bit(std::strerror(error)));
         return;
     }
@@ -429,7 +486,8 @@ void LoadRun::onReadable(Client &c, char *scratch)
         data = c.in.data();
         size = c.in.size();
     }
-    const size_t used = m_o.line ? takeLines(c, data, size) : takeFrames(c, data, size);
+    const size_t used =
+        m_o.line || m_o.plain ? takeLines(c, data, size) : takeFrames(c, data, size);
     if (c.fd < 0)
         return;
     if (data == scratch)
@@ -547,6 +605,18 @@ void LoadRun::handleMessage(Client &c, const Message &message)
 
 void LoadRun::handleLine(Client &c, QByteArrayView line)
 {
+    if (m_o.plain) {
+        // A probe: whoever receives it is in the server's list of receivers from now on.
+        if (line.startsWith("#probe")) {
+            if (c.state == ConnState::Probing) {
+                --m_probing;
+                onJoined(c);
+            }
+        } else if (c.state == ConnState::Joined) {
+            deliver(c, line);
+        }
+        return;
+    }
     if (c.state == ConnState::Joining) {
         // The reply to the nickname follows the prompt on the same line ("Choose a nickname:
         // *** You are b1. ..."); the server must run in English (LANG=C) for this to match.
@@ -577,9 +647,10 @@ void LoadRun::handleLine(Client &c, QByteArrayView line)
 
 void LoadRun::onJoined(Client &c)
 {
+    if (c.state == ConnState::Joining)
+        --m_joining;
     c.state = ConnState::Joined;
     c.problem.clear();
-    --m_joining;
     ++m_joined;
     m_progressNs = monotonicNs();
 }
@@ -660,7 +731,7 @@ void LoadRun::appendMessage(Client &c, qint64 now)
     char prefix[PrefixSize + 1];
     std::snprintf(prefix, sizeof prefix, "S%06d Q%09d T%020lld", c.index, c.nextSeq,
                   static_cast<long long>(now));
-    if (!m_o.line) {
+    if (!m_o.line && !m_o.plain) {
         // say {text}: a2 "type" "say" "text" <text>, encoded by hand to keep senders cheap.
         static constexpr char Head[] = "\xa2\x64type\x63say\x64text";
         const size_t headSize = sizeof Head - 1;
@@ -689,7 +760,7 @@ void LoadRun::appendMessage(Client &c, qint64 now)
     }
     c.out.append(prefix, PrefixSize);
     c.out += m_padding;
-    if (m_o.line)
+    if (m_o.line || m_o.plain)
         c.out += '\n';
     ++c.nextSeq;
     ++m_sent;
@@ -726,6 +797,21 @@ void LoadRun::sendDue(qint64 now)
     }
 }
 
+// Plain servers do not confirm a connection: once every client is connected, client 0 sends a
+// probe line every 50 ms until every client has received one. Each client that sees a probe
+// is on the server's list, so it will receive every message sent after it.
+void LoadRun::sendProbe(qint64 now)
+{
+    if (now < m_nextProbeNs)
+        return;
+    Client &c = m_clients.front();
+    if (c.fd < 0)
+        return;
+    c.out += "#probe " + std::to_string(m_probesSent++) + '\n';
+    m_nextProbeNs = now + 50'000'000;
+    flush(c);
+}
+
 qint64 LoadRun::earliestDue() const
 {
     qint64 due = std::numeric_limits<qint64>::max();
@@ -748,7 +834,7 @@ int LoadRun::run()
     }
     std::vector<char> scratch(ScratchSize);
     std::vector<epoll_event> events(MaxEvents);
-    m_serverBefore = sampleServer(m_o.serverPid);
+    m_serverBefore = sampleServer(m_o.serverPids);
     m_startNs = monotonicNs();
     m_progressNs = m_startNs;
     const qint64 hardStop = m_startNs + qint64(m_o.timeoutS) * 1'000'000'000;
@@ -768,9 +854,11 @@ int LoadRun::run()
                 if (!openNext())
                     break;
             }
+            if (m_o.plain && m_opened == m_o.clients && m_joining == 0 && m_probing > 0)
+                sendProbe(now);
             if (m_joined == m_o.clients) {
                 m_joinedNs = monotonicNs();
-                m_serverJoined = sampleServer(m_o.serverPid);
+                m_serverJoined = sampleServer(m_o.serverPids);
                 m_sending = true;
                 m_sendStartNs = m_joinedNs;
                 m_progressNs = m_joinedNs;
@@ -796,6 +884,8 @@ int LoadRun::run()
 
         // Sleep until the next message is due, the next timeout check, or traffic.
         qint64 waitNs = 100'000'000;
+        if (m_probing > 0 && m_joining == 0)
+            waitNs = std::clamp<qint64>(m_nextProbeNs - monotonicNs(), 0, waitNs);
         if (m_sending && m_o.rate > 0) {
             const qint64 due = earliestDue();
             if (due != std::numeric_limits<qint64>::max())
@@ -820,7 +910,7 @@ int LoadRun::run()
     }
     if (m_joinedNs == 0)
         m_joinedNs = monotonicNs();
-    m_serverEnd = sampleServer(m_o.serverPid);
+    m_serverEnd = sampleServer(m_o.serverPids);
     report();
     if (!m_fatal.isEmpty())
         return 1;
@@ -852,7 +942,8 @@ void LoadRun::report()
     if (m_o.json) {
         QJsonObject o;
         o[u"preset"_s] = m_o.preset;
-        o[u"mode"_s] = m_o.line ? u"line"_s : u"framed"_s;
+        o[u"mode"_s] = m_o.plain ? u"plain"_s : m_o.line ? u"line"_s : u"framed"_s;
+        o[u"servers"_s] = int(m_o.endpoints.size());
         o[u"clients"_s] = m_o.clients;
         o[u"senders"_s] = m_o.senders;
         o[u"messages_per_sender"_s] = m_o.messages;
@@ -895,7 +986,12 @@ void LoadRun::report()
                     m_o.preset.isEmpty() ? "" : " ", qPrintable(m_o.preset), m_o.clients,
                     m_o.senders, m_o.messages, m_o.size,
                     m_o.rate > 0 ? qPrintable(u"%1 msg/s each"_s.arg(m_o.rate)) : "flat out",
-                    m_o.line ? "text mode" : "framed");
+                    m_o.plain      ? "plain lines"
+                        : m_o.line ? "text mode"
+                                   : "framed");
+        if (m_o.endpoints.size() > 1)
+            std::printf("  %-28s %d, clients spread round-robin\n", "servers",
+                        int(m_o.endpoints.size()));
         std::printf("  %-28s %d of %d in %.3f s\n", "joined", m_joined, m_o.clients, joinS);
         std::printf("  %-28s %llu\n", "messages sent", ull(m_sent));
         std::printf("  %-28s %llu / %llu\n", "deliveries received/expected", ull(m_unique),
@@ -977,10 +1073,16 @@ int main(int argc, char *argv[])
         "--max-clients 20000 --quiet"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption host(u"host"_s, u"Server address (default 127.0.0.1)."_s, u"address"_s,
-                                  u"127.0.0.1"_s);
-    const QCommandLineOption port(u"port"_s, u"Server port (default 3000)."_s, u"port"_s,
-                                  u"3000"_s);
+    const QCommandLineOption host(
+        u"host"_s,
+        u"Server address, or a comma-separated list: client i uses the (i mod n)-th "
+        "(default 127.0.0.1)."_s,
+        u"address"_s, u"127.0.0.1"_s);
+    const QCommandLineOption port(
+        u"port"_s,
+        u"Server port, or a comma-separated list paired with --host's (a single host or port "
+        "goes with each of the other list) (default 3000)."_s,
+        u"port"_s, u"3000"_s);
     const QCommandLineOption clients(u"clients"_s, u"Connections (default 50)."_s, u"N"_s);
     const QCommandLineOption senders(u"senders"_s, u"How many of them send (default 5)."_s, u"S"_s);
     const QCommandLineOption messages(u"messages"_s, u"Messages per sender (default 1000)."_s,
@@ -995,8 +1097,14 @@ int main(int argc, char *argv[])
         "0 = no limit (default 256)."_s,
         u"W"_s, u"256"_s);
     const QCommandLineOption line(u"line"_s, u"Use text mode instead of framed."_s);
-    const QCommandLineOption serverPid(u"server-pid"_s,
-                                       u"Report this server process's CPU and memory."_s, u"PID"_s);
+    const QCommandLineOption plain(
+        u"plain"_s,
+        u"Drive a server that speaks bare lines: no nickname, every line to every client "
+        "(bench/baselines/)."_s);
+    const QCommandLineOption serverPid(
+        u"server-pid"_s,
+        u"Report this server process's CPU and memory; a comma-separated list is summed."_s,
+        u"PID"_s);
     const QCommandLineOption json(u"json"_s, u"Print the report as JSON."_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Hard bound on the whole run (default 120)."_s,
                                      u"seconds"_s, u"120"_s);
@@ -1006,8 +1114,8 @@ int main(int argc, char *argv[])
                                     u"name"_s);
     const QCommandLineOption crossCheck(
         u"cross-check"_s, u"Also decode every chat with MessageCodec and compare (slower)."_s);
-    parser.addOptions({host, port, clients, senders, messages, size, rate, window, line, serverPid,
-                       json, timeout, preset, crossCheck});
+    parser.addOptions({host, port, clients, senders, messages, size, rate, window, line, plain,
+                       serverPid, json, timeout, preset, crossCheck});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(u"unexpected argument %1"_s.arg(parser.positionalArguments().constFirst()));
@@ -1049,23 +1157,58 @@ int main(int argc, char *argv[])
         return true;
     };
     double rateValue = o.rate;
-    if (!number(port, 1, 65535, &o.port) || !number(clients, 1, 1'000'000, &o.clients) ||
-        !number(senders, 0, 999'999, &o.senders) ||
+    if (!number(clients, 1, 1'000'000, &o.clients) || !number(senders, 0, 999'999, &o.senders) ||
         !number(messages, 1, 999'999'999, &o.messages) ||
         !number(size, PrefixSize, 1'000'000, &o.size) || !number(window, 0, 1 << 30, &o.window) ||
-        !number(timeout, 1, 86400, &o.timeoutS) || !number(serverPid, 1, 1 << 30, &o.serverPid) ||
-        !number(rate, 0, 1'000'000, &rateValue)) {
+        !number(timeout, 1, 86400, &o.timeoutS) || !number(rate, 0, 1'000'000, &rateValue)) {
         return 2;
     }
     o.rate = rateValue;
-    o.host = parser.value(host).toUtf8();
+    const QStringList hosts = parser.value(host).split(u',', Qt::SkipEmptyParts);
+    const QStringList ports = parser.value(port).split(u',', Qt::SkipEmptyParts);
+    if (hosts.isEmpty() || ports.isEmpty())
+        return fail(u"--host and --port need at least one value each"_s);
+    if (hosts.size() > 1 && ports.size() > 1 && hosts.size() != ports.size()) {
+        return fail(u"--host has %1 addresses and --port %2 ports: give lists of the same "
+                    "length, or one of either"_s.arg(hosts.size())
+                        .arg(ports.size()));
+    }
+    for (qsizetype i = 0; i < std::max(hosts.size(), ports.size()); ++i) {
+        Endpoint endpoint;
+        endpoint.host = hosts.at(hosts.size() > 1 ? i : 0).trimmed().toUtf8();
+        const QString portText = ports.at(ports.size() > 1 ? i : 0).trimmed();
+        bool ok = false;
+        const uint value = portText.toUInt(&ok);
+        if (!ok || value < 1 || value > 65535)
+            return fail(u"--port: expected ports from 1 to 65535, not %1"_s.arg(portText));
+        endpoint.port = quint16(value);
+        o.endpoints.append(endpoint);
+    }
+    if (o.endpoints.size() > o.clients) {
+        return fail(u"%1 servers but only %2 --clients: every server needs a client"_s
+                        .arg(o.endpoints.size())
+                        .arg(o.clients));
+    }
+    if (parser.isSet(serverPid)) {
+        const QStringList pids = parser.value(serverPid).split(u',', Qt::SkipEmptyParts);
+        for (const QString &text : pids) {
+            bool ok = false;
+            const qint64 pid = text.trimmed().toLongLong(&ok);
+            if (!ok || pid < 1 || pid > (1 << 30))
+                return fail(u"--server-pid: not a process id: %1"_s.arg(text));
+            if (!QFile::exists(u"/proc/%1/stat"_s.arg(pid)))
+                return fail(u"--server-pid: no process %1"_s.arg(pid));
+            o.serverPids.append(pid);
+        }
+    }
     o.line = parser.isSet(line);
+    o.plain = parser.isSet(plain);
+    if (o.line && o.plain)
+        return fail(u"--line and --plain exclude each other"_s);
     o.json = parser.isSet(json);
     o.crossCheck = parser.isSet(crossCheck);
     if (o.senders > o.clients)
         return fail(u"--senders (%1) cannot exceed --clients (%2)"_s.arg(o.senders).arg(o.clients));
-    if (o.serverPid > 0 && !QFile::exists(u"/proc/%1/stat"_s.arg(o.serverPid)))
-        return fail(u"--server-pid: no process %1"_s.arg(o.serverPid));
     QString limitError;
     if (!raiseFileLimit(o.clients, &limitError))
         return fail(limitError);

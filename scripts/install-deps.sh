@@ -4,7 +4,8 @@
 #
 # Installs, from Debian 12's own packages, what Tagarela needs to build, run and test.
 # Installs only what is missing; uses sudo when not run as root. README.md says why each is here.
-# With --fuzz, also what scripts/fuzz.sh needs; with --chroot, what scripts/chroot-check.sh needs.
+# With --fuzz, also what scripts/fuzz.sh needs; with --chroot, what scripts/chroot-check.sh needs;
+# with --bench, what bench/compare.sh and the profiles in bench/README.md use.
 set -euo pipefail
 
 packages=(
@@ -25,12 +26,28 @@ packages=(
     file dpkg-dev          # cmake --build build --target package: cpack's .deb (dpkg-shlibdeps)
     systemd                # systemd-analyze: the test suite checks the service unit (tst_service_unit)
 )
-if [[ ${1:-} == --chroot ]]; then
+for option in "$@"; do
+    case $option in
+    --fuzz | --bench | --chroot) ;;
+    *)
+        echo "usage: install-deps.sh [--fuzz] [--bench] [--chroot]" >&2
+        exit 2
+        ;;
+    esac
+done
+if [[ " $* " == *" --chroot "* ]]; then
     packages+=(
         debootstrap            # the bare Debian 12 that scripts/chroot-check.sh installs into
     )
 fi
-if [[ ${1:-} == --fuzz ]]; then
+if [[ " $* " == *" --bench "* ]]; then
+    packages+=(
+        nodejs                 # bench/baselines/broadcast-node.js, the Node.js peer in compare.sh
+        valgrind               # callgrind instruction counts (bench/README.md, profiles)
+        linux-perf             # perf record (bench/README.md, profiles)
+    )
+fi
+if [[ " $* " == *" --fuzz "* ]]; then
     packages+=(
         clang-14               # libFuzzer comes with clang, not GCC
         libclang-rt-14-dev     # libFuzzer and clang's sanitizer runtimes
