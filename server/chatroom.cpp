@@ -45,8 +45,12 @@ ChatRoom::ChatRoom()
 { }
 
 ChatRoom::ChatRoom(const ServerConfig &config)
+    : ChatRoom(config, HistoryStore::create(config))
+{ }
+
+ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> store)
     : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-    , m_log(HistoryStore::create(config), cacheSizeFor(config))
+    , m_log(std::move(store), cacheSizeFor(config))
     , m_graceMs(config.resumeGraceMs)
 { }
 
@@ -57,9 +61,10 @@ bool ChatRoom::openHistory()
     return m_log.open();
 }
 
-MessageLog::Page ChatRoom::history(quint64 after, quint64 before, int max)
+void ChatRoom::history(quint64 after, quint64 before, int max, QObject *context,
+                       MessageLog::PageReady done)
 {
-    return m_log.page(after, before == 0 ? HistoryStore::NoLimit : before, max);
+    m_log.page(after, before == 0 ? HistoryStore::NoLimit : before, max, context, std::move(done));
 }
 
 ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except) const
@@ -189,9 +194,11 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
     m_sorted.erase(nick);
     m_members.removeOne(member);
     // Its queued messages are still stored and sent; only the ack has nobody to go to.
-    for (Pending &pending : m_pending) {
-        if (pending.sender == member)
-            pending.sender = nullptr;
+    for (Batch *batch : {&m_pending, &m_writing}) {
+        for (Pending &pending : batch->entries) {
+            if (pending.sender == member)
+                pending.sender = nullptr;
+        }
     }
     if (holdNick && m_graceMs > 0 && !tokens.current.isEmpty()) {
         expireHolds();
@@ -232,9 +239,14 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
     pending.sender = member;
     if (!clientId.isEmpty()) {
         // Sent again (after a reconnect, or twice in a row): acknowledged, never repeated.
-        const auto queued = m_pendingClientIds.constFind(clientId);
-        if (queued != m_pendingClientIds.cend()) {
+        const auto queued = m_pending.clientIds.constFind(clientId);
+        if (queued != m_pending.clientIds.cend()) {
             pending.repeatOf = *queued;
+            queue(std::move(pending));
+            return;
+        }
+        if (m_log.isWriting() && m_writing.clientIds.contains(clientId)) {
+            pending.repeatOfWriting = clientId;
             queue(std::move(pending));
             return;
         }
@@ -243,7 +255,7 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
             queue(std::move(pending));
             return;
         }
-        m_pendingClientIds.insert(clientId, int(m_pending.size()));
+        m_pending.clientIds.insert(clientId, int(m_pending.entries.size()));
     }
     const QString nick = m_nicks.value(member);
     if (m_logChatText) {
@@ -270,36 +282,55 @@ void ChatRoom::notice(const QString &text)
 
 void ChatRoom::queue(Pending pending)
 {
-    m_pending.push_back(std::move(pending));
-    if (m_commitPosted)
+    m_pending.entries.push_back(std::move(pending));
+    // While a batch is being stored the queue waits for its answer, and grows meanwhile.
+    if (m_commitPosted || m_log.isWriting())
         return;
     m_commitPosted = true;
-    // Queued, not direct: everything said in this event-loop turn goes into one transaction
-    // (group commit), one fsync for all of it.
+    // Queued, not direct: everything said in this event-loop turn goes into one batch.
     QMetaObject::invokeMethod(
         &m_commitContext, [this] { commit(); }, Qt::QueuedConnection);
 }
 
-bool ChatRoom::commit()
+void ChatRoom::commit()
 {
     m_commitPosted = false;
-    if (m_pending.empty())
-        return true;
-    const std::vector<Pending> batch = std::exchange(m_pending, {});
-    m_pendingClientIds.clear();
-
+    if (m_pending.entries.empty() || m_log.isWriting())
+        return;
+    Batch batch = std::exchange(m_pending, {});
     QList<Message> messages;
-    for (const Pending &pending : batch) {
-        if (pending.repeatOf < 0 && !pending.storedAck)
+    for (const Pending &pending : batch.entries) {
+        if (pending.repeatOf < 0 && pending.repeatOfWriting.isEmpty() && !pending.storedAck)
             messages.append(pending.message);
     }
-    const bool stored = messages.isEmpty() || m_log.append(messages);
+    if (messages.isEmpty()) {
+        // Only repeats of what is stored: nothing to wait for.
+        HistoryStore::Appended nothing;
+        nothing.ok = true;
+        answer(batch, nothing);
+        return;
+    }
+    m_writing = std::move(batch);
+    m_log.append(messages, [this](const HistoryStore::Appended &result) { onStored(result); });
+}
+
+void ChatRoom::onStored(const HistoryStore::Appended &result)
+{
+    const Batch batch = std::exchange(m_writing, {});
+    answer(batch, result);
+    // What was said meanwhile goes now, as one batch.
+    commit();
+}
+
+void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
+{
+    const bool stored = result.ok;
     if (!stored) {
         qCWarning(lcServer).noquote()
             << tr("NOT STORED: %n message(s) could not be written to the history and were not "
                   "sent; their senders were told. %1",
-                  nullptr, int(messages.size()))
-                   .arg(m_log.errorString());
+                  nullptr, int(result.messages.size()))
+                   .arg(result.error);
     }
     const auto notStored = [](const QString &clientId) {
         return Message::error(ErrorCode::NotStored,
@@ -309,25 +340,35 @@ bool ChatRoom::commit()
     };
 
     qsizetype next = 0;
-    std::vector<qsizetype> numbered(batch.size(), -1);
-    for (size_t i = 0; i < batch.size(); ++i) {
-        const Pending &pending = batch[i];
+    std::vector<qsizetype> numbered(batch.entries.size(), -1);
+    for (size_t i = 0; i < batch.entries.size(); ++i) {
+        const Pending &pending = batch.entries[i];
         if (pending.storedAck) {
             if (pending.sender)
                 pending.sender->tell(*pending.storedAck);
             continue;
         }
+        if (!pending.repeatOfWriting.isEmpty()) {
+            // Its original was in the batch before this one, answered by now.
+            if (!pending.sender)
+                continue;
+            const std::optional<Message> ack = m_log.ackFor(pending.repeatOfWriting);
+            pending.sender->tell(ack ? *ack : notStored(pending.repeatOfWriting));
+            continue;
+        }
         if (pending.repeatOf >= 0) {
             if (!pending.sender)
                 continue;
-            const Message &original = messages.at(numbered[size_t(pending.repeatOf)]);
+            const Message &original = result.messages.at(numbered[size_t(pending.repeatOf)]);
             pending.sender->tell(stored
                                      ? Message::ack(original.clientId, original.seq, original.time)
                                      : notStored(original.clientId));
             continue;
         }
         numbered[i] = next;
-        const Message &message = messages.at(next++);
+        const Message &message = result.messages.at(next);
+        const bool repeated = result.repeated.value(next);
+        ++next;
         if (!stored) {
             if (pending.sender)
                 pending.sender->tell(notStored(message.clientId));
@@ -335,9 +376,34 @@ bool ChatRoom::commit()
         }
         if (pending.sender && !message.clientId.isEmpty())
             pending.sender->tell(Message::ack(message.clientId, message.seq, message.time));
-        deliverToAll(Broadcast(message));
+        // A client-id the store had already: acknowledged as it was, not sent again.
+        if (!repeated)
+            deliverToAll(Broadcast(message));
     }
-    return stored;
+    for (const Waiter &waiter : batch.waiters) {
+        if (waiter.context)
+            waiter.done();
+    }
+}
+
+bool ChatRoom::Batch::hasSaysFrom(const RoomMember *member) const
+{
+    if (!member)
+        return !entries.empty();
+    return std::any_of(entries.cbegin(), entries.cend(),
+                       [member](const Pending &pending) { return pending.sender == member; });
+}
+
+void ChatRoom::afterStored(RoomMember *member, QObject *context, std::function<void()> done)
+{
+    // Batches are answered in order: waiting for the newest that holds such a message is
+    // waiting for all of them.
+    if (m_pending.hasSaysFrom(member))
+        m_pending.waiters.push_back(Waiter {context, std::move(done)});
+    else if (m_log.isWriting() && m_writing.hasSaysFrom(member))
+        m_writing.waiters.push_back(Waiter {context, std::move(done)});
+    else
+        done();
 }
 
 void ChatRoom::deliverToAll(const Broadcast &broadcast, RoomMember *except)

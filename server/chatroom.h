@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <vector>
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -29,10 +31,13 @@ struct ServerConfig;
  * RoomMember objects, and every event goes out as one Broadcast to each of them in join order.
  *
  * Chat messages and notices are stored before anyone sees them (docs/PROTOCOL.md 6.9): say()
- * and notice() queue them, and once per event-loop turn commit() numbers and stores the whole
- * queue in one transaction through the MessageLog, then acknowledges and broadcasts them, or
- * tells their senders they were not stored. A dropped member's nickname is held for it for a
- * grace period, for a hello with its resume token (6.11).
+ * and notice() queue them, and commit() hands the whole queue to the store as one batch
+ * through the MessageLog. The room does not wait: it goes on reading, fanning out and
+ * answering while the store writes, and what is said meanwhile makes up the next batch (one
+ * batch in flight at a time, so batches grow with the load). When the store answers, the room
+ * acknowledges and broadcasts the batch in seq order, or tells its senders it was not stored,
+ * and hands over the next batch. A dropped member's nickname is held for it for a grace
+ * period, for a hello with its resume token (6.11).
  *
  * This is the seam for several servers sharing one room: the events it produces are
  * plain Messages, so a later implementation can publish them through a shared engine.
@@ -58,6 +63,8 @@ public:
     ChatRoom();
     /*! A room with the history, retention and grace \a config asks for. */
     explicit ChatRoom(const ServerConfig &config);
+    /*! The same, with its history in \a store (an engine of the caller's choice, or a test's). */
+    ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> store);
     ~ChatRoom();
 
     /*! Milliseconds since the epoch for event times; replaceable in tests. */
@@ -70,8 +77,13 @@ public:
     QString historyError() const { return m_log.errorString(); }
     QString historyId() const { return m_log.historyId(); }
     MessageLog &log() { return m_log; }
-    /*! The newest \a max messages with \a after < seq < \a before (0: no bound). */
-    MessageLog::Page history(quint64 after, quint64 before, int max);
+    /*!
+     * The newest \a max messages with \a after < seq < \a before (0: no bound) among those
+     * already sent to everyone. \a done gets them before this returns if they are in memory,
+     * otherwise on a later turn once read, if \a context still exists.
+     */
+    void history(quint64 after, quint64 before, int max, QObject *context,
+                 MessageLog::PageReady done);
 
     /*!
      * Adds \a member as \a nick and tells everyone else ("joined"). With the \a resume token
@@ -95,14 +107,24 @@ public:
     /*! Queues a notice from the host for everyone ("notice"), to be sent once stored. */
     void notice(const QString &text);
     /*!
-     * Stores everything queued in one transaction, then acknowledges and broadcasts it; on
-     * failure tells the senders it was not stored. Runs by itself once per event-loop turn;
-     * tests may call it. False if the store failed.
+     * Hands everything queued to the store as one batch, unless a batch is being stored: then
+     * the queue goes as soon as that one is answered. Runs by itself once per event-loop turn;
+     * tests may call it.
      */
-    bool commit();
-    /*! Transactions so far. */
+    void commit();
+    /*!
+     * Calls \a done once every say of \a member queued so far (with \a member null: every
+     * message queued so far) has been answered: acknowledged and broadcast, or refused. At
+     * once if there is none; otherwise on a later turn, if \a context still exists.
+     */
+    void afterStored(RoomMember *member, QObject *context, std::function<void()> done);
+    /*! Batches handed to the store so far. */
     int commitCount() const { return m_log.commitCount(); }
-    bool hasPending() const { return !m_pending.empty(); }
+    /*! Messages queued for the next batch. */
+    int pendingCount() const { return int(m_pending.entries.size()); }
+    bool hasPending() const { return !m_pending.entries.empty(); }
+    /*! A batch is being stored. */
+    bool isStoring() const { return m_log.isWriting(); }
 
     bool contains(RoomMember *member) const { return m_nicks.contains(member); }
     QString nickOf(RoomMember *member) const { return m_nicks.value(member); }
@@ -116,13 +138,29 @@ public:
     bool isTaken(const QString &nick, RoomMember *except = nullptr) const;
 
 private:
-    /*! A say or notice waiting for the next commit. */
+    /*! A say or notice in a batch. */
     struct Pending
     {
         RoomMember *sender = nullptr; //!< null for a notice, or once the sender has left
         Message message; //!< a new chat or notice; unused for a repeat
-        int repeatOf = -1; //!< a repeated client-id: the index of the queued original
+        int repeatOf = -1; //!< a repeated client-id: the index of the original in this batch
+        QString repeatOfWriting; //!< a repeated client-id in the batch being stored
         std::optional<Message> storedAck; //!< a repeated client-id that is already stored
+    };
+    /*! Someone waiting for a batch to be answered (afterStored()). */
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void()> done;
+    };
+    /*! The messages of one batch and who waits for it. */
+    struct Batch
+    {
+        std::vector<Pending> entries;
+        QHash<QString, int> clientIds; //!< client-id of a new chat to its index in entries
+        std::vector<Waiter> waiters;
+
+        bool hasSaysFrom(const RoomMember *member) const;
     };
     /*!
      * A member's resume tokens: the one in its last welcome, and the one it presented to get
@@ -150,6 +188,8 @@ private:
     NickResult checkNick(const QString &nick, RoomMember *except) const;
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
     void queue(Pending pending);
+    void onStored(const HistoryStore::Appended &result);
+    void answer(const Batch &batch, const HistoryStore::Appended &result);
     void expireHolds();
     bool isHeld(const QString &key) const;
 
@@ -167,8 +207,8 @@ private:
     bool m_logChatText = true;
 
     MessageLog m_log;
-    std::vector<Pending> m_pending;
-    QHash<QString, int> m_pendingClientIds; //!< client-id to index in m_pending
+    Batch m_pending; //!< the next batch, growing
+    Batch m_writing; //!< the batch being stored, while m_log.isWriting()
     QObject m_commitContext; //!< where the per-turn commit is posted; gone with the room
     bool m_commitPosted = false;
 

@@ -37,9 +37,14 @@ FailureThrottle::Limits throttleLimits(const ServerConfig &config)
 } // namespace
 
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
+    : ChatServer(config, HistoryStore::create(config), parent)
+{ }
+
+ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore> store,
+                       QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_room(m_config)
+    , m_room(m_config, std::move(store))
     , m_passwords(config.password, throttleLimits(config))
 {
     m_clock.start();
@@ -291,10 +296,15 @@ void ChatServer::shutDown()
 
 void ChatServer::finishShutDownIfIdle()
 {
-    if (m_shuttingDown && m_sessions.isEmpty() && m_shutDownTimer.isActive()) {
-        m_shutDownTimer.stop();
-        Q_EMIT shutDownFinished();
+    if (!m_shuttingDown || !m_sessions.isEmpty() || !m_shutDownTimer.isActive())
+        return;
+    if (m_room.isStoring() || m_room.hasPending()) {
+        // A notice from the console, or the messages of a client that went without a word.
+        m_room.afterStored(nullptr, this, [this] { finishShutDownIfIdle(); });
+        return;
     }
+    m_shutDownTimer.stop();
+    Q_EMIT shutDownFinished();
 }
 
 } // namespace Tagarela

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
@@ -30,6 +32,9 @@ class ChatServer final : public QObject
 
 public:
     explicit ChatServer(const ServerConfig &config, QObject *parent = nullptr);
+    /*! A server whose room keeps its history in \a store rather than the one config asks for. */
+    ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore> store,
+               QObject *parent = nullptr);
     ~ChatServer() override;
 
     /*!
@@ -74,8 +79,10 @@ public:
     /*! Where the bans are kept; empty without a data directory. */
     QString banFilePath() const;
     /*!
-     * Stops accepting, tells every client the server is going down, and emits shutDownFinished()
-     * once every connection is closed (or after a few seconds, for peers that do not read).
+     * Stops accepting, tells every client the server is going down (after what it said is
+     * stored and answered), and emits shutDownFinished() once every connection is closed and
+     * the history has stored what it was given (or after a few seconds, for peers that do not
+     * read).
      */
     void shutDown();
 

@@ -9,6 +9,8 @@
 
 #include "broadcast.h"
 #include "chatroom.h"
+#include "framedecoder.h"
+#include "messagecodec.h"
 #include "protocol.h"
 #include "serverlogging.h"
 #include "textformat.h"
@@ -35,6 +37,9 @@ QString acceptableLeaveReason(const QString &reason, int maxText)
 constexpr int DefaultHistoryLimit = 100;
 constexpr int MaxHistoryLimit = 1000;
 constexpr int TextHistoryLimit = 20;
+
+// How long a leaving client's goodbye waits for its messages to be stored.
+constexpr int LeaveTimeoutMs = 10'000;
 
 int historyLimit(int requested)
 {
@@ -92,17 +97,17 @@ QString ClientSession::nick() const
 
 void ClientSession::deliver(const Broadcast &broadcast)
 {
-    if (m_state != State::Joined)
+    if (m_state != State::Joined && m_state != State::Leaving)
         return;
-    m_connection->sendEncoded(isLine() ? broadcast.text() : broadcast.frame());
+    output(isLine() ? broadcast.text() : broadcast.frame());
 }
 
 void ClientSession::tell(const Message &message)
 {
-    if (m_state != State::Joined)
+    if (m_state != State::Joined && m_state != State::Leaving)
         return;
     if (!isLine())
-        m_connection->send(message);
+        send(message);
     else if (message.type == MessageType::Error)
         sendReply(message.text); // text clients have no ids: their own line is their ack
 }
@@ -202,7 +207,7 @@ void ClientSession::greetTextClient()
 void ClientSession::sendPasswordPrompt()
 {
     // No line end, as for the nickname prompt.
-    m_connection->sendEncoded((tr("Password:") + u' ').toUtf8());
+    output((tr("Password:") + u' ').toUtf8());
 }
 
 bool ClientSession::admitPassword(const QString &offered)
@@ -239,7 +244,7 @@ bool ClientSession::admitPassword(const QString &offered)
 void ClientSession::sendNickPrompt()
 {
     // No line end: the cursor stays after the prompt in telnet and nc.
-    m_connection->sendEncoded((tr("Choose a nickname:") + u' ').toUtf8());
+    output((tr("Choose a nickname:") + u' ').toUtf8());
 }
 
 void ClientSession::onMessage(const Message &message)
@@ -249,6 +254,7 @@ void ClientSession::onMessage(const Message &message)
     case State::AwaitNick:
     case State::AwaitPassword:
     case State::PasswordDelay:
+    case State::Leaving:
     case State::Closing:
         return;
     case State::AwaitHandshake:
@@ -287,7 +293,7 @@ void ClientSession::onMessage(const Message &message)
         break;
     case MessageType::Who:
         if (admitRate())
-            m_connection->send(Message::userList(m_room->nicks()));
+            send(Message::userList(m_room->nicks()));
         break;
     case MessageType::Quit:
         closeWith(ErrorCode::Quit, tr("Goodbye."),
@@ -326,7 +332,7 @@ void ClientSession::handleHandshake(const Message &message)
         ok.rateMs = std::max(1, qRound(1000 / m_config.maxRate));
         ok.rateBurst = m_config.rateBurst;
     }
-    m_connection->send(ok);
+    send(ok);
     m_state = State::AwaitHello;
 }
 
@@ -435,7 +441,7 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
     }
     Message welcome = Message::welcome(result.nick, m_room->nicks());
     welcome.resume = result.resume;
-    m_connection->send(welcome);
+    send(welcome);
     // What was stored so far; anything queued but not yet stored reaches this member live.
     if (after > 0)
         sendHistory(after, 0, m_config.catchUpLimit);
@@ -445,24 +451,85 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
 
 void ClientSession::sendHistory(quint64 after, quint64 before, int limit)
 {
-    MessageLog::Page page = m_room->history(after, before, limit);
-    if (m_config.maxPendingOutput > 0)
-        MessageLog::trimToBytes(&page, m_config.maxPendingOutput / 2);
-    const QList<Message> frames = MessageLog::frames(page, before);
-    for (const Message &frame : frames)
-        m_connection->send(frame);
+    const quint64 place = reserveOutput();
+    m_room->history(after, before, limit, this,
+                    [this, place, before](const MessageLog::Page &answer) {
+                        MessageLog::Page page = answer;
+                        if (m_config.maxPendingOutput > 0)
+                            MessageLog::trimToBytes(&page, m_config.maxPendingOutput / 2);
+                        QByteArray bytes;
+                        const QList<Message> frames = MessageLog::frames(page, before);
+                        for (const Message &frame : frames)
+                            bytes += FrameDecoder::encode(MessageCodec::encode(frame));
+                        fillOutput(place, bytes);
+                    });
 }
 
 void ClientSession::sendRecentLines()
 {
-    const MessageLog::Page page = m_room->history(0, 0, TextHistoryLimit);
-    if (page.messages.isEmpty())
+    const quint64 place = reserveOutput();
+    m_room->history(0, 0, TextHistoryLimit, this, [this, place](const MessageLog::Page &page) {
+        QByteArray lines;
+        if (!page.messages.isEmpty()) {
+            lines = (TextFormat::reply(tr("Recent messages:")) + u"\r\n"_s).toUtf8();
+            for (const Message &message : page.messages)
+                lines += TextFormat::encode(message);
+            lines += (TextFormat::reply(tr("End of recent messages.")) + u"\r\n"_s).toUtf8();
+        }
+        fillOutput(place, lines);
+    });
+}
+
+void ClientSession::send(const Message &message)
+{
+    output(FrameDecoder::encode(MessageCodec::encode(message)));
+}
+
+void ClientSession::output(const QByteArray &bytes)
+{
+    if (m_held.empty()) {
+        m_connection->sendEncoded(bytes);
         return;
-    QByteArray lines = (TextFormat::reply(tr("Recent messages:")) + u"\r\n"_s).toUtf8();
-    for (const Message &message : page.messages)
-        lines += TextFormat::encode(message);
-    lines += (TextFormat::reply(tr("End of recent messages.")) + u"\r\n"_s).toUtf8();
-    m_connection->sendEncoded(lines);
+    }
+    // Behind a history answer still being read: it keeps its place.
+    m_held.push_back(Held {bytes, 0});
+    m_heldBytes += bytes.size();
+    if (m_config.maxPendingOutput > 0 && m_heldBytes > m_config.maxPendingOutput) {
+        const QString detail =
+            u"more than %1 bytes of output waiting"_s.arg(m_config.maxPendingOutput);
+        m_held.clear();
+        m_heldBytes = 0;
+        m_connection->abort(ErrorCode::SlowReader, detail);
+        onProtocolError(ErrorCode::SlowReader, detail, true);
+    }
+}
+
+quint64 ClientSession::reserveOutput()
+{
+    m_held.push_back(Held {{}, ++m_lastPlace});
+    return m_lastPlace;
+}
+
+void ClientSession::fillOutput(quint64 place, const QByteArray &bytes)
+{
+    for (Held &held : m_held) {
+        if (held.place == place) {
+            held.place = 0;
+            held.bytes = bytes;
+            m_heldBytes += bytes.size();
+            break;
+        }
+    }
+    // Answers come in the order they were asked for; everything up to the next unanswered
+    // one goes out now.
+    while (!m_held.empty() && m_held.front().place == 0) {
+        m_heldBytes -= m_held.front().bytes.size();
+        const QByteArray ready = std::move(m_held.front().bytes);
+        m_held.pop_front();
+        m_connection->sendEncoded(ready);
+    }
+    if (m_held.empty() && m_state == State::Leaving)
+        finishClose(false);
 }
 
 void ClientSession::rename(const QString &nick)
@@ -516,26 +583,51 @@ void ClientSession::sendError(ErrorCode code, const QString &text, const QString
     if (isLine())
         sendReply(text);
     else
-        m_connection->send(Message::error(code, text, suggestion, clientId));
+        send(Message::error(code, text, suggestion, clientId));
 }
 
 void ClientSession::sendReply(const QString &text)
 {
-    m_connection->sendLine(TextFormat::reply(text));
+    output((TextFormat::reply(text) + u"\r\n"_s).toUtf8());
 }
 
 void ClientSession::closeWith(ErrorCode code, const QString &text, const QString &leaveReason)
 {
-    if (m_state == State::Closing || !m_connection->isOpen())
+    if (m_state == State::Closing || m_state == State::Leaving || !m_connection->isOpen())
         return;
-    if (m_connection->mode() == Connection::Mode::Framed)
-        m_connection->send(Message::bye(code, text));
-    else if (isLine())
-        sendReply(text);
     m_leaveReason = leaveReason;
     m_closedOnPurpose = true;
+    m_closeCode = code;
+    m_closeText = text;
+    if (m_state != State::Joined) {
+        finishClose(true);
+        return;
+    }
+    // What was said before it leaves, by itself or others, reaches it before the bye: its acks,
+    // its own chats and everyone else's.
+    m_state = State::Leaving;
+    m_leaveTimer.start(LeaveTimeoutMs, this);
+    m_room->afterStored(nullptr, this, [this] {
+        m_saysAnswered = true;
+        finishClose(false);
+    });
+}
+
+void ClientSession::finishClose(bool now)
+{
+    if (m_state == State::Closing)
+        return;
+    if (!now && (!m_saysAnswered || !m_held.empty()))
+        return;
+    m_leaveTimer.stop();
+    m_held.clear();
+    m_heldBytes = 0;
+    if (m_connection->mode() == Connection::Mode::Framed)
+        send(Message::bye(m_closeCode, m_closeText));
+    else if (isLine())
+        sendReply(m_closeText);
     m_state = State::Closing;
-    m_connection->close(code, text);
+    m_connection->close(m_closeCode, m_closeText);
 }
 
 void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal)
@@ -547,13 +639,20 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
         return;
     }
     if (code != ErrorCode::SlowReader && m_connection->mode() == Connection::Mode::Framed)
-        m_connection->send(Message::bye(code, detail));
+        send(Message::bye(code, detail));
     else if (code != ErrorCode::SlowReader && isLine())
         sendReply(detail);
 }
 
 void ClientSession::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_leaveTimer.timerId()) {
+        qCWarning(lcServer).noquote()
+            << tr("%1 (%2): its messages were not stored in time; closing anyway")
+                   .arg(address(), nick().isEmpty() ? u"-"_s : nick());
+        finishClose(true);
+        return;
+    }
     if (event->timerId() == m_passwordDelay.timerId()) {
         m_passwordDelay.stop();
         closeWith(ErrorCode::WrongPassword, tr("Wrong password."), {});
@@ -597,6 +696,9 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
 {
     m_loginTimer.stop();
     m_passwordDelay.stop();
+    m_leaveTimer.stop();
+    m_held.clear();
+    m_heldBytes = 0;
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <deque>
+
 #include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
@@ -86,7 +88,14 @@ private:
         AwaitHello,
         AwaitNick,
         Joined,
+        Leaving, //!< closing once what it said is stored and answered
         Closing
+    };
+    /*! Output waiting behind a history answer being read, or the place for that answer. */
+    struct Held
+    {
+        QByteArray bytes;
+        quint64 place = 0; //!< not 0: the place of an answer not read yet
     };
 
     void onModeDetected(Connection::Mode mode);
@@ -113,7 +122,21 @@ private:
                    const QString &clientId = {});
     void sendReply(const QString &text);
     void sendNickPrompt();
+    /*!
+     * Says goodbye with \a code and \a text, and closes. A member first waits until its
+     * messages are stored and answered, and its history answers sent.
+     */
     void closeWith(ErrorCode code, const QString &text, const QString &leaveReason);
+    /*! The goodbye of closeWith(), when due or \a now. */
+    void finishClose(bool now);
+    /*! Sends \a message, or holds it behind a history answer being read. */
+    void send(const Message &message);
+    /*! Sends bytes in the connection's wire format, or holds them likewise. */
+    void output(const QByteArray &bytes);
+    /*! A place in the output, in order, for an answer that is still being read. */
+    quint64 reserveOutput();
+    /*! Puts \a bytes in \a place and sends what no longer waits. */
+    void fillOutput(quint64 place, const QByteArray &bytes);
     QString describeClose(ErrorCode code) const;
 
     Connection *m_connection;
@@ -125,6 +148,13 @@ private:
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
     QBasicTimer m_passwordDelay;
+    QBasicTimer m_leaveTimer; //!< bounds the wait in Leaving
+    std::deque<Held> m_held; //!< output in order while a history answer is being read
+    qint64 m_heldBytes = 0;
+    quint64 m_lastPlace = 0;
+    ErrorCode m_closeCode = ErrorCode::None;
+    QString m_closeText;
+    bool m_saysAnswered = false; //!< while Leaving: the room answered what it said
     PasswordCheck *m_passwords = nullptr;
     const QElapsedTimer *m_serverClock = nullptr;
     QString m_leaveReason;

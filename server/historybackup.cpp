@@ -17,7 +17,7 @@
 #include <QVariant>
 
 #include "serverlogging.h"
-#include "sqlitehistorystore.h"
+#include "sqlitehistorydatabase.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -104,7 +104,7 @@ HistoryBackup::Result HistoryBackup::write(const QString &dataDir, const QString
     };
 
     const QString source =
-        QDir(dataDir).absoluteFilePath(QLatin1StringView(SqliteHistoryStore::FileName));
+        QDir(dataDir).absoluteFilePath(QLatin1StringView(SqliteHistoryDatabase::FileName));
     if (!QFileInfo(source).isFile())
         return failed(tr("there is no history in %1 (%2 does not exist)").arg(dataDir, source));
     const QFileInfo targetInfo(target);
@@ -118,7 +118,7 @@ HistoryBackup::Result HistoryBackup::write(const QString &dataDir, const QString
     // files need not exist yet, so their names are refused in the data directory too.
     const bool inDataDir = sameFile(targetDir, dataDir);
     for (const QString &suffix : {QString(), QString(SideFiles[0]), QString(SideFiles[1])}) {
-        const QString name = QLatin1StringView(SqliteHistoryStore::FileName) + suffix;
+        const QString name = QLatin1StringView(SqliteHistoryDatabase::FileName) + suffix;
         if (sameFile(targetPath, source + suffix) || (inDataDir && targetInfo.fileName() == name)) {
             return failed(
                 tr("%1 is the history itself; write the backup somewhere else").arg(targetPath));

@@ -2,12 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historystore.h"
 
-#include <QByteArray>
-#include <QRandomGenerator>
-
 #include "memoryhistorystore.h"
 #include "serverconfig.h"
-#include "sqlitehistorystore.h"
+#include "sqlitehistorydatabase.h"
+#include "threadedhistorystore.h"
 
 namespace Tagarela {
 
@@ -16,15 +14,56 @@ std::unique_ptr<HistoryStore> HistoryStore::create(const ServerConfig &config)
     const int limit = config.noHistory ? 0 : config.historyLimit;
     if (config.dataDir.isEmpty())
         return std::make_unique<MemoryHistoryStore>(limit);
-    return std::make_unique<SqliteHistoryStore>(config.dataDir, limit);
+    const QString dir = config.dataDir;
+    return std::make_unique<ThreadedHistoryStore>(
+        [dir, limit] { return std::make_unique<SqliteHistoryDatabase>(dir, limit); },
+        [dir, limit] {
+            return std::make_unique<SqliteHistoryDatabase>(dir, limit,
+                                                           SqliteHistoryDatabase::Access::ReadOnly);
+        });
 }
 
-QString HistoryStore::newHistoryId()
+HistoryStore::Opened HistoryStore::openDatabase(HistoryDatabase &database, int newest)
 {
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
+    Opened opened;
+    if (!database.open()) {
+        opened.error = database.errorString();
+        return opened;
+    }
+    opened.ok = true;
+    opened.historyId = database.historyId();
+    opened.lastSeq = database.lastSeq();
+    opened.newest = database.latest(newest);
+    return opened;
+}
+
+HistoryStore::Appended HistoryStore::appendTo(HistoryDatabase &database, quint64 *lastSeq,
+                                              quint64 ticket, QList<Message> messages,
+                                              bool checkClientIds)
+{
+    Appended result;
+    result.ticket = ticket;
+    result.repeated = QList<bool>(messages.size(), false);
+    QList<Message> fresh;
+    fresh.reserve(messages.size());
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        Message &message = messages[i];
+        if (checkClientIds && !message.clientId.isEmpty()) {
+            std::optional<Message> stored = database.findClientId(message.clientId);
+            if (stored) {
+                message = std::move(*stored);
+                result.repeated[i] = true;
+                continue;
+            }
+        }
+        message.seq = ++*lastSeq;
+        fresh.append(message);
+    }
+    result.ok = fresh.isEmpty() || database.append(fresh);
+    if (!result.ok)
+        result.error = database.errorString();
+    result.messages = std::move(messages);
+    return result;
 }
 
 } // namespace Tagarela

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <limits>
 #include <memory>
-#include <optional>
 
 #include <QList>
+#include <QObject>
 #include <QString>
 
+#include "historydatabase.h"
 #include "message.h"
 
 namespace Tagarela {
@@ -16,57 +16,99 @@ namespace Tagarela {
 struct ServerConfig;
 
 /*!
- * Where the room's chat messages and notices are kept, and the sequence counter with them.
- * The seam for other back ends (a PostgreSQL or Redis one): the room only needs these calls.
+ * Where the room's chat messages and notices are kept, and who numbers them: the seam between
+ * the room and its storage engine (SQLite on a writer thread, memory for tests, later Redis).
+ * The room's code is the same whichever engine is behind it.
  *
- * Messages are Message values of type Chat or Notice with their seq, time and, for chats,
- * from, text, action and client-id. Sequence numbers are assigned by the caller, strictly
- * increasing; the store remembers the highest one it was given, also when it keeps no texts.
+ * Asynchronous: append() and read() return at once with a ticket, and the answer comes as the
+ * signal appended() or readFinished() on a later turn of the event loop, never from within the
+ * call. Batches are answered in the order they were given. The room keeps at most one batch in
+ * flight, so that the next one grows while the store writes (group commit).
+ *
+ * The store numbers a batch's messages: strictly increasing, never reused (a batch that fails
+ * uses its numbers up), also across restarts. A message whose client-id the store has already
+ * (asked for with checkClientIds) is not stored again: the answer carries the stored one.
  */
-class HistoryStore
+class HistoryStore : public QObject
 {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryStore)
+
 public:
-    static constexpr quint64 NoLimit = std::numeric_limits<qint64>::max();
+    static constexpr quint64 NoLimit = HistoryDatabase::NoLimit;
 
-    virtual ~HistoryStore() = default;
+    /*! The answer to open(). */
+    struct Opened
+    {
+        bool ok = false;
+        QString error; //!< why not, when !ok
+        QString historyId;
+        quint64 lastSeq = 0; //!< the highest number given out so far
+        QList<Message> newest; //!< the newest messages asked for, oldest first
+    };
 
-    /*! Opens the store (creating it if needed). False, with errorString(), on failure. */
-    [[nodiscard]] virtual bool open() = 0;
-    /*! What went wrong last. */
-    virtual QString errorString() const = 0;
-    /*! Names this sequence of messages; the same for as long as the store exists. */
-    virtual QString historyId() const = 0;
-    /*! The highest sequence number ever appended (or reserved); 0 for a new store. */
-    virtual quint64 lastSeq() const = 0;
+    /*! The answer to append(): what became of one batch. */
+    struct Appended
+    {
+        quint64 ticket = 0; //!< as append() returned it
+        bool ok = false; //!< durable; false: nothing of the batch was stored
+        QString error; //!< why not, when !ok
+        /*!
+         * The batch in the order given, each message with the seq it got; for a message whose
+         * client-id was stored before, that earlier message instead (and repeated set).
+         */
+        QList<Message> messages;
+        QList<bool> repeated;
+    };
+
+    /*! The answer to read(). */
+    struct Read
+    {
+        quint64 ticket = 0;
+        QList<Message> messages; //!< oldest first; empty on a read error (logged)
+    };
+
+    explicit HistoryStore(QObject *parent = nullptr)
+        : QObject(parent)
+    { }
+    ~HistoryStore() override = default;
 
     /*!
-     * Stores \a messages, oldest first, all or nothing, durably before it returns (one
-     * transaction), then deletes the oldest beyond the retention limit. False, with
-     * errorString(), if nothing was stored; the next call tries again from scratch.
+     * Opens the store (creating it if needed) and reads its newest \a newest messages. Blocks:
+     * call it once at start-up, before the server serves anyone.
      */
-    [[nodiscard]] virtual bool append(const QList<Message> &messages) = 0;
+    [[nodiscard]] virtual Opened open(int newest) = 0;
     /*!
-     * The newest \a max messages with \a after < seq < \a before, oldest first. Empty on a read
-     * error (logged).
+     * Stores \a messages (chats and notices, oldest first, seq unset) as one durable batch, all
+     * or nothing, and deletes the oldest beyond the retention limit. With \a checkClientIds the
+     * store looks up the client-ids the caller no longer remembers. Answered by appended().
      */
-    virtual QList<Message> range(quint64 after, quint64 before, int max) = 0;
-    /*! The stored chat with this client-id, if any. */
-    virtual std::optional<Message> findClientId(const QString &clientId) = 0;
-
-    /*! The newest \a count messages, oldest first. */
-    QList<Message> latest(int count) { return range(0, NoLimit, count); }
-    /*! The newest \a max messages after \a seq, oldest first. */
-    QList<Message> after(quint64 seq, int max) { return range(seq, NoLimit, max); }
-    /*! The newest \a max messages before \a seq, oldest first. */
-    QList<Message> before(quint64 seq, int max) { return range(0, seq, max); }
+    virtual quint64 append(const QList<Message> &messages, bool checkClientIds) = 0;
+    /*!
+     * Reads the newest \a max messages with \a after < seq < \a before, without waiting for
+     * batches being written. Answered by readFinished().
+     */
+    virtual quint64 read(quint64 after, quint64 before, int max) = 0;
 
     /*!
      * The store \a config asks for: SQLite in config.dataDir, or in memory if it is empty.
      * With config.noHistory it keeps no messages, only the counter and the history id.
      */
     static std::unique_ptr<HistoryStore> create(const ServerConfig &config);
-    /*! A new random history id: 32 hex digits. */
-    static QString newHistoryId();
+
+protected:
+    /*! open() on a blocking \a database, in the thread that uses it. */
+    static Opened openDatabase(HistoryDatabase &database, int newest);
+    /*!
+     * One batch on a blocking \a database: numbers the messages after \a lastSeq (which it
+     * advances, also on failure), recognises stored client-ids, and appends the rest.
+     */
+    static Appended appendTo(HistoryDatabase &database, quint64 *lastSeq, quint64 ticket,
+                             QList<Message> messages, bool checkClientIds);
+
+Q_SIGNALS:
+    void appended(const Tagarela::HistoryStore::Appended &result);
+    void readFinished(const Tagarela::HistoryStore::Read &result);
 };
 
 } // namespace Tagarela

@@ -2,45 +2,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "memoryhistorystore.h"
 
-#include <algorithm>
-
 namespace Tagarela {
 
-MemoryHistoryStore::MemoryHistoryStore(int limit)
-    : m_limit(std::max(0, limit))
-    , m_historyId(newHistoryId())
+MemoryHistoryStore::MemoryHistoryStore(int limit, QObject *parent)
+    : HistoryStore(parent)
+    , m_database(limit)
 { }
 
-bool MemoryHistoryStore::append(const QList<Message> &messages)
+HistoryStore::Opened MemoryHistoryStore::open(int newest)
 {
-    for (const Message &message : messages) {
-        m_lastSeq = std::max(m_lastSeq, message.seq);
-        if (m_limit > 0)
-            m_messages.push_back(message);
-    }
-    while (m_messages.size() > size_t(m_limit))
-        m_messages.pop_front();
-    return true;
+    Opened opened = openDatabase(m_database, newest);
+    m_lastSeq = opened.lastSeq;
+    return opened;
 }
 
-QList<Message> MemoryHistoryStore::range(quint64 after, quint64 before, int max)
+quint64 MemoryHistoryStore::append(const QList<Message> &messages, bool checkClientIds)
 {
-    const auto bySeq = [](const Message &m, quint64 seq) {
-        return m.seq < seq;
-    };
-    const auto first = std::lower_bound(m_messages.cbegin(), m_messages.cend(), after + 1, bySeq);
-    const auto last = std::lower_bound(first, m_messages.cend(), before, bySeq);
-    const auto count = std::min<ptrdiff_t>(last - first, std::max(0, max));
-    return QList<Message>(last - count, last);
+    const quint64 ticket = ++m_lastTicket;
+    const Appended result = appendTo(m_database, &m_lastSeq, ticket, messages, checkClientIds);
+    // Queued: the answer comes on a later turn, as from a store that writes to a disk, so the
+    // caller is never called back from within its own call.
+    QMetaObject::invokeMethod(
+        this, [this, result] { Q_EMIT appended(result); }, Qt::QueuedConnection);
+    return ticket;
 }
 
-std::optional<Message> MemoryHistoryStore::findClientId(const QString &clientId)
+quint64 MemoryHistoryStore::read(quint64 after, quint64 before, int max)
 {
-    const auto found = std::find_if(m_messages.crbegin(), m_messages.crend(),
-                                    [&](const Message &m) { return m.clientId == clientId; });
-    if (found == m_messages.crend())
-        return std::nullopt;
-    return *found;
+    Read result;
+    result.ticket = ++m_lastTicket;
+    result.messages = m_database.range(after, before, max);
+    // Queued, as append().
+    QMetaObject::invokeMethod(
+        this, [this, result] { Q_EMIT readFinished(result); }, Qt::QueuedConnection);
+    return result.ticket;
 }
 
 } // namespace Tagarela

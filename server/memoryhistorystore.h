@@ -2,34 +2,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <deque>
-
 #include "historystore.h"
+#include "memoryhistorydatabase.h"
 
 namespace Tagarela {
 
 /*!
- * A HistoryStore that lives and dies with the process: for a server without a data directory
- * (in-process tests). Keeps the newest \a limit messages (0: none).
+ * A HistoryStore that lives and dies with the process, in the event loop's thread: for a server
+ * without a data directory (in-process tests). Keeps the newest \a limit messages (0: none).
+ * Like every store it answers on a later turn of the event loop, never within the call.
  */
 class MemoryHistoryStore final : public HistoryStore
 {
-public:
-    explicit MemoryHistoryStore(int limit);
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MemoryHistoryStore)
 
-    bool open() override { return true; }
-    QString errorString() const override { return {}; }
-    QString historyId() const override { return m_historyId; }
-    quint64 lastSeq() const override { return m_lastSeq; }
-    bool append(const QList<Message> &messages) override;
-    QList<Message> range(quint64 after, quint64 before, int max) override;
-    std::optional<Message> findClientId(const QString &clientId) override;
+public:
+    explicit MemoryHistoryStore(int limit, QObject *parent = nullptr);
+
+    Opened open(int newest) override;
+    quint64 append(const QList<Message> &messages, bool checkClientIds) override;
+    quint64 read(quint64 after, quint64 before, int max) override;
 
 private:
-    std::deque<Message> m_messages;
-    int m_limit;
+    MemoryHistoryDatabase m_database;
     quint64 m_lastSeq = 0;
-    QString m_historyId;
+    quint64 m_lastTicket = 0;
 };
 
 } // namespace Tagarela

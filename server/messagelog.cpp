@@ -3,25 +3,36 @@
 #include "messagelog.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Tagarela {
 
 MessageLog::MessageLog(std::unique_ptr<HistoryStore> store, int cacheSize)
     : m_store(std::move(store))
     , m_cacheSize(size_t(std::max(0, cacheSize)))
-{ }
+{
+    QObject::connect(m_store.get(), &HistoryStore::appended, m_store.get(),
+                     [this](const HistoryStore::Appended &result) { onAppended(result); });
+    QObject::connect(m_store.get(), &HistoryStore::readFinished, m_store.get(),
+                     [this](const HistoryStore::Read &result) { onRead(result); });
+}
+
+MessageLog::~MessageLog() = default;
 
 bool MessageLog::open()
 {
     if (m_open)
         return true;
-    if (!m_store->open())
-        return false;
-    m_lastSeq = std::max(m_lastSeq, m_store->lastSeq());
-
     // One read serves both: the newest messages for joins, their client-ids for resends.
     const int wanted = std::max(int(m_cacheSize) + 1, RememberedClientIds);
-    const QList<Message> newest = m_store->latest(wanted);
+    const HistoryStore::Opened opened = m_store->open(wanted);
+    if (!opened.ok) {
+        m_error = opened.error;
+        return false;
+    }
+    m_historyId = opened.historyId;
+    m_lastSeq = std::max(m_lastSeq, opened.lastSeq);
+    const QList<Message> &newest = opened.newest;
     m_clientIdsComplete = newest.size() < RememberedClientIds;
     for (const Message &message : newest) {
         if (!message.clientId.isEmpty())
@@ -35,16 +46,34 @@ bool MessageLog::open()
     return true;
 }
 
-bool MessageLog::append(QList<Message> &messages)
+void MessageLog::append(const QList<Message> &messages, Stored done)
 {
-    for (Message &message : messages)
-        message.seq = ++m_lastSeq;
+    Q_ASSERT(!m_writing);
     ++m_commits;
-    if (!m_store->append(messages))
-        return false;
-    for (const Message &message : std::as_const(messages))
-        remember(message);
-    return true;
+    m_writing = true;
+    m_stored = std::move(done);
+    (void)m_store->append(messages, !m_clientIdsComplete);
+}
+
+void MessageLog::onAppended(const HistoryStore::Appended &result)
+{
+    m_writing = false;
+    if (result.ok) {
+        for (qsizetype i = 0; i < result.messages.size(); ++i) {
+            const Message &message = result.messages.at(i);
+            if (!result.repeated.value(i)) {
+                remember(message);
+                m_lastSeq = std::max(m_lastSeq, message.seq);
+            } else {
+                rememberClientId(message.clientId, message.seq, message.time);
+            }
+        }
+    } else {
+        m_error = result.error;
+    }
+    const Stored done = std::exchange(m_stored, {});
+    if (done)
+        done(result);
 }
 
 void MessageLog::remember(const Message &message)
@@ -73,20 +102,15 @@ void MessageLog::rememberClientId(const QString &clientId, quint64 seq, qint64 t
     }
 }
 
-std::optional<Message> MessageLog::ackFor(const QString &clientId)
+std::optional<Message> MessageLog::ackFor(const QString &clientId) const
 {
     const auto found = m_clientIds.constFind(clientId);
-    if (found != m_clientIds.cend())
-        return Message::ack(clientId, found->seq, found->time);
-    if (m_clientIdsComplete)
+    if (found == m_clientIds.cend())
         return std::nullopt;
-    const std::optional<Message> stored = m_store->findClientId(clientId);
-    if (!stored)
-        return std::nullopt;
-    return Message::ack(clientId, stored->seq, stored->time);
+    return Message::ack(clientId, found->seq, found->time);
 }
 
-MessageLog::Page MessageLog::page(quint64 after, quint64 before, int max)
+std::optional<MessageLog::Page> MessageLog::cachedPage(quint64 after, quint64 before, int max) const
 {
     Page page;
     if (max <= 0)
@@ -105,12 +129,34 @@ MessageLog::Page MessageLog::page(quint64 after, quint64 before, int max)
         page.more = inCache > max;
         return page;
     }
-    page.messages = m_store->range(after, before, max + 1);
-    if (page.messages.size() > max) {
+    return std::nullopt;
+}
+
+void MessageLog::page(quint64 after, quint64 before, int max, QObject *context, PageReady done)
+{
+    // Only what the room has been told is stored: the store may hold part of the batch being
+    // written, which reaches everyone live once it is answered.
+    before = std::min(before, m_lastSeq + 1);
+    if (const std::optional<Page> page = cachedPage(after, before, max)) {
+        done(*page);
+        return;
+    }
+    const quint64 ticket = m_store->read(after, before, max + 1);
+    m_reads.insert(ticket, PendingRead {context, std::move(done), max});
+}
+
+void MessageLog::onRead(const HistoryStore::Read &result)
+{
+    const PendingRead read = m_reads.take(result.ticket);
+    if (!read.context || !read.done)
+        return;
+    Page page;
+    page.messages = result.messages;
+    if (page.messages.size() > read.max) {
         page.messages.removeFirst();
         page.more = true;
     }
-    return page;
+    read.done(page);
 }
 
 namespace {

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QString>
 
 #include "historystore.h"
@@ -16,10 +18,10 @@
 namespace Tagarela {
 
 /*!
- * The room's numbered past: gives chat messages and notices their sequence numbers, stores
- * them through a HistoryStore, and answers history requests and client-id look-ups, from
- * memory when it can (the newest messages and client-ids are kept) and from the store
- * otherwise. No event loop, no sockets: the room decides when to append.
+ * The room's numbered past, over a HistoryStore: hands it batches to store (one at a time) and
+ * remembers what came back, keeps the newest messages and client-ids in memory, and answers
+ * history requests from memory when it can and by reading the store otherwise. No sockets:
+ * the room decides what goes into a batch and when.
  */
 class MessageLog final
 {
@@ -33,33 +35,49 @@ public:
         QList<Message> messages;
         bool more = false;
     };
+    /*! Called with what became of a batch. */
+    using Stored = std::function<void(const HistoryStore::Appended &result)>;
+    /*! Called with a history answer. */
+    using PageReady = std::function<void(const Page &page)>;
 
     /*!
      * A log over \a store that keeps the newest \a cacheSize messages in memory; \a cacheSize
      * must not exceed what the store keeps.
      */
     MessageLog(std::unique_ptr<HistoryStore> store, int cacheSize);
+    ~MessageLog();
 
-    /*! Opens the store and loads the newest messages and client-ids. */
+    /*! Opens the store and loads the newest messages and client-ids. Blocks: at start-up. */
     [[nodiscard]] bool open();
     bool isOpen() const { return m_open; }
-    QString errorString() const { return m_store->errorString(); }
-    QString historyId() const { return m_store->historyId(); }
-    /*! The highest number given out. */
+    QString errorString() const { return m_error; }
+    QString historyId() const { return m_historyId; }
+    /*! The highest number of a stored message the room has been told of. */
     quint64 lastSeq() const { return m_lastSeq; }
-    /*! Transactions so far (successful or not): one per append(). */
+    /*! Batches handed to the store so far. */
     int commitCount() const { return m_commits; }
+    /*! A batch is being stored. */
+    bool isWriting() const { return m_writing; }
 
     /*!
-     * Numbers \a messages in order (their seq is set, even on failure: a number is never
-     * given twice) and stores them in one transaction. False, with errorString(), if they
-     * were not stored.
+     * Hands \a messages (seq unset) to the store as one batch; \a done is called on a later
+     * turn with what became of it, after the stored messages are remembered here. One batch
+     * at a time: call again only once \a done was called.
      */
-    [[nodiscard]] bool append(QList<Message> &messages);
-    /*! The ack for the stored chat with \a clientId, if there is one. */
-    std::optional<Message> ackFor(const QString &clientId);
-    /*! The newest \a max messages with \a after < seq < \a before. */
-    Page page(quint64 after, quint64 before, int max);
+    void append(const QList<Message> &messages, Stored done);
+    /*! The ack for the stored chat with \a clientId, if it is remembered (no store read). */
+    std::optional<Message> ackFor(const QString &clientId) const;
+    /*! Whether every client-id in the store is remembered, so that ackFor() is the last word. */
+    bool remembersAllClientIds() const { return m_clientIdsComplete; }
+    /*!
+     * The newest \a max messages with \a after < seq < \a before among those stored so far
+     * (none of the batch being written). From memory if it holds the answer: then \a done is
+     * called before this returns. Otherwise read from the store, and \a done called on a
+     * later turn, if \a context still exists.
+     */
+    void page(quint64 after, quint64 before, int max, QObject *context, PageReady done);
+    /*! The page, if the newest messages kept in memory hold the whole answer. */
+    std::optional<Page> cachedPage(quint64 after, quint64 before, int max) const;
 
     /*!
      * \a page as history frames of at most \a perFrame messages: always at least one, the
@@ -74,6 +92,15 @@ public:
     static void trimToBytes(Page *page, qint64 maxBytes);
 
 private:
+    struct PendingRead
+    {
+        QPointer<QObject> context;
+        PageReady done;
+        int max = 0;
+    };
+
+    void onAppended(const HistoryStore::Appended &result);
+    void onRead(const HistoryStore::Read &result);
     void remember(const Message &message);
     void rememberClientId(const QString &clientId, quint64 seq, qint64 time);
 
@@ -85,14 +112,19 @@ private:
 
     std::unique_ptr<HistoryStore> m_store;
     size_t m_cacheSize;
-    std::deque<Message> m_cache; //!< the newest committed messages, oldest first
+    std::deque<Message> m_cache; //!< the newest stored messages, oldest first
     bool m_cacheComplete = true; //!< the cache holds everything the store has
     QHash<QString, Acked> m_clientIds;
     std::deque<QString> m_clientIdOrder; //!< oldest first, for forgetting
     bool m_clientIdsComplete = true; //!< every client-id in the store is in m_clientIds
+    QString m_historyId;
+    QString m_error;
     quint64 m_lastSeq = 0;
     int m_commits = 0;
     bool m_open = false;
+    bool m_writing = false;
+    Stored m_stored; //!< for the batch being written
+    QHash<quint64, PendingRead> m_reads; //!< by the store's ticket
 };
 
 } // namespace Tagarela

@@ -118,6 +118,8 @@ private Q_SLOTS:
 
 private:
     void joinAll(const QStringList &nicks);
+    /*! Hands what is queued to the store and waits until the room has its answer. */
+    [[nodiscard]] bool storeAll();
 
     ChatRoom *room() { return m_room.get(); }
 
@@ -132,6 +134,13 @@ void TestChatRoom::init()
     m_room = std::make_unique<ChatRoom>();
     m_now = StartTime;
     m_room->setClock([this] { return m_now; });
+}
+
+bool TestChatRoom::storeAll()
+{
+    room()->commit();
+    return QTest::qWaitFor([this] { return !room()->isStoring() && !room()->hasPending(); },
+                           10'000);
 }
 
 // Joins one fake member per nick, then forgets what they were told while joining.
@@ -461,7 +470,7 @@ void TestChatRoom::sayDeliversToEveryoneInOrder()
     room()->say(bia, u"third"_s, false);
     for (const auto &member : m_members)
         QVERIFY(member->events.isEmpty()); // nothing is sent before it is stored
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
 
     const QList<Message> expected = {
         Message::chat(u"bia"_s, u"olá\nmundo"_s, false, StartTime + 100, 1),
@@ -488,7 +497,7 @@ void TestChatRoom::saidThenLeftIsSentWithoutAck()
     room()->say(ana, u"last words"_s, false, u"id-1"_s);
     room()->leave(ana, u"connection closed"_s, true);
     ana->clear();
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
 
     // Stored and sent; the ack has nobody to go to (ana may be gone by now).
     QCOMPARE(bia->events.size(), 2);
@@ -519,7 +528,7 @@ void TestChatRoom::sayFromNonMemberIsIgnored()
     joinAll({u"ana"_s});
     FakeMember stranger;
     room()->say(&stranger, u"hello?"_s, false);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     QVERIFY(m_members.front()->events.isEmpty());
     QVERIFY(stranger.events.isEmpty());
 }
@@ -552,7 +561,7 @@ void TestChatRoom::leaveDeliversLeftToTheRest()
     FakeMember newcomer;
     QVERIFY(room()->join(&newcomer, u"BIA"_s).ok());
     room()->say(ana, u"hi"_s, false);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     QVERIFY(bia->events.isEmpty());
     QCOMPARE(newcomer.events.size(), 1);
 }
@@ -598,12 +607,12 @@ void TestChatRoom::heldNickIsFreeWhenTheGraceEnds()
 void TestChatRoom::noticeReachesEveryone()
 {
     room()->notice(u"nobody hears this"_s); // an empty room is fine
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
 
     joinAll({u"ana"_s, u"bia"_s});
     m_now = StartTime + 7;
     room()->notice(u"restart at noon"_s);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
 
     const QList<Message> expected = {Message::notice(u"restart at noon"_s, StartTime + 7, 2)};
     for (const auto &member : m_members)
@@ -620,12 +629,12 @@ void TestChatRoom::clockSetsEventTimes()
     QVERIFY(room()->join(&bia, u"bia"_s).ok());
     m_now = 2000;
     room()->say(&bia, u"x"_s, false);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     m_now = 3000;
     QVERIFY(room()->rename(&bia, u"bea"_s).ok());
     m_now = 4000;
     room()->notice(u"n"_s);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     m_now = 5000;
     room()->leave(&bia, {});
 
@@ -652,7 +661,7 @@ void TestChatRoom::broadcastEncodedOnce()
 {
     joinAll({u"ana"_s, u"bia"_s, u"caio"_s, u"dani"_s});
     room()->say(m_members.front().get(), u"one encoding for all"_s, false);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
 
     const FakeMember *first = m_members.front().get();
     QCOMPARE(first->frames.size(), 1);
@@ -673,7 +682,7 @@ void TestChatRoom::broadcastEncodedOnce()
 
     // A later event is a new broadcast with its own encoding.
     room()->notice(u"next"_s);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     QVERIFY(dataOf(first->frames.at(1)) != dataOf(frame));
     QCOMPARE(dataOf(m_members.back()->frames.at(1)), dataOf(first->frames.at(1)));
 
@@ -695,10 +704,10 @@ void TestChatRoom::frameAndTextMatchEvent()
     m_now = StartTime + 2;
     room()->say(&ana, u"olá, ✓ 🎉\nline two"_s, false);
     room()->say(&ana, u"dances"_s, true);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     QVERIFY(room()->rename(&ana, u"Ana"_s).ok());
     room()->notice(u"from the host"_s);
-    QVERIFY(room()->commit());
+    QVERIFY(storeAll());
     room()->leave(&ana, u"done"_s);
     FakeMember bia;
     QVERIFY(room()->join(&bia, u"bia"_s).ok());

@@ -1,22 +1,28 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The history stores (SQLite and memory, the same tests for both) and the MessageLog over them.
+// The history databases (SQLite and memory, the same tests for both), the asynchronous stores
+// over them (on threads, in memory), and the MessageLog over a store.
 
 #include <memory>
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "gatedhistorydatabase.h"
+#include "historydatabase.h"
 #include "historystore.h"
+#include "memoryhistorydatabase.h"
 #include "memoryhistorystore.h"
 #include "messagelog.h"
 #include "serverconfig.h"
-#include "sqlitehistorystore.h"
+#include "sqlitehistorydatabase.h"
+#include "threadedhistorystore.h"
 #include "validation.h"
 
 using namespace Qt::StringLiterals;
@@ -84,17 +90,28 @@ private Q_SLOTS:
     void sqliteFailsWhenDirectoryIsUnusable();
     void createFollowsConfig();
 
+    void storeNumbersBatchesInOrder_data() { appendAndRead_data(); }
+    void storeNumbersBatchesInOrder();
+    void storeRecognisesClientIds_data() { appendAndRead_data(); }
+    void storeRecognisesClientIds();
+    void sqliteStoreFailureUsesNumbersUp();
+    void sqliteStoreReadsWhileWriting();
+    void sqliteStoreStopWaitsForTheBatch();
+
     void logNumbersAndCaches();
     void logPagesFromStoreBeyondCache();
     void logPageOfExactlyMaxHasNoMore();
+    void logPageHoldsOnlyWhatWasAnswered();
     void logCacheHoldsNoMoreThanTheStore();
     void logRemembersClientIds();
     void logFramesAndTrim();
 
 private:
-    std::unique_ptr<HistoryStore> makeStore(const QString &kind, int limit);
+    std::unique_ptr<HistoryDatabase> makeStore(const QString &kind, int limit);
+    std::unique_ptr<HistoryStore> makeAsyncStore(const QString &kind, int limit);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::shared_ptr<Testing::CommitGate> m_gate; //!< of the last SQLite store made
 };
 
 void TestHistoryStore::init()
@@ -103,11 +120,11 @@ void TestHistoryStore::init()
     QVERIFY(m_dir->isValid());
 }
 
-std::unique_ptr<HistoryStore> TestHistoryStore::makeStore(const QString &kind, int limit)
+std::unique_ptr<HistoryDatabase> TestHistoryStore::makeStore(const QString &kind, int limit)
 {
     if (kind == "sqlite"_L1)
-        return std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), limit);
-    return std::make_unique<MemoryHistoryStore>(limit);
+        return std::make_unique<SqliteHistoryDatabase>(m_dir->filePath(u"data"_s), limit);
+    return std::make_unique<MemoryHistoryDatabase>(limit);
 }
 
 void TestHistoryStore::appendAndRead_data()
@@ -222,12 +239,12 @@ void TestHistoryStore::sqliteSurvivesReopen()
 {
     QString id;
     {
-        SqliteHistoryStore store(m_dir->filePath(u"data"_s), 100);
+        SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100);
         QVERIFY(store.open());
         id = store.historyId();
         QVERIFY(store.append(chats(1, 7)));
     }
-    SqliteHistoryStore store(m_dir->filePath(u"data"_s), 100);
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100);
     QVERIFY(store.open());
     QCOMPARE(store.historyId(), id);
     QCOMPARE(store.lastSeq(), quint64(7));
@@ -235,7 +252,7 @@ void TestHistoryStore::sqliteSurvivesReopen()
     QCOMPARE(store.count(), 7);
 
     // Another directory is another history.
-    SqliteHistoryStore other(m_dir->filePath(u"other"_s), 100);
+    SqliteHistoryDatabase other(m_dir->filePath(u"other"_s), 100);
     QVERIFY(other.open());
     QVERIFY(other.historyId() != id);
     QCOMPARE(other.lastSeq(), quint64(0));
@@ -243,7 +260,7 @@ void TestHistoryStore::sqliteSurvivesReopen()
 
 void TestHistoryStore::sqliteIsDurableAndWal()
 {
-    SqliteHistoryStore store(m_dir->filePath(u"data"_s), 100);
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100);
     QVERIFY(store.open());
     QVERIFY(store.append(chats(1, 1)));
     // A second connection sees what the first committed, and the file's settings.
@@ -268,14 +285,14 @@ void TestHistoryStore::sqliteNoHistoryCounterSurvivesReopen()
     QString id;
     quint64 last = 0;
     {
-        SqliteHistoryStore store(dir, 0);
+        SqliteHistoryDatabase store(dir, 0);
         QVERIFY(store.open());
         id = store.historyId();
         QVERIFY(store.append(chats(1, 3)));
         last = store.lastSeq();
         QVERIFY(last >= 3);
     }
-    SqliteHistoryStore store(dir, 0);
+    SqliteHistoryDatabase store(dir, 0);
     QVERIFY(store.open());
     QCOMPARE(store.historyId(), id);
     QVERIFY(store.lastSeq() >= last); // numbers never repeat
@@ -293,7 +310,7 @@ void TestHistoryStore::sqliteNoHistoryCounterSurvivesReopen()
 void TestHistoryStore::sqliteRecreatesRemovedFile()
 {
     const QString dir = m_dir->filePath(u"data"_s);
-    auto store = std::make_unique<SqliteHistoryStore>(dir, 100);
+    auto store = std::make_unique<SqliteHistoryDatabase>(dir, 100);
     QVERIFY(store->open());
     const QString id = store->historyId();
     QVERIFY(store->append(chats(1, 5)));
@@ -304,7 +321,7 @@ void TestHistoryStore::sqliteRecreatesRemovedFile()
     QCOMPARE(seqsOf(store->latest(10)), QList<quint64>({6}));
     store.reset();
 
-    SqliteHistoryStore reopened(dir, 100);
+    SqliteHistoryDatabase reopened(dir, 100);
     QVERIFY(reopened.open());
     QCOMPARE(reopened.historyId(), id);
     QCOMPARE(reopened.lastSeq(), quint64(6));
@@ -313,9 +330,9 @@ void TestHistoryStore::sqliteRecreatesRemovedFile()
 void TestHistoryStore::sqliteOneServerPerDirectory()
 {
     const QString dir = m_dir->filePath(u"data"_s);
-    auto first = std::make_unique<SqliteHistoryStore>(dir, 100);
+    auto first = std::make_unique<SqliteHistoryDatabase>(dir, 100);
     QVERIFY(first->open());
-    SqliteHistoryStore second(dir, 100);
+    SqliteHistoryDatabase second(dir, 100);
     QVERIFY(!second.open());
     QVERIFY2(second.errorString().contains(u"in use"_s), qPrintable(second.errorString()));
     first.reset();
@@ -326,7 +343,7 @@ void TestHistoryStore::sqliteFailsWhenDirectoryIsUnusable()
 {
     // A file where the directory should be: no write can succeed, even as root.
     const QString dir = m_dir->filePath(u"data"_s);
-    SqliteHistoryStore store(dir, 100);
+    SqliteHistoryDatabase store(dir, 100);
     QVERIFY(store.open());
     QVERIFY(store.append(chats(1, 2)));
     QVERIFY(QDir(dir).removeRecursively());
@@ -342,7 +359,7 @@ void TestHistoryStore::sqliteFailsWhenDirectoryIsUnusable()
     QVERIFY2(store.append(chats(5, 5)), qPrintable(store.errorString()));
     QCOMPARE(store.lastSeq(), quint64(5));
 
-    SqliteHistoryStore blocked(m_dir->filePath(u"data/history.sqlite/x"_s), 100);
+    SqliteHistoryDatabase blocked(m_dir->filePath(u"data/history.sqlite/x"_s), 100);
     QVERIFY(!blocked.open());
     QVERIFY(!blocked.errorString().isEmpty());
 }
@@ -353,10 +370,165 @@ void TestHistoryStore::createFollowsConfig()
     QVERIFY(dynamic_cast<MemoryHistoryStore *>(HistoryStore::create(config).get()));
     config.dataDir = m_dir->path();
     const auto store = HistoryStore::create(config);
-    auto *sqlite = dynamic_cast<SqliteHistoryStore *>(store.get());
-    QVERIFY(sqlite);
-    QCOMPARE(sqlite->filePath(), m_dir->filePath(u"history.sqlite"_s));
+    QVERIFY(dynamic_cast<ThreadedHistoryStore *>(store.get()));
+    const HistoryStore::Opened opened = store->open(10);
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    QVERIFY(QFile::exists(m_dir->filePath(u"history.sqlite"_s)));
 }
+
+std::unique_ptr<HistoryStore> TestHistoryStore::makeAsyncStore(const QString &kind, int limit)
+{
+    if (kind == "memory"_L1)
+        return std::make_unique<MemoryHistoryStore>(limit);
+    m_gate = std::make_shared<Testing::CommitGate>();
+    return Testing::gatedSqliteStore(m_dir->filePath(u"data"_s), limit, m_gate);
+}
+
+void TestHistoryStore::storeNumbersBatchesInOrder()
+{
+    QFETCH(QString, kind);
+    auto store = makeAsyncStore(kind, 100);
+    const HistoryStore::Opened opened = store->open(10);
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    QCOMPARE(opened.lastSeq, quint64(0));
+    QVERIFY(opened.newest.isEmpty());
+    QCOMPARE(opened.historyId.size(), 32);
+
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    const quint64 first = store->append(chats(0, 2), false);
+    const quint64 second = store->append({Message::notice(u"n"_s, StartTime)}, false);
+    QVERIFY(answers.isEmpty()); // never from within the call
+    QTRY_COMPARE(answers.size(), 2);
+    const auto one = answers.at(0).at(0).value<HistoryStore::Appended>();
+    const auto two = answers.at(1).at(0).value<HistoryStore::Appended>();
+    QCOMPARE(one.ticket, first);
+    QCOMPARE(two.ticket, second);
+    QVERIFY(one.ok && two.ok);
+    QCOMPARE(seqsOf(one.messages), range(1, 3));
+    QCOMPARE(one.messages.at(1).text, u"message 1"_s);
+    QCOMPARE(one.repeated, QList<bool>(3, false));
+    QCOMPARE(seqsOf(two.messages), QList<quint64>({4}));
+    QCOMPARE(two.messages.front().type, MessageType::Notice);
+
+    QSignalSpy reads(store.get(), &HistoryStore::readFinished);
+    const quint64 ticket = store->read(1, HistoryStore::NoLimit, 2);
+    QTRY_COMPARE(reads.size(), 1);
+    const auto read = reads.at(0).at(0).value<HistoryStore::Read>();
+    QCOMPARE(read.ticket, ticket);
+    QCOMPARE(seqsOf(read.messages), range(3, 4));
+}
+
+void TestHistoryStore::storeRecognisesClientIds()
+{
+    QFETCH(QString, kind);
+    auto store = makeAsyncStore(kind, 100);
+    QVERIFY(store->open(10).ok);
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    store->append({chat(0, u"a"_s)}, false);
+    // Checked: the stored one comes back instead, and nothing is stored or numbered.
+    store->append({chat(0, u"b"_s), chat(0, u"a"_s)}, true);
+    store->append({chat(0, u"c"_s)}, true);
+    QTRY_COMPARE(answers.size(), 3);
+    const auto first = answers.at(0).at(0).value<HistoryStore::Appended>();
+    const auto second = answers.at(1).at(0).value<HistoryStore::Appended>();
+    const auto third = answers.at(2).at(0).value<HistoryStore::Appended>();
+    QCOMPARE(second.repeated, QList<bool>({false, true}));
+    QCOMPARE(second.messages.at(0).seq, quint64(2));
+    QCOMPARE(second.messages.at(1), first.messages.front());
+    QCOMPARE(third.messages.front().seq, quint64(3));
+}
+
+void TestHistoryStore::sqliteStoreFailureUsesNumbersUp()
+{
+    auto store = makeAsyncStore(u"sqlite"_s, 100);
+    QVERIFY(store->open(10).ok);
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    m_gate->failNext(1);
+    store->append(chats(0, 1), false);
+    store->append(chats(0, 0), false);
+    QTRY_COMPARE(answers.size(), 2);
+    const auto failed = answers.at(0).at(0).value<HistoryStore::Appended>();
+    QVERIFY(!failed.ok);
+    QVERIFY(!failed.error.isEmpty());
+    const auto next = answers.at(1).at(0).value<HistoryStore::Appended>();
+    QVERIFY(next.ok);
+    QCOMPARE(next.messages.front().seq, quint64(3)); // 1 and 2 are never given again
+}
+
+void TestHistoryStore::sqliteStoreReadsWhileWriting()
+{
+    auto store = makeAsyncStore(u"sqlite"_s, 100);
+    QVERIFY(store->open(10).ok);
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    store->append(chats(0, 4), false);
+    QTRY_COMPARE(answers.size(), 1);
+
+    // The writer is stuck in a commit; a read is answered all the same, with what is stored.
+    m_gate->close();
+    store->append(chats(0, 0), false);
+    QTRY_COMPARE(m_gate->waiting(), 1);
+    QSignalSpy reads(store.get(), &HistoryStore::readFinished);
+    store->read(0, HistoryStore::NoLimit, 100);
+    QTRY_COMPARE(reads.size(), 1);
+    QCOMPARE(seqsOf(reads.at(0).at(0).value<HistoryStore::Read>().messages), range(1, 5));
+    QCOMPARE(m_gate->waiting(), 1);
+    QCOMPARE(answers.size(), 1);
+    m_gate->open();
+    QTRY_COMPARE(answers.size(), 2);
+}
+
+void TestHistoryStore::sqliteStoreStopWaitsForTheBatch()
+{
+    const QString dir = m_dir->filePath(u"data"_s);
+    {
+        auto store = makeAsyncStore(u"sqlite"_s, 100);
+        QVERIFY(store->open(10).ok);
+        m_gate->setDelayMs(200);
+        store->append(chats(0, 2), false);
+        // Gone before the answer: the batch is written all the same.
+    }
+    QCOMPARE(m_gate->passed(), 1);
+    SqliteHistoryDatabase database(dir, 100);
+    QVERIFY(database.open());
+    QCOMPARE(seqsOf(database.latest(10)), range(1, 3));
+}
+
+namespace {
+
+// Hands \a messages to the log as a batch and waits for the answer: the messages are then
+// numbered as stored.
+bool appendAndWait(MessageLog &log, QList<Message> &messages)
+{
+    std::optional<HistoryStore::Appended> answer;
+    log.append(messages, [&answer](const HistoryStore::Appended &result) { answer = result; });
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10'000) || !answer->ok)
+        return false;
+    messages = answer->messages;
+    return true;
+}
+
+MessageLog::Page pageOf(MessageLog &log, quint64 after, quint64 before, int max)
+{
+    QObject context;
+    std::optional<MessageLog::Page> page;
+    log.page(after, before, max, &context, [&page](const MessageLog::Page &p) { page = p; });
+    if (!QTest::qWaitFor([&page] { return page.has_value(); }, 10'000))
+        return {};
+    return *page;
+}
+
+// A store over the SQLite history in \a dir, with \a seqs in it already.
+std::unique_ptr<HistoryStore> sqliteStoreWith(const QString &dir, const QList<Message> &messages)
+{
+    {
+        SqliteHistoryDatabase database(dir, 1000);
+        if (!database.open() || !database.append(messages))
+            return nullptr;
+    }
+    return Testing::gatedSqliteStore(dir, 1000, std::make_shared<Testing::CommitGate>());
+}
+
+} // namespace
 
 void TestHistoryStore::logNumbersAndCaches()
 {
@@ -364,50 +536,52 @@ void TestHistoryStore::logNumbersAndCaches()
     QVERIFY(log.open());
     QList<Message> batch = {Message::chat(u"ana"_s, u"a"_s, false, StartTime),
                             Message::notice(u"n"_s, StartTime)};
-    QVERIFY(log.append(batch));
+    QVERIFY(appendAndWait(log, batch));
     QCOMPARE(seqsOf(batch), QList<quint64>({1, 2}));
     QCOMPARE(log.lastSeq(), quint64(2));
     QCOMPARE(log.commitCount(), 1);
 
     QList<Message> more = chats(0, 0) + chats(0, 0) + chats(0, 0);
-    QVERIFY(log.append(more));
+    QVERIFY(appendAndWait(log, more));
     QCOMPARE(seqsOf(more), range(3, 5));
-    const MessageLog::Page page = log.page(0, HistoryStore::NoLimit, 3);
+    const MessageLog::Page page = pageOf(log, 0, HistoryStore::NoLimit, 3);
     QCOMPARE(seqsOf(page.messages), range(3, 5));
     QVERIFY(page.more);
-    const MessageLog::Page all = log.page(0, HistoryStore::NoLimit, 100);
+    const MessageLog::Page all = pageOf(log, 0, HistoryStore::NoLimit, 100);
     QCOMPARE(seqsOf(all.messages), range(1, 5));
     QVERIFY(!all.more);
-    QCOMPARE(seqsOf(log.page(2, HistoryStore::NoLimit, 100).messages), range(3, 5));
-    QCOMPARE(seqsOf(log.page(0, 3, 100).messages), range(1, 2));
+    QCOMPARE(seqsOf(pageOf(log, 2, HistoryStore::NoLimit, 100).messages), range(3, 5));
+    QCOMPARE(seqsOf(pageOf(log, 0, 3, 100).messages), range(1, 2));
 }
 
 void TestHistoryStore::logPagesFromStoreBeyondCache()
 {
-    // 50 stored, 10 cached: answers reaching further back come from the store.
-    auto store = std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), 1000);
-    QVERIFY(store->open());
-    QVERIFY(store->append(chats(1, 40)));
+    // 50 stored, 10 cached: answers reaching further back are read from the store.
+    auto store = sqliteStoreWith(m_dir->filePath(u"data"_s), chats(1, 40));
+    QVERIFY(store);
     MessageLog log(std::move(store), 10);
     QVERIFY(log.open());
     QCOMPARE(log.lastSeq(), quint64(40));
     QList<Message> batch = chats(0, 9);
-    QVERIFY(log.append(batch));
+    QVERIFY(appendAndWait(log, batch));
     QCOMPARE(seqsOf(batch), range(41, 50));
 
-    MessageLog::Page page = log.page(0, HistoryStore::NoLimit, 5);
+    // From memory: answered before page() returns.
+    QVERIFY(log.cachedPage(0, HistoryStore::NoLimit, 5));
+    QVERIFY(!log.cachedPage(0, HistoryStore::NoLimit, 30));
+    MessageLog::Page page = pageOf(log, 0, HistoryStore::NoLimit, 5);
     QCOMPARE(seqsOf(page.messages), range(46, 50));
     QVERIFY(page.more);
-    page = log.page(0, HistoryStore::NoLimit, 30);
+    page = pageOf(log, 0, HistoryStore::NoLimit, 30);
     QCOMPARE(seqsOf(page.messages), range(21, 50));
     QVERIFY(page.more);
-    page = log.page(0, 21, 100);
+    page = pageOf(log, 0, 21, 100);
     QCOMPARE(seqsOf(page.messages), range(1, 20));
     QVERIFY(!page.more);
-    page = log.page(35, HistoryStore::NoLimit, 100);
+    page = pageOf(log, 35, HistoryStore::NoLimit, 100);
     QCOMPARE(seqsOf(page.messages), range(36, 50));
     QVERIFY(!page.more);
-    page = log.page(35, HistoryStore::NoLimit, 10);
+    page = pageOf(log, 35, HistoryStore::NoLimit, 10);
     QCOMPARE(seqsOf(page.messages), range(41, 50));
     QVERIFY(page.more);
 }
@@ -418,23 +592,40 @@ void TestHistoryStore::logPageOfExactlyMaxHasNoMore()
     MessageLog cached(std::make_unique<MemoryHistoryStore>(100), 10);
     QVERIFY(cached.open());
     QList<Message> five = chats(0, 4);
-    QVERIFY(cached.append(five));
-    MessageLog::Page page = cached.page(0, HistoryStore::NoLimit, 5);
+    QVERIFY(appendAndWait(cached, five));
+    MessageLog::Page page = pageOf(cached, 0, HistoryStore::NoLimit, 5);
     QCOMPARE(seqsOf(page.messages), range(1, 5));
     QVERIFY(!page.more);
 
     // From the store, beyond a cache of 3: the 4 before seq 5, asked for 4.
-    auto store = std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), 1000);
-    QVERIFY(store->open());
-    QVERIFY(store->append(chats(1, 10)));
+    auto store = sqliteStoreWith(m_dir->filePath(u"data"_s), chats(1, 10));
+    QVERIFY(store);
     MessageLog log(std::move(store), 3);
     QVERIFY(log.open());
-    page = log.page(0, 5, 4);
+    page = pageOf(log, 0, 5, 4);
     QCOMPARE(seqsOf(page.messages), range(1, 4));
     QVERIFY(!page.more);
-    page = log.page(0, 5, 3);
+    page = pageOf(log, 0, 5, 3);
     QCOMPARE(seqsOf(page.messages), range(2, 4));
     QVERIFY(page.more);
+}
+
+void TestHistoryStore::logPageHoldsOnlyWhatWasAnswered()
+{
+    // The store has written a batch the log has not heard of yet: a page leaves it out, since
+    // it reaches everyone live once answered.
+    auto gate = std::make_shared<Testing::CommitGate>();
+    MessageLog log(Testing::gatedSqliteStore(m_dir->filePath(u"data"_s), 1000, gate), 1);
+    QVERIFY(log.open());
+    QList<Message> first = chats(0, 2);
+    QVERIFY(appendAndWait(log, first));
+    std::optional<HistoryStore::Appended> answer;
+    log.append(chats(0, 1), [&answer](const HistoryStore::Appended &result) { answer = result; });
+    QVERIFY(gate->waitForFinished(2)); // committed; the answer waits for the event loop
+    QVERIFY(!answer);
+    QCOMPARE(seqsOf(pageOf(log, 0, HistoryStore::NoLimit, 100).messages), range(1, 3));
+    QTRY_VERIFY(answer);
+    QCOMPARE(seqsOf(pageOf(log, 0, HistoryStore::NoLimit, 100).messages), range(1, 5));
 }
 
 void TestHistoryStore::logCacheHoldsNoMoreThanTheStore()
@@ -444,9 +635,9 @@ void TestHistoryStore::logCacheHoldsNoMoreThanTheStore()
     QVERIFY(log.open());
     for (int i = 0; i < 6; ++i) {
         QList<Message> one = chats(0, 0);
-        QVERIFY(log.append(one));
+        QVERIFY(appendAndWait(log, one));
     }
-    const MessageLog::Page page = log.page(0, HistoryStore::NoLimit, 100);
+    const MessageLog::Page page = pageOf(log, 0, HistoryStore::NoLimit, 100);
     QCOMPARE(seqsOf(page.messages), range(2, 6));
     QVERIFY(!page.more);
 }
@@ -458,7 +649,7 @@ void TestHistoryStore::logRemembersClientIds()
     QVERIFY(log.open());
     for (int i = 0; i < 50; ++i) {
         QList<Message> batch = {chat(0, u"id%1"_s.arg(i))};
-        QVERIFY(log.append(batch));
+        QVERIFY(appendAndWait(log, batch));
     }
     const std::optional<Message> ack = log.ackFor(u"id0"_s);
     QVERIFY(ack);
@@ -467,11 +658,11 @@ void TestHistoryStore::logRemembersClientIds()
     QCOMPARE(ack->clientId, u"id0"_s);
     QCOMPARE(log.ackFor(u"id49"_s)->seq, quint64(50));
     QVERIFY(!log.ackFor(u"id50"_s));
+    QVERIFY(log.remembersAllClientIds());
 
     // After a restart, what the store still has is recognised.
-    auto store = std::make_unique<SqliteHistoryStore>(m_dir->filePath(u"data"_s), 1000);
-    QVERIFY(store->open());
-    QVERIFY(store->append({chat(1, u"x"_s), chat(2, u"y"_s)}));
+    auto store = sqliteStoreWith(m_dir->filePath(u"data"_s), {chat(1, u"x"_s), chat(2, u"y"_s)});
+    QVERIFY(store);
     MessageLog reopened(std::move(store), 0);
     QVERIFY(reopened.open());
     QCOMPARE(reopened.ackFor(u"y"_s)->seq, quint64(2));

@@ -8,14 +8,14 @@
 #include <QLockFile>
 #include <QString>
 
-#include "historystore.h"
+#include "historydatabase.h"
 
 class QSqlQuery;
 
 namespace Tagarela {
 
 /*!
- * A HistoryStore in an SQLite file (through Qt SQL), durable: WAL journal, synchronous=FULL,
+ * A HistoryDatabase in an SQLite file (through Qt SQL), durable: WAL journal, synchronous=FULL,
  * so a committed transaction survives a crash of the process and of the machine.
  *
  * Tables: messages (seq primary key, time, kind, sender, text, action, client_id) and meta
@@ -29,12 +29,16 @@ namespace Tagarela {
  * same numbers.
  *
  * If the database file is removed or replaced while the server runs, or a write fails, the
- * store reopens it (recreating it if needed, with the same history id and counter) on the
+ * database reopens it (recreating it if needed, with the same history id and counter) on the
  * next append().
+ *
+ * A read-only one (Access::ReadOnly) is a second connection for reads beside the writer's (WAL
+ * lets them run at the same time): it takes no lock, creates and writes nothing, and follows a
+ * file that was replaced.
  */
-class SqliteHistoryStore final : public HistoryStore
+class SqliteHistoryDatabase final : public HistoryDatabase
 {
-    Q_DECLARE_TR_FUNCTIONS(Tagarela::SqliteHistoryStore)
+    Q_DECLARE_TR_FUNCTIONS(Tagarela::SqliteHistoryDatabase)
 
 public:
     /*! The database file's name in the data directory. */
@@ -44,9 +48,11 @@ public:
     /*! With no history: how far ahead the counter is reserved. */
     static constexpr quint64 ReserveBlock = 10'000;
 
-    /*! A store in \a directory keeping the newest \a limit messages (0: none). */
-    SqliteHistoryStore(const QString &directory, int limit);
-    ~SqliteHistoryStore() override;
+    enum class Access { ReadWrite, ReadOnly };
+
+    /*! A database in \a directory keeping the newest \a limit messages (0: none). */
+    SqliteHistoryDatabase(const QString &directory, int limit, Access access = Access::ReadWrite);
+    ~SqliteHistoryDatabase() override;
 
     bool open() override;
     QString errorString() const override { return m_error; }
@@ -65,6 +71,7 @@ private:
 
     [[nodiscard]] bool openDatabase();
     void closeDatabase();
+    [[nodiscard]] bool prepareStatements();
     [[nodiscard]] bool fileStillThere() const;
     [[nodiscard]] bool exec(const QString &sql);
     [[nodiscard]] bool writeBatch(const QList<Message> &messages, quint64 newLastSeq);
@@ -75,6 +82,7 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_limit;
+    Access m_access;
     QString m_historyId;
     quint64 m_lastSeq = 0; //!< as stored (or reserved): never lowered
     qint64 m_count = 0;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sqlitehistorystore.h"
+#include "sqlitehistorydatabase.h"
 
 #include <algorithm>
 #include <atomic>
@@ -30,6 +30,8 @@ constexpr auto SchemaVersion = "1"_L1;
 // A lock held by another program (an sqlite3 shell in a write transaction) is waited for this
 // long; the whole server waits with it, so not long.
 constexpr auto ConnectOptions = "QSQLITE_BUSY_TIMEOUT=250"_L1;
+// The reader waits on its own thread: no hurry.
+constexpr auto ReadOnlyConnectOptions = "QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_L1;
 
 quint64 inodeOf(const QString &path)
 {
@@ -53,7 +55,7 @@ Message fromRow(const QSqlQuery &row)
 
 } // namespace
 
-struct SqliteHistoryStore::Statements
+struct SqliteHistoryDatabase::Statements
 {
     explicit Statements(const QSqlDatabase &db)
         : insert(db)
@@ -70,24 +72,27 @@ struct SqliteHistoryStore::Statements
     QSqlQuery findClientId;
 };
 
-SqliteHistoryStore::SqliteHistoryStore(const QString &directory, int limit)
+SqliteHistoryDatabase::SqliteHistoryDatabase(const QString &directory, int limit, Access access)
     : m_directory(directory)
     , m_path(QDir(directory).filePath(QLatin1StringView(FileName)))
     , m_limit(std::max(0, limit))
+    , m_access(access)
 {
     static std::atomic<int> instances {0};
     m_connectionName = u"tagarela-history-%1"_s.arg(++instances);
 }
 
-SqliteHistoryStore::~SqliteHistoryStore()
+SqliteHistoryDatabase::~SqliteHistoryDatabase()
 {
     closeDatabase();
 }
 
-bool SqliteHistoryStore::open()
+bool SqliteHistoryDatabase::open()
 {
     if (m_open)
         return true;
+    if (m_access == Access::ReadOnly)
+        return openDatabase();
     if (!m_lock) {
         if (!QDir().mkpath(m_directory))
             return fail(tr("cannot create the directory %1").arg(m_directory), QString());
@@ -112,18 +117,18 @@ bool SqliteHistoryStore::open()
     return openDatabase();
 }
 
-bool SqliteHistoryStore::fail(const QString &what, const QSqlQuery &query)
+bool SqliteHistoryDatabase::fail(const QString &what, const QSqlQuery &query)
 {
     return fail(what, query.lastError().text());
 }
 
-bool SqliteHistoryStore::fail(const QString &what, const QString &detail)
+bool SqliteHistoryDatabase::fail(const QString &what, const QString &detail)
 {
     m_error = detail.isEmpty() ? what : what + u": "_s + detail;
     return false;
 }
 
-bool SqliteHistoryStore::exec(const QString &sql)
+bool SqliteHistoryDatabase::exec(const QString &sql)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(sql))
@@ -131,15 +136,16 @@ bool SqliteHistoryStore::exec(const QString &sql)
     return true;
 }
 
-bool SqliteHistoryStore::openDatabase()
+bool SqliteHistoryDatabase::openDatabase()
 {
     closeDatabase();
-    if (!QDir().mkpath(m_directory))
+    const bool readOnly = m_access == Access::ReadOnly;
+    if (!readOnly && !QDir().mkpath(m_directory))
         return fail(tr("cannot create the directory %1").arg(m_directory), QString());
 
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(ConnectOptions);
+    db.setConnectOptions(readOnly ? ReadOnlyConnectOptions : ConnectOptions);
     if (!db.open()) {
         const QString detail = db.lastError().text();
         db = QSqlDatabase();
@@ -148,8 +154,10 @@ bool SqliteHistoryStore::openDatabase()
     }
     m_open = true;
 
-    const auto opened = [this] {
+    const auto opened = [this, readOnly] {
         QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        if (readOnly)
+            return prepareStatements();
         // WAL: readers (a backup) do not block the server; FULL: a commit is on disk (the WAL
         // fsynced) before COMMIT returns, so what was acknowledged survives a power cut.
         if (!query.exec(u"PRAGMA journal_mode=WAL"_s) || !query.next())
@@ -223,25 +231,7 @@ bool SqliteHistoryStore::openDatabase()
             }
         }
         m_lastSeq = lastSeq;
-
-        m_statements = std::make_unique<Statements>(QSqlDatabase::database(m_connectionName));
-        Statements &s = *m_statements;
-        s.range.setForwardOnly(true);
-        s.findClientId.setForwardOnly(true);
-        if (!s.insert.prepare(u"INSERT INTO messages (seq, time, kind, sender, text, action, "
-                              "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s) ||
-            !s.setMeta.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s) ||
-            !s.trim.prepare(u"DELETE FROM messages WHERE seq IN "
-                            "(SELECT seq FROM messages ORDER BY seq LIMIT ?)"_s) ||
-            !s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id "
-                             "FROM messages WHERE seq > ? AND seq < ? "
-                             "ORDER BY seq DESC LIMIT ?"_s) ||
-            !s.findClientId.prepare(u"SELECT seq, time, kind, sender, text, action, "
-                                    "client_id FROM messages WHERE client_id = ? LIMIT 1"_s)) {
-            return fail(tr("cannot prepare the statements"),
-                        QSqlDatabase::database(m_connectionName, false).lastError().text());
-        }
-        return true;
+        return prepareStatements();
     };
     if (!opened()) {
         m_error = tr("The history database %1: %2").arg(m_path, m_error);
@@ -252,7 +242,29 @@ bool SqliteHistoryStore::openDatabase()
     return true;
 }
 
-void SqliteHistoryStore::closeDatabase()
+bool SqliteHistoryDatabase::prepareStatements()
+{
+    m_statements = std::make_unique<Statements>(QSqlDatabase::database(m_connectionName));
+    Statements &s = *m_statements;
+    s.range.setForwardOnly(true);
+    s.findClientId.setForwardOnly(true);
+    if (!s.insert.prepare(u"INSERT INTO messages (seq, time, kind, sender, text, action, "
+                          "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s) ||
+        !s.setMeta.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s) ||
+        !s.trim.prepare(u"DELETE FROM messages WHERE seq IN "
+                        "(SELECT seq FROM messages ORDER BY seq LIMIT ?)"_s) ||
+        !s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id "
+                         "FROM messages WHERE seq > ? AND seq < ? "
+                         "ORDER BY seq DESC LIMIT ?"_s) ||
+        !s.findClientId.prepare(u"SELECT seq, time, kind, sender, text, action, "
+                                "client_id FROM messages WHERE client_id = ? LIMIT 1"_s)) {
+        return fail(tr("cannot prepare the statements"),
+                    QSqlDatabase::database(m_connectionName, false).lastError().text());
+    }
+    return true;
+}
+
+void SqliteHistoryDatabase::closeDatabase()
 {
     // Every query must be gone before the connection is removed.
     m_statements.reset();
@@ -267,7 +279,7 @@ void SqliteHistoryStore::closeDatabase()
     m_inode = 0;
 }
 
-bool SqliteHistoryStore::fileStillThere() const
+bool SqliteHistoryDatabase::fileStillThere() const
 {
     // SQLite keeps writing to a file that was deleted (the open descriptor keeps it alive),
     // and all of it would be lost: a stat per batch notices.
@@ -275,7 +287,7 @@ bool SqliteHistoryStore::fileStillThere() const
     return inode != 0 && inode == m_inode;
 }
 
-bool SqliteHistoryStore::append(const QList<Message> &messages)
+bool SqliteHistoryDatabase::append(const QList<Message> &messages)
 {
     if (m_open && !fileStillThere()) {
         qCWarning(lcServer).noquote()
@@ -305,7 +317,7 @@ bool SqliteHistoryStore::append(const QList<Message> &messages)
     return true;
 }
 
-bool SqliteHistoryStore::writeBatch(const QList<Message> &messages, quint64 newLastSeq)
+bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 newLastSeq)
 {
     if (!exec(u"BEGIN IMMEDIATE"_s))
         return false;
@@ -355,10 +367,12 @@ bool SqliteHistoryStore::writeBatch(const QList<Message> &messages, quint64 newL
     return true;
 }
 
-QList<Message> SqliteHistoryStore::range(quint64 after, quint64 before, int max)
+QList<Message> SqliteHistoryDatabase::range(quint64 after, quint64 before, int max)
 {
     if (m_limit == 0 || max <= 0 || after + 1 >= before)
         return {};
+    if (m_open && m_access == Access::ReadOnly && !fileStillThere())
+        closeDatabase(); // replaced or removed: read the file that is there now
     if (!m_open && !openDatabase()) {
         qCWarning(lcServer).noquote() << m_error;
         return {};
@@ -379,7 +393,7 @@ QList<Message> SqliteHistoryStore::range(quint64 after, quint64 before, int max)
     return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
 }
 
-std::optional<Message> SqliteHistoryStore::findClientId(const QString &clientId)
+std::optional<Message> SqliteHistoryDatabase::findClientId(const QString &clientId)
 {
     if (m_limit == 0)
         return std::nullopt;

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "threadedhistorystore.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+#include "serverlogging.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+/*! One thread and the database that lives in it. */
+class ThreadedHistoryStore::Worker final
+{
+    Q_DISABLE_COPY_MOVE(Worker)
+
+public:
+    Worker(const QString &name, Factory factory)
+        : m_factory(std::move(factory))
+        , m_context(new QObject)
+    {
+        m_thread.setObjectName(name);
+        m_context->moveToThread(&m_thread);
+        m_thread.start();
+    }
+
+    ~Worker() { delete m_context; }
+
+    /*! Runs \a job with the database in the worker's thread, after the jobs posted before. */
+    template<typename Job>
+    void post(Job job)
+    {
+        QMetaObject::invokeMethod(m_context,
+                                  [this, job = std::move(job)]() mutable { job(database()); });
+    }
+
+    /*! Runs \a job in the worker's thread and waits for it. */
+    template<typename Job>
+    void run(Job job)
+    {
+        QMetaObject::invokeMethod(
+            m_context, [this, &job] { job(database()); }, Qt::BlockingQueuedConnection);
+    }
+
+    /*!
+     * Closes the database and ends the thread once the jobs posted before are done. False if
+     * that took longer than \a timeoutMs: the thread is still running then.
+     */
+    [[nodiscard]] bool stop(int timeoutMs)
+    {
+        QMetaObject::invokeMethod(m_context, [this] {
+            m_database.reset();
+            QThread::currentThread()->quit();
+        });
+        return m_thread.wait(QDeadlineTimer(timeoutMs));
+    }
+
+    quint64 lastSeq = 0; //!< the writer's counter; used in the worker's thread only
+
+private:
+    HistoryDatabase &database()
+    {
+        if (!m_database)
+            m_database = m_factory();
+        return *m_database;
+    }
+
+    Factory m_factory;
+    QThread m_thread;
+    QObject *m_context; //!< lives in m_thread; deleted once it has finished
+    std::unique_ptr<HistoryDatabase> m_database; //!< made, used and closed in m_thread
+};
+
+ThreadedHistoryStore::ThreadedHistoryStore(Factory writer, Factory reader, QObject *parent)
+    : HistoryStore(parent)
+    , m_writer(std::make_unique<Worker>(u"history writer"_s, std::move(writer)))
+    , m_reader(std::make_unique<Worker>(u"history reader"_s, std::move(reader)))
+{ }
+
+ThreadedHistoryStore::~ThreadedHistoryStore()
+{
+    // The reader's work can be dropped; the writer's batch is what someone waits for.
+    for (std::unique_ptr<Worker> *worker : {&m_reader, &m_writer}) {
+        if ((*worker)->stop(StopTimeoutMs))
+            continue;
+        qCWarning(lcServer).noquote()
+            << tr("The history's disk did not answer within %n second(s); stopping without "
+                  "waiting for it.",
+                  nullptr, StopTimeoutMs / 1000);
+        // Still running: it must outlive this store (the process ends soon).
+        (void)worker->release();
+    }
+}
+
+HistoryStore::Opened ThreadedHistoryStore::open(int newest)
+{
+    Opened opened;
+    m_writer->run([&](HistoryDatabase &database) {
+        opened = openDatabase(database, newest);
+        m_writer->lastSeq = opened.lastSeq;
+    });
+    return opened;
+}
+
+quint64 ThreadedHistoryStore::append(const QList<Message> &messages, bool checkClientIds)
+{
+    const quint64 ticket = ++m_lastTicket;
+    Worker *writer = m_writer.get();
+    m_writer->post([this, writer, ticket, messages, checkClientIds](HistoryDatabase &database) {
+        const Appended result =
+            appendTo(database, &writer->lastSeq, ticket, messages, checkClientIds);
+        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT appended(result); });
+    });
+    return ticket;
+}
+
+quint64 ThreadedHistoryStore::read(quint64 after, quint64 before, int max)
+{
+    const quint64 ticket = ++m_lastTicket;
+    m_reader->post([this, ticket, after, before, max](HistoryDatabase &database) {
+        Read result;
+        result.ticket = ticket;
+        result.messages = database.range(after, before, max);
+        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT readFinished(result); });
+    });
+    return ticket;
+}
+
+} // namespace Tagarela
