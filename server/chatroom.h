@@ -125,6 +125,8 @@ public:
     bool hasPending() const { return !m_pending.entries.empty(); }
     /*! A batch is being stored. */
     bool isStoring() const { return m_log.isWriting(); }
+    /*! Messages in the batch being stored. */
+    int storingCount() const { return m_log.isWriting() ? int(m_writing.entries.size()) : 0; }
 
     bool contains(RoomMember *member) const { return m_nicks.contains(member); }
     QString nickOf(RoomMember *member) const { return m_nicks.value(member); }

@@ -112,6 +112,11 @@ bool FramedTestClient::handshake(int timeoutMs)
     return m_handshaken;
 }
 
+Connection *FramedTestClient::connection() const
+{
+    return m_connection;
+}
+
 bool FramedTestClient::join(const QString &nick, int timeoutMs)
 {
     return join(Message::hello(nick), timeoutMs);

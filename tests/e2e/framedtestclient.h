@@ -96,6 +96,8 @@ public:
     bool isClosed() const { return m_closed; }
     [[nodiscard]] bool waitForClosed(int timeoutMs = DefaultTimeoutMs);
     ErrorCode closedCode() const { return m_closedCode; }
+    /*! The client's Connection (to ping(), and watch latencyMeasured()); null before connecting. */
+    Connection *connection() const;
     QString closedDetail() const { return m_closedDetail; }
 
 Q_SIGNALS:

@@ -100,13 +100,26 @@ bool CommitGate::pass()
 }
 
 GatedHistoryDatabase::GatedHistoryDatabase(std::unique_ptr<HistoryDatabase> inner,
-                                           std::shared_ptr<CommitGate> gate)
+                                           std::shared_ptr<CommitGate> gate, Gated gated)
     : m_inner(std::move(inner))
     , m_gate(std::move(gate))
+    , m_gated(gated)
 { }
+
+QList<Message> GatedHistoryDatabase::range(quint64 after, quint64 before, int max)
+{
+    if (m_gated != Gated::Reads)
+        return m_inner->range(after, before, max);
+    const bool ok = m_gate->pass();
+    QList<Message> messages = ok ? m_inner->range(after, before, max) : QList<Message>();
+    m_gate->finish();
+    return messages;
+}
 
 bool GatedHistoryDatabase::append(const QList<Message> &messages)
 {
+    if (m_gated != Gated::Appends)
+        return m_inner->append(messages);
     if (!m_gate->pass()) {
         m_error = u"a failure made by the test"_s;
         m_gate->finish();
@@ -120,16 +133,21 @@ bool GatedHistoryDatabase::append(const QList<Message> &messages)
 }
 
 std::unique_ptr<HistoryStore> gatedSqliteStore(const QString &dataDir, int limit,
-                                               std::shared_ptr<CommitGate> gate)
+                                               std::shared_ptr<CommitGate> gate,
+                                               std::shared_ptr<CommitGate> readGate)
 {
     return std::make_unique<ThreadedHistoryStore>(
         [dataDir, limit, gate] {
             return std::make_unique<GatedHistoryDatabase>(
                 std::make_unique<SqliteHistoryDatabase>(dataDir, limit), gate);
         },
-        [dataDir, limit] {
-            return std::make_unique<SqliteHistoryDatabase>(dataDir, limit,
-                                                           SqliteHistoryDatabase::Access::ReadOnly);
+        [dataDir, limit, readGate]() -> std::unique_ptr<HistoryDatabase> {
+            auto reader = std::make_unique<SqliteHistoryDatabase>(
+                dataDir, limit, SqliteHistoryDatabase::Access::ReadOnly);
+            if (!readGate)
+                return reader;
+            return std::make_unique<GatedHistoryDatabase>(std::move(reader), readGate,
+                                                          GatedHistoryDatabase::Gated::Reads);
         });
 }
 

@@ -62,21 +62,23 @@ private:
     int m_finished = 0;
 };
 
-/*! A HistoryDatabase whose appends go through a CommitGate first, then to \a inner. */
+/*!
+ * A HistoryDatabase whose appends (or reads) go through a CommitGate first, then to \a inner.
+ */
 class GatedHistoryDatabase final : public HistoryDatabase
 {
 public:
-    GatedHistoryDatabase(std::unique_ptr<HistoryDatabase> inner, std::shared_ptr<CommitGate> gate);
+    enum class Gated { Appends, Reads };
+
+    GatedHistoryDatabase(std::unique_ptr<HistoryDatabase> inner, std::shared_ptr<CommitGate> gate,
+                         Gated gated = Gated::Appends);
 
     bool open() override { return m_inner->open(); }
     QString errorString() const override { return m_error; }
     QString historyId() const override { return m_inner->historyId(); }
     quint64 lastSeq() const override { return m_inner->lastSeq(); }
     bool append(const QList<Message> &messages) override;
-    QList<Message> range(quint64 after, quint64 before, int max) override
-    {
-        return m_inner->range(after, before, max);
-    }
+    QList<Message> range(quint64 after, quint64 before, int max) override;
     std::optional<Message> findClientId(const QString &clientId) override
     {
         return m_inner->findClientId(clientId);
@@ -85,14 +87,17 @@ public:
 private:
     std::unique_ptr<HistoryDatabase> m_inner;
     std::shared_ptr<CommitGate> m_gate;
+    Gated m_gated;
     QString m_error;
 };
 
 /*!
  * The server's SQLite store in \a dataDir keeping \a limit messages, with its commits through
- * \a gate: a store on a slow, stalled or failing disk.
+ * \a gate (a store on a slow, stalled or failing disk) and, with a \a readGate, its reads
+ * through that.
  */
 std::unique_ptr<HistoryStore> gatedSqliteStore(const QString &dataDir, int limit,
-                                               std::shared_ptr<CommitGate> gate);
+                                               std::shared_ptr<CommitGate> gate,
+                                               std::shared_ptr<CommitGate> readGate = {});
 
 } // namespace Tagarela::Testing
