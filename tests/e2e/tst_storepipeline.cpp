@@ -87,6 +87,7 @@ private Q_SLOTS:
 
     void saysAndQuitInOneWriteAreAcknowledgedFirst();
     void textLinesAndQuitInOneWriteAreSeenFirst();
+    void floodAcknowledgesWhatWasAdmitted();
 
 private:
     // A server over the gated store in a fresh data directory (with \a readGate on its reads).
@@ -433,6 +434,29 @@ void TestStorePipeline::textLinesAndQuitInOneWriteAreSeenFirst()
         QVERIFY2(lines.indexOf(line) < goodbyeAt, qPrintable(lines.join(u'\n')));
     QVERIFY(own.at(2).endsWith(u"<dora> three"_s));
     QVERIFY(bia.waitForCount(MessageType::Chat, 3, {}, LongMs));
+}
+
+void TestStorePipeline::floodAcknowledgesWhatWasAdmitted()
+{
+    ServerConfig config = Testing::serverConfig(u"pipeline"_s);
+    config.maxRate = 1;
+    config.rateBurst = 3;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+
+    // Three within the burst, then three too many: cut off for flooding, in the same read.
+    QByteArray burst;
+    for (int i = 1; i <= 6; ++i)
+        burst += frameOf(Message::say(u"m%1"_s.arg(i), false, u"q%1"_s.arg(i)));
+    ana.sendBytes(burst);
+    QVERIFY(ana.waitForClosed(LongMs));
+    const QList<Message> &seen = ana.messages();
+    QCOMPARE(seen.constLast().type, MessageType::Bye);
+    QCOMPARE(seen.constLast().code, ErrorCode::Flood);
+    QCOMPARE(ana.count(MessageType::Ack), 3);
+    QCOMPARE(ana.chatTexts(), (QStringList {u"m1"_s, u"m2"_s, u"m3"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestStorePipeline)
