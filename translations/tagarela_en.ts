@@ -623,6 +623,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (%2): its messages were not stored in time; closing anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No nickname chosen in time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,7 +1356,7 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     </message>
 </context>
 <context>
-    <name>Tagarela::SqliteHistoryStore</name>
+    <name>Tagarela::SqliteHistoryDatabase</name>
     <message>
         <source>cannot create the directory %1</source>
         <translation type="unfinished"></translation>
@@ -1453,6 +1457,16 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <translation>
             <numerusform>%n user here: %1</numerusform>
             <numerusform>%n users here: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ThreadedHistoryStore</name>
+    <message numerus="yes">
+        <source>The history&apos;s disk did not answer within %n second(s); stopping without waiting for it.</source>
+        <translation>
+            <numerusform>The history&apos;s disk did not answer within %n second; stopping without waiting for it.</numerusform>
+            <numerusform>The history&apos;s disk did not answer within %n seconds; stopping without waiting for it.</numerusform>
         </translation>
     </message>
 </context>

@@ -623,6 +623,10 @@
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
+        <source>%1 (%2): its messages were not stored in time; closing anyway</source>
+        <translation>%1 (%2): suas mensagens não foram guardadas a tempo; fechando assim mesmo</translation>
+    </message>
+    <message>
         <source>No nickname chosen in time.</source>
         <translation>Nenhum apelido foi escolhido a tempo.</translation>
     </message>
@@ -1360,7 +1364,7 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     </message>
 </context>
 <context>
-    <name>Tagarela::SqliteHistoryStore</name>
+    <name>Tagarela::SqliteHistoryDatabase</name>
     <message>
         <source>cannot create the directory %1</source>
         <translation>não foi possível criar o diretório %1</translation>
@@ -1461,6 +1465,16 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <translation>
             <numerusform>%n usuário aqui: %1</numerusform>
             <numerusform>%n usuários aqui: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ThreadedHistoryStore</name>
+    <message numerus="yes">
+        <source>The history&apos;s disk did not answer within %n second(s); stopping without waiting for it.</source>
+        <translation>
+            <numerusform>O disco do histórico não respondeu em %n segundo; parando sem esperar por ele.</numerusform>
+            <numerusform>O disco do histórico não respondeu em %n segundos; parando sem esperar por ele.</numerusform>
         </translation>
     </message>
 </context>
