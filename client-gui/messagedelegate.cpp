@@ -14,6 +14,7 @@
 #include <QTextOption>
 #include <QtMath>
 
+#include "biditext.h"
 #include "chatline.h"
 #include "messagemodel.h"
 #include "nickcolor.h"
@@ -102,7 +103,10 @@ MessageDelegate::~MessageDelegate() = default;
 QList<MessageDelegate::LinkSpan> MessageDelegate::findLinks(const QString &text)
 {
     static const QRegularExpression pattern(
-        uR"((?<![\w@./])(?:(?:https?|ftp)://|www\.)[^\s<>"]+)"_s,
+        // Direction controls end a link: they are never part of an address, and the isolates
+        // around a message must not end up in one.
+        uR"((?<![\w@./])(?:(?:https?|ftp)://|www\.))"
+        uR"([^\s<>"\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]+)"_s,
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     QList<LinkSpan> links;
     // Most lines have no link: do not run the expression over them.
@@ -174,18 +178,21 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
         nickFormat.setForeground(nickColor(line.nick, background));
 
     switch (line.kind) {
+    // Nicknames and texts in isolates of their own (MessageModel::describe does the same for
+    // the other kinds): a U+202E in a message must not turn the delivery note around.
     case ChatLine::Kind::Chat: {
-        const QString shownNick = u'<' + line.nick + u'>';
-        composed.text = shownNick + u' ' + line.text;
+        const QString shownNick = u'<' + BidiText::isolated(line.nick) + u'>';
+        composed.text = shownNick + u' ' + BidiText::isolated(line.text);
         composed.formats.append(formatRange(0, shownNick.size(), nickFormat));
         break;
     }
     case ChatLine::Kind::Action: {
-        composed.text = u"* "_s + line.nick + u' ' + line.text;
+        const QString shownNick = BidiText::isolated(line.nick);
+        composed.text = u"* "_s + shownNick + u' ' + BidiText::isolated(line.text);
         QTextCharFormat italic;
         italic.setFontItalic(true);
         composed.formats.append(formatRange(0, composed.text.size(), italic));
-        composed.formats.append(formatRange(2, line.nick.size(), nickFormat));
+        composed.formats.append(formatRange(2, shownNick.size(), nickFormat));
         break;
     }
     case ChatLine::Kind::Error: {

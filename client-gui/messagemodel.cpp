@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QDateTime>
 
+#include "biditext.h"
 #include "chatclient.h"
 #include "nickcolor.h"
 
@@ -30,9 +31,11 @@ QString htmlBody(const ChatLine &line)
 {
     switch (line.kind) {
     case ChatLine::Kind::Chat:
-        return htmlNick(u'<' + line.nick + u'>', line.nick) + u' ' + line.text.toHtmlEscaped();
+        return htmlNick(u'<' + BidiText::isolated(line.nick) + u'>', line.nick) + u' ' +
+            BidiText::isolated(line.text).toHtmlEscaped();
     case ChatLine::Kind::Action:
-        return u"* "_s + htmlNick(line.nick, line.nick) + u' ' + line.text.toHtmlEscaped();
+        return u"* "_s + htmlNick(BidiText::isolated(line.nick), line.nick) + u' ' +
+            BidiText::isolated(line.text).toHtmlEscaped();
     default:
         return MessageModel::describe(line).toHtmlEscaped();
     }
@@ -489,25 +492,28 @@ QString MessageModel::timeStamp(qint64 msecsSinceEpoch)
 
 QString MessageModel::describe(const ChatLine &line)
 {
+    // What others wrote is isolated, so that its direction controls and right-to-left letters
+    // cannot reorder the brackets, words and notes around it.
+    const QString nick = BidiText::isolated(line.nick);
+    const QString text = BidiText::isolated(line.text);
     switch (line.kind) {
     case ChatLine::Kind::Chat:
-        return u'<' + line.nick + u"> "_s + line.text;
+        return u'<' + nick + u"> "_s + text;
     case ChatLine::Kind::Action:
-        return u"* "_s + line.nick + u' ' + line.text;
+        return u"* "_s + nick + u' ' + text;
     case ChatLine::Kind::Joined:
-        return tr("%1 joined").arg(line.nick);
+        return tr("%1 joined").arg(nick);
     case ChatLine::Kind::Left:
-        return line.text.isEmpty() ? tr("%1 left").arg(line.nick)
-                                   : tr("%1 left (%2)").arg(line.nick, line.text);
+        return line.text.isEmpty() ? tr("%1 left").arg(nick) : tr("%1 left (%2)").arg(nick, text);
     case ChatLine::Kind::Renamed:
-        return tr("%1 is now known as %2").arg(line.nick, line.text);
+        return tr("%1 is now known as %2").arg(nick, text);
     case ChatLine::Kind::Notice:
         //: A notice typed by the host (the person running the server): -host- text
-        return tr("-%1- %2").arg(line.nick.isEmpty() ? tr("host") : line.nick, line.text);
+        return tr("-%1- %2").arg(line.nick.isEmpty() ? tr("host") : nick, text);
     case ChatLine::Kind::Info:
-        return line.text;
+        return text;
     case ChatLine::Kind::Error:
-        return tr("Error: %1").arg(line.text);
+        return tr("Error: %1").arg(text);
     case ChatLine::Kind::Marker:
         //: A divider across the chat log, such as "— 12 messages while you were away —"
         return tr("— %1 —").arg(line.text);

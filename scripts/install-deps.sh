@@ -12,6 +12,7 @@ packages=(
     build-essential        # C++17 compiler
     cmake ninja-build      # build
     qt6-base-dev           # Qt Core, Network, Widgets, Test, Sql (6.4)
+    libicu-dev             # ICU 72: NFKC, confusable skeletons and script checks for nicknames
     libqt6sql6-sqlite      # Qt SQL's SQLite driver: the server's message history
     qt6-tools-dev          # CMake support for Qt Linguist (qt_add_translations)
     qt6-l10n-tools         # lupdate and lrelease

@@ -19,12 +19,16 @@ enum class NickProblem {
     TooLong, //!< more than Protocol::MaxNickLength characters
     BadCharacter, //!< only letters, digits, '_', '-' and '.' are allowed
     BadFirstCharacter, //!< must start with a letter, a digit or '_'
+    InvisibleCharacter, //!< shows nothing: zero-width, filler, variation selector, a doubled mark
+    DirectionControl, //!< a bidirectional control such as U+202E or U+2066
+    CompatibilityForm, //!< full-width, styled or superscript: not the same under NFKC
+    MixedScripts, //!< letters of scripts not written together, or digits of two systems
 };
 
 /*! What is wrong with a chat text. */
 enum class TextProblem {
     None,
-    Empty, //!< nothing but white space
+    Empty, //!< nothing but white space and invisible characters
     TooLong, //!< more UTF-8 bytes than the server's max-text
     ControlCharacter, //!< a control character other than newline
     InvalidUnicode, //!< unpaired surrogates: cannot be sent as UTF-8
@@ -49,8 +53,25 @@ public:
     [[nodiscard]] static bool isValidToken(const QString &token);
     static constexpr int MaxTokenLength = 64;
 
-    /*! The form nicknames are compared in: two nicknames clash if their keys are equal. */
+    /*!
+     * The form nicknames are compared in: two nicknames clash if their keys are equal. The key
+     * is the UTS #39 confusable skeleton of the NFKC case-folded nickname, case-folded again:
+     * `Ana`, `ANA`, `ana0` and `аna` (Cyrillic а) share the key of `ana`.
+     */
     [[nodiscard]] static QString nickKey(const QString &nick);
+
+    /*!
+     * A character that shows nothing where it stands: a Unicode default-ignorable code point
+     * (zero-width space and joiners, U+3164 HANGUL FILLER, variation selectors, bidirectional
+     * controls, tags...) or U+2800 BRAILLE PATTERN BLANK and U+1D159, which are drawn blank.
+     * White space is not included.
+     */
+    [[nodiscard]] static bool isInvisible(char32_t codePoint);
+    /*!
+     * A Unicode Bidi_Control character (LRM, RLM, ALM, the embeddings and overrides U+202A to
+     * U+202E, the isolates U+2066 to U+2069): it reorders the text around it.
+     */
+    [[nodiscard]] static bool isBidiControl(char32_t codePoint);
 
     /*!
      * A valid nickname close to \a nick for which \a isTaken is false: \a nick with a number

@@ -1499,6 +1499,22 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A nickname may not hold invisible characters (zero-width spaces and joiners, fillers, variation selectors, a mark repeated on one letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nickname may not hold characters that change the direction of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nickname may not use full-width, styled, superscript or other look-alike forms of letters and digits: type plain ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nickname may not mix letters of different scripts, such as Latin and Cyrillic, or digits of different kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The message is empty.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1507,6 +1507,22 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <translation>Um apelido precisa começar com uma letra, um algarismo ou &apos;_&apos;.</translation>
     </message>
     <message>
+        <source>A nickname may not hold invisible characters (zero-width spaces and joiners, fillers, variation selectors, a mark repeated on one letter).</source>
+        <translation>Um apelido não pode ter caracteres invisíveis (espaços e junções de largura zero, preenchimentos, seletores de variação, um acento repetido na mesma letra).</translation>
+    </message>
+    <message>
+        <source>A nickname may not hold characters that change the direction of text.</source>
+        <translation>Um apelido não pode ter caracteres que mudam a direção do texto.</translation>
+    </message>
+    <message>
+        <source>A nickname may not use full-width, styled, superscript or other look-alike forms of letters and digits: type plain ones.</source>
+        <translation>Um apelido não pode usar formas de largura total, estilizadas, sobrescritas ou outras imitações de letras e algarismos: digite as formas comuns.</translation>
+    </message>
+    <message>
+        <source>A nickname may not mix letters of different scripts, such as Latin and Cyrillic, or digits of different kinds.</source>
+        <translation>Um apelido não pode misturar letras de escritas diferentes, como a latina e a cirílica, nem algarismos de tipos diferentes.</translation>
+    </message>
+    <message>
         <source>The message is empty.</source>
         <translation>A mensagem está vazia.</translation>
     </message>

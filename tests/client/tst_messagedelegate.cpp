@@ -19,6 +19,7 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "validation.h"
 
 using namespace Qt::StringLiterals;
 using namespace Tagarela;
@@ -100,6 +101,8 @@ private Q_SLOTS:
     void linkAtWrappedLink();
     void mentionRowIsTinted();
     void respectsFont();
+    void directionControlsStayInTheirText_data();
+    void directionControlsStayInTheirText();
 
     void viewSetup();
     void viewFollowsBottom();
@@ -143,6 +146,13 @@ void TestMessageDelegate::findLinks_data()
     QTest::newRow("scheme alone") << u"http:// and www."_s << QStringList() << QStringList();
     QTest::newRow("not a scheme") << u"javascript://x mailto:a@www.example"_s << QStringList()
                                   << QStringList();
+    // Issue 13: a direction control ends a link, and so does the isolate around a message.
+    QTest::newRow("right-to-left override after a link")
+        << u"https://example.org/a\u202egpj.exe"_s << QStringList {u"https://example.org/a"_s}
+        << QStringList {u"https://example.org/a"_s};
+    QTest::newRow("link at the end of an isolated text")
+        << u"\u2068\u05d0 www.example.org\u2069)"_s << QStringList {u"www.example.org"_s}
+        << QStringList {u"http://www.example.org"_s};
 }
 
 void TestMessageDelegate::findLinks()
@@ -360,6 +370,65 @@ void TestMessageDelegate::respectsFont()
     f.view.setFont(bigger);
     const int after = f.delegate.sizeHint(optionFor(f.view, index), index).height();
     QVERIFY2(after > before * 3 / 2, qPrintable(u"%1 vs %2"_s.arg(after).arg(before)));
+}
+
+void TestMessageDelegate::directionControlsStayInTheirText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<ChatLine::Kind>("kind");
+
+    // Each ends its text with what would turn the rest of the row around: the delivery note
+    // of a message on its way, or the closing bracket of a reason.
+    const QList<ChatLine::Kind> kinds {ChatLine::Kind::Chat, ChatLine::Kind::Action,
+                                       ChatLine::Kind::Left};
+    for (ChatLine::Kind kind : kinds) {
+        const int k = static_cast<int>(kind);
+        QTest::addRow("RLO, kind %d", k) << u"abc\u202e"_s << kind;
+        QTest::addRow("RLE, kind %d", k) << u"abc\u202b"_s << kind;
+        QTest::addRow("RLI left open, kind %d", k) << u"abc\u2067"_s << kind;
+        QTest::addRow("stray PDI then RLO, kind %d", k) << u"abc\u2069\u202e"_s << kind;
+        QTest::addRow("RLO on the second line, kind %d", k) << u"abc\nd\u202e"_s << kind;
+    }
+}
+
+// Issue 13: a message may hold U+202E RIGHT-TO-LEFT OVERRIDE and its kin, but what the view
+// draws around the message (delivery notes, brackets) stays as it is: the row looks exactly
+// like the row of the same text without the controls.
+void TestMessageDelegate::directionControlsStayInTheirText()
+{
+    QFETCH(QString, text);
+    QFETCH(ChatLine::Kind, kind);
+    const auto lineWith = [kind](const QString &lineText) {
+        ChatLine line = chat(lineText);
+        line.kind = kind;
+        if (kind != ChatLine::Kind::Left) {
+            line.delivery = ChatLine::Delivery::Pending;
+            line.clientId = u"id-"_s + QString::number(qHash(lineText));
+        }
+        return line;
+    };
+    QString plain;
+    for (const QChar c : text) {
+        if (!Validation::isBidiControl(c.unicode()))
+            plain += c;
+    }
+    QVERIFY(plain != text);
+
+    ListFixture f;
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    f.model.append(lineWith(text));
+    f.model.append(lineWith(plain));
+    QTRY_VERIFY(f.view.visualRect(f.model.index(1)).isValid());
+    const QRect withControls = f.view.visualRect(f.model.index(0));
+    const QRect without = f.view.visualRect(f.model.index(1));
+    QCOMPARE(withControls.size(), without.size());
+    const QImage image = f.view.viewport()->grab().toImage();
+    const qreal ratio = image.devicePixelRatio();
+    const auto rowImage = [&](const QRect &rect) {
+        return image.copy(QRect(rect.topLeft() * ratio, rect.size() * ratio));
+    };
+    QVERIFY2(rowImage(withControls) == rowImage(without),
+             "the direction controls changed what is drawn around the text");
 }
 
 void TestMessageDelegate::viewSetup()

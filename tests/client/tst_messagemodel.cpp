@@ -245,6 +245,25 @@ void TestMessageModel::displayText_data()
                           << u"Connected to here as ana."_s;
     QTest::newRow("error") << line(ChatLine::Kind::Error, {}, u"Nickname taken"_s)
                            << u"Error: Nickname taken"_s;
+    // Issue 13: what others wrote is isolated (FSI U+2068 ... PDI U+2069) when it can change
+    // direction, so that a U+202E cannot turn the brackets and words around it.
+    QTest::newRow("chat with a right-to-left override")
+        << line(ChatLine::Kind::Chat, u"ana"_s, u"abc\u202edef"_s)
+        << u"<ana> \u2068abc\u202edef\u2069"_s;
+    QTest::newRow("chat from a Hebrew nickname")
+        << line(ChatLine::Kind::Chat, u"דנה"_s, u"123"_s) << u"<\u2068דנה\u2069> 123"_s;
+    QTest::newRow("action with a stray PDI")
+        << line(ChatLine::Kind::Action, u"ana"_s, u"x\u2069\u202ey"_s)
+        << u"* ana \u2068x\u202ey\u2069"_s;
+    QTest::newRow("left with an override in the reason")
+        << line(ChatLine::Kind::Left, u"ana"_s, u"bye\u202e"_s)
+        << u"ana left (\u2068bye\u202e\u2069)"_s;
+    QTest::newRow("renamed to Arabic") << line(ChatLine::Kind::Renamed, u"ana"_s, u"علي"_s)
+                                       << u"ana is now known as \u2068علي\u2069"_s;
+    QTest::newRow("notice with an embedding")
+        << line(ChatLine::Kind::Notice, {}, u"\u202bx"_s) << u"-host- \u2068\u202bx\u2069"_s;
+    QTest::newRow("error with an override")
+        << line(ChatLine::Kind::Error, {}, u"\u202ex"_s) << u"Error: \u2068\u202ex\u2069"_s;
 }
 
 void TestMessageModel::displayText()

@@ -83,6 +83,9 @@ void TestTranslation::windowsSpeakPortuguese()
 void TestTranslation::sharedRulesSpeakPortuguese()
 {
     QCOMPARE(Validation::describe(NickProblem::Empty), u"O apelido está vazio."_s);
+    QCOMPARE(Validation::describe(NickProblem::MixedScripts),
+             u"Um apelido não pode misturar letras de escritas diferentes, como a latina e a "
+             u"cirílica, nem algarismos de tipos diferentes."_s);
 }
 
 void TestTranslation::connectionLossSpeaksPortuguese()

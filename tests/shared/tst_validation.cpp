@@ -59,6 +59,8 @@ private Q_SLOTS:
     void isValidUtf8();
     void isValidToken_data();
     void isValidToken();
+    void invisibleAndBidiControl_data();
+    void invisibleAndBidiControl();
 };
 
 void TestValidation::checkNick_data()
@@ -76,19 +78,31 @@ void TestValidation::checkNick_data()
     QTest::newRow("Portuguese letters") << u"João"_s << NickProblem::None;
     QTest::newRow("Cyrillic") << u"Мария"_s << NickProblem::None;
     QTest::newRow("Han") << u"李小龙"_s << NickProblem::None;
-    // docs/PROTOCOL.md 8.1: numbers of any kind, precomposed letters; marks are refused.
-    QTest::newRow("superscript two") << u"x²"_s << NickProblem::None;
-    QTest::newRow("Roman numeral first") << u"Ⅳ"_s << NickProblem::None;
-    QTest::newRow("Arabic-Indic digit first") << u"٣ana"_s << NickProblem::None;
+    // docs/PROTOCOL.md 8.1: one script (Latin with Han and kana, Bopomofo or Hangul is one);
+    // digits, '_', '-' and '.' go with any.
+    QTest::newRow("Japanese, Han and kana") << u"やまだ太郎"_s << NickProblem::None;
+    QTest::newRow("katakana with a long vowel mark") << u"アーニャ"_s << NickProblem::None;
+    QTest::newRow("Greek") << u"Οδυσσέας"_s << NickProblem::None;
+    QTest::newRow("Cyrillic with digits") << u"Маша_2"_s << NickProblem::None;
+    QTest::newRow("Devanagari with vowel signs") << u"मनीष"_s << NickProblem::None;
+    QTest::newRow("Devanagari with a virama") << u"नमस्ते"_s << NickProblem::None;
+    QTest::newRow("Thai with marks") << u"สมศักดิ์"_s << NickProblem::None;
+    QTest::newRow("Hebrew") << u"דנה"_s << NickProblem::None;
+    QTest::newRow("Arabic with an Arabic-Indic digit") << u"علي٣"_s << NickProblem::None;
+    QTest::newRow("Korean") << u"김철수"_s << NickProblem::None;
+    QTest::newRow("Latin with Han") << u"ana李"_s << NickProblem::None;
+    QTest::newRow("Latin with digits and separators") << u"ana_2.b-3"_s << NickProblem::None;
+    QTest::newRow("digits only") << u"2026"_s << NickProblem::None;
     QTest::newRow("precomposed é") << u"José"_s << NickProblem::None;
-    QTest::newRow("combining acute") << u"Jose\u0301"_s << NickProblem::BadCharacter;
-    QTest::newRow("24 mathematical bold capitals")
-        << fromUcs4(U'\U0001D400', 24) << NickProblem::None;
+    // Marks belong to letters (Devanagari needs them); the server composes what it can.
+    QTest::newRow("combining acute") << u"Jose\u0301"_s << NickProblem::None;
+    QTest::newRow("24 Deseret letters (outside the BMP)")
+        << fromUcs4(U'\U00010400', 24) << NickProblem::None;
     QTest::newRow("exactly the longest") << QString(max, u'a') << NickProblem::None;
     QTest::newRow("longest with accents") << QString(max, u'ã') << NickProblem::None;
     // Length is in code points: a letter outside the BMP is one, though two UTF-16 units.
     QTest::newRow("longest with a non-BMP letter")
-        << QString(QString(max - 1, u'a') + fromUcs4(U'\U00010400')) << NickProblem::None;
+        << QString(QString(max - 1, u'李') + fromUcs4(U'\U00020000')) << NickProblem::None;
 
     QTest::newRow("empty") << QString() << NickProblem::Empty;
     QTest::newRow("one over the longest") << QString(max + 1, u'a') << NickProblem::TooLong;
@@ -108,6 +122,56 @@ void TestValidation::checkNick_data()
     QTest::newRow("leading dash") << u"-ana"_s << NickProblem::BadFirstCharacter;
     QTest::newRow("leading dot") << u".ana"_s << NickProblem::BadFirstCharacter;
     QTest::newRow("dash alone") << u"-"_s << NickProblem::BadFirstCharacter;
+    QTest::newRow("mark first") << u"\u0301ana"_s << NickProblem::BadFirstCharacter;
+    QTest::newRow("enclosing mark") << u"a\u20dd"_s << NickProblem::BadCharacter;
+
+    // Issue 13: look-alikes. NFKC forms differ, so they are refused rather than folded.
+    QTest::newRow("full-width ａｎａ") << u"ａｎａ"_s << NickProblem::CompatibilityForm;
+    QTest::newRow("mathematical bold 𝐚𝐧𝐚") << u"𝐚𝐧𝐚"_s << NickProblem::CompatibilityForm;
+    QTest::newRow("24 mathematical bold capitals")
+        << fromUcs4(U'\U0001D400', 24) << NickProblem::CompatibilityForm;
+    QTest::newRow("superscript two") << u"x²"_s << NickProblem::CompatibilityForm;
+    QTest::newRow("Roman numeral") << u"Ⅳ"_s << NickProblem::CompatibilityForm;
+    QTest::newRow("ligature fi") << u"\ufb01na"_s << NickProblem::CompatibilityForm;
+    QTest::newRow("half-width katakana") << u"ｱﾅ"_s << NickProblem::CompatibilityForm;
+    QTest::newRow("Latin with a Cyrillic а") << u"\u0430na"_s << NickProblem::MixedScripts;
+    QTest::newRow("Latin with a Greek ο") << u"b\u03bfb"_s << NickProblem::MixedScripts;
+    QTest::newRow("Latin and Cyrillic words") << u"ana_Маша"_s << NickProblem::MixedScripts;
+    QTest::newRow("Latin with an Arabic-Indic digit") << u"٣ana"_s << NickProblem::MixedScripts;
+    QTest::newRow("two kinds of digits") << u"1٣"_s << NickProblem::MixedScripts;
+    QTest::newRow("Devanagari with Latin") << u"मनीषa"_s << NickProblem::MixedScripts;
+
+    // Invisible characters, alone or hidden in a name.
+    QTest::newRow("Hangul filler after ana") << u"ana\u3164"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("Hangul filler alone") << u"\u3164"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("Hangul choseong filler") << u"\u115fana"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("half-width Hangul filler") << u"\uffa0"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("zero width space") << u"an\u200ba"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("zero width non-joiner") << u"\u200cana"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("zero width joiner") << u"ana\u200d"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("word joiner") << u"an\u2060a"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("byte order mark") << u"\ufeffana"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("soft hyphen") << u"an\u00ada"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("combining grapheme joiner") << u"an\u034fa"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("braille pattern blank") << u"ana\u2800"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("braille pattern blank alone") << u"\u2800"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("variation selector") << u"ana\ufe0f"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("variation selector supplement")
+        << QString(u"ana"_s + fromUcs4(U'\U000E0100')) << NickProblem::InvisibleCharacter;
+    QTest::newRow("tag character")
+        << QString(u"ana"_s + fromUcs4(U'\U000E0041')) << NickProblem::InvisibleCharacter;
+    QTest::newRow("Mongolian vowel separator") << u"ana\u180e"_s << NickProblem::InvisibleCharacter;
+    QTest::newRow("one accent twice on a letter")
+        << u"a\u0301\u0301na"_s << NickProblem::InvisibleCharacter;
+
+    // Direction controls reorder what is around them.
+    QTest::newRow("right-to-left override") << u"ana\u202e"_s << NickProblem::DirectionControl;
+    QTest::newRow("right-to-left override first")
+        << u"\u202eana"_s << NickProblem::DirectionControl;
+    QTest::newRow("left-to-right embedding") << u"an\u202aa"_s << NickProblem::DirectionControl;
+    QTest::newRow("isolates") << u"\u2066ana\u2069"_s << NickProblem::DirectionControl;
+    QTest::newRow("right-to-left mark") << u"ana\u200f"_s << NickProblem::DirectionControl;
+    QTest::newRow("Arabic letter mark") << u"علي\u061c"_s << NickProblem::DirectionControl;
 }
 
 void TestValidation::checkNick()
@@ -123,8 +187,14 @@ void TestValidation::nickErrorCodeAndDescription()
     QCOMPARE(Validation::errorCode(NickProblem::None), ErrorCode::None);
     QVERIFY(Validation::describe(NickProblem::None).isEmpty());
 
-    const QList<NickProblem> problems {NickProblem::Empty, NickProblem::TooLong,
-                                       NickProblem::BadCharacter, NickProblem::BadFirstCharacter};
+    const QList<NickProblem> problems {NickProblem::Empty,
+                                       NickProblem::TooLong,
+                                       NickProblem::BadCharacter,
+                                       NickProblem::BadFirstCharacter,
+                                       NickProblem::InvisibleCharacter,
+                                       NickProblem::DirectionControl,
+                                       NickProblem::CompatibilityForm,
+                                       NickProblem::MixedScripts};
     QSet<QString> descriptions;
     for (NickProblem problem : problems) {
         QCOMPARE(Validation::errorCode(problem), ErrorCode::InvalidNick);
@@ -149,11 +219,22 @@ void TestValidation::nickKey_data()
     QTest::newRow("João / JOÃO") << u"João"_s << u"JOÃO"_s << true;
     QTest::newRow("Мария / МАРИЯ") << u"Мария"_s << u"МАРИЯ"_s << true;
     QTest::newRow("Kelvin sign / k") << u"\u212A"_s << u"k"_s << true;
-    QTest::newRow("straße / STRASSE (no full folding)") << u"straße"_s << u"STRASSE"_s << false;
+    QTest::newRow("straße / STRASSE (full folding)") << u"straße"_s << u"STRASSE"_s << true;
     QTest::newRow("final sigma folds like sigma") << u"ΟΔΥΣΣΕΥΣ"_s << u"οδυσσευς"_s << true;
     QTest::newRow("ana / ana_") << u"ana"_s << u"ana_"_s << false;
     QTest::newRow("João / Joao") << u"João"_s << u"Joao"_s << false;
     QTest::newRow("ana2 / ana3") << u"ana2"_s << u"ana3"_s << false;
+    QTest::newRow("Мария / Maria") << u"Мария"_s << u"Maria"_s << false;
+    // Issue 13: NFKC and the confusable skeleton (UTS #39).
+    QTest::newRow("ana / Cyrillic а in ana") << u"ana"_s << u"\u0430na"_s << true;
+    QTest::newRow("cop / Cyrillic сор") << u"cop"_s << u"\u0441\u043e\u0440"_s << true;
+    QTest::newRow("ana / full-width") << u"ana"_s << u"ＡＮＡ"_s << true;
+    QTest::newRow("ana / mathematical bold") << u"ana"_s << u"𝐚𝐧𝐚"_s << true;
+    QTest::newRow("ana / ana with a zero width space") << u"ana"_s << u"an\u200ba"_s << true;
+    QTest::newRow("bob0 / BOBO") << u"bob0"_s << u"BOBO"_s << true;
+    QTest::newRow("Ana1 / anal") << u"Ana1"_s << u"anal"_s << true;
+    QTest::newRow("mia / rnia") << u"mia"_s << u"rnia"_s << true;
+    QTest::newRow("Latin alpha / a") << u"\u0251na"_s << u"ana"_s << true;
 }
 
 void TestValidation::nickKey()
@@ -206,6 +287,21 @@ void TestValidation::suggestNick_data()
     QTest::newRow("nothing usable") << u"!!! 😀"_s << QStringList {} << u"guest2"_s;
     QTest::newRow("nothing usable, guest taken")
         << u"@"_s << QStringList {u"guest2"_s} << u"guest3"_s;
+    // Issue 13: suggestions are valid under the look-alike rules too.
+    QTest::newRow("full-width made plain") << u"ａｎａ"_s << QStringList {} << u"ana2"_s;
+    QTest::newRow("mathematical bold made plain") << u"𝐚𝐧𝐚"_s << QStringList {} << u"ana2"_s;
+    QTest::newRow("invisible dropped") << u"ana\u3164"_s << QStringList {} << u"ana2"_s;
+    QTest::newRow("direction control dropped") << u"\u202eana"_s << QStringList {} << u"ana2"_s;
+    QTest::newRow("only invisible") << u"\u3164\u200b"_s << QStringList {} << u"guest2"_s;
+    QTest::newRow("mixed scripts keep the first") << u"ana_Маша"_s << QStringList {} << u"ana_2"_s;
+    QTest::newRow("Japanese kept whole") << u"やまだ太郎"_s << QStringList {} << u"やまだ太郎2"_s;
+    QTest::newRow("look-alike of a taken name")
+        << u"\u0441\u043e\u0440"_s << QStringList {u"cop"_s} << u"\u0441\u043e\u04402"_s;
+    QTest::newRow("look-alike number taken")
+        << u"bob"_s << QStringList {u"BOB"_s, u"bob\u14bf"_s} << u"bob3"_s;
+    QTest::newRow("only ASCII digits with another digit system")
+        << u"علي٣"_s << QStringList {} << u"علي2"_s;
+    QTest::newRow("doubled accent dropped") << u"a\u0301\u0301"_s << QStringList {} << u"á2"_s;
 }
 
 void TestValidation::suggestNick()
@@ -241,9 +337,10 @@ void TestValidation::suggestNickAlwaysValid()
     QRandomGenerator random(seed);
 
     // Letters, digits, the allowed punctuation and things that are not allowed at all.
-    const QList<char32_t> alphabet {U'a', U'Z',  U'7',          U'_',          U'-',
-                                    U'.', U' ',  U'@',          U'\t',         U'ã',
-                                    U'Ж', U'李', U'\U00010400', U'\U0001F600', 0x0301};
+    const QList<char32_t> alphabet {U'a',   U'Z',   U'7',          U'_',          U'-',   U'.',
+                                    U' ',   U'@',   U'\t',         U'ã',          U'Ж',   U'李',
+                                    U'や',  U'ａ',  U'\U00010400', U'\U0001F600', 0x0301, 0x0430,
+                                    0x0663, 0x0915, 0x093f,        0x200b,        0x202e, 0x3164};
     for (int iteration = 0; iteration < 300; ++iteration) {
         QString nick;
         const int length = random.bounded(0, 40);
@@ -287,7 +384,22 @@ void TestValidation::checkText_data()
     QTest::newRow("tab only") << u"\t"_s << max << TextProblem::Empty;
     QTest::newRow("NEL only") << u" \u0085 "_s << max << TextProblem::Empty;
     QTest::newRow("ideographic space only") << u"\u3000\u00a0"_s << max << TextProblem::Empty;
-    QTest::newRow("zero width space is not white space") << u"\u200b"_s << max << TextProblem::None;
+    // Issue 13: what shows nothing is empty too; direction controls are allowed among text.
+    QTest::newRow("zero width space only") << u"\u200b"_s << max << TextProblem::Empty;
+    QTest::newRow("zero-width characters only")
+        << u"\u200b\u200c\u200d\u2060\ufeff"_s << max << TextProblem::Empty;
+    QTest::newRow("Hangul filler only") << u"\u3164"_s << max << TextProblem::Empty;
+    QTest::newRow("braille blanks and spaces") << u" \u2800\u2800 "_s << max << TextProblem::Empty;
+    QTest::newRow("direction controls only")
+        << u"\u202e\u2067\u200f"_s << max << TextProblem::Empty;
+    QTest::newRow("variation selector and newline") << u"\ufe0f\n"_s << max << TextProblem::Empty;
+    QTest::newRow("tag characters only") << fromUcs4(U'\U000E0041', 3) << max << TextProblem::Empty;
+    QTest::newRow("right-to-left override in text")
+        << u"abc\u202edef"_s << max << TextProblem::None;
+    QTest::newRow("zero width joiner in an emoji sequence")
+        << u"👩\u200d💻"_s << max << TextProblem::None;
+    QTest::newRow("one letter among zero-width characters")
+        << u"\u200bx\u200b"_s << max << TextProblem::None;
 
     QTest::newRow("one byte over the default limit")
         << QString(max + 1, u'a') << max << TextProblem::TooLong;
@@ -428,6 +540,41 @@ void TestValidation::isValidToken()
     QFETCH(QString, token);
     QFETCH(bool, valid);
     QCOMPARE(Validation::isValidToken(token), valid);
+}
+
+void TestValidation::invisibleAndBidiControl_data()
+{
+    QTest::addColumn<uint>("codePoint");
+    QTest::addColumn<bool>("invisible");
+    QTest::addColumn<bool>("bidiControl");
+
+    QTest::newRow("letter") << uint('a') << false << false;
+    QTest::newRow("space") << uint(' ') << false << false;
+    QTest::newRow("ideographic space") << 0x3000u << false << false;
+    QTest::newRow("zero width space") << 0x200bu << true << false;
+    QTest::newRow("zero width joiner") << 0x200du << true << false;
+    QTest::newRow("Hangul filler") << 0x3164u << true << false;
+    QTest::newRow("Hangul choseong filler") << 0x115fu << true << false;
+    QTest::newRow("braille pattern blank") << 0x2800u << true << false;
+    QTest::newRow("braille dot 1") << 0x2801u << false << false;
+    QTest::newRow("musical null notehead") << 0x1d159u << true << false;
+    QTest::newRow("variation selector 16") << 0xfe0fu << true << false;
+    QTest::newRow("tag latin small a") << 0xe0061u << true << false;
+    QTest::newRow("left-to-right mark") << 0x200eu << true << true;
+    QTest::newRow("Arabic letter mark") << 0x061cu << true << true;
+    QTest::newRow("right-to-left override") << 0x202eu << true << true;
+    QTest::newRow("first strong isolate") << 0x2068u << true << true;
+    QTest::newRow("pop directional isolate") << 0x2069u << true << true;
+    QTest::newRow("Hebrew letter") << 0x05d0u << false << false;
+}
+
+void TestValidation::invisibleAndBidiControl()
+{
+    QFETCH(uint, codePoint);
+    QFETCH(bool, invisible);
+    QFETCH(bool, bidiControl);
+    QCOMPARE(Validation::isInvisible(codePoint), invisible);
+    QCOMPARE(Validation::isBidiControl(codePoint), bidiControl);
 }
 
 QTEST_GUILESS_MAIN(TestValidation)
