@@ -49,6 +49,9 @@ struct ServerConfig
     int passwordMaxFailures = 5; //!< wrong passwords from one address that lock it out...
     qint64 passwordWindowMs = 10 * 60 * 1000; //!< ...within this time...
     qint64 passwordLockoutMs = 10 * 60 * 1000; //!< ...for this long
+    int passwordNetworkMaxFailures = 20; //!< ...an IPv6 /48 (no option; tests)
+    int passwordTotalMaxFailures = 100; //!< ...everyone not known, server-wide (no option; tests)
+    int passwordMaxAddresses = 4096; //!< records the throttle keeps (no option; tests)
 };
 
 /*! Parses the command line into a ServerConfig. */
