@@ -9,6 +9,8 @@
 
 #include "broadcast.h"
 #include "chatroom.h"
+#include "logging.h"
+#include "logthrottle.h"
 #include "protocol.h"
 #include "serverlogging.h"
 #include "textformat.h"
@@ -35,6 +37,11 @@ QString acceptableLeaveReason(const QString &reason, int maxText)
 constexpr int DefaultHistoryLimit = 100;
 constexpr int MaxHistoryLimit = 1000;
 constexpr int TextHistoryLimit = 20;
+
+// Protocol errors one connection may write to the log; the rest are counted in one line when it
+// closes. A peer's text in such a line is cut to this many characters.
+constexpr int MaxLoggedProtocolErrors = 3;
+constexpr int MaxLoggedDetail = 200;
 
 int historyLimit(int requested)
 {
@@ -163,15 +170,10 @@ void ClientSession::onModeDetected(Connection::Mode mode)
             text = tr("This server accepts encrypted (TLS) connections only. Turn on TLS in "
                       "your client, or use: openssl s_client -quiet -connect HOST:PORT");
             break;
-        case Rejection::TooManyFailures: {
-            const qint64 left = m_passwords && m_serverClock
-                ? m_passwords->lockoutRemainingMs(peerAddress(), m_serverClock->elapsed())
-                : 0;
+        case Rejection::TooManyFailures:
             code = ErrorCode::TooManyFailures;
-            text = tr("Too many wrong passwords from your address. Try again in %n minute(s).",
-                      nullptr, int((left + 59'999) / 60'000));
+            text = lockoutText(m_serverClock ? m_serverClock->elapsed() : 0);
             break;
-        }
         }
         qCWarning(lcServer).noquote() << tr("Refused %1: %2").arg(address(), text);
         closeWith(code, text, {});
@@ -218,14 +220,9 @@ bool ClientSession::admitPassword(const QString &offered)
         closeWith(ErrorCode::PasswordRequired,
                   tr("This server needs a password. Enter it and connect again."), {});
         return false;
-    case PasswordCheck::Verdict::LockedOut: {
-        const qint64 left = m_passwords->lockoutRemainingMs(peerAddress(), now);
-        closeWith(ErrorCode::TooManyFailures,
-                  tr("Too many wrong passwords from your address. Try again in %n minute(s).",
-                     nullptr, int((left + 59'999) / 60'000)),
-                  {});
+    case PasswordCheck::Verdict::LockedOut:
+        closeWith(ErrorCode::TooManyFailures, lockoutText(now), {});
         return false;
-    }
     case PasswordCheck::Verdict::Wrong:
         qCWarning(lcServer).noquote() << tr("%1: wrong password").arg(address());
         // Answered later, without holding up the server: guessing costs the guesser time.
@@ -234,6 +231,23 @@ bool ClientSession::admitPassword(const QString &offered)
         return false;
     }
     return false;
+}
+
+QString ClientSession::lockoutText(qint64 now) const
+{
+    qint64 left = 0;
+    const FailureThrottle::Lockout lockout = m_passwords
+        ? m_passwords->lockout(peerAddress(), now, &left)
+        : FailureThrottle::Lockout::None;
+    const int minutes = int((left + 59'999) / 60'000);
+    if (lockout == FailureThrottle::Lockout::Newcomers ||
+        lockout == FailureThrottle::Lockout::Everyone) {
+        return tr("Too many wrong passwords were tried on this server. Try again in %n "
+                  "minute(s).",
+                  nullptr, minutes);
+    }
+    return tr("Too many wrong passwords from your address. Try again in %n minute(s).", nullptr,
+              minutes);
 }
 
 void ClientSession::sendNickPrompt()
@@ -540,8 +554,15 @@ void ClientSession::closeWith(ErrorCode code, const QString &text, const QString
 
 void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal)
 {
-    qCWarning(lcServer).noquote()
-        << tr("%1 (%2): %3").arg(address(), nick().isEmpty() ? u"-"_s : nick(), detail);
+    logProtocolError(tr("%1 (%2): %3")
+                         .arg(address(), nick().isEmpty() ? u"-"_s : escapeForLog(nick()),
+                              escapeForLog(detail, MaxLoggedDetail)));
+    if (!fatal && m_state == State::AwaitHandshake) {
+        // A first frame that does not even decode is not a handshake (docs/PROTOCOL.md 6.1):
+        // whoever sent it is not speaking this protocol, and gets no second try.
+        closeWith(ErrorCode::Protocol, tr("The first message must be a handshake."), {});
+        return;
+    }
     if (!fatal) {
         sendError(code, detail);
         return;
@@ -550,6 +571,18 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
         m_connection->send(Message::bye(code, detail));
     else if (code != ErrorCode::SlowReader && isLine())
         sendReply(detail);
+}
+
+void ClientSession::logProtocolError(const QString &line)
+{
+    if (m_protocolErrorsLogged >= MaxLoggedProtocolErrors) {
+        ++m_protocolErrorsNotLogged;
+        return;
+    }
+    if (m_protocolLog && !m_protocolLog->admit())
+        return; // counted by the server's throttle, for its own summary
+    ++m_protocolErrorsLogged;
+    qCWarning(lcServer).noquote() << line;
 }
 
 void ClientSession::timerEvent(QTimerEvent *event)
@@ -597,6 +630,12 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
 {
     m_loginTimer.stop();
     m_passwordDelay.stop();
+    if (m_protocolErrorsNotLogged > 0 && (!m_protocolLog || m_protocolLog->admit())) {
+        qCWarning(lcServer).noquote()
+            << tr("%1: %n more protocol error(s) from this connection were not logged", nullptr,
+                  m_protocolErrorsNotLogged)
+                   .arg(address());
+    }
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

@@ -115,7 +115,10 @@ Q_SIGNALS:
     void modeDetected(Tagarela::Connection::Mode mode);
     void messageReceived(const Tagarela::Message &message);
     void lineReceived(const Tagarela::TextLine &line);
-    /*! A bad input. If \a fatal, the connection is closing and closed() follows. */
+    /*!
+     * A bad input, or a TLS record that does not decrypt. If \a fatal, the connection is
+     * closing and closed() follows.
+     */
     void protocolError(Tagarela::ErrorCode code, const QString &detail, bool fatal);
     void latencyMeasured(int ms);
     void closed(Tagarela::ErrorCode code, const QString &detail);

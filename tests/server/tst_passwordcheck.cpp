@@ -216,7 +216,7 @@ void TestPasswordCheck::fullTableKeepsRecentFailures()
     qint64 now = 0;
     for (int guess = 1; guess <= 5; ++guess) {
         QCOMPARE(check.check(Guesser, u"wrong"_s, now), PasswordCheck::Verdict::Wrong);
-        for (int i = 0; i < 1000; ++i)
+        for (int i = 0; i < 4200; ++i)
             (void)check.check(QHostAddress(other++), u"wrong"_s, ++now);
     }
     QVERIFY(check.throttle().size() <= limits.maxAddresses);
