@@ -37,6 +37,7 @@ struct ServerConfig
     int historyLimit = 100'000; //!< messages kept; older ones are deleted
     bool noHistory = false; //!< keep no messages (sequence numbers still persist)
     int resumeGraceMs = 120'000; //!< how long a dropped user's nickname is held for them
+    int resumeTokenOverlapMs = 30'000; //!< a presented token's life beside the new one (tests)
     int catchUpLimit = 5000; //!< most messages for a hello with "after" (no option; tests)
     QString backupFile; //!< --backup: copy the history in dataDir to this file and exit
 
