@@ -552,7 +552,8 @@ void ClientSession::closeWith(ErrorCode code, const QString &text, const QString
     m_connection->close(code, text);
 }
 
-void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal)
+void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                                    const QString &clientId)
 {
     logProtocolError(tr("%1 (%2): %3")
                          .arg(address(), nick().isEmpty() ? u"-"_s : escapeForLog(nick()),
@@ -564,7 +565,9 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
         return;
     }
     if (!fatal) {
-        sendError(code, detail);
+        // A say whose text is not UTF-8 is answered with its client-id, as any other refused
+        // say (docs/PROTOCOL.md 6.9), so that the client knows which message failed.
+        sendError(code, detail, {}, Validation::isValidToken(clientId) ? clientId : QString());
         return;
     }
     if (code != ErrorCode::SlowReader && m_connection->mode() == Connection::Mode::Framed)

@@ -98,7 +98,8 @@ private:
     void onModeDetected(Connection::Mode mode);
     void onMessage(const Message &message);
     void onLine(const TextLine &line);
-    void onProtocolError(ErrorCode code, const QString &detail, bool fatal);
+    void onProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                         const QString &clientId);
     /*! Logs \a line unless this session or the server has logged too many such lines. */
     void logProtocolError(const QString &line);
     void onClosed(ErrorCode code, const QString &detail);

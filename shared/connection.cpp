@@ -409,7 +409,7 @@ void Connection::decodeFrames(QByteArrayView bytes)
     while (!m_closing && m_frames.hasFrame()) {
         const DecodeResult result = MessageCodec::decode(m_frames.next());
         if (!result.ok()) {
-            Q_EMIT protocolError(result.error, result.detail, false);
+            Q_EMIT protocolError(result.error, result.detail, false, result.clientId);
             continue;
         }
         switch (result.message.type) {
