@@ -52,6 +52,7 @@ ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> sto
     : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_log(std::move(store), cacheSizeFor(config))
     , m_graceMs(config.resumeGraceMs)
+    , m_tokenOverlapMs(config.resumeTokenOverlapMs)
 { }
 
 ChatRoom::~ChatRoom() = default;
@@ -146,10 +147,16 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     expireHolds();
     const QString key = Validation::nickKey(nick);
     bool resumed = false;
+    // How long the presented token stays good beside the new one. Presenting the older of two
+    // tokens does not make it last longer: a replay cannot keep it alive.
+    qint64 presentedUntil = m_clock() + m_tokenOverlapMs;
     if (!resume.isEmpty()) {
         RoomMember *owner = m_byKey.value(key);
         const auto hold = m_holds.constFind(key);
-        if (owner && m_tokens.value(owner).matches(resume)) {
+        const Tokens ownerTokens = owner ? m_tokens.value(owner) : Tokens {};
+        if (owner && ownerTokens.matches(resume, m_clock())) {
+            if (resume == ownerTokens.previous)
+                presentedUntil = ownerTokens.previousUntil;
             // The old connection is still here (it has not noticed it is dead): it goes.
             qCInfo(lcServer).noquote()
                 << tr("%1 came back from %2; closing its old connection from %3")
@@ -157,8 +164,10 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
             leave(owner, tr("reconnected"));
             owner->displace();
             resumed = true;
-        } else if (!owner && hold != m_holds.cend() && hold->tokens.matches(resume) &&
+        } else if (!owner && hold != m_holds.cend() && hold->tokens.matches(resume, m_clock()) &&
                    isHeld(key)) {
+            if (resume == hold->tokens.previous)
+                presentedUntil = hold->tokens.previousUntil;
             m_holds.erase(hold);
             resumed = true;
         }
@@ -171,8 +180,10 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     m_byKey.insert(key, member);
     m_sorted.insert(nick);
     result.resume = newResumeToken();
-    // The presented token stays good until the new one is used (its welcome may be lost).
-    m_tokens.insert(member, Tokens {result.resume, resumed ? resume : QString()});
+    // The presented token stays good a short while (this welcome may be lost), or until the
+    // new one is used.
+    m_tokens.insert(
+        member, Tokens {result.resume, resumed ? resume : QString(), resumed ? presentedUntil : 0});
     if (resumed) {
         qCInfo(lcServer).noquote()
             << tr("%1 (%2) resumed with its token").arg(nick, member->address());

@@ -167,16 +167,19 @@ private:
     /*!
      * A member's resume tokens: the one in its last welcome, and the one it presented to get
      * that welcome, which a client whose connection dropped before the welcome arrived still
-     * holds (docs/PROTOCOL.md 6.11).
+     * holds (docs/PROTOCOL.md 6.11). The older one is good only for a short while after it
+     * was first used, so that whoever saw it cannot displace the user for good.
      */
     struct Tokens
     {
         QString current;
         QString previous;
+        qint64 previousUntil = 0; //!< room time after which previous is retired
 
-        bool matches(const QString &token) const
+        bool matches(const QString &token, qint64 now) const
         {
-            return !token.isEmpty() && (token == current || token == previous);
+            return !token.isEmpty() &&
+                (token == current || (token == previous && now < previousUntil));
         }
     };
     /*! A dropped user's nickname, kept for its resume tokens. */
@@ -215,6 +218,7 @@ private:
     bool m_commitPosted = false;
 
     int m_graceMs = 0;
+    int m_tokenOverlapMs = 0; //!< how long a presented token stays good beside the new one
     QHash<RoomMember *, Tokens> m_tokens; //!< every member's resume tokens
     QHash<QString, Hold> m_holds; //!< Validation::nickKey() to the hold on it
     std::deque<QString> m_holdOrder; //!< keys in the order their holds end

@@ -25,6 +25,11 @@ constexpr int MaxRejecting = 64;
 constexpr int ShutDownGraceMs = 3000;
 // Connections accepted but not yet sorted into plain and TLS, or in their TLS handshake.
 constexpr int MaxInProgress = 256;
+// Protocol-error log lines of all clients together: a burst, then a few a second; a summary
+// of what was held back at most this often.
+constexpr int ProtocolLogBurst = 20;
+constexpr int ProtocolLogIntervalMs = 200;
+constexpr int ProtocolLogSummaryMs = 10'000;
 
 FailureThrottle::Limits throttleLimits(const ServerConfig &config)
 {
@@ -32,6 +37,9 @@ FailureThrottle::Limits throttleLimits(const ServerConfig &config)
     limits.maxFailures = config.passwordMaxFailures;
     limits.windowMs = config.passwordWindowMs;
     limits.lockoutMs = config.passwordLockoutMs;
+    limits.maxNetworkFailures = config.passwordNetworkMaxFailures;
+    limits.maxTotalFailures = config.passwordTotalMaxFailures;
+    limits.maxAddresses = config.passwordMaxAddresses;
     return limits;
 }
 } // namespace
@@ -46,6 +54,7 @@ ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore>
     , m_config(config)
     , m_room(m_config, std::move(store))
     , m_passwords(config.password, throttleLimits(config))
+    , m_protocolLog(ProtocolLogBurst, ProtocolLogIntervalMs)
 {
     m_clock.start();
     // Resolved once here rather than by every session that greets a client.
@@ -53,6 +62,15 @@ ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore>
         m_config.serverName = QHostInfo::localHostName();
     m_room.setLogChatText(!config.quiet);
     connect(&m_listener, &Listener::connectionReady, this, &ChatServer::onConnectionReady);
+    m_protocolLogSummary.setInterval(ProtocolLogSummaryMs);
+    connect(&m_protocolLogSummary, &QTimer::timeout, this, [this] {
+        const int held = m_protocolLog.takeSuppressed();
+        if (held > 0) {
+            qCWarning(lcServer).noquote()
+                << tr("%n more protocol error(s) from clients were not logged", nullptr, held);
+        }
+    });
+    m_protocolLogSummary.start();
     m_shutDownTimer.setSingleShot(true);
     connect(&m_shutDownTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcServer).noquote() << tr("Some clients did not close in time; closing anyway");
@@ -184,6 +202,7 @@ void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
     }
     auto *session = new ClientSession(socket, &m_room, m_config, rejection, this);
     session->setPasswordCheck(&m_passwords, &m_clock);
+    session->setProtocolLog(&m_protocolLog);
     if (silent)
         session->connection()->setDetectTimeout(0);
     m_sessions.insert(session);

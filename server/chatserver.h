@@ -14,6 +14,7 @@
 #include "banlist.h"
 #include "chatroom.h"
 #include "listener.h"
+#include "logthrottle.h"
 #include "passwordcheck.h"
 #include "serverconfig.h"
 
@@ -107,6 +108,8 @@ private:
     int m_rejecting = 0;
     bool m_shuttingDown = false;
     QTimer m_shutDownTimer;
+    LogThrottle m_protocolLog; //!< protocol-error log lines of all sessions together
+    QTimer m_protocolLogSummary; //!< says how many of them were not logged
     QString m_errorString;
 };
 

@@ -10,6 +10,8 @@
 #include "broadcast.h"
 #include "chatroom.h"
 #include "framedecoder.h"
+#include "logging.h"
+#include "logthrottle.h"
 #include "messagecodec.h"
 #include "protocol.h"
 #include "serverlogging.h"
@@ -40,6 +42,10 @@ constexpr int TextHistoryLimit = 20;
 
 // How long a leaving client's goodbye waits for its messages to be stored.
 constexpr int LeaveTimeoutMs = 10'000;
+// Protocol errors one connection may write to the log; the rest are counted in one line when it
+// closes. A peer's text in such a line is cut to this many characters.
+constexpr int MaxLoggedProtocolErrors = 3;
+constexpr int MaxLoggedDetail = 200;
 
 int historyLimit(int requested)
 {
@@ -168,15 +174,10 @@ void ClientSession::onModeDetected(Connection::Mode mode)
             text = tr("This server accepts encrypted (TLS) connections only. Turn on TLS in "
                       "your client, or use: openssl s_client -quiet -connect HOST:PORT");
             break;
-        case Rejection::TooManyFailures: {
-            const qint64 left = m_passwords && m_serverClock
-                ? m_passwords->lockoutRemainingMs(peerAddress(), m_serverClock->elapsed())
-                : 0;
+        case Rejection::TooManyFailures:
             code = ErrorCode::TooManyFailures;
-            text = tr("Too many wrong passwords from your address. Try again in %n minute(s).",
-                      nullptr, int((left + 59'999) / 60'000));
+            text = lockoutText(m_serverClock ? m_serverClock->elapsed() : 0);
             break;
-        }
         }
         qCWarning(lcServer).noquote() << tr("Refused %1: %2").arg(address(), text);
         closeWith(code, text, {});
@@ -223,14 +224,9 @@ bool ClientSession::admitPassword(const QString &offered)
         closeWith(ErrorCode::PasswordRequired,
                   tr("This server needs a password. Enter it and connect again."), {});
         return false;
-    case PasswordCheck::Verdict::LockedOut: {
-        const qint64 left = m_passwords->lockoutRemainingMs(peerAddress(), now);
-        closeWith(ErrorCode::TooManyFailures,
-                  tr("Too many wrong passwords from your address. Try again in %n minute(s).",
-                     nullptr, int((left + 59'999) / 60'000)),
-                  {});
+    case PasswordCheck::Verdict::LockedOut:
+        closeWith(ErrorCode::TooManyFailures, lockoutText(now), {});
         return false;
-    }
     case PasswordCheck::Verdict::Wrong:
         qCWarning(lcServer).noquote() << tr("%1: wrong password").arg(address());
         // Answered later, without holding up the server: guessing costs the guesser time.
@@ -239,6 +235,23 @@ bool ClientSession::admitPassword(const QString &offered)
         return false;
     }
     return false;
+}
+
+QString ClientSession::lockoutText(qint64 now) const
+{
+    qint64 left = 0;
+    const FailureThrottle::Lockout lockout = m_passwords
+        ? m_passwords->lockout(peerAddress(), now, &left)
+        : FailureThrottle::Lockout::None;
+    const int minutes = int((left + 59'999) / 60'000);
+    if (lockout == FailureThrottle::Lockout::Newcomers ||
+        lockout == FailureThrottle::Lockout::Everyone) {
+        return tr("Too many wrong passwords were tried on this server. Try again in %n "
+                  "minute(s).",
+                  nullptr, minutes);
+    }
+    return tr("Too many wrong passwords from your address. Try again in %n minute(s).", nullptr,
+              minutes);
 }
 
 void ClientSession::sendNickPrompt()
@@ -630,18 +643,40 @@ void ClientSession::finishClose(bool now)
     m_connection->close(m_closeCode, m_closeText);
 }
 
-void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal)
+void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                                    const QString &clientId)
 {
-    qCWarning(lcServer).noquote()
-        << tr("%1 (%2): %3").arg(address(), nick().isEmpty() ? u"-"_s : nick(), detail);
+    logProtocolError(tr("%1 (%2): %3")
+                         .arg(address(), nick().isEmpty() ? u"-"_s : escapeForLog(nick()),
+                              escapeForLog(detail, MaxLoggedDetail)));
+    if (!fatal && m_state == State::AwaitHandshake) {
+        // A first frame that does not even decode is not a handshake (docs/PROTOCOL.md 6.1):
+        // whoever sent it is not speaking this protocol, and gets no second try.
+        closeWith(ErrorCode::Protocol, tr("The first message must be a handshake."), {});
+        return;
+    }
     if (!fatal) {
-        sendError(code, detail);
+        // A say whose text is not UTF-8 is answered with its client-id, as any other refused
+        // say (docs/PROTOCOL.md 6.9), so that the client knows which message failed.
+        sendError(code, detail, {}, Validation::isValidToken(clientId) ? clientId : QString());
         return;
     }
     if (code != ErrorCode::SlowReader && m_connection->mode() == Connection::Mode::Framed)
         send(Message::bye(code, detail));
     else if (code != ErrorCode::SlowReader && isLine())
         sendReply(detail);
+}
+
+void ClientSession::logProtocolError(const QString &line)
+{
+    if (m_protocolErrorsLogged >= MaxLoggedProtocolErrors) {
+        ++m_protocolErrorsNotLogged;
+        return;
+    }
+    if (m_protocolLog && !m_protocolLog->admit())
+        return; // counted by the server's throttle, for its own summary
+    ++m_protocolErrorsLogged;
+    qCWarning(lcServer).noquote() << line;
 }
 
 void ClientSession::timerEvent(QTimerEvent *event)
@@ -699,6 +734,12 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
     m_leaveTimer.stop();
     m_held.clear();
     m_heldBytes = 0;
+    if (m_protocolErrorsNotLogged > 0 && (!m_protocolLog || m_protocolLog->admit())) {
+        qCWarning(lcServer).noquote()
+            << tr("%1: %n more protocol error(s) from this connection were not logged", nullptr,
+                  m_protocolErrorsNotLogged)
+                   .arg(address());
+    }
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

@@ -20,6 +20,7 @@ class QTcpSocket;
 namespace Tagarela {
 
 class ChatRoom;
+class LogThrottle;
 
 /*!
  * One client on the server, framed or text: its handshake, its nickname, its rate limit, and
@@ -52,6 +53,11 @@ public:
      * check that requires no password, everyone is admitted. Call before start().
      */
     void setPasswordCheck(PasswordCheck *check, const QElapsedTimer *clock);
+    /*!
+     * The server's budget for protocol-error log lines, shared by every session; without a
+     * call only this session's own limit applies. Call before start().
+     */
+    void setProtocolLog(LogThrottle *throttle) { m_protocolLog = throttle; }
     void start();
 
     bool isJoined() const { return m_state == State::Joined; }
@@ -101,7 +107,10 @@ private:
     void onModeDetected(Connection::Mode mode);
     void onMessage(const Message &message);
     void onLine(const TextLine &line);
-    void onProtocolError(ErrorCode code, const QString &detail, bool fatal);
+    void onProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                         const QString &clientId);
+    /*! Logs \a line unless this session or the server has logged too many such lines. */
+    void logProtocolError(const QString &line);
     void onClosed(ErrorCode code, const QString &detail);
     void onLoginTimeout();
 
@@ -110,6 +119,8 @@ private:
     [[nodiscard]] bool admitPassword(const QString &offered);
     void greetTextClient();
     void sendPasswordPrompt();
+    /*! Why this address may not try a password now, and for how long. */
+    QString lockoutText(qint64 now) const;
     void handleLineCommand(const QString &line);
     void join(const QString &nick, const QString &resume = {}, quint64 after = 0, int limit = 0);
     void rename(const QString &nick);
@@ -157,6 +168,9 @@ private:
     bool m_saysAnswered = false; //!< while Leaving: the room answered what it said
     PasswordCheck *m_passwords = nullptr;
     const QElapsedTimer *m_serverClock = nullptr;
+    LogThrottle *m_protocolLog = nullptr;
+    int m_protocolErrorsLogged = 0;
+    int m_protocolErrorsNotLogged = 0;
     QString m_leaveReason;
     bool m_closedOnPurpose = false; //!< quit, kick, flood ...: no nickname held for a resume
 };

@@ -8,6 +8,7 @@
 
 #include "chatserver.h"
 #include "historybackup.h"
+#include "logging.h"
 #include "serverconfig.h"
 #include "serverconsole.h"
 #include "serverlogging.h"
@@ -74,6 +75,9 @@ int main(int argc, char *argv[])
     qSetMessagePattern(u"%{time yyyy-MM-dd HH:mm:ss} "
                        "%{if-debug}debug%{endif}%{if-info}info %{endif}%{if-warning}warn "
                        "%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} %{message}"_s);
+    // Peers choose nicknames, chat text, message types ...: none of it may reach the host's
+    // terminal as control or bidi characters, whichever log line it ends up in.
+    installLogEscaping();
 
     ServerConfig config;
     QString message;

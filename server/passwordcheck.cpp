@@ -26,8 +26,10 @@ PasswordCheck::Verdict PasswordCheck::check(const QHostAddress &address, const Q
     if (offered.isEmpty())
         return Verdict::Missing;
     // Digests of both: the same length whatever was offered, so the loop takes the same time.
-    if (equalInConstantTime(digest(offered), m_digest))
+    if (equalInConstantTime(digest(offered), m_digest)) {
+        m_throttle.recordSuccess(address, nowMs);
         return Verdict::Admitted;
+    }
     m_throttle.recordFailure(address, nowMs);
     return Verdict::Wrong;
 }
@@ -40,6 +42,17 @@ bool PasswordCheck::isLockedOut(const QHostAddress &address, qint64 nowMs) const
 qint64 PasswordCheck::lockoutRemainingMs(const QHostAddress &address, qint64 nowMs) const
 {
     return m_throttle.lockoutRemainingMs(address, nowMs);
+}
+
+FailureThrottle::Lockout PasswordCheck::lockout(const QHostAddress &address, qint64 nowMs,
+                                                qint64 *remainingMs) const
+{
+    if (!isRequired()) {
+        if (remainingMs)
+            *remainingMs = 0;
+        return FailureThrottle::Lockout::None;
+    }
+    return m_throttle.lockout(address, nowMs, remainingMs);
 }
 
 bool PasswordCheck::equalInConstantTime(QByteArrayView a, QByteArrayView b)

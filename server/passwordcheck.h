@@ -13,8 +13,8 @@ namespace Tagarela {
 
 /*!
  * The server's password: compares what a client offers in constant time and throttles
- * addresses that keep guessing wrong (FailureThrottle). Only a SHA-256 digest of the
- * password is kept. Pure: the caller passes the time.
+ * guessing (FailureThrottle); an address that gives the right password is known to it. Only a
+ * SHA-256 digest of the password is kept. Pure: the caller passes the time.
  */
 class PasswordCheck final
 {
@@ -35,6 +35,9 @@ public:
     Verdict check(const QHostAddress &address, const QString &offered, qint64 nowMs);
     bool isLockedOut(const QHostAddress &address, qint64 nowMs) const;
     qint64 lockoutRemainingMs(const QHostAddress &address, qint64 nowMs) const;
+    /*! Why \a address is refused, and for how long (FailureThrottle::lockout()). */
+    FailureThrottle::Lockout lockout(const QHostAddress &address, qint64 nowMs,
+                                     qint64 *remainingMs = nullptr) const;
     const FailureThrottle &throttle() const { return m_throttle; }
 
     /*!

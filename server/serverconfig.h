@@ -37,6 +37,7 @@ struct ServerConfig
     int historyLimit = 100'000; //!< messages kept; older ones are deleted
     bool noHistory = false; //!< keep no messages (sequence numbers still persist)
     int resumeGraceMs = 120'000; //!< how long a dropped user's nickname is held for them
+    int resumeTokenOverlapMs = 30'000; //!< a presented token's life beside the new one (tests)
     int catchUpLimit = 5000; //!< most messages for a hello with "after" (no option; tests)
     QString backupFile; //!< --backup: copy the history in dataDir to this file and exit
 
@@ -49,6 +50,9 @@ struct ServerConfig
     int passwordMaxFailures = 5; //!< wrong passwords from one address that lock it out...
     qint64 passwordWindowMs = 10 * 60 * 1000; //!< ...within this time...
     qint64 passwordLockoutMs = 10 * 60 * 1000; //!< ...for this long
+    int passwordNetworkMaxFailures = 20; //!< ...an IPv6 /48 (no option; tests)
+    int passwordTotalMaxFailures = 100; //!< ...everyone not known, server-wide (no option; tests)
+    int passwordMaxAddresses = 4096; //!< records the throttle keeps (no option; tests)
 };
 
 /*! Parses the command line into a ServerConfig. */

@@ -49,6 +49,13 @@ struct PendingFlushes
     std::unique_ptr<QObject> context;
 };
 thread_local PendingFlushes pendingFlushes;
+
+// After the handshake: a record that does not decrypt or authenticate.
+bool isTlsFailure(QAbstractSocket::SocketError error)
+{
+    return error == QAbstractSocket::SslInternalError ||
+        error == QAbstractSocket::SslInvalidUserDataError;
+}
 } // namespace
 
 Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
@@ -71,8 +78,18 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
         if (!m_closing && m_closeDetail.isEmpty() &&
             error != QAbstractSocket::RemoteHostClosedError)
             m_closeDetail = m_socket->errorString();
-        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        if (m_socket->state() == QAbstractSocket::UnconnectedState) {
             finish();
+            return;
+        }
+        const auto *tlsSocket = qobject_cast<QSslSocket *>(m_socket.data());
+        if (!m_closing && tlsSocket && tlsSocket->isEncrypted() && isTlsFailure(error)) {
+            // A corrupt or forged TLS record: QSslSocket stays connected but no byte of this
+            // stream can be trusted or will decrypt again. Say so and end it, or it lingers.
+            const QString detail = tr("TLS error: %1").arg(m_socket->errorString());
+            abort(ErrorCode::Protocol, detail);
+            Q_EMIT protocolError(ErrorCode::Protocol, detail, true);
+        }
     });
 }
 
@@ -392,7 +409,7 @@ void Connection::decodeFrames(QByteArrayView bytes)
     while (!m_closing && m_frames.hasFrame()) {
         const DecodeResult result = MessageCodec::decode(m_frames.next());
         if (!result.ok()) {
-            Q_EMIT protocolError(result.error, result.detail, false);
+            Q_EMIT protocolError(result.error, result.detail, false, result.clientId);
             continue;
         }
         switch (result.message.type) {

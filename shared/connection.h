@@ -115,8 +115,13 @@ Q_SIGNALS:
     void modeDetected(Tagarela::Connection::Mode mode);
     void messageReceived(const Tagarela::Message &message);
     void lineReceived(const Tagarela::TextLine &line);
-    /*! A bad input. If \a fatal, the connection is closing and closed() follows. */
-    void protocolError(Tagarela::ErrorCode code, const QString &detail, bool fatal);
+    /*!
+     * A bad input, or a TLS record that does not decrypt. If \a fatal, the connection is
+     * closing and closed() follows. \a clientId: the client-id of a frame that could not be
+     * decoded for its invalid UTF-8, when it could be read (DecodeResult::clientId).
+     */
+    void protocolError(Tagarela::ErrorCode code, const QString &detail, bool fatal,
+                       const QString &clientId = {});
     void latencyMeasured(int ms);
     void closed(Tagarela::ErrorCode code, const QString &detail);
 

@@ -3,11 +3,13 @@
 #include "messagecodec.h"
 
 #include <limits>
+#include <optional>
 
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborStreamReader>
 #include <QCborValue>
+#include <QStringDecoder>
 
 namespace Tagarela {
 
@@ -448,6 +450,66 @@ bool holdsMinusTwoToThe64(QCborStreamReader &reader)
     return false;
 }
 
+// The raw bytes of the text string \a reader is on, however malformed their UTF-8 (next() and
+// readString() stop at it); nullopt if the CBOR around them is broken, or with \a keep if
+// they are longer than \a maxSize. Chunked strings are joined. Every step reads at least one
+// byte of \a payloadSize, or the string ends: the loop is bounded by it.
+std::optional<QByteArray> rawText(QCborStreamReader &reader, qsizetype payloadSize,
+                                  qsizetype maxSize, bool keep)
+{
+    QByteArray bytes;
+    char buffer[512];
+    for (qsizetype step = 0; step <= payloadSize; ++step) {
+        const auto read = reader.readStringChunk(buffer, sizeof buffer);
+        if (read.status == QCborStreamReader::EndOfString)
+            return bytes;
+        if (read.status != QCborStreamReader::Ok)
+            return std::nullopt;
+        if (keep) {
+            if (bytes.size() + read.data > maxSize)
+                return std::nullopt;
+            bytes.append(buffer, read.data);
+        }
+    }
+    return std::nullopt;
+}
+
+// The "client-id" of a payload whose text somewhere is not valid UTF-8, so that QCborValue
+// would not decode it. Only the top-level map is walked; every other value is skipped
+// without being looked at.
+QString clientIdOfInvalidUtf8(const QByteArray &bytes)
+{
+    // A client-id is short (Validation::MaxTokenLength); anything longer is not one.
+    constexpr qsizetype MaxClientId = 256;
+    QCborStreamReader reader(bytes);
+    if (!reader.isMap() || !reader.enterContainer())
+        return {};
+    while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
+        std::optional<QByteArray> key;
+        if (reader.isString()) {
+            key = rawText(reader, bytes.size(), MaxClientId, true);
+            if (!key)
+                return {};
+        } else if (!reader.next()) {
+            return {};
+        }
+        if (!reader.hasNext())
+            return {};
+        if (key && *key == "client-id" && reader.isString()) {
+            const std::optional<QByteArray> value =
+                rawText(reader, bytes.size(), MaxClientId, true);
+            if (!value)
+                return {};
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString id = utf8(*value);
+            return utf8.hasError() ? QString() : id;
+        }
+        if (reader.isString() ? !rawText(reader, bytes.size(), 0, false) : !reader.next())
+            return {};
+    }
+    return {};
+}
+
 DecodeResult failure(ErrorCode code, const QString &detail)
 {
     DecodeResult result;
@@ -469,8 +531,11 @@ DecodeResult MessageCodec::decode(QByteArrayView payload)
     QCborStreamReader reader(bytes);
     const QCborValue root = QCborValue::fromCbor(reader);
     const QCborError cborError = reader.lastError();
-    if (cborError == QCborError::InvalidUtf8String)
-        return failure(ErrorCode::InvalidUtf8, u"text is not valid UTF-8"_s);
+    if (cborError == QCborError::InvalidUtf8String) {
+        DecodeResult result = failure(ErrorCode::InvalidUtf8, u"text is not valid UTF-8"_s);
+        result.clientId = clientIdOfInvalidUtf8(bytes);
+        return result;
+    }
     if (cborError != QCborError::NoError)
         return failure(ErrorCode::Protocol, u"malformed CBOR: "_s + cborError.toString());
     if (reader.currentOffset() != payload.size())

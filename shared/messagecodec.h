@@ -16,6 +16,11 @@ struct DecodeResult
     Message message;
     ErrorCode error = ErrorCode::None; //!< Protocol, InvalidUtf8 or UnknownType on failure
     QString detail; //!< a short English explanation for logs and error replies
+    /*!
+     * With InvalidUtf8: the "client-id" of the top-level map, when it is a text string that
+     * could be read (docs/PROTOCOL.md 6.3: the error for a say names its client-id).
+     */
+    QString clientId;
 
     bool ok() const { return error == ErrorCode::None; }
 };

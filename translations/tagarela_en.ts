@@ -227,6 +227,13 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more protocol error(s) from clients were not logged</source>
+        <translation>
+            <numerusform>%n more protocol error from clients was not logged</numerusform>
+            <numerusform>%n more protocol errors from clients were not logged</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -728,6 +735,20 @@
         <source>This server accepts encrypted (TLS) connections only. Turn on TLS in your client, or use: openssl s_client -quiet -connect HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n more protocol error(s) from this connection were not logged</source>
+        <translation>
+            <numerusform>%1: %n more protocol error from this connection was not logged</numerusform>
+            <numerusform>%1: %n more protocol errors from this connection were not logged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords were tried on this server. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords were tried on this server. Try again in %n minute.</numerusform>
+            <numerusform>Too many wrong passwords were tried on this server. Try again in %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -936,6 +957,10 @@
     </message>
     <message>
         <source>the peer closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

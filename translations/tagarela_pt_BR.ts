@@ -227,6 +227,13 @@
             <numerusform>Encerrando; clientes a avisar: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more protocol error(s) from clients were not logged</source>
+        <translation>
+            <numerusform>mais %n erro de protocolo de clientes não foi registrado no log</numerusform>
+            <numerusform>mais %n erros de protocolo de clientes não foram registrados no log</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -728,6 +735,20 @@
         <source>End of recent messages.</source>
         <translation>Fim das mensagens recentes.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n more protocol error(s) from this connection were not logged</source>
+        <translation>
+            <numerusform>%1: mais %n erro de protocolo desta conexão não foi registrado no log</numerusform>
+            <numerusform>%1: mais %n erros de protocolo desta conexão não foram registrados no log</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords were tried on this server. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Senhas erradas demais foram tentadas neste servidor. Tente de novo em %n minuto.</numerusform>
+            <numerusform>Senhas erradas demais foram tentadas neste servidor. Tente de novo em %n minutos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -937,6 +958,10 @@
     <message>
         <source>the peer closed the connection</source>
         <translation>o outro lado fechou a conexão</translation>
+    </message>
+    <message>
+        <source>TLS error: %1</source>
+        <translation>Erro de TLS: %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 // in-process, driven over loopback sockets.
 
 #include <memory>
+#include <vector>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,14 +19,18 @@
 #include <QTest>
 
 #include "chatserver.h"
+#include "framedecoder.h"
 #include "framedtestclient.h"
 #include "linetestclient.h"
+#include "logcapture.h"
 #include "protocol.h"
 #include "serverconfig.h"
 #include "testcertificate.h"
 #include "testprinters.h"
 #include "testserverconfig.h"
 #include "wirebytes.h"
+
+#include <unistd.h>
 
 using namespace Tagarela;
 using namespace Qt::StringLiterals;
@@ -39,6 +44,54 @@ ServerConfig testConfig()
     ServerConfig config = Testing::serverConfig();
     config.passwordDelayMs = 20;
     return config;
+}
+
+// A frame of a type nobody knows, named \a name.
+QByteArray unknownTypeFrame(const QString &name)
+{
+    Message message;
+    message.type = MessageType::Unknown;
+    message.typeName = name;
+    return WireBytes::frame(message);
+}
+
+// What a terminal or a log reader could take for something else than text.
+bool holdsControls(const QString &text)
+{
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+            (c >= 0x2066 && c <= 0x2069))
+            return true;
+    }
+    return false;
+}
+
+// One framed login from \a from (any 127.x.y.z: all of 127/8 is loopback) offering
+// \a password: the code of the bye it gets, or None if it was admitted.
+std::optional<ErrorCode> loginFrom(quint16 port, const QHostAddress &from, const QString &password)
+{
+    QTcpSocket socket;
+    if (!socket.bind(from, 0))
+        return std::nullopt;
+    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    Message handshake = Message::handshake(Protocol::supportedVersions());
+    handshake.password = password;
+    socket.write(Protocol::magic().toByteArray() + WireBytes::frame(handshake));
+    // The server runs in this thread: wait on the event loop, never block it.
+    std::optional<ErrorCode> answer;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (const Message &message : WireBytes::decodeStream(socket.peek(1 << 20))) {
+                if (message.type == MessageType::HandshakeOk)
+                    answer = ErrorCode::None;
+                else if (message.type == MessageType::Bye)
+                    answer = message.code;
+            }
+            return answer.has_value();
+        },
+        10'000);
+    return answer;
 }
 
 BanList::Entry entry(const QString &text)
@@ -69,6 +122,14 @@ private Q_SLOTS:
     void requireTlsAdmitsTls();
     void badCertificateIsAStartError_data();
     void badCertificateIsAStartError();
+    void corruptTlsRecordCloses_data();
+    void corruptTlsRecordCloses();
+    // The console and the log
+    void peerTextIsEscapedInTheLog();
+    void protocolErrorsOfOneConnectionAreBounded();
+    void protocolErrorsOfManyConnectionsAreBounded();
+    void badFirstFrameCloses_data();
+    void badFirstFrameCloses();
     // Password
     void framedPassword_data();
     void framedPassword();
@@ -76,6 +137,7 @@ private Q_SLOTS:
     void textPassword();
     void wrongPasswordIsDelayed();
     void throttleAfterFailures();
+    void fullThrottleTableKeepsTheGuesser();
     void nothingLeaksBeforePassword();
     void passwordOverTls();
     // Bans
@@ -338,6 +400,168 @@ void TestSecurity::badCertificateIsAStartError()
     QVERIFY(!server.listen());
 }
 
+void TestSecurity::corruptTlsRecordCloses_data()
+{
+    QTest::addColumn<bool>("framed");
+    QTest::newRow("framed") << true;
+    QTest::newRow("text") << false;
+}
+
+void TestSecurity::corruptTlsRecordCloses()
+{
+    QFETCH(bool, framed);
+    ServerConfig config = testConfig();
+    config.tlsCertFile = m_certificate->certificateFile();
+    config.tlsKeyFile = m_certificate->keyFile();
+    const auto server = startServer(config);
+    QVERIFY(server);
+    LogCapture log;
+    FramedTestClient witness(server->serverPort());
+    QVERIFY(witness.join(u"witness"_s));
+
+    LineTestClient client(server->serverPort());
+    client.setTls(m_certificate->certificate());
+    QVERIFY(client.connectToServer());
+    if (framed)
+        client.sendBytes(WireBytes::login(u"ana"_s));
+    else
+        client.sendLine(u"ana"_s);
+    QVERIFY(witness.waitFor(MessageType::Joined, Match::nick(u"ana"_s)));
+
+    // An application-data record that does not decrypt, written past the client's TLS.
+    const QByteArray garbage = QByteArray("\x17\x03\x03\x00\x20", 5) + QByteArray(32, '\x42');
+    QCOMPARE(::write(int(client.socket().socketDescriptor()), garbage.constData(),
+                     size_t(garbage.size())),
+             ssize_t(garbage.size()));
+    // Closed at once, not after a heartbeat timeout (45 s) or never (a text client).
+    QVERIFY(client.waitForClosed(5000));
+    QVERIFY(witness.waitFor(MessageType::Left, Match::nick(u"ana"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(!log.linesContaining(u"TLS error"_s).isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(server->connectionCount(), 1, 5000);
+}
+
+// --- The console and the log ------------------------------------------------------------------
+
+void TestSecurity::peerTextIsEscapedInTheLog()
+{
+    ServerConfig config = testConfig();
+    config.password = Password;
+    const auto server = startServer(config);
+    QVERIFY(server);
+    LogCapture log;
+
+    // Before any password: a first frame of an unknown type full of terminal controls and a
+    // forged line.
+    const QString evil = u"\x1b]0;owned\x07\x1b[2J\r\n2026-01-01 00:00:00 info forged\u202Etxt"_s;
+    FramedTestClient stranger(server->serverPort());
+    QVERIFY(stranger.connectToServer());
+    stranger.sendBytes(unknownTypeFrame(evil));
+    QVERIFY(stranger.waitForClosed());
+
+    // A text client's chat line with a bidi override, after the password.
+    LineTestClient text(server->serverPort());
+    QVERIFY(text.connectToServer());
+    text.sendLine(Password);
+    QVERIFY(text.join(u"bia"_s));
+    text.sendLine(u"see \u202Efdp.exe"_s);
+    QVERIFY(text.waitForLine(u"<bia> see"_s));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!log.linesContaining(u"\\x1B]0;owned\\x07"_s).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!log.linesContaining(u"see \\u202Efdp.exe"_s).isEmpty(), 5000);
+    const QStringList lines = log.lines();
+    for (const QString &line : lines)
+        QVERIFY2(!holdsControls(line), line.toUtf8().toPercentEncoding(" <>():@").constData());
+    QVERIFY(log.linesContaining(u"forged"_s).size() == 1);
+}
+
+void TestSecurity::protocolErrorsOfOneConnectionAreBounded()
+{
+    const auto server = startServer(testConfig());
+    QVERIFY(server);
+    LogCapture log;
+    FramedTestClient client(server->serverPort());
+    QVERIFY(client.join(u"ana"_s));
+
+    constexpr int Count = 500;
+    QByteArray flood;
+    for (int i = 0; i < Count; ++i)
+        flood += unknownTypeFrame(u"junk"_s);
+    client.sendBytes(flood);
+    // Each is still answered: the log is what is bounded, not the protocol.
+    QVERIFY(client.waitForCount(MessageType::Error, Count, Match::code(ErrorCode::UnknownType),
+                                20'000));
+    client.disconnectFromServer();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !log.linesContaining(u": %1 more protocol error"_s.arg(Count - 3)).isEmpty(), 5000);
+    QCOMPARE(log.linesContaining(u"unknown message type"_s).size(), 3);
+}
+
+void TestSecurity::protocolErrorsOfManyConnectionsAreBounded()
+{
+    ServerConfig config = testConfig();
+    config.maxPerIp = 0;
+    const auto server = startServer(config);
+    QVERIFY(server);
+    LogCapture log;
+
+    // 100 connections, three bad frames each: 300 lines if each connection had only its own
+    // limit. Together they get a burst of 20 and then one line per 200 ms.
+    QElapsedTimer clock;
+    clock.start();
+    constexpr int Connections = 100;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    const QByteArray bytes = Protocol::magic().toByteArray() +
+        WireBytes::frame(Message::handshake(Protocol::supportedVersions())) +
+        unknownTypeFrame(u"junk"_s) + unknownTypeFrame(u"junk"_s) + unknownTypeFrame(u"junk"_s) +
+        WireBytes::frame(Message::quit());
+    for (int i = 0; i < Connections; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress(QHostAddress::LocalHost), server->serverPort());
+        socket->write(bytes);
+        sockets.push_back(std::move(socket));
+    }
+    for (const auto &socket : sockets) {
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 30'000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(server->connectionCount(), 0, 10'000);
+    const qint64 elapsed = clock.elapsed();
+    const qsizetype logged = log.linesContaining(u"unknown message type"_s).size();
+    QVERIFY2(logged >= 20, qPrintable(QString::number(logged)));
+    QVERIFY2(logged <= 20 + elapsed / 200 + 1,
+             qPrintable(u"%1 lines in %2 ms"_s.arg(logged).arg(elapsed)));
+}
+
+void TestSecurity::badFirstFrameCloses_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::newRow("unknown type") << unknownTypeFrame(u"\x1b[31mhi"_s);
+    QTest::newRow("malformed CBOR") << FrameDecoder::encode(QByteArray("\xa2\x64typ", 5));
+    QTest::newRow("invalid UTF-8") << WireBytes::sayWithRawText("\xff\xfe");
+    QTest::newRow("not a map") << FrameDecoder::encode(QByteArray("\x01", 1));
+    QTest::newRow("hello") << WireBytes::frame(Message::hello(u"ana"_s));
+}
+
+void TestSecurity::badFirstFrameCloses()
+{
+    QFETCH(QByteArray, frame);
+    ServerConfig config = testConfig();
+    config.password = Password;
+    const auto server = startServer(config);
+    QVERIFY(server);
+    LogCapture log;
+
+    FramedTestClient client(server->serverPort());
+    QVERIFY(client.connectToServer());
+    client.sendBytes(frame);
+    const std::optional<Message> bye = client.waitFor(MessageType::Bye);
+    QVERIFY(bye);
+    QCOMPARE(bye->code, ErrorCode::Protocol);
+    QVERIFY(client.waitForClosed());
+    QCOMPARE(client.count(MessageType::HandshakeOk), 0);
+    QCOMPARE(client.count(MessageType::Error), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(server->connectionCount(), 0, 5000);
+}
+
 // --- Password ---------------------------------------------------------------------------------
 
 void TestSecurity::framedPassword_data()
@@ -468,6 +692,36 @@ void TestSecurity::throttleAfterFailures()
     QVERIFY(text.waitForLine(u"Too many wrong passwords"_s));
     QVERIFY(text.waitForClosed());
     QVERIFY(text.linesContaining(LineTestClient::passwordPrompt()).isEmpty());
+}
+
+void TestSecurity::fullThrottleTableKeepsTheGuesser()
+{
+    ServerConfig config = testConfig();
+    config.password = Password;
+    config.passwordMaxFailures = 3;
+    config.passwordMaxAddresses = 8;
+    config.passwordTotalMaxFailures = 0; // the table alone
+    const auto server = startServer(config);
+    QVERIFY(server);
+
+    // Between its guesses, the guesser fails once from more other addresses than the table
+    // holds: before, that pushed its own record out and it could guess for ever.
+    const QHostAddress guesser(u"127.0.0.2"_s);
+    int other = 10;
+    for (int round = 0; round < 3; ++round) {
+        QCOMPARE(loginFrom(server->serverPort(), guesser, u"guess %1"_s.arg(round)),
+                 std::optional<ErrorCode>(ErrorCode::WrongPassword));
+        for (int i = 0; i < 10; ++i) {
+            const std::optional<ErrorCode> code =
+                loginFrom(server->serverPort(), QHostAddress(u"127.0.1.%1"_s.arg(other++)), u"x"_s);
+            QVERIFY(code == ErrorCode::WrongPassword || code == ErrorCode::TooManyFailures);
+        }
+    }
+    QCOMPARE(loginFrom(server->serverPort(), guesser, Password),
+             std::optional<ErrorCode>(ErrorCode::TooManyFailures));
+    // An address with a record of its own and no failures to speak of still gets in.
+    QCOMPARE(loginFrom(server->serverPort(), QHostAddress(u"127.0.1.10"_s), Password),
+             std::optional<ErrorCode>(ErrorCode::None));
 }
 
 void TestSecurity::nothingLeaksBeforePassword()

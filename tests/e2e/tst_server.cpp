@@ -706,9 +706,13 @@ void TestServer::invalidUtf8InFrame()
     bad.sendBytes(WireBytes::sayWithRawText("caf\xc3(!"_ba)); // 0xC3 wants a continuation byte
     bad.sendBytes(WireBytes::sayWithRawText("\xed\xa0\x80"_ba)); // an encoded surrogate
     bad.sendBytes(WireBytes::sayWithRawText("\xff"_ba));
-    QVERIFY(bad.waitForCount(MessageType::Error, 3));
+    // With a client-id, the error names it (docs/PROTOCOL.md 6.3, 6.9).
+    bad.sendBytes(WireBytes::sayWithRawText("\xc0\xaf"_ba, u"m-42"_s));
+    QVERIFY(bad.waitForCount(MessageType::Error, 4));
     for (const Message &error : bad.received(MessageType::Error))
         QCOMPARE(error.code, ErrorCode::InvalidUtf8);
+    QCOMPARE(bad.received(MessageType::Error).at(2).clientId, QString());
+    QCOMPARE(bad.received(MessageType::Error).at(3).clientId, u"m-42"_s);
 
     // The connection stays, and the same hand-built frame with valid text goes through.
     QVERIFY(bad.isConnected());

@@ -57,6 +57,16 @@ QByteArray sayWithRawText(QByteArrayView utf8)
     return FrameDecoder::encode(payload);
 }
 
+QByteArray sayWithRawText(QByteArrayView utf8, const QString &clientId)
+{
+    QByteArray payload;
+    payload.append(static_cast<char>(0xa3)); // a map of three pairs
+    payload += text("type") + text("say");
+    payload += text("text") + text(utf8);
+    payload += text("client-id") + text(clientId.toUtf8());
+    return FrameDecoder::encode(payload);
+}
+
 QList<Message> decodeStream(QByteArrayView stream)
 {
     FrameDecoder decoder(MaxServerFrame);

@@ -22,6 +22,8 @@ QByteArray login(const QString &nick);
  * one with invalid UTF-8, so the CBOR is written by hand.
  */
 QByteArray sayWithRawText(QByteArrayView utf8);
+/*! The same with a \a clientId (after the text). */
+QByteArray sayWithRawText(QByteArrayView utf8, const QString &clientId);
 
 /*!
  * The messages in \a stream, a server's framed output. Stops at the first frame that does not

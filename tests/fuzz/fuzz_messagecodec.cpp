@@ -5,13 +5,15 @@
 //
 // Input: one frame payload. A payload that decodes must survive encode() and decode() again
 // unchanged, and encode() must be stable from then on; one of an unknown type must keep its
-// type name the same way; any other failure must say why.
+// type name the same way; any other failure must say why, and a client-id recovered from a
+// payload with invalid UTF-8 must be short, valid text.
 
 #include <cstddef>
 #include <cstdint>
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 #include "fuzzcheck.h"
 #include "message.h"
@@ -44,6 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     require(first.error == ErrorCode::Protocol || first.error == ErrorCode::InvalidUtf8,
             "decode() fails with protocol or invalid-utf8 only");
+    // The client-id recovered from a payload with invalid UTF-8 is short, valid text.
+    require(first.clientId.isEmpty() || first.error == ErrorCode::InvalidUtf8,
+            "only invalid-utf8 recovers a client-id");
+    require(first.clientId.size() <= 256 && first.clientId.toUtf8().size() <= 256 &&
+                QString::fromUtf8(first.clientId.toUtf8()) == first.clientId,
+            "a recovered client-id is short, valid text");
     require(first.message == Message(), "a failed decode yields no message");
     return 0;
 }

@@ -140,7 +140,11 @@ bool writeMessageCodecSeeds(SeedWriter &out)
         // {"type": "say", "text": h'6869'}: a byte string where text belongs
         out.write(target, u"wrong-type"_s, "\xa2\x64type\x63say\x64text\x42hi"_ba) &&
         // {"type": "say", "text": "\xff"}: invalid UTF-8
-        out.write(target, u"invalid-utf8"_s, "\xa2\x64type\x63say\x64text\x61\xff"_ba);
+        out.write(target, u"invalid-utf8"_s, "\xa2\x64type\x63say\x64text\x61\xff"_ba) &&
+        // {"type": "say", "text": "\xff", "client-id": "m1"}: the error names the client-id
+        out.write(target, u"invalid-utf8-client-id"_s,
+                  "\xa3\x64type\x63say\x64text\x61\xff\x69"
+                  "client-id\x62m1"_ba);
 }
 
 bool writeLineDecoderSeeds(SeedWriter &out)

@@ -110,6 +110,10 @@ private Q_SLOTS:
     void leaveDeliversLeftToTheRest();
     void leaveOfNonMemberDoesNothing();
     void heldNickIsFreeWhenTheGraceEnds();
+    void replayedTokenIsRetired();
+    void replayDoesNotKeepATokenAlive();
+    void olderTokenDoesNotDisplaceNewer();
+    void resumeSpelledDifferently();
     void noticeReachesEveryone();
     void clockSetsEventTimes();
 
@@ -602,6 +606,88 @@ void TestChatRoom::heldNickIsFreeWhenTheGraceEnds()
     const ChatRoom::NickResult renamed = room()->rename(bia, u"ana"_s);
     QVERIFY2(renamed.ok(), qPrintable(renamed.text));
     QCOMPARE(room()->nicks(), QStringList {u"ana"_s});
+}
+
+void TestChatRoom::replayedTokenIsRetired()
+{
+    const qint64 overlap = ServerConfig {}.resumeTokenOverlapMs;
+    FakeMember first, second, replay, late;
+    const QString t1 = room()->join(&first, u"ana"_s).resume;
+    room()->leave(&first, u"connection closed"_s, true);
+    // The user comes back with its token; whoever saw that hello has t1 too.
+    const ChatRoom::NickResult back = room()->join(&second, u"ana"_s, t1);
+    QVERIFY2(back.ok(), qPrintable(back.text));
+    QVERIFY(back.resume != t1);
+
+    // Once the connection has been up for a short while, t1 displaces nobody any more ...
+    m_now = StartTime + overlap;
+    const ChatRoom::NickResult replayed = room()->join(&replay, u"ana"_s, t1);
+    QCOMPARE(replayed.error, ErrorCode::NickTaken);
+    QCOMPARE(second.displaced, 0);
+    QVERIFY(room()->contains(&second));
+    // ... nor takes back the nickname held after the user drops.
+    room()->leave(&second, u"connection closed"_s, true);
+    QCOMPARE(room()->join(&replay, u"ana"_s, t1).error, ErrorCode::NickTaken);
+    // The newer token still works.
+    QVERIFY(room()->join(&late, u"ana"_s, back.resume).ok());
+}
+
+void TestChatRoom::replayDoesNotKeepATokenAlive()
+{
+    const qint64 overlap = ServerConfig {}.resumeTokenOverlapMs;
+    FakeMember first, second, third, fourth;
+    const QString t1 = room()->join(&first, u"ana"_s).resume;
+    room()->leave(&first, u"connection closed"_s, true);
+    QVERIFY(room()->join(&second, u"ana"_s, t1).ok());
+    // A welcome lost: t1 comes again within the overlap and displaces the connection ...
+    m_now = StartTime + overlap - 10;
+    QVERIFY(room()->join(&third, u"ana"_s, t1).ok());
+    QCOMPARE(second.displaced, 1);
+    // ... but that does not start its overlap again.
+    m_now = StartTime + overlap;
+    QCOMPARE(room()->join(&fourth, u"ana"_s, t1).error, ErrorCode::NickTaken);
+    QCOMPARE(third.displaced, 0);
+}
+
+void TestChatRoom::olderTokenDoesNotDisplaceNewer()
+{
+    FakeMember first, second, third, replay;
+    const QString t1 = room()->join(&first, u"ana"_s).resume;
+    room()->leave(&first, u"connection closed"_s, true);
+    const QString t2 = room()->join(&second, u"ana"_s, t1).resume;
+    // The user used its newer token: the older one is void at once, within the overlap too.
+    QVERIFY(room()->join(&third, u"ana"_s, t2).ok());
+    QCOMPARE(second.displaced, 1);
+    QCOMPARE(room()->join(&replay, u"ana"_s, t1).error, ErrorCode::NickTaken);
+    QCOMPARE(third.displaced, 0);
+    QVERIFY(room()->contains(&third));
+}
+
+void TestChatRoom::resumeSpelledDifferently()
+{
+    // docs/PROTOCOL.md 6.11: the nickname comes back as the resuming hello spells it, and the
+    // others see it leave and join, as for any resume.
+    joinAll({u"bia"_s});
+    FakeMember *bia = m_members.at(0).get();
+    FakeMember first, back;
+    const QString token = room()->join(&first, u"Bob"_s).resume;
+    room()->leave(&first, u"connection closed"_s, true);
+    bia->clear();
+    const ChatRoom::NickResult resumed = room()->join(&back, u"BOB"_s, token);
+    QVERIFY2(resumed.ok(), qPrintable(resumed.text));
+    QCOMPARE(resumed.nick, u"BOB"_s);
+    QCOMPARE(room()->nicks(), (QStringList {u"bia"_s, u"BOB"_s}));
+    QCOMPARE(bia->events, QList<Message> {Message::joined(u"BOB"_s, StartTime)});
+
+    // With the old connection still open: it leaves as BOB, and bob joins.
+    FakeMember again;
+    bia->clear();
+    QVERIFY(room()->join(&again, u"bob"_s, resumed.resume).ok());
+    QCOMPARE(back.displaced, 1);
+    QCOMPARE(bia->events.size(), 2);
+    QCOMPARE(bia->events.at(0).type, MessageType::Left);
+    QCOMPARE(bia->events.at(0).nick, u"BOB"_s);
+    QCOMPARE(bia->events.at(1), Message::joined(u"bob"_s, StartTime));
 }
 
 void TestChatRoom::noticeReachesEveryone()

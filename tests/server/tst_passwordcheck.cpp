@@ -33,6 +33,11 @@ private Q_SLOTS:
     void addressesAreSeparate();
     void ipv6CountsPerSlash64();
     void tableIsBounded();
+    void fullTableKeepsRecentFailures();
+    void fullTableRefusesNewcomers();
+    void ipv6CountsPerSlash48();
+    void totalBudget();
+    void knownAddressesAreBounded();
     void zeroFailuresNeverLocks();
 };
 
@@ -198,6 +203,117 @@ void TestPasswordCheck::tableIsBounded()
         throttle.recordFailure(QHostAddress(0x0a000000U + i), 1 + i);
     QVERIFY(throttle.size() <= 100);
     QVERIFY(throttle.isLockedOut(Guesser, 20'000));
+}
+
+void TestPasswordCheck::fullTableKeepsRecentFailures()
+{
+    // The bypass: one failure from each of 4,200 other addresses between guesses pushed the
+    // guesser's record out of the table, so it never reached five.
+    FailureThrottle::Limits limits;
+    limits.maxTotalFailures = 0; // this test is about the table alone
+    PasswordCheck check(u"right"_s, limits);
+    quint32 other = 0x0a000000U;
+    qint64 now = 0;
+    for (int guess = 1; guess <= 5; ++guess) {
+        QCOMPARE(check.check(Guesser, u"wrong"_s, now), PasswordCheck::Verdict::Wrong);
+        for (int i = 0; i < 4200; ++i)
+            (void)check.check(QHostAddress(other++), u"wrong"_s, ++now);
+    }
+    QVERIFY(check.throttle().size() <= limits.maxAddresses);
+    QCOMPARE(check.lockout(Guesser, now), FailureThrottle::Lockout::Address);
+    QCOMPARE(check.check(Guesser, u"right"_s, now), PasswordCheck::Verdict::LockedOut);
+}
+
+void TestPasswordCheck::fullTableRefusesNewcomers()
+{
+    FailureThrottle::Limits limits;
+    limits.maxAddresses = 10;
+    limits.maxTotalFailures = 0;
+    FailureThrottle throttle(limits);
+    for (quint32 i = 0; i < 10; ++i)
+        throttle.recordFailure(QHostAddress(0x0a000000U + i), 0);
+    QCOMPARE(throttle.size(), 10);
+    // Addresses that find no room are counted together: after five, newcomers wait.
+    for (quint32 i = 0; i < 4; ++i)
+        throttle.recordFailure(QHostAddress(0x0b000000U + i), 1);
+    QVERIFY(!throttle.isLockedOut(Friend, 1));
+    throttle.recordFailure(QHostAddress(0x0b000004U), 1);
+    QCOMPARE(throttle.size(), 10);
+    QCOMPARE(throttle.lockout(Friend, 2), FailureThrottle::Lockout::Newcomers);
+    // Not those with a record of their own, nor a known address.
+    QVERIFY(!throttle.isLockedOut(QHostAddress(0x0a000001U), 2));
+    throttle.recordSuccess(Guesser, 0);
+    QVERIFY(!throttle.isLockedOut(Guesser, 2));
+    // Once the old records no longer matter, a newcomer finds room again.
+    const qint64 later = limits.lockoutMs + 2;
+    QVERIFY(!throttle.isLockedOut(Friend, later));
+    throttle.recordFailure(Friend, later);
+    QCOMPARE(throttle.lockout(Friend, later), FailureThrottle::Lockout::None);
+    QVERIFY(throttle.size() <= 10);
+}
+
+void TestPasswordCheck::ipv6CountsPerSlash48()
+{
+    // The bypass: a /52 holds 4,096 /64s, one guess from each never locked anything.
+    PasswordCheck check(u"right"_s);
+    const auto inSite = [](int subnet) {
+        return QHostAddress(u"2001:db8:7:%1::1"_s.arg(subnet, 0, 16));
+    };
+    for (int i = 0; i < 19; ++i)
+        QCOMPARE(check.check(inSite(i), u"wrong"_s, i), PasswordCheck::Verdict::Wrong);
+    QVERIFY(!check.isLockedOut(inSite(500), 19));
+    QCOMPARE(check.check(inSite(19), u"wrong"_s, 19), PasswordCheck::Verdict::Wrong);
+    QCOMPARE(check.lockout(inSite(500), 20), FailureThrottle::Lockout::Network);
+    QCOMPARE(check.check(inSite(4095), u"right"_s, 20), PasswordCheck::Verdict::LockedOut);
+    QVERIFY(!check.isLockedOut(QHostAddress(u"2001:db8:8::1"_s), 20));
+    QCOMPARE(FailureThrottle::networkOf(QHostAddress(u"2001:db8:7:abcd:1:2:3:4"_s)),
+             QHostAddress(u"2001:db8:7::"_s));
+    QVERIFY(FailureThrottle::networkOf(Guesser).isNull());
+}
+
+void TestPasswordCheck::totalBudget()
+{
+    FailureThrottle::Limits limits;
+    limits.maxTotalFailures = 50;
+    PasswordCheck check(u"right"_s, limits);
+    QCOMPARE(check.check(Friend, u"right"_s, 0), PasswordCheck::Verdict::Admitted);
+    // One guess from each of many addresses: no address and no /48 reaches its limit.
+    for (quint32 i = 0; i < 49; ++i)
+        QCOMPARE(check.check(QHostAddress(0x0a000000U + i), u"wrong"_s, Minute),
+                 PasswordCheck::Verdict::Wrong);
+    QVERIFY(!check.isLockedOut(Guesser, Minute));
+    QCOMPARE(check.check(QHostAddress(0x0a0000ffU), u"wrong"_s, 2 * Minute),
+             PasswordCheck::Verdict::Wrong);
+    // Spent: everyone waits until the oldest of these guesses is out of the window ...
+    QCOMPARE(check.lockout(Guesser, 2 * Minute), FailureThrottle::Lockout::Everyone);
+    QCOMPARE(check.check(Guesser, u"right"_s, 2 * Minute), PasswordCheck::Verdict::LockedOut);
+    QCOMPARE(check.lockoutRemainingMs(Guesser, 2 * Minute), 9 * Minute + 1);
+    // ... but an address that gave the right password before.
+    QCOMPARE(check.check(Friend, u"right"_s, 2 * Minute), PasswordCheck::Verdict::Admitted);
+    QVERIFY(check.isLockedOut(Guesser, 11 * Minute));
+    QCOMPARE(check.check(Guesser, u"right"_s, 11 * Minute + 1), PasswordCheck::Verdict::Admitted);
+    // A known address that guesses wrong is a stranger again.
+    QCOMPARE(check.check(Friend, u"wrong"_s, 11 * Minute + 1), PasswordCheck::Verdict::Wrong);
+    for (quint32 i = 0; i < 49; ++i)
+        (void)check.check(QHostAddress(0x0b000000U + i), u"wrong"_s, 12 * Minute);
+    QCOMPARE(check.lockout(Friend, 12 * Minute), FailureThrottle::Lockout::Everyone);
+    QVERIFY(!check.isLockedOut(Guesser, 12 * Minute));
+}
+
+void TestPasswordCheck::knownAddressesAreBounded()
+{
+    FailureThrottle::Limits limits;
+    limits.maxAddresses = 10;
+    limits.maxTotalFailures = 1;
+    FailureThrottle throttle(limits);
+    for (quint32 i = 0; i < 1000; ++i)
+        throttle.recordSuccess(QHostAddress(0x0a000000U + i), i);
+    throttle.recordFailure(Guesser, 1000);
+    // The newest ten are known, the oldest forgotten.
+    QVERIFY(!throttle.isLockedOut(QHostAddress(0x0a000000U + 999), 1000));
+    QVERIFY(!throttle.isLockedOut(QHostAddress(0x0a000000U + 990), 1000));
+    QVERIFY(throttle.isLockedOut(QHostAddress(0x0a000000U + 989), 1000));
+    QVERIFY(throttle.isLockedOut(QHostAddress(0x0a000000U), 1000));
 }
 
 void TestPasswordCheck::zeroFailuresNeverLocks()

@@ -278,6 +278,8 @@ private Q_SLOTS:
     void rejectsMalformed();
     void rejectsInvalidUtf8_data();
     void rejectsInvalidUtf8();
+    void invalidUtf8KeepsClientId_data();
+    void invalidUtf8KeepsClientId();
     void rejectsTruncated();
     void randomGarbage_data();
     void randomGarbage();
@@ -714,6 +716,60 @@ void TestMessageCodec::rejectsInvalidUtf8()
     const DecodeResult result = MessageCodec::decode(payload);
     QCOMPARE(result.error, ErrorCode::InvalidUtf8);
     QVERIFY(!result.detail.isEmpty());
+}
+
+void TestMessageCodec::invalidUtf8KeepsClientId_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("clientId");
+
+    const QByteArray bad = "\x62\xc3\x28"_ba;
+    const QByteArray id = rawText("client-id");
+    QTest::newRow("after the text")
+        << rawMap({rawText("type"), rawText("say"), rawText("text"), bad, id, rawText("m-1")})
+        << u"m-1"_s;
+    QTest::newRow("before the text")
+        << rawMap({rawText("type"), rawText("say"), id, rawText("m_2"), rawText("text"), bad})
+        << u"m_2"_s;
+    QTest::newRow("chunked") << rawMap({rawText("type"), rawText("say"), rawText("text"), bad, id,
+                                        "\x7f\x61m\x61\x33\xff"_ba})
+                             << u"m3"_s;
+    QTest::newRow("indefinite map") << "\xbf"_ba + rawText("type") + rawText("say") +
+            rawText("text") + bad + id + rawText("m4") +
+            "\xff"_ba << u"m4"_s;
+    QTest::newRow("after a bad key")
+        << rawMap({rawText("type"), rawText("say"), bad, rawText("x"), id, rawText("m5")})
+        << u"m5"_s;
+    QTest::newRow("after nested values")
+        << rawMap({rawText("type"), rawText("say"), rawText("x"), "\x82\x01\xa1\x61\x61\x02"_ba,
+                   rawText("text"), bad, id, rawText("m6")})
+        << u"m6"_s;
+    QTest::newRow("none") << rawMap({rawText("type"), rawText("say"), rawText("text"), bad})
+                          << QString();
+    QTest::newRow("client-id not UTF-8")
+        << rawMap({rawText("type"), rawText("say"), rawText("text"), rawText("hi"), id, bad})
+        << QString();
+    QTest::newRow("client-id not text")
+        << rawMap({rawText("type"), rawText("say"), rawText("text"), bad, id, "\x05"_ba})
+        << QString();
+    QTest::newRow("only in a nested map")
+        << rawMap({rawText("type"), rawText("say"), rawText("text"), bad, rawText("extra"),
+                   "\xa1"_ba + id + rawText("m7")})
+        << QString();
+    QTest::newRow("truncated") << rawMap({rawText("type"), rawText("say"), rawText("text"), bad, id,
+                                          rawText("m8")})
+                                      .chopped(3)
+                               << QString();
+}
+
+void TestMessageCodec::invalidUtf8KeepsClientId()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, clientId);
+
+    const DecodeResult result = MessageCodec::decode(payload);
+    QCOMPARE(result.error, ErrorCode::InvalidUtf8);
+    QCOMPARE(result.clientId, clientId);
 }
 
 void TestMessageCodec::rejectsTruncated()
