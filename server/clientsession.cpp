@@ -513,7 +513,7 @@ void ClientSession::output(const QByteArray &bytes)
         m_held.clear();
         m_heldBytes = 0;
         m_connection->abort(ErrorCode::SlowReader, detail);
-        onProtocolError(ErrorCode::SlowReader, detail, true);
+        onProtocolError(ErrorCode::SlowReader, detail, true, {});
     }
 }
 
