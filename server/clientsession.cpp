@@ -40,6 +40,22 @@ int historyLimit(int requested)
 {
     return requested <= 0 ? DefaultHistoryLimit : std::min(requested, MaxHistoryLimit);
 }
+
+// Input held back by the rate limit (docs/PROTOCOL.md 7.2): at most this many bursts of
+// messages, and at most this many bytes or this many of the longest messages allowed,
+// whichever is more. Beyond that the client is flooding, not pasting.
+constexpr int HeldBursts = 4;
+constexpr qint64 MinHeldBytes = 64 * 1024;
+constexpr int HeldLongestMessages = 4;
+
+// A text line that leaves: it costs nothing, but waits its turn behind what came before it.
+bool isQuitLine(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype space = trimmed.indexOf(u' ');
+    return trimmed.left(space < 0 ? trimmed.size() : space)
+               .compare(u"/quit"_s, Qt::CaseInsensitive) == 0;
+}
 } // namespace
 
 ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
@@ -194,8 +210,9 @@ void ClientSession::onModeDetected(Connection::Mode mode)
 void ClientSession::greetTextClient()
 {
     m_state = State::AwaitNick;
+    // A count, not the names: a list per newcomer would cost a large room's server dearly.
     sendReply(tr("Welcome to Tagarela on %1. %2")
-                  .arg(m_config.serverName, TextFormat::userList(m_room->nicks())));
+                  .arg(m_config.serverName, TextFormat::userCount(m_room->size())));
     sendNickPrompt();
 }
 
@@ -244,6 +261,168 @@ void ClientSession::sendNickPrompt()
 
 void ClientSession::onMessage(const Message &message)
 {
+    Input input;
+    input.kind = Input::Kind::Message;
+    input.message = message;
+    input.bytes = m_connection->inputBytes();
+    admit(std::move(input));
+}
+
+void ClientSession::onLine(const TextLine &line)
+{
+    Input input;
+    input.kind = Input::Kind::Line;
+    input.line = line;
+    input.bytes = line.text.size();
+    admit(std::move(input));
+}
+
+void ClientSession::admit(Input input)
+{
+    if (m_state == State::Closing || !m_connection->isOpen())
+        return;
+    if (m_held.empty()) {
+        const qint64 now = m_clock.elapsed();
+        // Back within the rate since it was told it was too fast: a new slowdown is told again.
+        if (m_toldSlowedDown && m_rate.isFull(now))
+            m_toldSlowedDown = false;
+        if (!isCharged(input) || m_rate.tryTake(now)) {
+            process(input);
+            return;
+        }
+    }
+    // Behind what is held already, even if it costs nothing: input is handled in order.
+    hold(std::move(input));
+}
+
+void ClientSession::hold(Input input)
+{
+    if (qsizetype(m_held.size()) >= maxHeldInputs() || m_heldBytes + input.bytes > maxHeldBytes()) {
+        disconnectForExcessFlood();
+        return;
+    }
+    m_heldBytes += input.bytes;
+    m_held.push_back(std::move(input));
+    if (!m_toldSlowedDown) {
+        m_toldSlowedDown = true;
+        tellSlowedDown();
+    }
+    if (!m_paceTimer.isActive())
+        m_paceTimer.start(int(std::max<qint64>(1, m_rate.msUntilNext(m_clock.elapsed()))), this);
+}
+
+void ClientSession::processHeld()
+{
+    m_paceTimer.stop();
+    while (!m_held.empty()) {
+        if (m_state == State::Closing || !m_connection->isOpen()) {
+            // Quit, kicked, dropped ...: the rest was said on a connection that is ending.
+            m_held.clear();
+            m_heldBytes = 0;
+            return;
+        }
+        const qint64 now = m_clock.elapsed();
+        if (isCharged(m_held.front()) && !m_rate.tryTake(now)) {
+            m_paceTimer.start(int(std::max<qint64>(1, m_rate.msUntilNext(now))), this);
+            return;
+        }
+        const Input input = std::move(m_held.front());
+        m_held.pop_front();
+        m_heldBytes -= input.bytes;
+        process(input);
+    }
+}
+
+void ClientSession::process(const Input &input)
+{
+    switch (input.kind) {
+    case Input::Kind::Message:
+        handleMessage(input.message);
+        break;
+    case Input::Kind::Line:
+        handleLine(input.line);
+        break;
+    case Input::Kind::Error:
+        sendError(input.code, input.detail);
+        break;
+    }
+}
+
+bool ClientSession::isCharged(const Input &input) const
+{
+    // Before joining, the handshake and nickname steps have their own timeouts.
+    if (m_state != State::Joined)
+        return false;
+    switch (input.kind) {
+    case Input::Kind::Message:
+        return input.message.type != MessageType::Quit;
+    case Input::Kind::Line:
+        // A problem line is answered; an empty one is not; leaving is free.
+        return input.line.problem != TextLine::Problem::None ||
+            (!input.line.text.trimmed().isEmpty() && !isQuitLine(input.line.text));
+    case Input::Kind::Error:
+        return true;
+    }
+    return true;
+}
+
+void ClientSession::chargeAnswer(qint64 bytes)
+{
+    m_rate.charge(m_clock.elapsed(), double(bytes) / Protocol::AnswerBytesPerMessage);
+}
+
+qsizetype ClientSession::maxHeldInputs() const
+{
+    return qsizetype(HeldBursts) * std::max(1, m_config.rateBurst);
+}
+
+qint64 ClientSession::maxHeldBytes() const
+{
+    const qint64 longest = isLine() ? m_config.maxLine : m_config.maxText;
+    return std::max(MinHeldBytes, HeldLongestMessages * longest);
+}
+
+void ClientSession::tellSlowedDown()
+{
+    qCInfo(lcServer).noquote()
+        << tr("%1 (%2) is over the message rate; its input waits").arg(nick(), address());
+    const int perSecond = std::max(1, qRound(m_config.maxRate));
+    if (isLine()) {
+        sendReply(tr("You are sending more than %n line(s) a second: your lines wait and go out "
+                     "in order at that rate. Slow down, or you will be disconnected.",
+                     nullptr, perSecond));
+    } else {
+        m_connection->send(Message::error(
+            ErrorCode::RateLimited,
+            tr("You are sending more than %n message(s) a second: your messages wait and are "
+               "handled in order at that rate. Slow down, or you will be disconnected.",
+               nullptr, perSecond)));
+    }
+}
+
+void ClientSession::disconnectForExcessFlood()
+{
+    // Counting the one that did not fit.
+    const int waiting = int(m_held.size()) + 1;
+    m_held.clear();
+    m_heldBytes = 0;
+    m_paceTimer.stop();
+    qCWarning(lcServer).noquote() << tr("Disconnecting %1 (%2) for excess flood: %n message(s) "
+                                        "waiting",
+                                        nullptr, waiting)
+                                         .arg(nick(), address());
+    const QString text = isLine()
+        ? tr("Excess flood: you kept sending too fast, and %n line(s) still waiting were not "
+             "sent. You are disconnected.",
+             nullptr, waiting)
+        : tr("Excess flood: you kept sending too fast, and %n message(s) still waiting were not "
+             "handled. You are disconnected.",
+             nullptr, waiting);
+    closeWith(ErrorCode::Flood, text, tr("excess flood"));
+}
+
+void ClientSession::handleMessage(const Message &message)
+{
     switch (m_state) {
     case State::Detecting:
     case State::AwaitNick:
@@ -274,21 +453,23 @@ void ClientSession::onMessage(const Message &message)
                          Validation::MaxTokenLength));
             break;
         }
-        if (admitRate(message.clientId))
-            say(message.text, message.action, message.clientId);
+        say(message.text, message.action, message.clientId);
         break;
-    case MessageType::Fetch:
-        if (admitRate())
-            sendHistory(0, message.before, historyLimit(message.limit));
+    case MessageType::Fetch: {
+        const qint64 before = m_connection->sentBytes();
+        sendHistory(0, message.before, historyLimit(message.limit));
+        chargeAnswer(m_connection->sentBytes() - before);
         break;
+    }
     case MessageType::SetNick:
-        if (admitRate())
-            rename(message.nick);
+        rename(message.nick);
         break;
-    case MessageType::Who:
-        if (admitRate())
-            m_connection->send(Message::userList(m_room->nicks()));
+    case MessageType::Who: {
+        const qint64 before = m_connection->sentBytes();
+        m_connection->send(Message::userList(m_room->nicks()));
+        chargeAnswer(m_connection->sentBytes() - before);
         break;
+    }
     case MessageType::Quit:
         closeWith(ErrorCode::Quit, tr("Goodbye."),
                   acceptableLeaveReason(message.reason, m_config.maxText));
@@ -330,7 +511,7 @@ void ClientSession::handleHandshake(const Message &message)
     m_state = State::AwaitHello;
 }
 
-void ClientSession::onLine(const TextLine &line)
+void ClientSession::handleLine(const TextLine &line)
 {
     if (m_state == State::AwaitPassword) {
         if (line.problem != TextLine::Problem::None || line.text.trimmed().isEmpty()) {
@@ -374,8 +555,6 @@ void ClientSession::onLine(const TextLine &line)
         return;
     }
 
-    if (!admitRate())
-        return;
     if (text.startsWith(u"//"_s))
         say(text.mid(1), false);
     else if (text.startsWith(u'/'))
@@ -401,7 +580,9 @@ void ClientSession::handleLineCommand(const QString &line)
         else
             say(argument, true);
     } else if (command == "/who"_L1) {
+        const qint64 before = m_connection->sentBytes();
         sendReply(TextFormat::userList(m_room->nicks()));
+        chargeAnswer(m_connection->sentBytes() - before);
     } else if (command == "/quit"_L1) {
         closeWith(ErrorCode::Quit, tr("Goodbye."),
                   acceptableLeaveReason(argument, m_config.maxText));
@@ -428,7 +609,8 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
     m_state = State::Joined;
     m_loginTimer.stop();
     if (isLine()) {
-        sendReply(tr("You are %1. %2").arg(result.nick, TextFormat::userList(m_room->nicks())));
+        sendReply(tr("You are %1. %2 Type /who to see who.")
+                      .arg(result.nick, TextFormat::userCount(m_room->size())));
         sendReply(tr("Type a line to talk, /help for commands."));
         sendRecentLines();
         return;
@@ -487,29 +669,6 @@ void ClientSession::say(const QString &typed, bool action, const QString &client
     m_room->say(this, text, action, clientId);
 }
 
-bool ClientSession::admitRate(const QString &clientId)
-{
-    if (m_rate.tryTake(m_clock.elapsed()))
-        return true;
-    const int refused = m_rate.refusedInARow();
-    if (refused >= m_config.rateBurst) {
-        qCWarning(lcServer).noquote()
-            << tr("Disconnecting %1 (%2) for flooding").arg(nick(), address());
-        closeWith(ErrorCode::Flood, tr("You were disconnected for sending too fast."),
-                  tr("flooding"));
-    } else if (refused == 1) {
-        qCWarning(lcServer).noquote() << tr("%1 (%2) is over the message rate; dropping its "
-                                            "messages")
-                                             .arg(nick(), address());
-        sendError(ErrorCode::RateLimited,
-                  tr("You are sending too fast (more than %n message(s) a second): messages are "
-                     "being dropped. Slow down or you will be disconnected.",
-                     nullptr, int(m_config.maxRate)),
-                  {}, clientId);
-    }
-    return false;
-}
-
 void ClientSession::sendError(ErrorCode code, const QString &text, const QString &suggestion,
                               const QString &clientId)
 {
@@ -543,7 +702,13 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
     qCWarning(lcServer).noquote()
         << tr("%1 (%2): %3").arg(address(), nick().isEmpty() ? u"-"_s : nick(), detail);
     if (!fatal) {
-        sendError(code, detail);
+        // Answered in its place among the input, and at the rate like any other.
+        Input input;
+        input.kind = Input::Kind::Error;
+        input.code = code;
+        input.detail = detail;
+        input.bytes = m_connection->inputBytes();
+        admit(std::move(input));
         return;
     }
     if (code != ErrorCode::SlowReader && m_connection->mode() == Connection::Mode::Framed)
@@ -554,6 +719,10 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
 
 void ClientSession::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_paceTimer.timerId()) {
+        processHeld();
+        return;
+    }
     if (event->timerId() == m_passwordDelay.timerId()) {
         m_passwordDelay.stop();
         closeWith(ErrorCode::WrongPassword, tr("Wrong password."), {});
@@ -597,6 +766,9 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
 {
     m_loginTimer.stop();
     m_passwordDelay.stop();
+    m_paceTimer.stop();
+    m_held.clear();
+    m_heldBytes = 0;
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

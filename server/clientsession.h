@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <deque>
+
 #include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
@@ -22,6 +24,11 @@ class ChatRoom;
 /*!
  * One client on the server, framed or text: its handshake, its nickname, its rate limit, and
  * the translation between its messages or lines and the room. Owns its Connection.
+ *
+ * The rate limit slows a client down rather than dropping what it sends (docs/PROTOCOL.md
+ * 7.2): input over the rate waits in a small queue and is handled, in order, as the rate
+ * allows; the client is told once. Only input beyond the queue's bounds ends the connection
+ * ("excess flood"). Pings and pongs never wait: the Connection answers them as they arrive.
  */
 class ClientSession final
     : public QObject
@@ -89,9 +96,37 @@ private:
         Closing
     };
 
+    /*! Input from the client, handled now or held for its turn under the rate. */
+    struct Input
+    {
+        enum class Kind { Message, Line, Error };
+        Kind kind = Kind::Message;
+        Message message; //!< Kind::Message
+        TextLine line; //!< Kind::Line
+        ErrorCode code = ErrorCode::None; //!< Kind::Error: a frame that could not be read
+        QString detail; //!< Kind::Error
+        qsizetype bytes = 0; //!< its size as it arrived, counted against the held bytes
+    };
+
     void onModeDetected(Connection::Mode mode);
     void onMessage(const Message &message);
     void onLine(const TextLine &line);
+    /*! Handles \a input now if nothing is held and the rate allows, otherwise holds it. */
+    void admit(Input input);
+    void hold(Input input);
+    /*! Handles held input, in order, as far as the rate allows; then waits for the next. */
+    void processHeld();
+    void process(const Input &input);
+    /*! Whether \a input takes a token: what makes the server work or answer, once joined. */
+    bool isCharged(const Input &input) const;
+    /*! Counts an answer of \a bytes against the rate (Protocol::AnswerBytesPerMessage). */
+    void chargeAnswer(qint64 bytes);
+    qsizetype maxHeldInputs() const;
+    qint64 maxHeldBytes() const;
+    void tellSlowedDown();
+    void disconnectForExcessFlood();
+    void handleMessage(const Message &message);
+    void handleLine(const TextLine &line);
     void onProtocolError(ErrorCode code, const QString &detail, bool fatal);
     void onClosed(ErrorCode code, const QString &detail);
     void onLoginTimeout();
@@ -107,7 +142,6 @@ private:
     void say(const QString &text, bool action, const QString &clientId = {});
     void sendHistory(quint64 after, quint64 before, int limit);
     void sendRecentLines();
-    [[nodiscard]] bool admitRate(const QString &clientId = {});
     bool isLine() const { return m_connection->mode() == Connection::Mode::Line; }
     void sendError(ErrorCode code, const QString &text, const QString &suggestion = {},
                    const QString &clientId = {});
@@ -122,6 +156,10 @@ private:
     Rejection m_rejection;
     State m_state = State::Detecting;
     RateLimiter m_rate;
+    std::deque<Input> m_held; //!< input waiting for its turn under the rate, in order
+    qint64 m_heldBytes = 0;
+    bool m_toldSlowedDown = false; //!< until the client is back within the rate
+    QBasicTimer m_paceTimer; //!< when the next held input may be handled
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
     QBasicTimer m_passwordDelay;
