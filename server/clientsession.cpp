@@ -281,7 +281,7 @@ void ClientSession::admit(Input input)
 {
     if (m_state == State::Closing || !m_connection->isOpen())
         return;
-    if (m_held.empty()) {
+    if (m_heldInput.empty()) {
         const qint64 now = m_clock.elapsed();
         // Back within the rate since it was told it was too fast: a new slowdown is told again.
         if (m_toldSlowedDown && m_rate.isFull(now))
@@ -297,12 +297,13 @@ void ClientSession::admit(Input input)
 
 void ClientSession::hold(Input input)
 {
-    if (qsizetype(m_held.size()) >= maxHeldInputs() || m_heldBytes + input.bytes > maxHeldBytes()) {
+    if (qsizetype(m_heldInput.size()) >= maxHeldInputs() ||
+        m_heldInputBytes + input.bytes > maxHeldBytes()) {
         disconnectForExcessFlood();
         return;
     }
-    m_heldBytes += input.bytes;
-    m_held.push_back(std::move(input));
+    m_heldInputBytes += input.bytes;
+    m_heldInput.push_back(std::move(input));
     if (!m_toldSlowedDown) {
         m_toldSlowedDown = true;
         tellSlowedDown();
@@ -314,21 +315,21 @@ void ClientSession::hold(Input input)
 void ClientSession::processHeld()
 {
     m_paceTimer.stop();
-    while (!m_held.empty()) {
+    while (!m_heldInput.empty()) {
         if (m_state == State::Closing || !m_connection->isOpen()) {
             // Quit, kicked, dropped ...: the rest was said on a connection that is ending.
-            m_held.clear();
-            m_heldBytes = 0;
+            m_heldInput.clear();
+            m_heldInputBytes = 0;
             return;
         }
         const qint64 now = m_clock.elapsed();
-        if (isCharged(m_held.front()) && !m_rate.tryTake(now)) {
+        if (isCharged(m_heldInput.front()) && !m_rate.tryTake(now)) {
             m_paceTimer.start(int(std::max<qint64>(1, m_rate.msUntilNext(now))), this);
             return;
         }
-        const Input input = std::move(m_held.front());
-        m_held.pop_front();
-        m_heldBytes -= input.bytes;
+        const Input input = std::move(m_heldInput.front());
+        m_heldInput.pop_front();
+        m_heldInputBytes -= input.bytes;
         process(input);
     }
 }
@@ -403,9 +404,9 @@ void ClientSession::tellSlowedDown()
 void ClientSession::disconnectForExcessFlood()
 {
     // Counting the one that did not fit.
-    const int waiting = int(m_held.size()) + 1;
-    m_held.clear();
-    m_heldBytes = 0;
+    const int waiting = int(m_heldInput.size()) + 1;
+    m_heldInput.clear();
+    m_heldInputBytes = 0;
     m_paceTimer.stop();
     qCWarning(lcServer).noquote() << tr("Disconnecting %1 (%2) for excess flood: %n message(s) "
                                         "waiting",
@@ -767,8 +768,8 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
     m_loginTimer.stop();
     m_passwordDelay.stop();
     m_paceTimer.stop();
-    m_held.clear();
-    m_heldBytes = 0;
+    m_heldInput.clear();
+    m_heldInputBytes = 0;
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

@@ -156,8 +156,8 @@ private:
     Rejection m_rejection;
     State m_state = State::Detecting;
     RateLimiter m_rate;
-    std::deque<Input> m_held; //!< input waiting for its turn under the rate, in order
-    qint64 m_heldBytes = 0;
+    std::deque<Input> m_heldInput; //!< input waiting for its turn under the rate, in order
+    qint64 m_heldInputBytes = 0;
     bool m_toldSlowedDown = false; //!< until the client is back within the rate
     QBasicTimer m_paceTimer; //!< when the next held input may be handled
     QElapsedTimer m_clock;
