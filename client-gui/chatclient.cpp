@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 
 #include "connection.h"
+#include "messagecodec.h"
 #include "protocol.h"
 #include "validation.h"
 
@@ -407,6 +408,11 @@ void ChatClient::onMessage(const Message &message)
             onSayError(message);
             return;
         }
+        if (message.code == ErrorCode::RateLimited) {
+            // The server is slowing us down: what we sent waits there and nothing is lost, but
+            // whatever we send now only lengthens its queue. Let the bucket refill first.
+            m_pacer.drain(m_clock.elapsed());
+        }
         Q_EMIT serverError(message.code, message.text, message.suggestion);
         return;
     case MessageType::Ack:
@@ -423,6 +429,8 @@ void ChatClient::onMessage(const Message &message)
     case MessageType::Users:
         m_users = message.users;
         Q_EMIT usersChanged(m_users);
+        chargeAnswer(message);
+        answerArrived();
         return;
     case MessageType::Chat:
     case MessageType::Joined:
@@ -581,10 +589,12 @@ void ChatClient::onHistory(const Message &message)
         finishJoinHistory(messages, message.more);
         return;
     }
+    chargeAnswer(message);
     QList<Message> &frames = m_fetchFrames[message.before];
     frames.append(message);
     if (!message.end)
         return;
+    answerArrived();
     QList<Message> messages;
     for (const Message &frame : std::as_const(frames))
         messages.append(frame.messages);
@@ -708,8 +718,29 @@ bool ChatClient::fetchOlder(quint64 before, int limit)
 {
     if (!canSend() || !m_historyDone || m_legacyServer || before == 0)
         return false;
-    m_pacer.take(m_clock.elapsed());
-    return m_connection->send(Message::fetch(before, limit));
+    return request(Message::fetch(before, limit));
+}
+
+bool ChatClient::request(const Message &message)
+{
+    m_requests.append(message);
+    sendPending();
+    return true;
+}
+
+void ChatClient::chargeAnswer(const Message &message)
+{
+    // The server counts the frame as it sent it; the same codec gives the same size.
+    const qint64 bytes = Protocol::FrameHeaderSize + MessageCodec::encode(message).size();
+    m_pacer.take(m_clock.elapsed(), double(bytes) / Protocol::AnswerBytesPerMessage);
+}
+
+void ChatClient::answerArrived()
+{
+    if (m_answersAwaited == 0)
+        return;
+    --m_answersAwaited;
+    sendPending();
 }
 
 void ChatClient::acknowledge(const QString &clientId, quint64 seq, qint64 time)
@@ -749,9 +780,27 @@ void ChatClient::onSayError(const Message &message)
 void ChatClient::sendPending()
 {
     m_sendTimer.stop();
-    if (!canSend() || !m_historyDone)
+    // An answer on its way is charged when it arrives: anything sent before then could find
+    // the server's bucket in debt, and wait there.
+    if (!canSend() || m_answersAwaited > 0)
         return;
     const qint64 now = m_clock.elapsed();
+    // Requests before the outbox: the user is waiting for their answer.
+    while (!m_requests.isEmpty()) {
+        if (!m_pacer.tryTake(now)) {
+            m_sendTimer.start(int(std::max<qint64>(1, m_pacer.msUntilNext(now))));
+            return;
+        }
+        const Message message = m_requests.takeFirst();
+        if (!m_connection->send(message))
+            return;
+        if (message.type == MessageType::Fetch || message.type == MessageType::Who) {
+            ++m_answersAwaited;
+            return;
+        }
+    }
+    if (!m_historyDone)
+        return;
     for (const OutboxEntry &entry : m_outbox.entries()) {
         if (entry.state != OutboxEntry::State::Pending || m_inFlight.contains(entry.clientId))
             continue;
@@ -860,6 +909,8 @@ void ChatClient::forgetConnection()
     m_connectTimer.stop();
     m_sendTimer.stop();
     m_inFlight.clear();
+    m_requests.clear();
+    m_answersAwaited = 0;
     m_awaitingHistory = false;
     m_historyDone = false;
     m_joinFrames.clear();
@@ -928,16 +979,14 @@ bool ChatClient::changeNick(const QString &nick)
 {
     if (!canSend())
         return false;
-    m_pacer.take(m_clock.elapsed());
-    return m_connection->send(Message::setNick(nick));
+    return request(Message::setNick(nick));
 }
 
 bool ChatClient::requestUsers()
 {
     if (!canSend())
         return false;
-    m_pacer.take(m_clock.elapsed());
-    return m_connection->send(Message::who());
+    return request(Message::who());
 }
 
 QRegularExpression ChatClient::mentionPattern(const QString &nick)

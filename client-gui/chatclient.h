@@ -40,7 +40,10 @@ class Connection;
  * Nothing the user types is lost: say() puts the message in an Outbox (kept on disk per server
  * and nickname) under a new client id, and it leaves only when the server acknowledges it. After
  * each join, once the history answer is complete, the outbox is sent in order, paced below the
- * server's announced rate; messages that came back in the history are not sent again.
+ * server's announced rate; messages that came back in the history are not sent again. The
+ * answers to fetchOlder() and requestUsers() count against that rate by their size, as the
+ * server counts them: nothing is sent while one is awaited, and its size is paid for first.
+ * Requests (nickname, user list, older history) are paced too, ahead of the outbox.
  *
  * Nothing said while the user was away is missed: the client remembers the last sequence number
  * it saw and the history-id (ResumeState, kept across restarts) and joins with hello {after},
@@ -242,6 +245,12 @@ private:
     void noteSeq(quint64 seq);
     void acknowledge(const QString &clientId, quint64 seq, qint64 time);
     void onSayError(const Message &message);
+    /*! Sends \a message (nick, who, fetch) as soon as the pacer allows, before the outbox. */
+    bool request(const Message &message);
+    /*! Pays for a frame of an answer, by its size (docs/PROTOCOL.md 7.2). */
+    void chargeAnswer(const Message &message);
+    /*! One awaited answer is complete: what waited for it may go. */
+    void answerArrived();
     /*! Sends what the outbox holds, as fast as the pacer allows. */
     void sendPending();
     void saveResume();
@@ -307,6 +316,8 @@ private:
     QHash<quint64, quint64> m_gaps; //!< NotLoaded marker's before -> the after of its gap
     SendPacer m_pacer;
     int m_rateMs = 0;
+    QList<Message> m_requests; //!< nick, who and fetch waiting for the pacer, in order
+    int m_answersAwaited = 0; //!< fetch and who sent on this connection and not answered
     QElapsedTimer m_clock;
     QTimer m_sendTimer;
     QSet<QString> m_inFlight; //!< client ids sent on this connection and not answered

@@ -43,12 +43,12 @@ bool SendPacer::tryTake(qint64 nowMs)
     return true;
 }
 
-void SendPacer::take(qint64 nowMs)
+void SendPacer::take(qint64 nowMs, double tokens)
 {
-    if (m_intervalMs <= 0)
+    if (m_intervalMs <= 0 || tokens <= 0)
         return;
     refill(nowMs);
-    m_tokens -= 1;
+    m_tokens -= tokens;
 }
 
 void SendPacer::drain(qint64 nowMs)

@@ -8,8 +8,9 @@ namespace Tagarela {
 
 /*!
  * The client's side of the server's rate limit (rate-ms, rate-burst in handshake-ok): a token
- * bucket that stays a little inside the announced one, so that the outbox, however full,
- * never earns a rate-limited warning, let alone a flood disconnect. Pure: the caller passes
+ * bucket that stays a little inside the announced one, so that the outbox, however full, is
+ * never slowed down by the server (a rate-limited warning), let alone held until the server's
+ * bound and disconnected as an excess flood. Pure: the caller passes
  * the time (any monotonic milliseconds).
  */
 class SendPacer final
@@ -20,9 +21,12 @@ public:
 
     /*! Takes a token if there is one. */
     [[nodiscard]] bool tryTake(qint64 nowMs);
-    /*! Takes a token even if there is none (a nick change cannot wait): later sends wait longer. */
-    void take(qint64 nowMs);
-    /*! Empties the bucket: the server said we were too fast. */
+    /*!
+     * Takes \a tokens even if there are not so many (a nick change cannot wait; an answer's
+     * size is charged after it arrived): later sends wait longer.
+     */
+    void take(qint64 nowMs, double tokens = 1);
+    /*! Empties the bucket: the server said it is slowing us down. */
     void drain(qint64 nowMs);
     /*! Milliseconds until tryTake() succeeds; 0 if it would now. */
     qint64 msUntilNext(qint64 nowMs);

@@ -51,6 +51,22 @@ int historyLimit(int requested)
 {
     return requested <= 0 ? DefaultHistoryLimit : std::min(requested, MaxHistoryLimit);
 }
+
+// Input held back by the rate limit (docs/PROTOCOL.md 7.2): at most this many bursts of
+// messages, and at most this many bytes or this many of the longest messages allowed,
+// whichever is more. Beyond that the client is flooding, not pasting.
+constexpr int HeldBursts = 4;
+constexpr qint64 MinHeldBytes = 64 * 1024;
+constexpr int HeldLongestMessages = 4;
+
+// A text line that leaves: it costs nothing, but waits its turn behind what came before it.
+bool isQuitLine(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype space = trimmed.indexOf(u' ');
+    return trimmed.left(space < 0 ? trimmed.size() : space)
+               .compare(u"/quit"_s, Qt::CaseInsensitive) == 0;
+}
 } // namespace
 
 ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
@@ -200,8 +216,9 @@ void ClientSession::onModeDetected(Connection::Mode mode)
 void ClientSession::greetTextClient()
 {
     m_state = State::AwaitNick;
+    // A count, not the names: a list per newcomer would cost a large room's server dearly.
     sendReply(tr("Welcome to Tagarela on %1. %2")
-                  .arg(m_config.serverName, TextFormat::userList(m_room->nicks())));
+                  .arg(m_config.serverName, TextFormat::userCount(m_room->size())));
     sendNickPrompt();
 }
 
@@ -262,6 +279,171 @@ void ClientSession::sendNickPrompt()
 
 void ClientSession::onMessage(const Message &message)
 {
+    Input input;
+    input.kind = Input::Kind::Message;
+    input.message = message;
+    input.bytes = m_connection->inputBytes();
+    admit(std::move(input));
+}
+
+void ClientSession::onLine(const TextLine &line)
+{
+    Input input;
+    input.kind = Input::Kind::Line;
+    input.line = line;
+    input.bytes = line.text.size();
+    admit(std::move(input));
+}
+
+void ClientSession::admit(Input input)
+{
+    if (m_state == State::Closing || !m_connection->isOpen())
+        return;
+    if (m_heldInput.empty()) {
+        const qint64 now = m_clock.elapsed();
+        // Back within the rate since it was told it was too fast: a new slowdown is told again.
+        if (m_toldSlowedDown && m_rate.isFull(now))
+            m_toldSlowedDown = false;
+        if (!isCharged(input) || m_rate.tryTake(now)) {
+            process(input);
+            return;
+        }
+    }
+    // Behind what is held already, even if it costs nothing: input is handled in order.
+    hold(std::move(input));
+}
+
+void ClientSession::hold(Input input)
+{
+    if (qsizetype(m_heldInput.size()) >= maxHeldInputs() ||
+        m_heldInputBytes + input.bytes > maxHeldBytes()) {
+        disconnectForExcessFlood();
+        return;
+    }
+    m_heldInputBytes += input.bytes;
+    m_heldInput.push_back(std::move(input));
+    if (!m_toldSlowedDown) {
+        m_toldSlowedDown = true;
+        tellSlowedDown();
+    }
+    if (!m_paceTimer.isActive())
+        m_paceTimer.start(int(std::max<qint64>(1, m_rate.msUntilNext(m_clock.elapsed()))), this);
+}
+
+void ClientSession::processHeld()
+{
+    m_paceTimer.stop();
+    while (!m_heldInput.empty()) {
+        if (m_state == State::Closing || !m_connection->isOpen()) {
+            // Quit, kicked, dropped ...: the rest was said on a connection that is ending.
+            m_heldInput.clear();
+            m_heldInputBytes = 0;
+            return;
+        }
+        const qint64 now = m_clock.elapsed();
+        if (isCharged(m_heldInput.front()) && !m_rate.tryTake(now)) {
+            m_paceTimer.start(int(std::max<qint64>(1, m_rate.msUntilNext(now))), this);
+            return;
+        }
+        const Input input = std::move(m_heldInput.front());
+        m_heldInput.pop_front();
+        m_heldInputBytes -= input.bytes;
+        process(input);
+    }
+}
+
+void ClientSession::process(const Input &input)
+{
+    switch (input.kind) {
+    case Input::Kind::Message:
+        handleMessage(input.message);
+        break;
+    case Input::Kind::Line:
+        handleLine(input.line);
+        break;
+    case Input::Kind::Error:
+        // A say whose text is not UTF-8 is answered with its client-id, as any other refused
+        // say (docs/PROTOCOL.md 6.9), so that the client knows which message failed.
+        sendError(input.code, input.detail, {}, input.clientId);
+        break;
+    }
+}
+
+bool ClientSession::isCharged(const Input &input) const
+{
+    // Before joining, the handshake and nickname steps have their own timeouts.
+    if (m_state != State::Joined)
+        return false;
+    switch (input.kind) {
+    case Input::Kind::Message:
+        return input.message.type != MessageType::Quit;
+    case Input::Kind::Line:
+        // A problem line is answered; an empty one is not; leaving is free.
+        return input.line.problem != TextLine::Problem::None ||
+            (!input.line.text.trimmed().isEmpty() && !isQuitLine(input.line.text));
+    case Input::Kind::Error:
+        return true;
+    }
+    return true;
+}
+
+void ClientSession::chargeAnswer(qint64 bytes)
+{
+    m_rate.charge(m_clock.elapsed(), double(bytes) / Protocol::AnswerBytesPerMessage);
+}
+
+qsizetype ClientSession::maxHeldInputs() const
+{
+    return qsizetype(HeldBursts) * std::max(1, m_config.rateBurst);
+}
+
+qint64 ClientSession::maxHeldBytes() const
+{
+    const qint64 longest = isLine() ? m_config.maxLine : m_config.maxText;
+    return std::max(MinHeldBytes, HeldLongestMessages * longest);
+}
+
+void ClientSession::tellSlowedDown()
+{
+    qCInfo(lcServer).noquote()
+        << tr("%1 (%2) is over the message rate; its input waits").arg(nick(), address());
+    const int perSecond = std::max(1, qRound(m_config.maxRate));
+    if (isLine()) {
+        sendReply(tr("You are sending more than %n line(s) a second: your lines wait and go out "
+                     "in order at that rate. Slow down, or you will be disconnected.",
+                     nullptr, perSecond));
+    } else {
+        m_connection->send(Message::error(
+            ErrorCode::RateLimited,
+            tr("You are sending more than %n message(s) a second: your messages wait and are "
+               "handled in order at that rate. Slow down, or you will be disconnected.",
+               nullptr, perSecond)));
+    }
+}
+
+void ClientSession::disconnectForExcessFlood()
+{
+    // Counting the one that did not fit.
+    const int waiting = int(m_heldInput.size()) + 1;
+    m_heldInput.clear();
+    m_heldInputBytes = 0;
+    m_paceTimer.stop();
+    qCWarning(lcServer).noquote() << tr("Disconnecting %1 (%2) for excess flood: %n message(s) "
+                                        "waiting",
+                                        nullptr, waiting)
+                                         .arg(nick(), address());
+    const QString text = isLine()
+        ? tr("Excess flood: you kept sending too fast, and %n line(s) still waiting were not "
+             "sent. You are disconnected.",
+             nullptr, waiting)
+        : tr("Excess flood: you kept sending too fast, and %n message(s) still waiting were not "
+             "handled. You are disconnected.",
+             nullptr, waiting);
+    closeWith(ErrorCode::Flood, text, tr("excess flood"));
+}
+
+void ClientSession::handleMessage(const Message &message)
+{
     switch (m_state) {
     case State::Detecting:
     case State::AwaitNick:
@@ -293,21 +475,22 @@ void ClientSession::onMessage(const Message &message)
                          Validation::MaxTokenLength));
             break;
         }
-        if (admitRate(message.clientId))
-            say(message.text, message.action, message.clientId);
+        say(message.text, message.action, message.clientId);
         break;
     case MessageType::Fetch:
-        if (admitRate())
-            sendHistory(0, message.before, historyLimit(message.limit));
+        // Paid for by its size when the answer is ready (it may be read from disk).
+        sendHistory(0, message.before, historyLimit(message.limit), true);
         break;
     case MessageType::SetNick:
-        if (admitRate())
-            rename(message.nick);
+        rename(message.nick);
         break;
-    case MessageType::Who:
-        if (admitRate())
-            send(Message::userList(m_room->nicks()));
+    case MessageType::Who: {
+        const QByteArray bytes =
+            FrameDecoder::encode(MessageCodec::encode(Message::userList(m_room->nicks())));
+        output(bytes);
+        chargeAnswer(bytes.size());
         break;
+    }
     case MessageType::Quit:
         closeWith(ErrorCode::Quit, tr("Goodbye."),
                   acceptableLeaveReason(message.reason, m_config.maxText));
@@ -349,7 +532,7 @@ void ClientSession::handleHandshake(const Message &message)
     m_state = State::AwaitHello;
 }
 
-void ClientSession::onLine(const TextLine &line)
+void ClientSession::handleLine(const TextLine &line)
 {
     if (m_state == State::AwaitPassword) {
         if (line.problem != TextLine::Problem::None || line.text.trimmed().isEmpty()) {
@@ -393,8 +576,6 @@ void ClientSession::onLine(const TextLine &line)
         return;
     }
 
-    if (!admitRate())
-        return;
     if (text.startsWith(u"//"_s))
         say(text.mid(1), false);
     else if (text.startsWith(u'/'))
@@ -420,7 +601,10 @@ void ClientSession::handleLineCommand(const QString &line)
         else
             say(argument, true);
     } else if (command == "/who"_L1) {
-        sendReply(TextFormat::userList(m_room->nicks()));
+        const QByteArray bytes =
+            (TextFormat::reply(TextFormat::userList(m_room->nicks())) + u"\r\n"_s).toUtf8();
+        output(bytes);
+        chargeAnswer(bytes.size());
     } else if (command == "/quit"_L1) {
         closeWith(ErrorCode::Quit, tr("Goodbye."),
                   acceptableLeaveReason(argument, m_config.maxText));
@@ -447,7 +631,8 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
     m_state = State::Joined;
     m_loginTimer.stop();
     if (isLine()) {
-        sendReply(tr("You are %1. %2").arg(result.nick, TextFormat::userList(m_room->nicks())));
+        sendReply(tr("You are %1. %2 Type /who to see who.")
+                      .arg(result.nick, TextFormat::userCount(m_room->size())));
         sendReply(tr("Type a line to talk, /help for commands."));
         sendRecentLines();
         return;
@@ -462,11 +647,11 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
         sendHistory(0, 0, historyLimit(limit));
 }
 
-void ClientSession::sendHistory(quint64 after, quint64 before, int limit)
+void ClientSession::sendHistory(quint64 after, quint64 before, int limit, bool charged)
 {
     const quint64 place = reserveOutput();
     m_room->history(after, before, limit, this,
-                    [this, place, before](const MessageLog::Page &answer) {
+                    [this, place, before, charged](const MessageLog::Page &answer) {
                         MessageLog::Page page = answer;
                         if (m_config.maxPendingOutput > 0)
                             MessageLog::trimToBytes(&page, m_config.maxPendingOutput / 2);
@@ -474,6 +659,8 @@ void ClientSession::sendHistory(quint64 after, quint64 before, int limit)
                         const QList<Message> frames = MessageLog::frames(page, before);
                         for (const Message &frame : frames)
                             bytes += FrameDecoder::encode(MessageCodec::encode(frame));
+                        if (charged)
+                            chargeAnswer(bytes.size());
                         fillOutput(place, bytes);
                     });
 }
@@ -567,29 +754,6 @@ void ClientSession::say(const QString &typed, bool action, const QString &client
     m_room->say(this, text, action, clientId);
 }
 
-bool ClientSession::admitRate(const QString &clientId)
-{
-    if (m_rate.tryTake(m_clock.elapsed()))
-        return true;
-    const int refused = m_rate.refusedInARow();
-    if (refused >= m_config.rateBurst) {
-        qCWarning(lcServer).noquote()
-            << tr("Disconnecting %1 (%2) for flooding").arg(nick(), address());
-        closeWith(ErrorCode::Flood, tr("You were disconnected for sending too fast."),
-                  tr("flooding"));
-    } else if (refused == 1) {
-        qCWarning(lcServer).noquote() << tr("%1 (%2) is over the message rate; dropping its "
-                                            "messages")
-                                             .arg(nick(), address());
-        sendError(ErrorCode::RateLimited,
-                  tr("You are sending too fast (more than %n message(s) a second): messages are "
-                     "being dropped. Slow down or you will be disconnected.",
-                     nullptr, int(m_config.maxRate)),
-                  {}, clientId);
-    }
-    return false;
-}
-
 void ClientSession::sendError(ErrorCode code, const QString &text, const QString &suggestion,
                               const QString &clientId)
 {
@@ -656,9 +820,14 @@ void ClientSession::onProtocolError(ErrorCode code, const QString &detail, bool 
         return;
     }
     if (!fatal) {
-        // A say whose text is not UTF-8 is answered with its client-id, as any other refused
-        // say (docs/PROTOCOL.md 6.9), so that the client knows which message failed.
-        sendError(code, detail, {}, Validation::isValidToken(clientId) ? clientId : QString());
+        // Answered in its place among the input, and at the rate like any other.
+        Input input;
+        input.kind = Input::Kind::Error;
+        input.code = code;
+        input.detail = detail;
+        input.clientId = Validation::isValidToken(clientId) ? clientId : QString();
+        input.bytes = m_connection->inputBytes();
+        admit(std::move(input));
         return;
     }
     if (code != ErrorCode::SlowReader && m_connection->mode() == Connection::Mode::Framed)
@@ -686,6 +855,10 @@ void ClientSession::timerEvent(QTimerEvent *event)
             << tr("%1 (%2): its messages were not stored in time; closing anyway")
                    .arg(address(), nick().isEmpty() ? u"-"_s : nick());
         finishClose(true);
+        return;
+    }
+    if (event->timerId() == m_paceTimer.timerId()) {
+        processHeld();
         return;
     }
     if (event->timerId() == m_passwordDelay.timerId()) {
@@ -740,6 +913,9 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
                   m_protocolErrorsNotLogged)
                    .arg(address());
     }
+    m_paceTimer.stop();
+    m_heldInput.clear();
+    m_heldInputBytes = 0;
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

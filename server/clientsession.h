@@ -25,6 +25,11 @@ class LogThrottle;
 /*!
  * One client on the server, framed or text: its handshake, its nickname, its rate limit, and
  * the translation between its messages or lines and the room. Owns its Connection.
+ *
+ * The rate limit slows a client down rather than dropping what it sends (docs/PROTOCOL.md
+ * 7.2): input over the rate waits in a small queue and is handled, in order, as the rate
+ * allows; the client is told once. Only input beyond the queue's bounds ends the connection
+ * ("excess flood"). Pings and pongs never wait: the Connection answers them as they arrive.
  */
 class ClientSession final
     : public QObject
@@ -104,9 +109,38 @@ private:
         quint64 place = 0; //!< not 0: the place of an answer not read yet
     };
 
+    /*! Input from the client, handled now or held for its turn under the rate. */
+    struct Input
+    {
+        enum class Kind { Message, Line, Error };
+        Kind kind = Kind::Message;
+        Message message; //!< Kind::Message
+        TextLine line; //!< Kind::Line
+        ErrorCode code = ErrorCode::None; //!< Kind::Error: a frame that could not be read
+        QString detail; //!< Kind::Error
+        QString clientId; //!< Kind::Error: the say's, when it could be read
+        qsizetype bytes = 0; //!< its size as it arrived, counted against the held bytes
+    };
+
     void onModeDetected(Connection::Mode mode);
     void onMessage(const Message &message);
     void onLine(const TextLine &line);
+    /*! Handles \a input now if nothing is held and the rate allows, otherwise holds it. */
+    void admit(Input input);
+    void hold(Input input);
+    /*! Handles held input, in order, as far as the rate allows; then waits for the next. */
+    void processHeld();
+    void process(const Input &input);
+    /*! Whether \a input takes a token: what makes the server work or answer, once joined. */
+    bool isCharged(const Input &input) const;
+    /*! Counts an answer of \a bytes against the rate (Protocol::AnswerBytesPerMessage). */
+    void chargeAnswer(qint64 bytes);
+    qsizetype maxHeldInputs() const;
+    qint64 maxHeldBytes() const;
+    void tellSlowedDown();
+    void disconnectForExcessFlood();
+    void handleMessage(const Message &message);
+    void handleLine(const TextLine &line);
     void onProtocolError(ErrorCode code, const QString &detail, bool fatal,
                          const QString &clientId);
     /*! Logs \a line unless this session or the server has logged too many such lines. */
@@ -125,9 +159,9 @@ private:
     void join(const QString &nick, const QString &resume = {}, quint64 after = 0, int limit = 0);
     void rename(const QString &nick);
     void say(const QString &text, bool action, const QString &clientId = {});
-    void sendHistory(quint64 after, quint64 before, int limit);
+    /*! With \a charged, the answer is paid for by its size (chargeAnswer). */
+    void sendHistory(quint64 after, quint64 before, int limit, bool charged = false);
     void sendRecentLines();
-    [[nodiscard]] bool admitRate(const QString &clientId = {});
     bool isLine() const { return m_connection->mode() == Connection::Mode::Line; }
     void sendError(ErrorCode code, const QString &text, const QString &suggestion = {},
                    const QString &clientId = {});
@@ -156,6 +190,10 @@ private:
     Rejection m_rejection;
     State m_state = State::Detecting;
     RateLimiter m_rate;
+    std::deque<Input> m_heldInput; //!< input waiting for its turn under the rate, in order
+    qint64 m_heldInputBytes = 0;
+    bool m_toldSlowedDown = false; //!< until the client is back within the rate
+    QBasicTimer m_paceTimer; //!< when the next held input may be handled
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
     QBasicTimer m_passwordDelay;

@@ -51,11 +51,14 @@ int writeBackup(const ServerConfig &config)
             qPrintable(QCoreApplication::translate("main", "backup failed: %1").arg(result.error)));
         return 1;
     }
+    // Not inside the translate() call: lupdate's parser loops forever on a template argument
+    // list there.
+    const int messages = int(qMin<qint64>(result.messages, INT_MAX));
     std::fputs(qPrintable(QCoreApplication::translate(
                               "main",
                               "Backed up %n message(s), the newest #%1, to %2 (%3 bytes); "
                               "integrity check ok.\n",
-                              nullptr, int(qMin<qint64>(result.messages, INT_MAX)))
+                              nullptr, messages)
                               .arg(result.lastSeq)
                               .arg(config.backupFile)
                               .arg(result.bytes)),

@@ -68,4 +68,11 @@ QString TextFormat::userList(const QStringList &nicks)
     return tr("%n user(s) here: %1", nullptr, int(nicks.size())).arg(nicks.join(u", "_s));
 }
 
+QString TextFormat::userCount(int count)
+{
+    if (count <= 0)
+        return tr("Nobody is here yet.");
+    return tr("%n user(s) here.", nullptr, count);
+}
+
 } // namespace Tagarela

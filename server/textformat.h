@@ -28,6 +28,8 @@ public:
     static QString reply(const QString &text);
     /*! "3 users here: ana, bia, caio" */
     static QString userList(const QStringList &nicks);
+    /*! "3 users here." */
+    static QString userCount(int count);
 };
 
 } // namespace Tagarela

@@ -187,6 +187,7 @@ bool Connection::sendEncoded(const QByteArray &bytes)
     }
     m_outQueue.append(bytes);
     m_outQueued += bytes.size();
+    m_sentBytes += bytes.size();
     if (m_outQueued >= FlushThreshold)
         flushOutput();
     else
@@ -407,7 +408,9 @@ void Connection::decodeFrames(QByteArrayView bytes)
         return;
     }
     while (!m_closing && m_frames.hasFrame()) {
-        const DecodeResult result = MessageCodec::decode(m_frames.next());
+        const QByteArray payload = m_frames.next();
+        m_inputBytes = payload.size();
+        const DecodeResult result = MessageCodec::decode(payload);
         if (!result.ok()) {
             Q_EMIT protocolError(result.error, result.detail, false, result.clientId);
             continue;

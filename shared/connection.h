@@ -32,6 +32,10 @@ namespace Tagarela {
  * The socket may be a QSslSocket; its output then goes through it, never straight to the
  * descriptor.
  *
+ * A ping is answered as soon as its frame is decoded, and a pong taken at once, before any
+ * message after them is delivered: whatever the owner holds back of its peer's input (a
+ * server slowing a client down to its rate), the heartbeat is never behind it.
+ *
  * closed() is emitted exactly once, always on a later turn of the event loop than the call
  * that caused it, so a slot may call send() or close() without its caller being torn down.
  */
@@ -82,6 +86,17 @@ public:
     QString peerName() const;
     /*! Bytes not yet handed to the kernel: queued for the next flush plus buffered by Qt. */
     qint64 pendingOutput() const;
+    /*!
+     * Bytes handed to send(), sendLine() and sendEncoded() so far (frames with their length
+     * prefixes, lines with their ends), written or still queued: the size of an answer is the
+     * difference before and after it.
+     */
+    qint64 sentBytes() const { return m_sentBytes; }
+    /*!
+     * The size on the wire of the message that messageReceived() is delivering: its frame's
+     * payload. Valid during that signal.
+     */
+    qsizetype inputBytes() const { return m_inputBytes; }
     /*! The last heartbeat round trip in milliseconds, or -1 before the first. */
     int latencyMs() const { return m_latencyMs; }
 
@@ -158,6 +173,8 @@ private:
     bool m_flushScheduled = false;
     bool m_directWrites = true; //!< false for a QSslSocket: bytes must go through its encryption
     qint64 m_maxPendingOutput = 0;
+    qint64 m_sentBytes = 0;
+    qsizetype m_inputBytes = 0;
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;
     int m_detectTimeoutMs = 1000;

@@ -55,6 +55,13 @@ inline constexpr int MaxNickLength = 24;
 /*! Default interval between heartbeats, in milliseconds. */
 inline constexpr int DefaultHeartbeatMs = 15'000;
 
+/*!
+ * Rate limiting (docs/PROTOCOL.md 7.2): an answer to `who` or `fetch` counts against the
+ * client's rate as one more message per this many bytes of it (frames with their length
+ * prefixes; fractions count), on top of the request itself.
+ */
+inline constexpr int AnswerBytesPerMessage = 4096;
+
 /*! Picks the highest version both sides speak; 0 if none. */
 int chooseVersion(const QList<int> &offered);
 

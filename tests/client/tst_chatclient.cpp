@@ -70,6 +70,9 @@ private Q_SLOTS:
     void pacesBelowTheAnnouncedRate();
     void failedMessagesAreNotResent();
     void notStoredAndRateLimitedAreRetried();
+    void slowedDownNoticeDrainsThePacer();
+    void answersAreAwaitedAndPaidFor();
+    void pacedClientIsNeverSlowedDown();
     void outboxAndLastSeqSurviveARestart();
     void resumeNeedsTheSameHistoryId();
     void waitsForTheHistoryBeforeSending();
@@ -563,6 +566,113 @@ void TestChatClient::notStoredAndRateLimitedAreRetried()
     QTRY_COMPARE(ana->outbox().size(), 0);
 }
 
+void TestChatClient::slowedDownNoticeDrainsThePacer()
+{
+    FakeServer fake;
+    fake.rateMs = 100;
+    fake.rateBurst = 5;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy errors(ana.get(), &ChatClient::serverError);
+    QSignalSpy delayed(ana.get(), &ChatClient::messageDelayed);
+    QVERIFY(ana->say(u"a"_s));
+    QTRY_COMPARE(fake.says().size(), 1);
+
+    // The server slows the connection down: the message is not lost, only late.
+    fake.send(Message::error(ErrorCode::RateLimited, u"slowing you down"_s));
+    QVERIFY(errors.wait(5000));
+    QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), ErrorCode::RateLimited);
+    QVERIFY(ana->say(u"b"_s));
+    QTRY_COMPARE(fake.says().size(), 2);
+    // "b" waited for the bucket to refill (a token is 110 ms), although three were left; and
+    // "a" was not sent again.
+    QList<qint64> times;
+    for (const FakeServer::Received &received : fake.received()) {
+        if (received.message.type == MessageType::Say)
+            times.append(received.atMs);
+    }
+    QVERIFY2(times.at(1) - times.at(0) >= 100,
+             qPrintable(QString::number(times.at(1) - times.at(0))));
+    QCOMPARE(sayTexts(fake.says()), (QStringList {u"a"_s, u"b"_s}));
+    QCOMPARE(delayed.size(), 0);
+    QCOMPARE(ana->outbox().entries().at(0).state, OutboxEntry::State::Pending);
+}
+
+void TestChatClient::answersAreAwaitedAndPaidFor()
+{
+    FakeServer fake;
+    fake.rateMs = 50;
+    fake.rateBurst = 3;
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy users(ana.get(), &ChatClient::usersChanged);
+    QVERIFY(ana->requestUsers());
+    QVERIFY(ana->say(u"after the list"_s));
+    const auto whoReceived = [&fake]() -> qint64 {
+        for (const FakeServer::Received &received : fake.received()) {
+            if (received.message.type == MessageType::Who)
+                return received.atMs;
+        }
+        return -1;
+    };
+    QTRY_VERIFY(whoReceived() >= 0);
+    // Nothing goes while the answer is on its way: the server charges it by its size.
+    QCOMPARE(fake.says().size(), 0);
+    QStringList many;
+    for (int i = 0; i < 1500; ++i)
+        many.append(u"somebody-%1"_s.arg(i, 4, 10, QChar(u'0')));
+    fake.send(Message::userList(many)); // about 21 KB: 5 messages' worth
+    QVERIFY(users.wait(5000));
+    QTRY_COMPARE(fake.says().size(), 1);
+    // The bucket had one token left after the who; the answer took five more: more than four
+    // tokens of 55 ms before the say.
+    qint64 sayAt = -1;
+    for (const FakeServer::Received &received : fake.received()) {
+        if (received.message.type == MessageType::Say)
+            sayAt = received.atMs;
+    }
+    QVERIFY2(sayAt - whoReceived() >= 4 * 50, qPrintable(QString::number(sayAt - whoReceived())));
+}
+
+void TestChatClient::pacedClientIsNeverSlowedDown()
+{
+    m_server.reset();
+    m_config.maxRate = 20;
+    m_config.rateBurst = 4;
+    m_server = startServer();
+    QVERIFY(m_server);
+    // History whose answers are worth a few messages each.
+    for (int i = 0; i < 6; ++i)
+        m_server->room().notice(QString(3000, QChar(u'a' + i)));
+    QVERIFY(m_server->room().commit());
+
+    auto ana = makeClient();
+    join(ana.get(), u"ana"_s);
+    QTRY_VERIFY(ana->hasHistory());
+    QSignalSpy errors(ana.get(), &ChatClient::serverError);
+    QSignalSpy acked(ana.get(), &ChatClient::messageAcknowledged);
+    QSignalSpy loaded(ana.get(), &ChatClient::olderHistoryLoaded);
+    QSignalSpy users(ana.get(), &ChatClient::usersChanged);
+    // Ten times the burst, and large answers asked for in the middle of it.
+    constexpr int Count = 40;
+    for (int i = 0; i < Count; ++i) {
+        QVERIFY(ana->say(u"m%1"_s.arg(i)));
+        if (i == 10 || i == 25)
+            QVERIFY(ana->fetchOlder(ana->lastSeq() + 1, 6));
+        if (i == 20)
+            QVERIFY(ana->requestUsers());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(acked.size(), Count, 30'000);
+    QCOMPARE(loaded.size(), 2);
+    QVERIFY(users.size() >= 1);
+    // Never told it was too fast, let alone disconnected.
+    QCOMPARE(errors.size(), 0);
+    QCOMPARE(ana->state(), ChatClient::State::Connected);
+    QCOMPARE(ana->outbox().size(), 0);
+}
+
 void TestChatClient::outboxAndLastSeqSurviveARestart()
 {
     FakeServer fake;
@@ -592,15 +702,21 @@ void TestChatClient::outboxAndLastSeqSurviveARestart()
     QCOMPARE(fake.lastHello().after, 9u);
     // The token too: the nickname held for the crashed client comes back to it.
     QCOMPARE(fake.lastHello().resume, u"token-1"_s);
+    // A fresh log: a few older messages are asked for, for context.
+    const auto askedContext = [&fake] {
+        for (const FakeServer::Received &received : fake.received()) {
+            if (received.message.type == MessageType::Fetch && received.message.before == 10 &&
+                received.message.limit == ChatClient::ContextFetchLimit)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(askedContext());
+    // The outbox goes once that answer, which counts against the rate, is in.
+    QCOMPARE(fake.says().size(), 0);
+    fake.sendHistoryAnswer({chatMessage(9, u"bia"_s, u"oi"_s)}, 10, false);
     QTRY_COMPARE(fake.says().size(), 1);
     QCOMPARE(fake.says().at(0).clientId, id);
-    // A fresh log: a few older messages are asked for, for context.
-    bool askedContext = false;
-    for (const FakeServer::Received &received : fake.received())
-        askedContext |= received.message.type == MessageType::Fetch &&
-            received.message.before == 10 &&
-            received.message.limit == ChatClient::ContextFetchLimit;
-    QVERIFY(askedContext);
 }
 
 void TestChatClient::resumeNeedsTheSameHistoryId()

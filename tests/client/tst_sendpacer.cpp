@@ -18,6 +18,8 @@ private Q_SLOTS:
     void leavesHeadroomForJitter_data();
     void leavesHeadroomForJitter();
     void drainAfterAWarning();
+    void answersArePaidFor_data();
+    void answersArePaidFor();
 };
 
 void TestSendPacer::unlimited()
@@ -108,6 +110,54 @@ void TestSendPacer::drainAfterAWarning()
     // take() may go below zero: later sends wait for it.
     pacer.take(0);
     QVERIFY(pacer.msUntilNext(0) >= 200);
+}
+
+void TestSendPacer::answersArePaidFor_data()
+{
+    QTest::addColumn<int>("rateMs");
+    QTest::addColumn<int>("burst");
+    QTest::addColumn<double>("answerCost");
+    QTest::newRow("default, small answers") << 200 << 20 << 0.5;
+    QTest::newRow("default, answers of 30 messages") << 200 << 20 << 30.0;
+    QTest::newRow("fast 10 ms, 2, answers of 3") << 10 << 2 << 3.0;
+}
+
+void TestSendPacer::answersArePaidFor()
+{
+    QFETCH(int, rateMs);
+    QFETCH(int, burst);
+    QFETCH(double, answerCost);
+    SendPacer pacer;
+    pacer.reset(rateMs, burst, 0);
+    // Every fifth message is a request whose answer the server charges by its size when it
+    // sends it, and the client when it arrives, 5 ms later; the client sends nothing while it
+    // waits. Replayed through the server's bucket, nothing is ever held: the bucket has a
+    // token for every message when it arrives.
+    double serverTokens = burst;
+    qint64 last = 0;
+    qint64 answerAt = -1;
+    int sent = 0;
+    for (qint64 now = 0; now < 120'000;) {
+        if (answerAt >= 0) {
+            now = std::max(now, answerAt);
+            pacer.take(now, answerCost);
+            answerAt = -1;
+            continue;
+        }
+        if (!pacer.tryTake(now)) {
+            now += pacer.msUntilNext(now);
+            continue;
+        }
+        serverTokens = std::min<double>(burst, serverTokens + double(now - last) / rateMs);
+        last = now;
+        QVERIFY2(serverTokens >= 1, qPrintable(u"%1 at %2"_s.arg(serverTokens).arg(now)));
+        serverTokens -= 1;
+        if (++sent % 5 == 0) {
+            serverTokens -= answerCost;
+            answerAt = now + 5;
+        }
+    }
+    QVERIFY(sent > 0);
 }
 
 QTEST_GUILESS_MAIN(TestSendPacer)

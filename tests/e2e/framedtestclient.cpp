@@ -80,6 +80,9 @@ bool FramedTestClient::connectToServer(int timeoutMs)
     m_connection->setMaxFrame(MaxServerFrame);
     connect(m_connection, &Connection::messageReceived, this, &FramedTestClient::onMessage);
     connect(m_connection, &Connection::closed, this, &FramedTestClient::onClosed);
+    // The Connection takes pongs itself; the test wants to know where among the rest it came.
+    connect(m_connection, &Connection::latencyMeasured, this,
+            [this] { onMessage(Message::pong(0)); });
     const auto start = [this] {
         m_connected = true;
         m_connection->start();
@@ -168,6 +171,12 @@ void FramedTestClient::say(const QString &text, bool action)
 void FramedTestClient::say(const QString &text, const QString &clientId)
 {
     send(Message::say(text, false, clientId));
+}
+
+void FramedTestClient::ping()
+{
+    if (m_connection)
+        m_connection->ping();
 }
 
 void FramedTestClient::disconnectFromServer()

@@ -73,6 +73,11 @@ public:
     void say(const QString &text, bool action = false);
     /*! Says \a text with a client-id. */
     void say(const QString &text, const QString &clientId);
+    /*!
+     * Pings the server, in the same write as whatever else this turn sends. The pong, when
+     * it comes, is recorded in messages() (a Pong) in the order it arrived among the rest.
+     */
+    void ping();
     /*! Closes the connection from this side, without a quit message. */
     void disconnectFromServer();
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -19,6 +20,7 @@
 #include "framedtestclient.h"
 #include "linetestclient.h"
 #include "protocol.h"
+#include "roommember.h"
 #include "serverconfig.h"
 #include "testprinters.h"
 #include "testserverconfig.h"
@@ -57,6 +59,46 @@ QStringList chatTextsOf(const LineTestClient &client)
 int chatLineCount(const LineTestClient &client)
 {
     return int(chatTextsOf(client).size());
+}
+
+// The server's own rate limit, as it runs by default (5 messages a second, bursts of 20).
+ServerConfig defaultRateConfig()
+{
+    const ServerConfig defaults;
+    ServerConfig config = testConfig();
+    config.maxRate = defaults.maxRate;
+    config.rateBurst = defaults.rateBurst;
+    return config;
+}
+
+// Input the server holds for a client over its rate before it is an excess flood: 4 bursts.
+int heldCap(const ServerConfig &config)
+{
+    return 4 * config.rateBurst;
+}
+
+// Someone in the room without a socket: a large room costs the test nothing.
+class QuietMember final : public RoomMember
+{
+public:
+    void deliver(const Broadcast &) override { }
+    void tell(const Message &) override { }
+    void displace() override { }
+    QString address() const override { return u"192.0.2.1:1"_s; }
+};
+
+// Fills \a server's room with \a count quiet members with long nicknames.
+std::vector<std::unique_ptr<QuietMember>> crowd(ChatServer &server, int count)
+{
+    std::vector<std::unique_ptr<QuietMember>> members;
+    for (int i = 0; i < count; ++i) {
+        members.push_back(std::make_unique<QuietMember>());
+        const auto result = server.room().join(members.back().get(),
+                                               u"quiet-member-%1"_s.arg(i, 5, 10, QChar(u'0')));
+        if (!result.ok())
+            qFatal("could not join a quiet member");
+    }
+    return members;
 }
 
 } // namespace
@@ -100,7 +142,15 @@ private Q_SLOTS:
     void tooLongLine();
     void textTooLong();
     void unknownType();
-    void flood();
+    void pastedLinesAllArriveInOrder();
+    void framedBurstAllArrivesWithAcks();
+    void excessFloodIsCutOff_data();
+    void excessFloodIsCutOff();
+    void excessFloodByBytes();
+    void pingsAreNotHeldBehindAFlood();
+    void largeAnswersCountAgainstTheRate_data();
+    void largeAnswersCountAgainstTheRate();
+    void textJoinShowsACount();
     void connectionCaps_data();
     void connectionCaps();
     void slowReaderIsDropped();
@@ -229,11 +279,10 @@ void TestServer::joinAndWelcome()
     QVERIFY(caio.waitFor(MessageType::Joined, Match::nick(u"Bia"_s)));
 
     QVERIFY(dora.join(u"dora"_s));
-    // "4 users here", or "4 user(s) here" where no English translation is installed.
+    // "4 users here", or "4 user(s) here" where no English translation is installed: a count,
+    // and /who for the names.
     QVERIFY(dora.waitForLine(u"*** You are dora. 4 user"_s));
-    QVERIFY(dora.linesContaining(u"*** You are dora."_s)
-                .constFirst()
-                .endsWith(u" here: ana, Bia, caio, dora"_s));
+    QVERIFY(!dora.linesContaining(u"*** You are dora."_s).constFirst().contains(u"caio"_s));
     for (FramedTestClient *client : {&ana, &bia, &caio})
         QVERIFY(client->waitFor(MessageType::Joined, Match::nick(u"dora"_s)));
 
@@ -598,7 +647,7 @@ void TestServer::silentClientIsGreeted()
     QVERIFY(client.waitForLine(LineTestClient::prompt()));
     QCOMPARE(client.lines().size(), 2);
     QVERIFY(client.lines().at(0).startsWith(u"*** Welcome to Tagarela on e2e. 1 user"_s));
-    QVERIFY(client.lines().at(0).endsWith(u" here: ana"_s));
+    QVERIFY(client.lines().at(0).endsWith(u" here."_s));
     QCOMPARE(client.lines().at(1), LineTestClient::prompt());
 
     QVERIFY(client.join(u"bia"_s));
@@ -815,7 +864,175 @@ void TestServer::unknownType()
     QVERIFY(chatStillWorks(ana, bia));
 }
 
-void TestServer::flood()
+void TestServer::pastedLinesAllArriveInOrder()
+{
+    const ServerConfig config = defaultRateConfig();
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(dora.join(u"dora"_s));
+
+    // 50 lines pasted into a terminal: one write, more than twice the burst.
+    constexpr int Lines = 50;
+    QByteArray paste;
+    QStringList sent;
+    for (int i = 0; i < Lines; ++i) {
+        sent.append(u"pasted line %1"_s.arg(i));
+        paste += sent.constLast().toUtf8() + "\r\n";
+    }
+    dora.sendBytes(paste);
+
+    // The 30 beyond the burst take 6 s at 5 a second.
+    QVERIFY(ana.waitForCount(MessageType::Chat, Lines, {}, 60'000));
+    QCOMPARE(ana.chatTexts(), sent);
+    QTRY_COMPARE_WITH_TIMEOUT(chatTextsOf(dora), sent, 10'000);
+    // Told once that it was slowed down, and never disconnected.
+    QCOMPARE(dora.linesContaining(u"*** You are sending more than 5 line"_s).size(), 1);
+    QVERIFY(dora.linesContaining(u"flood"_s).isEmpty());
+    QVERIFY(dora.isConnected());
+    QCOMPARE(ana.count(MessageType::Left), 0);
+}
+
+void TestServer::framedBurstAllArrivesWithAcks()
+{
+    const ServerConfig config = defaultRateConfig();
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+
+    constexpr int Says = 40;
+    QByteArray burst;
+    QStringList sent;
+    for (int i = 0; i < Says; ++i) {
+        sent.append(u"burst %1"_s.arg(i));
+        burst += WireBytes::frame(Message::say(sent.constLast(), false, u"id-%1"_s.arg(i)));
+    }
+    ana.sendBytes(burst);
+
+    QVERIFY(bia.waitForCount(MessageType::Chat, Says, {}, 60'000));
+    QCOMPARE(bia.chatTexts(), sent);
+    QVERIFY(ana.waitForCount(MessageType::Chat, Says, {}, 10'000));
+    QCOMPARE(ana.chatTexts(), sent);
+    // Every say acknowledged, in order, each before its chat.
+    const QList<Message> acks = ana.received(MessageType::Ack);
+    QCOMPARE(acks.size(), Says);
+    for (int i = 0; i < Says; ++i) {
+        QCOMPARE(acks.at(i).clientId, u"id-%1"_s.arg(i));
+        const auto chat =
+            std::find_if(ana.messages().cbegin(), ana.messages().cend(), [&](const Message &m) {
+                return m.type == MessageType::Chat && m.clientId == acks.at(i).clientId;
+            });
+        QVERIFY(chat != ana.messages().cend());
+        QVERIFY(ana.messages().indexOf(acks.at(i)) < chat - ana.messages().cbegin());
+    }
+    // One warning, about the connection rather than a message: nothing was refused.
+    const QList<Message> errors = ana.received(MessageType::Error);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.constFirst().code, ErrorCode::RateLimited);
+    QVERIFY(errors.constFirst().clientId.isEmpty());
+    QCOMPARE(ana.count(MessageType::Bye), 0);
+    QVERIFY(ana.isConnected());
+}
+
+void TestServer::excessFloodIsCutOff_data()
+{
+    QTest::addColumn<bool>("text");
+    QTest::newRow("framed") << false;
+    QTest::newRow("text") << true;
+}
+
+void TestServer::excessFloodIsCutOff()
+{
+    QFETCH(bool, text);
+    ServerConfig config = testConfig();
+    config.maxRate = 5;
+    config.rateBurst = 5;
+    const int cap = heldCap(config);
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(dora.join(u"dora"_s));
+
+    // The burst and all the server holds: slowed down, not cut off.
+    const int withinBound = config.rateBurst + cap;
+    FramedTestClient pasting(server.serverPort());
+    QVERIFY(pasting.join(u"pasting"_s));
+    QByteArray bytes;
+    for (int i = 0; i < withinBound; ++i)
+        bytes += WireBytes::frame(Message::say(u"held %1"_s.arg(i), false, u"h%1"_s.arg(i)));
+    pasting.sendBytes(bytes);
+
+    // One that keeps going: many times what the server holds, all at once.
+    constexpr int Flood = 1000;
+    std::unique_ptr<FramedTestClient> framed;
+    std::unique_ptr<LineTestClient> line;
+    bytes.clear();
+    for (int i = 0; i < Flood; ++i) {
+        const QString say = u"flood %1"_s.arg(i);
+        bytes += text ? say.toUtf8() + "\r\n"
+                      : WireBytes::frame(Message::say(say, false, u"f%1"_s.arg(i)));
+    }
+    if (text) {
+        line = std::make_unique<LineTestClient>(server.serverPort());
+        QVERIFY(line->join(u"flooder"_s));
+        line->sendBytes(bytes);
+    } else {
+        framed = std::make_unique<FramedTestClient>(server.serverPort());
+        QVERIFY(framed->join(u"flooder"_s));
+        framed->sendBytes(bytes);
+    }
+
+    // Cut off the moment more than the bound waited: the one over it is counted in the
+    // goodbye, so the server never held more than the bound. What it did handle is the burst
+    // and what the rate let through meanwhile; the rest it never took in.
+    const QString waiting = QString::number(cap + 1);
+    if (text) {
+        QVERIFY(line->waitForLine(u"*** Excess flood"_s, 30'000));
+        const QString goodbye = line->linesContaining(u"*** Excess flood"_s).constFirst();
+        QVERIFY2(goodbye.contains(u" "_s + waiting + u" line"_s), qPrintable(goodbye));
+        QVERIFY(line->waitForClosed());
+        QCOMPARE(line->linesContaining(u"*** You are sending more than"_s).size(), 1);
+    } else {
+        const auto bye = framed->waitFor(MessageType::Bye, {}, 30'000);
+        QVERIFY(bye);
+        QCOMPARE(bye->code, ErrorCode::Flood);
+        QVERIFY2(bye->text.contains(u" "_s + waiting + u" message"_s), qPrintable(bye->text));
+        QVERIFY(framed->waitForClosed());
+        // Warned once, before the goodbye.
+        const QList<Message> errors = framed->received(MessageType::Error);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.constFirst().code, ErrorCode::RateLimited);
+        QVERIFY(framed->messages().indexOf(errors.constFirst()) < framed->messages().indexOf(*bye));
+    }
+    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"flooder"_s), 30'000);
+    QVERIFY(left);
+    QVERIFY(!left->reason.isEmpty());
+    QVERIFY(dora.waitForLine(u"*** flooder left"_s));
+    const int handled = ana.count(MessageType::Chat, Match::from(u"flooder"_s));
+    QVERIFY(handled >= config.rateBurst);
+    QVERIFY2(handled + cap + 1 < Flood, qPrintable(QString::number(handled)));
+    // What it got through came in order, and first.
+    for (int i = 0; i < handled; ++i) {
+        QCOMPARE(ana.received(MessageType::Chat, Match::from(u"flooder"_s)).at(i).text,
+                 u"flood %1"_s.arg(i));
+    }
+
+    // The one within the bound lost nothing and stays.
+    QVERIFY(ana.waitForCount(MessageType::Chat, withinBound, Match::from(u"pasting"_s), 30'000));
+    QVERIFY(pasting.waitForCount(MessageType::Ack, withinBound, {}, 10'000));
+    QCOMPARE(pasting.count(MessageType::Bye), 0);
+    QVERIFY(pasting.isConnected());
+    QVERIFY(chatStillWorks(ana, pasting));
+}
+
+void TestServer::excessFloodByBytes()
 {
     ServerConfig config = testConfig();
     config.maxRate = 5;
@@ -823,39 +1040,168 @@ void TestServer::flood()
     ChatServer server(config);
     QVERIFY(server.listen());
     FramedTestClient ana(server.serverPort());
-    FramedTestClient bia(server.serverPort());
-    LineTestClient dora(server.serverPort());
     FramedTestClient flooder(server.serverPort());
     QVERIFY(ana.join(u"ana"_s));
-    QVERIFY(bia.join(u"bia"_s));
-    QVERIFY(dora.join(u"dora"_s));
     QVERIFY(flooder.join(u"flooder"_s));
 
-    for (int i = 0; i < 50; ++i)
-        flooder.say(u"flood %1"_s.arg(i));
+    // Frames as large as max-frame allows: two of them are more than the 64 KiB held for a
+    // client (with the default max-text), however few messages that is.
+    QByteArray bytes;
+    for (int i = 0; i < config.rateBurst; ++i)
+        bytes += WireBytes::frame(Message::say(u"small %1"_s.arg(i)));
+    const QString large(config.maxFrame - 100, u'x');
+    for (int i = 0; i < 3; ++i)
+        bytes += WireBytes::frame(Message::say(large));
+    flooder.sendBytes(bytes);
 
-    const auto bye = flooder.waitFor(MessageType::Bye);
+    const auto bye = flooder.waitFor(MessageType::Bye, {}, 30'000);
     QVERIFY(bye);
     QCOMPARE(bye->code, ErrorCode::Flood);
+    QVERIFY2(bye->text.contains(u" 2 message"_s), qPrintable(bye->text));
     QVERIFY(flooder.waitForClosed());
-    // Warned once, before the goodbye.
-    const QList<Message> errors = flooder.received(MessageType::Error);
-    QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors.constFirst().code, ErrorCode::RateLimited);
-    QVERIFY(flooder.messages().indexOf(errors.constFirst()) < flooder.messages().indexOf(*bye));
+    QVERIFY(ana.waitFor(MessageType::Left, Match::nick(u"flooder"_s)));
+    QCOMPARE(ana.count(MessageType::Chat, Match::from(u"flooder"_s)), config.rateBurst);
+}
 
-    const auto left = ana.waitFor(MessageType::Left, Match::nick(u"flooder"_s));
-    QVERIFY(left);
-    QVERIFY(!left->reason.isEmpty());
-    QVERIFY(bia.waitFor(MessageType::Left, Match::nick(u"flooder"_s)));
-    QVERIFY(dora.waitForLine(u"*** flooder left"_s));
-    // Everything the flooder got through arrived before its departure.
-    QVERIFY(ana.count(MessageType::Chat, Match::from(u"flooder"_s)) <= config.rateBurst);
-    QVERIFY(bia.count(MessageType::Chat, Match::from(u"flooder"_s)) <= config.rateBurst);
-    QVERIFY(chatLineCount(dora) <= config.rateBurst);
-    QVERIFY(ana.count(MessageType::Chat, Match::from(u"flooder"_s)) > 0);
+void TestServer::pingsAreNotHeldBehindAFlood()
+{
+    ServerConfig config = testConfig();
+    config.maxRate = 2;
+    config.rateBurst = 5;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    FramedTestClient honest(server.serverPort());
+    FramedTestClient flooder(server.serverPort());
+    QVERIFY(honest.join(u"honest"_s));
+    QVERIFY(flooder.join(u"flooder"_s));
 
-    QVERIFY(chatStillWorks(ana, bia));
+    // 20 says and a ping in one write: 15 of them wait, 7.5 s at 2 a second.
+    constexpr int Says = 20;
+    QByteArray bytes;
+    for (int i = 0; i < Says; ++i)
+        bytes += WireBytes::frame(Message::say(u"flood %1"_s.arg(i), false, u"f%1"_s.arg(i)));
+    flooder.sendBytes(bytes);
+    flooder.ping();
+
+    // The flooder's own ping is answered as it arrives, ahead of the input it came after.
+    QVERIFY(flooder.waitFor(MessageType::Pong));
+    const auto firstHeldAck = flooder.waitFor(
+        MessageType::Ack,
+        [&](const Message &m) { return m.clientId == u"f%1"_s.arg(config.rateBurst); }, 30'000);
+    QVERIFY(firstHeldAck);
+    QVERIFY(flooder.messages().indexOf(Message::pong(0)) <
+            flooder.messages().indexOf(*firstHeldAck));
+
+    // Another client's ping, sent while the flood waits, is answered before it is handled.
+    QVERIFY(honest.waitFor(MessageType::Chat, Match::text(u"flood 0"_s)));
+    honest.ping();
+    QVERIFY(honest.waitFor(MessageType::Pong));
+    const auto lastChat = honest.waitFor(MessageType::Chat, Match::text(u"flood 19"_s), 60'000);
+    QVERIFY(lastChat);
+    QVERIFY(honest.messages().indexOf(Message::pong(0)) < honest.messages().indexOf(*lastChat));
+    // And the flood, within the bound, lost nothing.
+    QVERIFY(flooder.waitForCount(MessageType::Ack, Says, {}, 10'000));
+    QCOMPARE(honest.count(MessageType::Chat, Match::from(u"flooder"_s)), Says);
+}
+
+void TestServer::largeAnswersCountAgainstTheRate_data()
+{
+    QTest::addColumn<QString>("request");
+    QTest::newRow("who") << u"who"_s;
+    QTest::newRow("fetch") << u"fetch"_s;
+    QTest::newRow("text /who") << u"/who"_s;
+}
+
+void TestServer::largeAnswersCountAgainstTheRate()
+{
+    QFETCH(QString, request);
+    ServerConfig config = testConfig();
+    config.maxRate = 10;
+    config.rateBurst = 10;
+    // Room and history big enough that one answer is worth a few messages: 300 nicknames
+    // of 17 characters, or 6 messages of 2000 characters.
+    std::vector<std::unique_ptr<QuietMember>> quiet;
+    ChatServer server(config);
+    QVERIFY(server.listen());
+    if (request == "fetch"_L1) {
+        for (int i = 0; i < 6; ++i)
+            server.room().notice(QString(2000, QChar(u'a' + i)));
+        QVERIFY(server.room().commit());
+    } else {
+        quiet = crowd(server, 300);
+    }
+
+    // As many requests as the burst: without the answers' cost, all answered at once.
+    const int requests = config.rateBurst;
+    if (request == "/who"_L1) {
+        LineTestClient dora(server.serverPort());
+        QVERIFY(dora.join(u"dora"_s));
+        QByteArray bytes;
+        for (int i = 0; i < requests; ++i)
+            bytes += "/who\r\n";
+        dora.sendBytes(bytes);
+        QVERIFY(dora.waitForLines(u"*** 301 user"_s, requests, 30'000));
+        int before = 0;
+        bool slowed = false;
+        for (const QString &line : dora.lines()) {
+            slowed |= line.startsWith(u"*** You are sending more than"_s);
+            before += !slowed && line.startsWith(u"*** 301 user"_s) ? 1 : 0;
+        }
+        QVERIFY(slowed);
+        QVERIFY2(before < requests, qPrintable(QString::number(before)));
+        QVERIFY(before >= 1);
+        return;
+    }
+
+    FramedTestClient ana(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    const Message message = request == "who"_L1 ? Message::who() : Message::fetch(1'000'000, 6);
+    QByteArray bytes;
+    for (int i = 0; i < requests; ++i)
+        bytes += WireBytes::frame(message);
+    ana.sendBytes(bytes);
+
+    const MessageType answer = request == "who"_L1 ? MessageType::Users : MessageType::History;
+    const auto isAnswer = [&](const Message &m) {
+        return m.type == MessageType::Users || (m.before == 1'000'000 && m.end);
+    };
+    QVERIFY(ana.waitForCount(answer, requests, isAnswer, 30'000));
+    // Slowed down after a few: each answer cost the request and its size.
+    const auto notice = ana.waitFor(MessageType::Error, Match::code(ErrorCode::RateLimited));
+    QVERIFY(notice);
+    int before = 0;
+    for (const Message &m : ana.messages()) {
+        if (m == *notice)
+            break;
+        before += m.type == answer && isAnswer(m) ? 1 : 0;
+    }
+    QVERIFY2(before < requests, qPrintable(QString::number(before)));
+    QVERIFY(before >= 1);
+    QCOMPARE(ana.count(MessageType::Bye), 0);
+}
+
+void TestServer::textJoinShowsACount()
+{
+    // Before the server: the room must not outlive its members.
+    std::vector<std::unique_ptr<QuietMember>> quiet;
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    quiet = crowd(server, 300);
+    LineTestClient dora(server.serverPort());
+    QVERIFY(dora.join(u"dora"_s));
+    // "301 users here", or "301 user(s) here" where no English translation is installed;
+    // the names only for those who ask.
+    const QString greeting = dora.lines().constFirst();
+    QVERIFY2(greeting.startsWith(u"*** Welcome to Tagarela on e2e. 300 user"_s),
+             qPrintable(greeting));
+    const QString joined = dora.linesContaining(u"*** You are dora."_s).constFirst();
+    QVERIFY2(joined.contains(u"301 user"_s), qPrintable(joined));
+    QVERIFY(joined.contains(u"/who"_s));
+    for (const QString &line : dora.lines())
+        QVERIFY2(!line.contains(u"quiet-member"_s), qPrintable(line));
+
+    dora.sendLine(u"/who"_s);
+    QVERIFY(dora.waitForLine(u"quiet-member-00299"_s));
 }
 
 void TestServer::connectionCaps_data()

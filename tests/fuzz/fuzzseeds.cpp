@@ -180,12 +180,26 @@ bool writeHandshakeSeeds(SeedWriter &out)
     QByteArray flood = login(u"ana"_s);
     for (int i = 0; i < 30; ++i)
         flood += frame(Message::say(u"flood %1"_s.arg(i)));
+    // Past what the server holds for a client over its rate (4 bursts of the default 20), with
+    // a ping and a who among the waiting input.
+    QByteArray excessFlood = login(u"ana"_s);
+    for (int i = 0; i < 120; ++i) {
+        excessFlood += frame(Message::say(u"flood %1"_s.arg(i), false, u"f%1"_s.arg(i)));
+        if (i == 40)
+            excessFlood += frame(Message::ping(9)) + frame(Message::who());
+    }
+    QByteArray textFlood = "ana\r\n"_ba;
+    for (int i = 0; i < 120; ++i)
+        textFlood +=
+            "pasted line "_ba + QByteArray::number(i) + (i == 50 ? "\r\n/who\r\n" : "\r\n");
 
     // Control byte: the chunk size in bits 0-6 (0: one write); bit 7: silent first.
     return out.write(target, u"framed-login"_s, "\x00"_ba + login(u"ana"_s)) &&
         out.write(target, u"framed-login-byte-at-a-time"_s, "\x01"_ba + login(u"ana"_s)) &&
         out.write(target, u"framed-chatty"_s, "\x05"_ba + chatty) &&
         out.write(target, u"framed-flood"_s, "\x00"_ba + flood) &&
+        out.write(target, u"framed-excess-flood"_s, "\x00"_ba + excessFlood) &&
+        out.write(target, u"text-excess-flood"_s, "\x00"_ba + textFlood) &&
         out.write(target, u"framed-nick-taken"_s, "\x00"_ba + login(u"ZOE"_s)) &&
         out.write(target, u"framed-nick-invalid"_s, "\x00"_ba + login(u"-ana bia"_s)) &&
         out.write(target, u"framed-version-mismatch"_s,

@@ -31,7 +31,9 @@ private Q_SLOTS:
     void refillIsProportional_data();
     void refillIsProportional();
     void neverMoreThanBurst();
-    void refusedInARow();
+    void msUntilNext();
+    void chargeLeavesDebt();
+    void fullOnceRefilled();
     void zeroRateIsUnlimited();
     void timeGoingBackwardsAddsNothing();
     void startsAtAnyTime();
@@ -57,10 +59,8 @@ void TestRateLimiter::burstThenRefused()
     RateLimiter limiter(rate, burst);
     for (int i = 0; i < burst; ++i)
         QVERIFY2(limiter.tryTake(0), qPrintable(QString::number(i)));
-    QCOMPARE(limiter.refusedInARow(), 0);
     QVERIFY(!limiter.tryTake(0));
     QVERIFY(!limiter.tryTake(0));
-    QCOMPARE(limiter.refusedInARow(), 2);
 }
 
 void TestRateLimiter::refillsOverTime()
@@ -120,22 +120,62 @@ void TestRateLimiter::neverMoreThanBurst()
     QCOMPARE(takeAll(fresh, 10'000'000), 4);
 }
 
-void TestRateLimiter::refusedInARow()
+void TestRateLimiter::msUntilNext()
 {
-    RateLimiter limiter(5, 1);
-    QCOMPARE(limiter.refusedInARow(), 0);
+    RateLimiter limiter(5, 2);
+    QCOMPARE(limiter.msUntilNext(0), 0);
+    QCOMPARE(takeAll(limiter, 0), 2);
+    // One token every 200 ms: the wait shrinks as time passes, and is exact.
+    QCOMPARE(limiter.msUntilNext(0), 200);
+    QCOMPARE(limiter.msUntilNext(150), 50);
+    QVERIFY(!limiter.tryTake(199));
+    QCOMPARE(limiter.msUntilNext(200), 0);
+    QVERIFY(limiter.tryTake(200));
+    QCOMPARE(limiter.msUntilNext(200), 200);
+}
+
+void TestRateLimiter::chargeLeavesDebt()
+{
+    RateLimiter limiter(5, 4);
     QVERIFY(limiter.tryTake(0));
-    QCOMPARE(limiter.refusedInARow(), 0);
+    // A large answer: 10 more than the three left. The next message waits for 8 tokens'
+    // worth of time, 7 to pay the debt and one for itself.
+    limiter.charge(0, 10);
+    QVERIFY(!limiter.tryTake(0));
+    QCOMPARE(limiter.msUntilNext(0), 8 * 200);
+    QVERIFY(!limiter.tryTake(8 * 200 - 1));
+    QVERIFY(limiter.tryTake(8 * 200));
+    QVERIFY(!limiter.tryTake(8 * 200));
 
-    for (int i = 1; i <= 5; ++i) {
-        QVERIFY(!limiter.tryTake(10));
-        QCOMPARE(limiter.refusedInARow(), i);
-    }
-    QVERIFY(limiter.tryTake(210));
-    QCOMPARE(limiter.refusedInARow(), 0);
+    // Fractions count: two answers of half a token make one.
+    RateLimiter halves(5, 1);
+    halves.charge(0, 0.5);
+    QVERIFY(!halves.tryTake(0));
+    QVERIFY(halves.tryTake(100));
+    halves.charge(100, 0.5);
+    QCOMPARE(halves.msUntilNext(100), 300);
+    // Nothing, or less than nothing, is free.
+    RateLimiter none(5, 1);
+    none.charge(0, 0);
+    none.charge(0, -3);
+    QVERIFY(none.tryTake(0));
+    QVERIFY(!none.tryTake(0));
+}
 
-    QVERIFY(!limiter.tryTake(220));
-    QCOMPARE(limiter.refusedInARow(), 1);
+void TestRateLimiter::fullOnceRefilled()
+{
+    RateLimiter limiter(5, 3);
+    QVERIFY(limiter.isFull(0));
+    QVERIFY(limiter.tryTake(0));
+    QVERIFY(!limiter.isFull(0));
+    QVERIFY(!limiter.isFull(199));
+    QVERIFY(limiter.isFull(200));
+
+    QCOMPARE(takeAll(limiter, 200), 3);
+    limiter.charge(200, 2);
+    // Two tokens of debt and three of burst: a second.
+    QVERIFY(!limiter.isFull(1199));
+    QVERIFY(limiter.isFull(1200));
 }
 
 void TestRateLimiter::zeroRateIsUnlimited()
@@ -145,8 +185,12 @@ void TestRateLimiter::zeroRateIsUnlimited()
         if (!limiter.tryTake(0))
             QFAIL(qPrintable(QString::number(i)));
     }
-    QCOMPARE(limiter.refusedInARow(), 0);
     QVERIFY(limiter.tryTake(-5)); // whatever the clock says
+    limiter.charge(0, 1000);
+    QVERIFY(limiter.tryTake(0));
+    QCOMPARE(limiter.msUntilNext(0), 0);
+    QVERIFY(limiter.isFull(0));
+    QVERIFY(!limiter.isLimited());
 }
 
 void TestRateLimiter::timeGoingBackwardsAddsNothing()

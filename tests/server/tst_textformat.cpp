@@ -44,6 +44,8 @@ private Q_SLOTS:
     void userListEmpty();
     void userList_data();
     void userList();
+    void userCount_data();
+    void userCount();
 };
 
 void TestTextFormat::initTestCase()
@@ -213,6 +215,25 @@ void TestTextFormat::userList()
     QVERIFY2(text.contains(QString::number(nicks.size())), qPrintable(text));
     QVERIFY2(!text.contains(u"%"_s), qPrintable(text));
     QCOMPARE(text.count(u':'), 1);
+}
+
+void TestTextFormat::userCount_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("one") << 1;
+    QTest::newRow("two") << 2;
+    QTest::newRow("five thousand") << 5000;
+}
+
+void TestTextFormat::userCount()
+{
+    QFETCH(int, count);
+    // A number, whatever the room's size: no names, one short sentence.
+    const QString text = TextFormat::userCount(count);
+    QVERIFY2(text.contains(QString::number(count)), qPrintable(text));
+    QVERIFY2(!text.contains(u"%"_s) && !text.contains(u':'), qPrintable(text));
+    QVERIFY2(text.size() < 40, qPrintable(text));
+    QCOMPARE(TextFormat::userCount(0), TextFormat::tr("Nobody is here yet."));
 }
 
 QTEST_GUILESS_MAIN(TestTextFormat)
