@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "addresskey.h"
+
 namespace Tagarela {
 
 FailureThrottle::FailureThrottle(const Limits &limits)
@@ -12,11 +14,7 @@ FailureThrottle::FailureThrottle(const Limits &limits)
 
 QHostAddress FailureThrottle::keyOf(const QHostAddress &address)
 {
-    if (address.protocol() != QAbstractSocket::IPv6Protocol)
-        return address;
-    Q_IPV6ADDR bytes = address.toIPv6Address();
-    std::fill(bytes.c + 8, bytes.c + 16, quint8(0));
-    return QHostAddress(bytes);
+    return addressKey(address);
 }
 
 void FailureThrottle::recordFailure(const QHostAddress &address, qint64 nowMs)
