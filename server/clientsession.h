@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <limits>
+
 #include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
@@ -38,7 +40,8 @@ public:
         TooManyConnections,
         Banned,
         TlsRequired,
-        TooManyFailures
+        TooManyFailures,
+        Busy //!< too many connections that have not joined, none of them waiting long enough
     };
 
     ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
@@ -55,7 +58,7 @@ public:
     bool isJoined() const { return m_state == State::Joined; }
     bool isRejected() const { return m_rejection != Rejection::None; }
     QString nick() const;
-    QHostAddress peerAddress() const { return m_connection->peerAddress(); }
+    QHostAddress peerAddress() const override { return m_connection->peerAddress(); }
     Connection *connection() const { return m_connection; }
 
     void deliver(const Broadcast &broadcast) override;
@@ -63,6 +66,13 @@ public:
     void displace() override;
     QString address() const override { return m_connection->peerName(); }
 
+    /*!
+     * The server is busy with connections that have not joined: from now on this one must
+     * join within \a limitMs of connecting (if that is sooner than its own timeout).
+     */
+    void hurryLogin(int limitMs);
+    /*! Closes a connection that has not joined, to make room for a newcomer. */
+    void evict();
     /*! Tells the client why, and disconnects it. */
     void kick(const QString &reason);
     /*! Tells the client the server is going down, flushes, and disconnects it. */
@@ -73,6 +83,8 @@ public:
 Q_SIGNALS:
     /*! The connection is gone and the session has left the room; delete it later. */
     void finished(Tagarela::ClientSession *session);
+    /*! The session is in the room now. */
+    void joinedRoom(Tagarela::ClientSession *session);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -95,6 +107,8 @@ private:
     void onProtocolError(ErrorCode code, const QString &detail, bool fatal);
     void onClosed(ErrorCode code, const QString &detail);
     void onLoginTimeout();
+    /*! Times the login to \a deadlineMs after start(), or hurryLogin()'s limit if sooner. */
+    void startLoginTimer(qint64 deadlineMs);
 
     void handleHandshake(const Message &message);
     /*! False if the session is closing or waiting to say the password was wrong. */
@@ -108,6 +122,8 @@ private:
     void sendHistory(quint64 after, quint64 before, int limit);
     void sendRecentLines();
     [[nodiscard]] bool admitRate(const QString &clientId = {});
+    /*! A nickname tried before joining: false if over the rate (told, or cut off). */
+    [[nodiscard]] bool admitNickAttempt();
     bool isLine() const { return m_connection->mode() == Connection::Mode::Line; }
     void sendError(ErrorCode code, const QString &text, const QString &suggestion = {},
                    const QString &clientId = {});
@@ -122,8 +138,11 @@ private:
     Rejection m_rejection;
     State m_state = State::Detecting;
     RateLimiter m_rate;
+    RateLimiter m_nickAttempts; //!< nicknames tried before joining
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
+    qint64 m_loginDeadlineMs = 0; //!< after start(), by the session's own timeouts
+    qint64 m_loginLimitMs = std::numeric_limits<qint64>::max(); //!< hurryLogin()
     QBasicTimer m_passwordDelay;
     PasswordCheck *m_passwords = nullptr;
     const QElapsedTimer *m_serverClock = nullptr;

@@ -73,6 +73,8 @@ public:
     void say(const QString &text, bool action = false);
     /*! Says \a text with a client-id. */
     void say(const QString &text, const QString &clientId);
+    /*! Pings the server and waits for its pong (the server answers pings at any time). */
+    [[nodiscard]] bool ping(int timeoutMs = DefaultTimeoutMs);
     /*! Closes the connection from this side, without a quit message. */
     void disconnectFromServer();
 
