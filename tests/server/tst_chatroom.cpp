@@ -603,7 +603,7 @@ void TestChatRoom::heldNicksAreBounded()
     // --max-per-ip per address (an IPv6 /64 as one) and --max-clients in all.
     ServerConfig config;
     config.maxPerIp = 2;
-    config.maxClients = 4;
+    config.maxClients = 5;
     ChatRoom room(config);
     room.setClock([this] { return m_now; });
     std::vector<std::unique_ptr<FakeMember>> members;
@@ -626,13 +626,15 @@ void TestChatRoom::heldNicksAreBounded()
 
     joinAndDrop(u"v1"_s, u"2001:db8::1"_s);
     joinAndDrop(u"v2"_s, u"2001:db8::2:0:0:2"_s);
+    joinAndDrop(u"v3"_s, u"2001:db8::ffff:3"_s);
     QVERIFY(room.isTaken(u"v1"_s));
-    QVERIFY(!room.isTaken(u"v2"_s)); // same /64: one address
+    QVERIFY(room.isTaken(u"v2"_s));
+    QVERIFY(!room.isTaken(u"v3"_s)); // the same /64: one address
 
     joinAndDrop(u"b1"_s, u"192.0.2.2"_s);
     QVERIFY(room.isTaken(u"b1"_s));
     joinAndDrop(u"c1"_s, u"192.0.2.3"_s);
-    QVERIFY(!room.isTaken(u"c1"_s)); // four held in all
+    QVERIFY(!room.isTaken(u"c1"_s)); // five held in all
 
     // A hold taken back by its user makes room for another.
     FakeMember back(u"192.0.2.1"_s);
