@@ -8,7 +8,9 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSet>
 
+#include "addresskey.h"
 #include "broadcast.h"
 #include "historystore.h"
 #include "roommember.h"
@@ -24,6 +26,8 @@ namespace {
 
 // The newest messages kept in memory for joins and catch-ups (at most what is stored).
 constexpr int CacheSize = 5000;
+// Held nicknames at most when --max-clients is 0 (no limit on connections).
+constexpr int DefaultMaxHolds = 10'000;
 
 int cacheSizeFor(const ServerConfig &config)
 {
@@ -53,6 +57,11 @@ ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> sto
     , m_log(std::move(store), cacheSizeFor(config))
     , m_graceMs(config.resumeGraceMs)
     , m_tokenOverlapMs(config.resumeTokenOverlapMs)
+    // A dropped connection's nickname is held like a connection slot: at most as many as
+    // there may be connections, in all and per address. Holds cost no socket, so without
+    // this one client could make thousands a second (issue 13).
+    , m_maxHolds(config.maxClients > 0 ? config.maxClients : DefaultMaxHolds)
+    , m_maxHoldsPerAddress(config.maxPerIp)
 { }
 
 ChatRoom::~ChatRoom() = default;
@@ -81,7 +90,13 @@ ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except
         result.error = ErrorCode::NickTaken;
         result.suggestion = Validation::suggestNick(
             nick, [this, except](const QString &candidate) { return isTaken(candidate, except); });
-        if (m_byKey.contains(Validation::nickKey(nick))) {
+        const bool inUse = m_byKey.contains(Validation::nickKey(nick));
+        if (result.suggestion.isEmpty()) {
+            // Every candidate tried was taken too (the search is bounded): no suggestion.
+            result.text = inUse
+                ? tr("The nickname %1 is taken.").arg(nick)
+                : tr("The nickname %1 is kept for someone who is reconnecting.").arg(nick);
+        } else if (inUse) {
             result.text = tr("The nickname %1 is taken; %2 is free.").arg(nick, result.suggestion);
         } else {
             result.text = tr("The nickname %1 is kept for someone who is reconnecting; %2 is free.")
@@ -116,9 +131,52 @@ void ChatRoom::expireHolds()
         if (hold != m_holds.cend() && hold->until > now)
             break;
         if (hold != m_holds.cend())
-            m_holds.erase(hold);
+            forgetHold(m_holds.find(m_holdOrder.front()));
         m_holdOrder.pop_front();
     }
+    // Holds taken back by their users leave stale keys behind a hold that has not ended: a
+    // client that drops and resumes in a loop must not grow this without bound. The last
+    // entry of a key is the one its hold ends with.
+    if (m_holdOrder.size() > 2 * size_t(m_holds.size()) + 64) {
+        std::deque<QString> live;
+        QSet<QString> seen;
+        for (auto key = m_holdOrder.crbegin(); key != m_holdOrder.crend(); ++key) {
+            if (m_holds.contains(*key) && !seen.contains(*key)) {
+                seen.insert(*key);
+                live.push_front(*key);
+            }
+        }
+        m_holdOrder.swap(live);
+    }
+}
+
+void ChatRoom::hold(RoomMember *member, const QString &nick, const Tokens &tokens)
+{
+    expireHolds();
+    const QString key = Validation::nickKey(nick);
+    const auto previous = m_holds.find(key);
+    if (previous != m_holds.end())
+        forgetHold(previous);
+    const QHostAddress address = addressKey(member->peerAddress());
+    if ((m_maxHoldsPerAddress > 0 && m_holdsPerAddress.value(address) >= m_maxHoldsPerAddress) ||
+        (m_maxHolds > 0 && m_holds.size() >= m_maxHolds)) {
+        qCInfo(lcServer).noquote()
+            << tr("Not keeping the nickname %1 for a reconnect: too many nicknames are kept for "
+                  "%2 or in all")
+                   .arg(nick, member->address());
+        return;
+    }
+    m_holds.insert(key, Hold {nick, tokens, m_clock() + m_graceMs, address});
+    ++m_holdsPerAddress[address];
+    m_holdOrder.push_back(key);
+}
+
+void ChatRoom::forgetHold(QHash<QString, Hold>::iterator hold)
+{
+    const auto count = m_holdsPerAddress.find(hold->address);
+    if (count != m_holdsPerAddress.end() && --*count <= 0)
+        m_holdsPerAddress.erase(count);
+    m_holds.erase(hold);
 }
 
 RoomMember *ChatRoom::find(const QString &nick) const
@@ -168,7 +226,7 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
                    isHeld(key)) {
             if (resume == hold->tokens.previous)
                 presentedUntil = hold->tokens.previousUntil;
-            m_holds.erase(hold);
+            forgetHold(m_holds.find(key));
             resumed = true;
         }
     }
@@ -211,11 +269,8 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
                 pending.sender = nullptr;
         }
     }
-    if (holdNick && m_graceMs > 0 && !tokens.current.isEmpty()) {
-        expireHolds();
-        m_holds.insert(key, Hold {nick, tokens, m_clock() + m_graceMs});
-        m_holdOrder.push_back(key);
-    }
+    if (holdNick && m_graceMs > 0 && !tokens.current.isEmpty())
+        hold(member, nick, tokens);
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())
                                        .arg(nick, member->address(), reason);
     deliverToAll(Broadcast(Message::left(nick, reason, m_clock())));

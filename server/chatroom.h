@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -188,6 +189,7 @@ private:
         QString nick;
         Tokens tokens;
         qint64 until = 0;
+        QHostAddress address; //!< addressKey() of where the user was
     };
 
     NickResult checkNick(const QString &nick, RoomMember *except) const;
@@ -197,6 +199,9 @@ private:
     void answer(const Batch &batch, const HistoryStore::Appended &result);
     void expireHolds();
     bool isHeld(const QString &key) const;
+    /*! Holds \a nick for \a member's tokens, unless its address or the room holds enough. */
+    void hold(RoomMember *member, const QString &nick, const Tokens &tokens);
+    void forgetHold(QHash<QString, Hold>::iterator hold);
 
     /*! The order of nicks(): case-insensitive, ties broken by the exact text. */
     struct NickOrder
@@ -222,6 +227,9 @@ private:
     QHash<RoomMember *, Tokens> m_tokens; //!< every member's resume tokens
     QHash<QString, Hold> m_holds; //!< Validation::nickKey() to the hold on it
     std::deque<QString> m_holdOrder; //!< keys in the order their holds end
+    QHash<QHostAddress, int> m_holdsPerAddress; //!< live holds per addressKey()
+    int m_maxHolds = 0; //!< holds at most in all (0: no limit)
+    int m_maxHoldsPerAddress = 0; //!< holds at most per addressKey() (0: no limit)
 };
 
 } // namespace Tagarela

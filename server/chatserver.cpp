@@ -2,12 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatserver.h"
 
+#include <algorithm>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHostInfo>
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include "addresskey.h"
 #include "clientsession.h"
 #include "connection.h"
 #include "roommember.h"
@@ -23,8 +30,15 @@ namespace {
 constexpr int MaxRejecting = 64;
 // How long a shutdown waits for clients to take their goodbye.
 constexpr int ShutDownGraceMs = 3000;
-// Connections accepted but not yet sorted into plain and TLS, or in their TLS handshake.
-constexpr int MaxInProgress = 256;
+// Connections accepted but not yet sorted into plain and TLS (for at most the detection
+// timeout), and TLS handshakes in progress: at most this many of each.
+constexpr int MaxSorting = 256;
+constexpr int MaxTlsHandshakes = 256;
+constexpr int MaxTlsHandshakesPerAddress = 4;
+// Freed output after which memory is given back to the system, and how long after the
+// sessions left.
+constexpr qint64 TrimAfterBytes = 4 * 1024 * 1024;
+constexpr int TrimDelayMs = 200;
 // Protocol-error log lines of all clients together: a burst, then a few a second; a summary
 // of what was held back at most this often.
 constexpr int ProtocolLogBurst = 20;
@@ -61,6 +75,10 @@ ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore>
     if (m_config.serverName.isEmpty())
         m_config.serverName = QHostInfo::localHostName();
     m_room.setLogChatText(!config.quiet);
+    m_unjoined.setLimits({m_config.maxUnjoined, 0, m_config.busyMinAgeMs});
+    m_output.limit = m_config.maxPendingTotal;
+    m_trimTimer.setSingleShot(true);
+    connect(&m_trimTimer, &QTimer::timeout, this, &ChatServer::returnMemory);
     connect(&m_listener, &Listener::connectionReady, this, &ChatServer::onConnectionReady);
     m_protocolLogSummary.setInterval(ProtocolLogSummaryMs);
     connect(&m_protocolLogSummary, &QTimer::timeout, this, [this] {
@@ -109,7 +127,13 @@ bool ChatServer::prepare()
         m_listener.setTlsConfiguration(*tls);
         m_listener.setDetectTimeout(m_config.detectTimeoutMs);
         m_listener.setHandshakeTimeout(m_config.handshakeTimeoutMs);
-        m_listener.setMaxInProgress(MaxInProgress, m_config.maxPerIp);
+        m_listener.setMaxSorting(MaxSorting, m_config.maxPerIp);
+        // Few handshakes per address: an honest one takes milliseconds (issue 13: 16 addresses
+        // with 16 stalled handshakes each held every place for 10 s).
+        m_listener.setHandshakeLimits(
+            MaxTlsHandshakes,
+            m_config.maxPerIp > 0 ? std::min(m_config.maxPerIp, MaxTlsHandshakesPerAddress) : 0,
+            m_config.busyMinAgeMs);
     }
     const QString banFile = banFilePath();
     if (!banFile.isEmpty()) {
@@ -178,16 +202,22 @@ void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
     const bool encrypted = tlsSocket && tlsSocket->isEncrypted();
     using Rejection = ClientSession::Rejection;
     Rejection rejection = Rejection::None;
-    const int open = connectionCount() - m_rejecting;
+    const qint64 now = m_clock.elapsed();
+    const int open = connectionCount() - m_rejecting - int(m_evicted.size());
+    const bool full = m_config.maxClients > 0 && open >= m_config.maxClients;
+    // A full server, or full places for connections that have not joined, may still take a
+    // newcomer in place of one of those that has waited long enough (issue 13: silent
+    // connections from a few addresses kept everyone else out).
+    AdmissionPool::Decision place;
     if (m_bans.isBanned(address))
         rejection = Rejection::Banned;
     else if (m_config.requireTls && !encrypted)
         rejection = Rejection::TlsRequired;
-    else if (m_config.maxClients > 0 && open >= m_config.maxClients)
-        rejection = Rejection::ServerFull;
-    else if (m_config.maxPerIp > 0 && m_perAddress.value(address) >= m_config.maxPerIp)
+    else if (place = m_unjoined.admit(address, now, full); !place.admit)
+        rejection = full ? Rejection::ServerFull : Rejection::Busy;
+    else if (m_config.maxPerIp > 0 && connectionsFrom(address) >= m_config.maxPerIp)
         rejection = Rejection::TooManyConnections;
-    else if (m_passwords.isLockedOut(address, m_clock.elapsed()))
+    else if (m_passwords.isLockedOut(address, now))
         rejection = Rejection::TooManyFailures;
 
     if (rejection != Rejection::None) {
@@ -198,15 +228,27 @@ void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
         }
         ++m_rejecting;
     } else {
-        ++m_perAddress[address];
+        ++m_perAddress[addressKey(address)];
+        if (auto *victim = static_cast<ClientSession *>(place.evict)) {
+            m_unjoined.remove(victim);
+            m_evicted.insert(victim);
+            victim->evict();
+        }
     }
     auto *session = new ClientSession(socket, &m_room, m_config, rejection, this);
     session->setPasswordCheck(&m_passwords, &m_clock);
     session->setProtocolLog(&m_protocolLog);
+    session->connection()->setOutputBudget(&m_output);
     if (silent)
         session->connection()->setDetectTimeout(0);
     m_sessions.insert(session);
     connect(session, &ClientSession::finished, this, &ChatServer::onSessionFinished);
+    if (rejection == Rejection::None) {
+        m_unjoined.add(session, address, now);
+        connect(session, &ClientSession::joinedRoom, this,
+                [this](ClientSession *joined) { m_unjoined.remove(joined); });
+        hurryUnjoined(session);
+    }
     qCDebug(lcServer).noquote() << "Connection from" << session->address()
                                 << (encrypted ? "(TLS)" : "");
     session->start();
@@ -216,15 +258,63 @@ void ChatServer::onSessionFinished(ClientSession *session)
 {
     if (!m_sessions.remove(session))
         return;
+    m_unjoined.remove(session);
+    m_evicted.remove(session);
     if (session->isRejected()) {
         --m_rejecting;
     } else {
-        const QHostAddress address = session->peerAddress();
-        if (--m_perAddress[address] <= 0)
-            m_perAddress.remove(address);
+        const QHostAddress key = addressKey(session->peerAddress());
+        if (--m_perAddress[key] <= 0)
+            m_perAddress.remove(key);
     }
     session->deleteLater();
+    // Once a lot of output has been freed (slow readers gone), give the memory back to the
+    // system: glibc keeps freed heap memory for reuse, and the server's resident size would
+    // otherwise stay at its peak (issue 13). Later, so that the sessions are deleted first,
+    // and once for many leaving together.
+    if (m_output.peak - m_output.queued >= TrimAfterBytes && !m_trimTimer.isActive())
+        m_trimTimer.start(TrimDelayMs);
     finishShutDownIfIdle();
+}
+
+void ChatServer::returnMemory()
+{
+    const qint64 freed = m_output.peak - m_output.queued;
+    m_output.peak = m_output.queued;
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
+#endif
+    ++m_memoryReturns;
+    qCDebug(lcServer).noquote() << "Returned freed memory after" << freed
+                                << "bytes of output were let go";
+}
+
+void ChatServer::hurryUnjoined(ClientSession *newcomer)
+{
+    // Under pressure a connection that has not joined gets the handshake timeout to do so,
+    // text clients included (they normally have the nickname timeout): the places empty
+    // quickly, and an honest newcomer still has time to type a nickname.
+    if (!m_unjoined.isUnderPressure()) {
+        m_hurrying = false;
+        return;
+    }
+    if (m_hurrying) {
+        newcomer->hurryLogin(m_config.handshakeTimeoutMs);
+        return;
+    }
+    m_hurrying = true;
+    qCWarning(lcServer).noquote()
+        << tr("%n connection(s) have not joined yet: each now has %1 s to join", nullptr,
+              m_unjoined.size())
+               .arg(m_config.handshakeTimeoutMs / 1000);
+    const QList<QObject *> waiting = m_unjoined.entries();
+    for (QObject *entry : waiting)
+        static_cast<ClientSession *>(entry)->hurryLogin(m_config.handshakeTimeoutMs);
+}
+
+int ChatServer::connectionsFrom(const QHostAddress &address) const
+{
+    return m_perAddress.value(addressKey(address));
 }
 
 QStringList ChatServer::describeMembers() const

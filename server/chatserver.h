@@ -11,8 +11,10 @@
 #include <QSet>
 #include <QTimer>
 
+#include "admissionpool.h"
 #include "banlist.h"
 #include "chatroom.h"
+#include "connection.h"
 #include "listener.h"
 #include "logthrottle.h"
 #include "passwordcheck.h"
@@ -60,6 +62,19 @@ public:
     const ServerConfig &config() const { return m_config; }
     /*! Connections open now, joined or not. */
     int connectionCount() const { return int(m_sessions.size()); }
+    /*!
+     * Admitted connections from \a address as --max-per-ip counts them: an IPv6 address
+     * together with its whole /64 (addressKey()).
+     */
+    int connectionsFrom(const QHostAddress &address) const;
+    /*! Output queued to all clients now, in bytes (limited by --max-pending-total). */
+    qint64 queuedOutput() const { return m_output.queued; }
+    /*! Times freed memory was given back to the system. */
+    int memoryReturns() const { return m_memoryReturns; }
+    /*! TLS handshakes in progress. */
+    int tlsHandshakeCount() const { return m_listener.handshakeCount(); }
+    /*! Admitted connections that have not joined the room yet. */
+    int unjoinedCount() const { return m_unjoined.size(); }
     /*! "nick  address" for each member, for the console's /who. */
     QStringList describeMembers() const;
 
@@ -95,6 +110,10 @@ private:
     [[nodiscard]] bool saveBans(QString *error) const;
     void onSessionFinished(ClientSession *session);
     void finishShutDownIfIdle();
+    /*! Shortens the time to join for \a newcomer, or everyone, when many have not joined. */
+    void hurryUnjoined(ClientSession *newcomer);
+    /*! Gives the memory freed by output let go back to the system (malloc_trim). */
+    void returnMemory();
 
     ServerConfig m_config;
     Listener m_listener;
@@ -104,8 +123,14 @@ private:
     QElapsedTimer m_clock; //!< for the password throttle
     bool m_prepared = false;
     QSet<ClientSession *> m_sessions;
-    QHash<QHostAddress, int> m_perAddress;
+    QHash<QHostAddress, int> m_perAddress; //!< admitted connections per addressKey()
     int m_rejecting = 0;
+    AdmissionPool m_unjoined; //!< admitted sessions that have not joined yet
+    QSet<ClientSession *> m_evicted; //!< closed to make room, not finished yet
+    bool m_hurrying = false; //!< the unjoined were told to hurry (under pressure)
+    OutputBudget m_output; //!< every session's pending output; outlives the sessions
+    QTimer m_trimTimer;
+    int m_memoryReturns = 0;
     bool m_shuttingDown = false;
     QTimer m_shutDownTimer;
     LogThrottle m_protocolLog; //!< protocol-error log lines of all sessions together

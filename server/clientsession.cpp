@@ -3,6 +3,7 @@
 #include "clientsession.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <QTcpSocket>
 #include <QTimerEvent>
@@ -67,6 +68,12 @@ bool isQuitLine(const QString &text)
     return trimmed.left(space < 0 ? trimmed.size() : space)
                .compare(u"/quit"_s, Qt::CaseInsensitive) == 0;
 }
+
+// Nicknames tried before joining (issue 13): a few at once, then one a second. Each try looks
+// the nickname up and may search for a suggestion; a client that keeps going after being told
+// is cut off, so a pasted screenful of nicknames costs a few lookups, not one each.
+constexpr int NickAttemptBurst = 8;
+constexpr double NickAttemptsPerSecond = 1;
 } // namespace
 
 ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
@@ -77,6 +84,7 @@ ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerCon
     , m_config(config)
     , m_rejection(rejection)
     , m_rate(config.maxRate, config.rateBurst)
+    , m_nickAttempts(NickAttemptsPerSecond, NickAttemptBurst)
 {
     m_connection->setMaxFrame(config.maxFrame);
     m_connection->setMaxLineBytes(config.maxLine);
@@ -108,7 +116,7 @@ void ClientSession::setPasswordCheck(PasswordCheck *check, const QElapsedTimer *
 void ClientSession::start()
 {
     m_clock.start();
-    m_loginTimer.start(m_config.handshakeTimeoutMs, this);
+    startLoginTimer(m_config.handshakeTimeoutMs);
     m_connection->start();
 }
 
@@ -138,6 +146,30 @@ void ClientSession::displace()
 {
     closeWith(ErrorCode::Replaced,
               tr("You connected again from elsewhere; this connection is closed."), {});
+}
+
+void ClientSession::startLoginTimer(qint64 deadlineMs)
+{
+    m_loginDeadlineMs = deadlineMs;
+    const qint64 left = std::min(m_loginDeadlineMs, m_loginLimitMs) - m_clock.elapsed();
+    m_loginTimer.start(int(std::clamp<qint64>(left, 1, std::numeric_limits<int>::max())), this);
+}
+
+void ClientSession::hurryLogin(int limitMs)
+{
+    if (limitMs >= m_loginLimitMs)
+        return;
+    m_loginLimitMs = limitMs;
+    if (m_loginTimer.isActive())
+        startLoginTimer(m_loginDeadlineMs);
+}
+
+void ClientSession::evict()
+{
+    qCInfo(lcServer).noquote()
+        << tr("Closing %1 to make room: it had not joined, and the server is busy").arg(address());
+    closeWith(ErrorCode::HandshakeTimeout,
+              tr("The server is busy, and this connection had not joined yet. Connect again."), {});
 }
 
 void ClientSession::kick(const QString &reason)
@@ -174,6 +206,11 @@ void ClientSession::onModeDetected(Connection::Mode mode)
             text = tr("The server is full (%n connection(s)). Try again later.", nullptr,
                       m_config.maxClients);
             break;
+        case Rejection::Busy:
+            code = ErrorCode::ServerFull;
+            text = tr("The server is busy with connections that have not joined yet. Try again "
+                      "in a moment.");
+            break;
         case Rejection::TooManyConnections:
             code = ErrorCode::TooManyConnections;
             text = tr("Too many connections from your address (at most %n).", nullptr,
@@ -203,7 +240,7 @@ void ClientSession::onModeDetected(Connection::Mode mode)
         m_state = State::AwaitHandshake;
         return;
     }
-    m_loginTimer.start(m_config.nickTimeoutMs, this);
+    startLoginTimer(m_clock.elapsed() + m_config.nickTimeoutMs);
     if (m_passwords && m_passwords->isRequired()) {
         // Nothing about the room, not even its name, before the password.
         m_state = State::AwaitPassword;
@@ -620,8 +657,25 @@ void ClientSession::handleLineCommand(const QString &line)
     }
 }
 
+bool ClientSession::admitNickAttempt()
+{
+    if (m_nickAttempts.tryTake(m_clock.elapsed()))
+        return true;
+    if (m_nickAttempts.refusedInARow() >= NickAttemptBurst) {
+        qCWarning(lcServer).noquote()
+            << tr("Disconnecting %1: it kept trying nicknames too fast").arg(address());
+        closeWith(ErrorCode::Flood, tr("You were disconnected for trying nicknames too fast."), {});
+    } else if (m_nickAttempts.refusedInARow() == 1) {
+        sendError(ErrorCode::RateLimited,
+                  tr("You are trying nicknames too fast. Wait a second, then try again."));
+    }
+    return false;
+}
+
 void ClientSession::join(const QString &nick, const QString &resume, quint64 after, int limit)
 {
+    if (!admitNickAttempt())
+        return;
     // Text clients cannot send a token: they get none, and their nickname is never held.
     const ChatRoom::NickResult result = m_room->join(this, nick, isLine() ? QString() : resume);
     if (!result.ok()) {
@@ -630,6 +684,7 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
     }
     m_state = State::Joined;
     m_loginTimer.stop();
+    Q_EMIT joinedRoom(this);
     if (isLine()) {
         sendReply(tr("You are %1. %2 Type /who to see who.")
                       .arg(result.nick, TextFormat::userCount(m_room->size())));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <limits>
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -46,7 +47,8 @@ public:
         TooManyConnections,
         Banned,
         TlsRequired,
-        TooManyFailures
+        TooManyFailures,
+        Busy //!< too many connections that have not joined, none of them waiting long enough
     };
 
     ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
@@ -68,7 +70,7 @@ public:
     bool isJoined() const { return m_state == State::Joined; }
     bool isRejected() const { return m_rejection != Rejection::None; }
     QString nick() const;
-    QHostAddress peerAddress() const { return m_connection->peerAddress(); }
+    QHostAddress peerAddress() const override { return m_connection->peerAddress(); }
     Connection *connection() const { return m_connection; }
 
     void deliver(const Broadcast &broadcast) override;
@@ -76,6 +78,13 @@ public:
     void displace() override;
     QString address() const override { return m_connection->peerName(); }
 
+    /*!
+     * The server is busy with connections that have not joined: from now on this one must
+     * join within \a limitMs of connecting (if that is sooner than its own timeout).
+     */
+    void hurryLogin(int limitMs);
+    /*! Closes a connection that has not joined, to make room for a newcomer. */
+    void evict();
     /*! Tells the client why, and disconnects it. */
     void kick(const QString &reason);
     /*! Tells the client the server is going down, flushes, and disconnects it. */
@@ -86,6 +95,8 @@ public:
 Q_SIGNALS:
     /*! The connection is gone and the session has left the room; delete it later. */
     void finished(Tagarela::ClientSession *session);
+    /*! The session is in the room now. */
+    void joinedRoom(Tagarela::ClientSession *session);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -147,6 +158,8 @@ private:
     void logProtocolError(const QString &line);
     void onClosed(ErrorCode code, const QString &detail);
     void onLoginTimeout();
+    /*! Times the login to \a deadlineMs after start(), or hurryLogin()'s limit if sooner. */
+    void startLoginTimer(qint64 deadlineMs);
 
     void handleHandshake(const Message &message);
     /*! False if the session is closing or waiting to say the password was wrong. */
@@ -162,6 +175,8 @@ private:
     /*! With \a charged, the answer is paid for by its size (chargeAnswer). */
     void sendHistory(quint64 after, quint64 before, int limit, bool charged = false);
     void sendRecentLines();
+    /*! A nickname tried before joining: false if over the rate (told, or cut off). */
+    [[nodiscard]] bool admitNickAttempt();
     bool isLine() const { return m_connection->mode() == Connection::Mode::Line; }
     void sendError(ErrorCode code, const QString &text, const QString &suggestion = {},
                    const QString &clientId = {});
@@ -194,8 +209,11 @@ private:
     qint64 m_heldInputBytes = 0;
     bool m_toldSlowedDown = false; //!< until the client is back within the rate
     QBasicTimer m_paceTimer; //!< when the next held input may be handled
+    RateLimiter m_nickAttempts; //!< nicknames tried before joining
     QElapsedTimer m_clock;
     QBasicTimer m_loginTimer; //!< not a QTimer: no QObject per session
+    qint64 m_loginDeadlineMs = 0; //!< after start(), by the session's own timeouts
+    qint64 m_loginLimitMs = std::numeric_limits<qint64>::max(); //!< hurryLogin()
     QBasicTimer m_passwordDelay;
     QBasicTimer m_leaveTimer; //!< bounds the wait in Leaving
     std::deque<Held> m_held; //!< output in order while a history answer is being read

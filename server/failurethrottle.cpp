@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "addresskey.h"
+
 namespace Tagarela {
 
 namespace {
@@ -23,9 +25,7 @@ FailureThrottle::FailureThrottle(const Limits &limits)
 
 QHostAddress FailureThrottle::keyOf(const QHostAddress &address)
 {
-    if (address.protocol() != QAbstractSocket::IPv6Protocol)
-        return address;
-    return ipv6Prefix(address, 8);
+    return addressKey(address);
 }
 
 QHostAddress FailureThrottle::networkOf(const QHostAddress &address)

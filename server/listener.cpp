@@ -17,6 +17,7 @@
 #include <QTcpSocket>
 #include <QTimerEvent>
 
+#include "addresskey.h"
 #include "connection.h"
 #include "protocol.h"
 #include "serverlogging.h"
@@ -74,12 +75,37 @@ public:
     }
 
     QHostAddress address() const { return m_address; }
+    /*! Still waiting for its first byte (not in a TLS handshake). */
+    bool isSorting() const { return m_sorting; }
 
     void abort()
     {
         if (m_tlsSocket)
             m_tlsSocket->abort();
         m_listener->release(this);
+    }
+
+    /*!
+     * A TLS client the server has no room for: a TLS alert says so in the only way it can
+     * understand before a handshake (internal_error: try again later), then it is closed.
+     */
+    void refuseTls()
+    {
+        stopWatching();
+        m_timer.stop();
+        const int descriptor = int(m_descriptor);
+        // What arrived of the ClientHello is read first: closing with unread bytes would send
+        // a reset, which can overtake the alert.
+        char discard[4096];
+        for (int i = 0; i < 4; ++i) {
+            const ssize_t received = ::recv(descriptor, discard, sizeof discard, MSG_DONTWAIT);
+            if (received <= 0 && !(received < 0 && errno == EINTR))
+                break;
+        }
+        const char alert[] = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50};
+        (void)::send(descriptor, alert, sizeof alert, MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::shutdown(descriptor, SHUT_WR);
+        abort();
     }
 
 protected:
@@ -116,10 +142,12 @@ private:
             abort();
             return;
         }
-        if (first == Protocol::TlsHandshakeByte)
+        if (first != Protocol::TlsHandshakeByte)
+            handOverPlain(false);
+        else if (m_listener->admitHandshake(this))
             startTls();
         else
-            handOverPlain(false);
+            refuseTls();
     }
 
     void stopWatching()
@@ -146,6 +174,7 @@ private:
     void startTls()
     {
         stopWatching();
+        m_sorting = false;
         m_tlsSocket = new QSslSocket(this);
         m_tlsSocket->setSslConfiguration(*m_listener->m_tls);
         if (!m_tlsSocket->setSocketDescriptor(m_descriptor)) {
@@ -178,11 +207,14 @@ private:
     QPointer<QSslSocket> m_tlsSocket;
     QBasicTimer m_timer; //!< the detection timeout, then the TLS handshake timeout
     QElapsedTimer m_clock;
+    bool m_sorting = true;
 };
 
 Listener::Listener(QObject *parent)
     : QTcpServer(parent)
-{ }
+{
+    m_clock.start();
+}
 
 Listener::~Listener()
 {
@@ -246,10 +278,46 @@ void Listener::setTlsConfiguration(const QSslConfiguration &configuration)
     m_tls = configuration;
 }
 
-void Listener::setMaxInProgress(int total, int perAddress)
+void Listener::setMaxSorting(int total, int perAddress)
 {
-    m_maxInProgress = total;
-    m_maxInProgressPerAddress = perAddress;
+    m_maxSorting = total;
+    m_maxSortingPerAddress = perAddress;
+}
+
+void Listener::setHandshakeLimits(int total, int perAddress, int minAgeMs)
+{
+    m_handshakes.setLimits({total, perAddress, minAgeMs});
+}
+
+bool Listener::admitHandshake(PendingConnection *pending)
+{
+    const qint64 now = m_clock.elapsed();
+    const AdmissionPool::Decision place = m_handshakes.admit(pending->address(), now);
+    if (!place.admit) {
+        qCWarning(lcServer).noquote()
+            << tr("Too many TLS handshakes in progress (%1 from %2); refusing a new one")
+                   .arg(m_handshakes.size())
+                   .arg(describe(pending->address()));
+        return false;
+    }
+    if (auto *victim = static_cast<PendingConnection *>(place.evict)) {
+        qCInfo(lcServer).noquote() << tr("Closing the slowest TLS handshake, with %1, to make room")
+                                          .arg(describe(victim->address()));
+        victim->abort();
+    }
+    leaveSorting(pending);
+    m_handshakes.add(pending, pending->address(), now);
+    return true;
+}
+
+void Listener::leaveSorting(PendingConnection *pending)
+{
+    if (!pending->isSorting())
+        return;
+    --m_sorting;
+    const QHostAddress key = addressKey(pending->address());
+    if (--m_sortingPerAddress[key] <= 0)
+        m_sortingPerAddress.remove(key);
 }
 
 void Listener::abortInProgress()
@@ -273,16 +341,24 @@ void Listener::incomingConnection(qintptr descriptor)
         return;
     }
     const QHostAddress address = peerAddressOf(descriptor);
-    if ((m_maxInProgress > 0 && m_inProgress.size() >= m_maxInProgress) ||
-        (m_maxInProgressPerAddress > 0 &&
-         m_inProgressPerAddress.value(address) >= m_maxInProgressPerAddress)) {
-        // Without a word: it has not said yet whether it speaks TLS.
-        qCDebug(lcServer).noquote()
-            << "Too many connections being set up; closing one from" << describe(address);
-        ::close(int(descriptor));
+    const QHostAddress key = addressKey(address);
+    if ((m_maxSorting > 0 && m_sorting >= m_maxSorting) ||
+        (m_maxSortingPerAddress > 0 && m_sortingPerAddress.value(key) >= m_maxSortingPerAddress)) {
+        // No room to wait for its first byte: it goes on as a plain connection, whose limits
+        // tell it why if it cannot stay. (A TLS client among them is closed by its session.)
+        auto *socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            ::close(int(descriptor));
+            return;
+        }
+        qCDebug(lcServer).noquote() << "Too many connections being sorted; taking one from"
+                                    << describe(address) << "as plain";
+        Q_EMIT connectionReady(socket, false);
         return;
     }
-    ++m_inProgressPerAddress[address];
+    ++m_sorting;
+    ++m_sortingPerAddress[key];
     m_inProgress.insert(new PendingConnection(this, descriptor, address));
 }
 
@@ -297,9 +373,8 @@ void Listener::release(PendingConnection *pending)
 {
     if (!m_inProgress.remove(pending))
         return;
-    const QHostAddress address = pending->address();
-    if (--m_inProgressPerAddress[address] <= 0)
-        m_inProgressPerAddress.remove(address);
+    leaveSorting(pending);
+    m_handshakes.remove(pending);
     pending->deleteLater();
 }
 

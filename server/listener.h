@@ -4,11 +4,14 @@
 
 #include <optional>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QTcpServer>
+
+#include "admissionpool.h"
 
 class QTcpSocket;
 
@@ -23,9 +26,9 @@ class PendingConnection;
  * configuration it first looks at the first byte the client sends, with recv(MSG_PEEK) on the
  * bare descriptor before any Qt socket reads from it, so nothing is consumed: 0x16 (a TLS
  * ClientHello) gets a QSslSocket that is handed over once its handshake is done; any other
- * byte, or silence for the detection timeout, a plain QTcpSocket. A connection still being
- * sorted or in its TLS handshake counts against caps of its own; over them it is closed
- * without a word.
+ * byte, or silence for the detection timeout, a plain QTcpSocket. Connections waiting for
+ * their first byte, and TLS handshakes, have limits of their own (setMaxSorting(),
+ * setHandshakeLimits()): plain clients never wait behind stalled TLS handshakes.
  */
 class Listener final : public QTcpServer
 {
@@ -50,10 +53,21 @@ public:
     void setDetectTimeout(int ms) { m_detectTimeoutMs = ms; }
     /*! Time from accept to the end of the TLS handshake. */
     void setHandshakeTimeout(int ms) { m_handshakeTimeoutMs = ms; }
-    /*! Connections being sorted or in their TLS handshake: at most \a total, \a perAddress. */
-    void setMaxInProgress(int total, int perAddress);
+    /*!
+     * Connections waiting for their first byte: at most \a total, \a perAddress. Past that, a
+     * connection is handed over at once as plain.
+     */
+    void setMaxSorting(int total, int perAddress);
+    /*!
+     * TLS handshakes in progress: at most \a total, \a perAddress (per addressKey()). When
+     * they are full, a new one takes the place of one that has run at least \a minAgeMs (see
+     * AdmissionPool), or is refused with a TLS alert.
+     */
+    void setHandshakeLimits(int total, int perAddress, int minAgeMs);
     /*! Connections accepted but not handed over yet. */
     int inProgressCount() const { return int(m_inProgress.size()); }
+    /*! TLS handshakes in progress. */
+    int handshakeCount() const { return m_handshakes.size(); }
     /*! Drops the connections not handed over yet (when shutting down). */
     void abortInProgress();
 
@@ -72,14 +86,20 @@ private:
     friend class PendingConnection;
     void handOver(PendingConnection *pending, QTcpSocket *socket, bool silent);
     void release(PendingConnection *pending);
+    /*! \a pending starts with 0x16: whether it may start its TLS handshake. */
+    [[nodiscard]] bool admitHandshake(PendingConnection *pending);
+    void leaveSorting(PendingConnection *pending);
 
     std::optional<QSslConfiguration> m_tls;
     int m_detectTimeoutMs = 1000;
     int m_handshakeTimeoutMs = 10'000;
-    int m_maxInProgress = 256;
-    int m_maxInProgressPerAddress = 16;
-    QSet<PendingConnection *> m_inProgress;
-    QHash<QHostAddress, int> m_inProgressPerAddress;
+    int m_maxSorting = 256;
+    int m_maxSortingPerAddress = 16;
+    QSet<PendingConnection *> m_inProgress; //!< every connection not handed over yet
+    int m_sorting = 0; //!< of those, the ones waiting for their first byte
+    QHash<QHostAddress, int> m_sortingPerAddress; //!< per addressKey()
+    AdmissionPool m_handshakes; //!< the ones in their TLS handshake
+    QElapsedTimer m_clock;
 };
 
 } // namespace Tagarela

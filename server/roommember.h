@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHostAddress>
 #include <QString>
 
 namespace Tagarela {
@@ -35,6 +36,11 @@ public:
     virtual void displace() = 0;
     /*! Where the member connects from, for the console. */
     virtual QString address() const = 0;
+    /*!
+     * The address the member connects from, for per-address limits (held nicknames). The
+     * default, a null address, counts every such member as one address.
+     */
+    virtual QHostAddress peerAddress() const { return {}; }
 };
 
 } // namespace Tagarela

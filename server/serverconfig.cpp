@@ -145,6 +145,25 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
          [](ServerConfig *c, qint64 v) {
              c->maxPendingOutput = v;
          }},
+        {number(u"max-pending-total"_s,
+                tr("Output queued to all clients together, in MiB: past it, the clients with "
+                   "the most waiting are dropped as too slow readers; 0 for no limit "
+                   "(default: %1)."),
+                tr("MiB"), defaults.maxPendingTotal / (1024 * 1024)),
+         0, 1024 * 1024, 1024 * 1024,
+         [](ServerConfig *c, qint64 v) {
+             c->maxPendingTotal = v;
+         }},
+        {number(u"max-unjoined"_s,
+                tr("Most connections that have not joined yet (handshake, password, nickname), "
+                   "within --max-clients; when they are full, a newcomer takes the place of "
+                   "the one from the busiest address that waited longest; 0 for no limit of "
+                   "their own (default: %1)."),
+                n, defaults.maxUnjoined),
+         0, intMax, 1,
+         [](ServerConfig *c, qint64 v) {
+             c->maxUnjoined = int(v);
+         }},
         {number(u"handshake-timeout"_s,
                 tr("Seconds a framed client has to finish its handshake (default: %1)."), seconds,
                 defaults.handshakeTimeoutMs / 1000),

@@ -25,6 +25,11 @@ struct ServerConfig
     int maxText = Protocol::DefaultMaxText; //!< UTF-8 bytes
     int maxLine = 4096; //!< bytes, text mode
     qint64 maxPendingOutput = 1024 * 1024; //!< bytes queued to one client; 0: no limit
+    qint64 maxPendingTotal = 64 * 1024 * 1024; //!< bytes queued to all clients; 0: no limit
+    int maxUnjoined = 256; //!< connections that have not joined yet (within maxClients); 0: none
+    //! How long a connection that has not joined (or is in its TLS handshake) waited before a
+    //! newcomer may take its place when those are full (no option; tests).
+    int busyMinAgeMs = 1000;
     int handshakeTimeoutMs = 10'000; //!< framed clients: from accept to welcome
     int nickTimeoutMs = 120'000; //!< text clients: from accept to a valid nickname
     int heartbeatMs = Protocol::DefaultHeartbeatMs;

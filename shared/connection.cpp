@@ -74,6 +74,7 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
 
     connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    connect(socket, &QTcpSocket::bytesWritten, this, &Connection::accountOutput);
     connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (!m_closing && m_closeDetail.isEmpty() &&
             error != QAbstractSocket::RemoteHostClosedError)
@@ -93,7 +94,11 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
     });
 }
 
-Connection::~Connection() = default;
+Connection::~Connection()
+{
+    if (m_budget)
+        m_budget->queued -= m_budgeted;
+}
 
 QHostAddress Connection::plainAddress(const QHostAddress &address)
 {
@@ -176,10 +181,17 @@ bool Connection::sendEncoded(const QByteArray &bytes)
     if (bytes.isEmpty())
         return true;
     // What the kernel takes at once does not count as waiting: flush before judging.
-    if (m_maxPendingOutput > 0 && pendingOutput() + bytes.size() > m_maxPendingOutput)
+    if (isOverLimit(bytes.size())) {
         flushOutput();
-    if (m_maxPendingOutput > 0 && pendingOutput() + bytes.size() > m_maxPendingOutput) {
-        const QString detail = u"more than %1 bytes of output waiting"_s.arg(m_maxPendingOutput);
+        accountOutput();
+    }
+    if (isOverLimit(bytes.size())) {
+        const QString detail =
+            m_maxPendingOutput > 0 && pendingOutput() + bytes.size() > m_maxPendingOutput
+            ? u"more than %1 bytes of output waiting"_s.arg(m_maxPendingOutput)
+            : u"%1 bytes of output waiting while the server's output budget of %2 bytes is spent"_s
+                  .arg(pendingOutput())
+                  .arg(m_budget->limit);
         // Abort first: nothing more can reach this peer, so a reply to the signal must not try.
         abort(ErrorCode::SlowReader, detail);
         Q_EMIT protocolError(ErrorCode::SlowReader, detail, true);
@@ -192,7 +204,29 @@ bool Connection::sendEncoded(const QByteArray &bytes)
         flushOutput();
     else
         scheduleFlush();
+    accountOutput();
     return true;
+}
+
+bool Connection::isOverLimit(qint64 more) const
+{
+    const qint64 held = pendingOutput() + more;
+    if (m_maxPendingOutput > 0 && held > m_maxPendingOutput)
+        return true;
+    // Over the budget, only those that hold a large share go: a reader that keeps up holds
+    // next to nothing once the kernel has taken its bytes.
+    return m_budget && m_budget->limit > 0 && m_budget->queued + more > m_budget->limit &&
+        held >= OutputBudget::ShareBytes;
+}
+
+void Connection::accountOutput()
+{
+    if (!m_budget)
+        return;
+    const qint64 held = m_finished ? 0 : pendingOutput();
+    m_budget->queued += held - m_budgeted;
+    m_budget->peak = std::max(m_budget->peak, m_budget->queued);
+    m_budgeted = held;
 }
 
 void Connection::scheduleFlush()
@@ -223,6 +257,7 @@ void Connection::flushPending()
             continue;
         connection->m_flushScheduled = false;
         connection->flushOutput();
+        connection->accountOutput();
     }
 }
 
@@ -318,6 +353,7 @@ void Connection::close(ErrorCode code, const QString &detail)
         return;
     }
     flushOutput();
+    accountOutput();
     m_flushTimer.start(FlushTimeoutMs, this);
     m_socket->disconnectFromHost();
 }
@@ -499,6 +535,7 @@ void Connection::finish()
     m_flushTimer.stop();
     m_outQueue.clear();
     m_outQueued = 0;
+    accountOutput();
     // Queued so that whoever called send() or close() is not torn down under its own feet.
     QMetaObject::invokeMethod(
         this, [this] { Q_EMIT closed(m_closeCode, m_closeDetail); }, Qt::QueuedConnection);

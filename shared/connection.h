@@ -19,6 +19,21 @@ class QTcpSocket;
 namespace Tagarela {
 
 /*!
+ * Output queued by many connections together, against one limit: a server's cap on the memory
+ * all its slow readers may hold. Each Connection given it adds what it holds; a connection
+ * that holds a large share (ShareBytes or more) when the total is over the limit is dropped as
+ * a slow reader. Must outlive the connections that use it.
+ */
+struct OutputBudget
+{
+    static constexpr qint64 ShareBytes = 64 * 1024;
+
+    qint64 limit = 0; //!< bytes; 0: no limit
+    qint64 queued = 0; //!< bytes the connections hold now
+    qint64 peak = 0; //!< the most they held since the owner last reset it
+};
+
+/*!
  * The one class that owns a socket. It turns bytes into messages (framed mode) or lines (text
  * mode), sends them back, keeps the peer alive with heartbeats, bounds what it buffers in both
  * directions, and closes once.
@@ -66,6 +81,11 @@ public:
      * socket) closes the connection as a slow reader; 0: no cap.
      */
     void setMaxPendingOutput(qint64 bytes) { m_maxPendingOutput = bytes; }
+    /*!
+     * Counts this connection's pending output in \a budget too (see OutputBudget). Call before
+     * start().
+     */
+    void setOutputBudget(OutputBudget *budget) { m_budget = budget; }
     /*! Pings every \a intervalMs; closes if nothing arrives for \a timeoutMs. 0 turns it off. */
     void setHeartbeat(int intervalMs, int timeoutMs);
     /*!
@@ -159,6 +179,10 @@ private:
     void flushOutput();
     /*! Writes the queue straight to the descriptor; returns how many bytes the kernel took. */
     qint64 writeQueueDirectly();
+    /*! Brings the budget up to date with what this connection holds now. */
+    void accountOutput();
+    /*! Whether \a more bytes would take this connection over its own cap or the budget. */
+    bool isOverLimit(qint64 more) const;
 
     QPointer<QTcpSocket> m_socket;
     Role m_role;
@@ -175,6 +199,8 @@ private:
     qint64 m_maxPendingOutput = 0;
     qint64 m_sentBytes = 0;
     qsizetype m_inputBytes = 0;
+    OutputBudget *m_budget = nullptr;
+    qint64 m_budgeted = 0; //!< what this connection has added to m_budget
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;
     int m_detectTimeoutMs = 1000;

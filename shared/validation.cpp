@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QStringDecoder>
 
 #include "protocol.h"
@@ -320,12 +321,23 @@ QString Validation::suggestNick(const QString &nick,
     if (base.isEmpty() || checkNick(leadingCodePoints(base)) != NickProblem::None)
         base = u"guest"_s;
 
-    for (int n = 2; n < 100000; ++n) {
-        const QString suffix = QString::number(n);
+    const auto withSuffix = [&base](int number) -> QString {
+        const QString suffix = QString::number(number);
         QString candidate = base;
         while (candidate.toUcs4().size() + suffix.size() > Protocol::MaxNickLength)
             candidate.chop(candidate.back().isLowSurrogate() ? 2 : 1);
-        candidate += suffix;
+        return candidate + suffix;
+    };
+    // A few numbers in order ("ana2", "ana3" ...), then random ones: the cost is the same few
+    // lookups however many of the numbered nicknames are taken (issue 13: trying them all in
+    // order made each attempt cost as many lookups as the room had "ana<n>" nicknames).
+    for (int n = 2; n < 2 + OrderedSuggestions; ++n) {
+        const QString candidate = withSuffix(n);
+        if (!isTaken(candidate))
+            return candidate;
+    }
+    for (int i = 0; i < RandomSuggestions; ++i) {
+        const QString candidate = withSuffix(QRandomGenerator::global()->bounded(100, 1'000'000));
         if (!isTaken(candidate))
             return candidate;
     }

@@ -76,9 +76,16 @@ public:
     /*!
      * A valid nickname close to \a nick for which \a isTaken is false: \a nick with a number
      * appended ("ana" -> "ana2"), shortened if needed. Invalid input is first made valid.
+     * Tries the numbers 2 to OrderedSuggestions + 1 in order, then RandomSuggestions random
+     * ones, and returns an empty string if all of those are taken: at most
+     * MaxSuggestionLookups calls of \a isTaken, however full the room.
      */
     [[nodiscard]] static QString suggestNick(const QString &nick,
                                              const std::function<bool(const QString &)> &isTaken);
+
+    static constexpr int OrderedSuggestions = 9;
+    static constexpr int RandomSuggestions = 8;
+    static constexpr int MaxSuggestionLookups = OrderedSuggestions + RandomSuggestions;
 
     static QString describe(NickProblem problem);
     static QString describe(TextProblem problem, int maxUtf8Bytes);

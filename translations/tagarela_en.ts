@@ -122,6 +122,18 @@
 <context>
     <name>Tagarela::ChatRoom</name>
     <message>
+        <source>The nickname %1 is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nickname %1 is kept for someone who is reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not keeping the nickname %1 for a reconnect: too many nicknames are kept for %2 or in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The nickname %1 is taken; %2 is free.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,6 +185,13 @@
 </context>
 <context>
     <name>Tagarela::ChatServer</name>
+    <message numerus="yes">
+        <source>%n connection(s) have not joined yet: each now has %1 s to join</source>
+        <translation>
+            <numerusform>%n connection has not joined yet: it now has %1 s to join</numerusform>
+            <numerusform>%n connections have not joined yet: each now has %1 s to join</numerusform>
+        </translation>
+    </message>
     <message>
         <source>TLS is on. Certificate SHA-256 fingerprint: %1</source>
         <translation type="unfinished"></translation>
@@ -469,6 +488,30 @@
 </context>
 <context>
     <name>Tagarela::ClientSession</name>
+    <message>
+        <source>Disconnecting %1: it kept trying nicknames too fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were disconnected for trying nicknames too fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are trying nicknames too fast. Wait a second, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing %1 to make room: it had not joined, and the server is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy, and this connection had not joined yet. Connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy with connections that have not joined yet. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>server stopped</source>
         <translation type="unfinished"></translation>
@@ -1014,6 +1057,14 @@
 <context>
     <name>Tagarela::Listener</name>
     <message>
+        <source>Too many TLS handshakes in progress (%1 from %2); refusing a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the slowest TLS handshake, with %1, to make room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>TLS handshake with %1 did not finish in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,6 +1253,18 @@
 </context>
 <context>
     <name>Tagarela::ServerOptions</name>
+    <message>
+        <source>Output queued to all clients together, in MiB: past it, the clients with the most waiting are dropped as too slow readers; 0 for no limit (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most connections that have not joined yet (handshake, password, nickname), within --max-clients; when they are full, a newcomer takes the place of the one from the busiest address that waited longest; 0 for no limit of their own (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Address to listen on (default: every interface, IPv4 and IPv6).</source>
         <translation type="unfinished"></translation>

@@ -122,6 +122,18 @@
 <context>
     <name>Tagarela::ChatRoom</name>
     <message>
+        <source>The nickname %1 is taken.</source>
+        <translation>O apelido %1 já está em uso.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is kept for someone who is reconnecting.</source>
+        <translation>O apelido %1 está reservado para alguém que está se reconectando.</translation>
+    </message>
+    <message>
+        <source>Not keeping the nickname %1 for a reconnect: too many nicknames are kept for %2 or in all</source>
+        <translation>O apelido %1 não será reservado para uma reconexão: já há apelidos reservados demais para %2 ou no total</translation>
+    </message>
+    <message>
         <source>The nickname %1 is taken; %2 is free.</source>
         <translation>O apelido %1 já está em uso; %2 está livre.</translation>
     </message>
@@ -173,6 +185,13 @@
 </context>
 <context>
     <name>Tagarela::ChatServer</name>
+    <message numerus="yes">
+        <source>%n connection(s) have not joined yet: each now has %1 s to join</source>
+        <translation>
+            <numerusform>%n conexão ainda não entrou: agora tem %1 s para entrar</numerusform>
+            <numerusform>%n conexões ainda não entraram: agora cada uma tem %1 s para entrar</numerusform>
+        </translation>
+    </message>
     <message>
         <source>TLS is on. Certificate SHA-256 fingerprint: %1</source>
         <translation>TLS ativado. Impressão digital SHA-256 do certificado: %1</translation>
@@ -469,6 +488,30 @@
 </context>
 <context>
     <name>Tagarela::ClientSession</name>
+    <message>
+        <source>Disconnecting %1: it kept trying nicknames too fast</source>
+        <translation>Desconectando %1: continuou tentando apelidos rápido demais</translation>
+    </message>
+    <message>
+        <source>You were disconnected for trying nicknames too fast.</source>
+        <translation>Sua conexão foi encerrada porque você tentou apelidos rápido demais.</translation>
+    </message>
+    <message>
+        <source>You are trying nicknames too fast. Wait a second, then try again.</source>
+        <translation>Você está tentando apelidos rápido demais. Espere um segundo e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Closing %1 to make room: it had not joined, and the server is busy</source>
+        <translation>Fechando %1 para abrir espaço: ainda não tinha entrado, e o servidor está ocupado</translation>
+    </message>
+    <message>
+        <source>The server is busy, and this connection had not joined yet. Connect again.</source>
+        <translation>O servidor está ocupado, e esta conexão ainda não tinha entrado. Conecte-se de novo.</translation>
+    </message>
+    <message>
+        <source>The server is busy with connections that have not joined yet. Try again in a moment.</source>
+        <translation>O servidor está ocupado com conexões que ainda não entraram. Tente de novo daqui a pouco.</translation>
+    </message>
     <message>
         <source>server stopped</source>
         <translation>servidor parado</translation>
@@ -1014,6 +1057,14 @@
 <context>
     <name>Tagarela::Listener</name>
     <message>
+        <source>Too many TLS handshakes in progress (%1 from %2); refusing a new one</source>
+        <translation>Handshakes TLS demais em andamento (%1 de %2); recusando um novo</translation>
+    </message>
+    <message>
+        <source>Closing the slowest TLS handshake, with %1, to make room</source>
+        <translation>Fechando o handshake TLS mais lento, com %1, para abrir espaço</translation>
+    </message>
+    <message>
         <source>TLS handshake with %1 did not finish in time</source>
         <translation>O handshake TLS com %1 não terminou a tempo</translation>
     </message>
@@ -1209,6 +1260,18 @@
 </context>
 <context>
     <name>Tagarela::ServerOptions</name>
+    <message>
+        <source>Output queued to all clients together, in MiB: past it, the clients with the most waiting are dropped as too slow readers; 0 for no limit (default: %1).</source>
+        <translation>Saída enfileirada para todos os clientes juntos, em MiB: acima disso, os clientes com mais saída esperando são desconectados por lerem devagar demais; 0 para sem limite (padrão: %1).</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Most connections that have not joined yet (handshake, password, nickname), within --max-clients; when they are full, a newcomer takes the place of the one from the busiest address that waited longest; 0 for no limit of their own (default: %1).</source>
+        <translation>Máximo de conexões que ainda não entraram (handshake, senha, apelido), dentro de --max-clients; quando estão todas ocupadas, quem chega toma o lugar da que esperou mais, do endereço com mais conexões; 0 para nenhum limite próprio (padrão: %1).</translation>
+    </message>
     <message>
         <source>Address to listen on (default: every interface, IPv4 and IPv6).</source>
         <translation>Endereço em que escutar (padrão: todas as interfaces, IPv4 e IPv6).</translation>

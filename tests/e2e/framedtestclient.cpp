@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QHostAddress>
+#include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -243,6 +244,15 @@ QStringList FramedTestClient::chatTexts() const
 bool FramedTestClient::waitForClosed(int timeoutMs)
 {
     return waitUntil([this] { return m_closed; }, timeoutMs);
+}
+
+bool FramedTestClient::pingAndWait(int timeoutMs)
+{
+    if (!isConnected())
+        return false;
+    QSignalSpy pong(m_connection.data(), &Connection::latencyMeasured);
+    m_connection->ping();
+    return pong.wait(timeoutMs);
 }
 
 bool FramedTestClient::waitUntil(const std::function<bool()> &done, int timeoutMs)

@@ -78,6 +78,8 @@ public:
      * it comes, is recorded in messages() (a Pong) in the order it arrived among the rest.
      */
     void ping();
+    /*! Pings the server and waits for its pong (the server answers pings at any time). */
+    [[nodiscard]] bool pingAndWait(int timeoutMs = DefaultTimeoutMs);
     /*! Closes the connection from this side, without a quit message. */
     void disconnectFromServer();
 

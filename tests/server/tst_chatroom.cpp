@@ -50,6 +50,7 @@ public:
     void tell(const Message &message) override { told.append(message); }
     void displace() override { ++displaced; }
     QString address() const override { return m_address; }
+    QHostAddress peerAddress() const override { return QHostAddress(m_address); }
 
     void clear()
     {
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void replayDoesNotKeepATokenAlive();
     void olderTokenDoesNotDisplaceNewer();
     void resumeSpelledDifferently();
+    void heldNicksAreBounded();
     void noticeReachesEveryone();
     void clockSetsEventTimes();
 
@@ -688,6 +690,58 @@ void TestChatRoom::resumeSpelledDifferently()
     QCOMPARE(bia->events.at(0).type, MessageType::Left);
     QCOMPARE(bia->events.at(0).nick, u"BOB"_s);
     QCOMPARE(bia->events.at(1), Message::joined(u"bob"_s, StartTime));
+}
+
+void TestChatRoom::heldNicksAreBounded()
+{
+    // Issue 13: holds cost no connection slot, so one client made 20,000 of them. Now at most
+    // --max-per-ip per address (an IPv6 /64 as one) and --max-clients in all.
+    ServerConfig config;
+    config.maxPerIp = 2;
+    config.maxClients = 5;
+    ChatRoom room(config);
+    room.setClock([this] { return m_now; });
+    std::vector<std::unique_ptr<FakeMember>> members;
+    QString lastToken;
+    const auto joinAndDrop = [&](const QString &nick, const QString &address) {
+        members.push_back(std::make_unique<FakeMember>(address));
+        const ChatRoom::NickResult joined = room.join(members.back().get(), nick);
+        QVERIFY2(joined.ok(), qPrintable(joined.text));
+        lastToken = joined.resume;
+        room.leave(members.back().get(), u"connection closed"_s, true);
+    };
+
+    joinAndDrop(u"a1"_s, u"192.0.2.1"_s);
+    const QString a1Token = lastToken;
+    joinAndDrop(u"a2"_s, u"192.0.2.1"_s);
+    joinAndDrop(u"a3"_s, u"192.0.2.1"_s);
+    QVERIFY(room.isTaken(u"a1"_s));
+    QVERIFY(room.isTaken(u"a2"_s));
+    QVERIFY(!room.isTaken(u"a3"_s)); // its address holds two already
+
+    joinAndDrop(u"v1"_s, u"2001:db8::1"_s);
+    joinAndDrop(u"v2"_s, u"2001:db8::2:0:0:2"_s);
+    joinAndDrop(u"v3"_s, u"2001:db8::ffff:3"_s);
+    QVERIFY(room.isTaken(u"v1"_s));
+    QVERIFY(room.isTaken(u"v2"_s));
+    QVERIFY(!room.isTaken(u"v3"_s)); // the same /64: one address
+
+    joinAndDrop(u"b1"_s, u"192.0.2.2"_s);
+    QVERIFY(room.isTaken(u"b1"_s));
+    joinAndDrop(u"c1"_s, u"192.0.2.3"_s);
+    QVERIFY(!room.isTaken(u"c1"_s)); // five held in all
+
+    // A hold taken back by its user makes room for another.
+    FakeMember back(u"192.0.2.1"_s);
+    const ChatRoom::NickResult resumed = room.join(&back, u"a1"_s, a1Token);
+    QVERIFY2(resumed.ok(), qPrintable(resumed.text));
+    joinAndDrop(u"a4"_s, u"192.0.2.1"_s);
+    QVERIFY(room.isTaken(u"a4"_s));
+
+    // Ended holds make room too.
+    m_now += ServerConfig {}.resumeGraceMs;
+    joinAndDrop(u"c2"_s, u"192.0.2.3"_s);
+    QVERIFY(room.isTaken(u"c2"_s));
 }
 
 void TestChatRoom::noticeReachesEveryone()

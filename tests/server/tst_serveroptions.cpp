@@ -42,6 +42,10 @@ qint64 field(const ServerConfig &config, const QString &option)
         return config.maxLine;
     if (option == "max-pending"_L1)
         return config.maxPendingOutput;
+    if (option == "max-pending-total"_L1)
+        return config.maxPendingTotal;
+    if (option == "max-unjoined"_L1)
+        return config.maxUnjoined;
     if (option == "handshake-timeout"_L1)
         return config.handshakeTimeoutMs;
     if (option == "nick-timeout"_L1)
@@ -107,6 +111,8 @@ void TestServerOptions::defaults()
     QCOMPARE(config.maxText, Protocol::DefaultMaxText);
     QCOMPARE(config.maxLine, 4096);
     QCOMPARE(config.maxPendingOutput, qint64(1024 * 1024));
+    QCOMPARE(config.maxPendingTotal, qint64(64 * 1024 * 1024));
+    QCOMPARE(config.maxUnjoined, 256);
     QCOMPARE(config.handshakeTimeoutMs, 10'000);
     QCOMPARE(config.nickTimeoutMs, 120'000);
     QCOMPARE(config.heartbeatMs, Protocol::DefaultHeartbeatMs);
@@ -151,6 +157,11 @@ void TestServerOptions::number_data()
     row("max-pending 0", {u"--max-pending"_s, u"0"_s}, u"max-pending"_s, 0);
     row("max-pending large", {u"--max-pending"_s, u"4194304"_s}, u"max-pending"_s,
         qint64(4194304) * 1024);
+    row("max-pending-total MiB", {u"--max-pending-total"_s, u"16"_s}, u"max-pending-total"_s,
+        16 * 1024 * 1024);
+    row("max-pending-total 0", {u"--max-pending-total"_s, u"0"_s}, u"max-pending-total"_s, 0);
+    row("max-unjoined", {u"--max-unjoined"_s, u"32"_s}, u"max-unjoined"_s, 32);
+    row("max-unjoined 0", {u"--max-unjoined"_s, u"0"_s}, u"max-unjoined"_s, 0);
     row("handshake-timeout s", {u"--handshake-timeout"_s, u"3"_s}, u"handshake-timeout"_s, 3000);
     row("nick-timeout s", {u"--nick-timeout"_s, u"60"_s}, u"nick-timeout"_s, 60'000);
     row("heartbeat s", {u"--heartbeat"_s, u"20"_s}, u"heartbeat"_s, 20'000);
@@ -193,6 +204,8 @@ void TestServerOptions::number()
                              u"max-text"_s,
                              u"max-line"_s,
                              u"max-pending"_s,
+                             u"max-pending-total"_s,
+                             u"max-unjoined"_s,
                              u"nick-timeout"_s,
                              u"handshake-timeout"_s,
                              u"heartbeat"_s,
@@ -236,6 +249,9 @@ void TestServerOptions::badNumber_data()
     row(u"max-line"_s, u"1048577"_s);
     row(u"max-pending"_s, u"-1"_s);
     row(u"max-pending"_s, u"2147483648"_s);
+    row(u"max-pending-total"_s, u"-1"_s);
+    row(u"max-pending-total"_s, u"1048577"_s);
+    row(u"max-unjoined"_s, u"-1"_s);
     row(u"handshake-timeout"_s, u"0"_s);
     row(u"handshake-timeout"_s, u"3601"_s);
     row(u"nick-timeout"_s, u"0"_s);

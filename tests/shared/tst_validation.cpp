@@ -51,6 +51,7 @@ private Q_SLOTS:
     void suggestNick();
     void suggestNickAlwaysValid_data();
     void suggestNickAlwaysValid();
+    void suggestNickCostIsBounded();
     void checkText_data();
     void checkText();
     void textErrorCodeAndDescription_data();
@@ -362,6 +363,32 @@ void TestValidation::suggestNickAlwaysValid()
         QCOMPARE(QSet<QString>(asked.cbegin(), asked.cend()).size(), asked.size());
         QVERIFY(codePoints(suggestion) <= Protocol::MaxNickLength);
     }
+}
+
+void TestValidation::suggestNickCostIsBounded()
+{
+    // Issue 13: with x2 ... x20001 taken, every "x" cost 20,000 lookups; and with everything
+    // taken, 100,000.
+    int lookups = 0;
+    const auto numberedTaken = [&lookups](const QString &candidate) {
+        ++lookups;
+        bool isNumber = false;
+        const int number = candidate.mid(1).toInt(&isNumber);
+        return candidate.startsWith(u'x') && isNumber && number >= 2 && number <= 20'001;
+    };
+    const QString suggestion = Validation::suggestNick(u"x"_s, numberedTaken);
+    QVERIFY(!suggestion.isEmpty());
+    QVERIFY(!numberedTaken(suggestion));
+    QCOMPARE(Validation::checkNick(suggestion), NickProblem::None);
+    QVERIFY2(lookups <= Validation::MaxSuggestionLookups + 1, qPrintable(QString::number(lookups)));
+
+    lookups = 0;
+    const auto allTaken = [&lookups](const QString &) {
+        ++lookups;
+        return true;
+    };
+    QCOMPARE(Validation::suggestNick(u"ana"_s, allTaken), QString());
+    QCOMPARE(lookups, Validation::MaxSuggestionLookups);
 }
 
 void TestValidation::checkText_data()
