@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QSet>
@@ -107,8 +109,12 @@ public:
 
     /*! The whole log, one DisplayRole line each, for "save as plain text". */
     QString toPlainText() const;
-    /*! The whole log as a standalone UTF-8 HTML document, nicks in their colours. */
-    QString toHtml() const;
+    /*!
+     * The whole log as a standalone UTF-8 HTML document on a white page. \a nickColor gives
+     * each nick's CSS colour (the widgets' NickColor: colours are presentation, not the
+     * model's); without it nicks are in the text colour.
+     */
+    QString toHtml(const std::function<QString(const QString &nick)> &nickColor = {}) const;
 
     /*! "HH:mm" in local time. */
     static QString timeStamp(const QDateTime &time);

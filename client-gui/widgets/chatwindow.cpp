@@ -31,6 +31,8 @@
 #include "inputcommand.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "nickcolor.h"
+#include "userlistdelegate.h"
 #include "userlistmodel.h"
 #include "validation.h"
 
@@ -85,6 +87,7 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     m_userView = new QListView(userPanel);
     m_userView->setObjectName(u"people"_s);
     m_userView->setModel(m_users);
+    m_userView->setItemDelegate(new UserListDelegate(m_userView));
     m_userView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_userView->setAccessibleName(tr("People in the room"));
     m_userCount->setBuddy(m_userView);
@@ -680,7 +683,11 @@ bool ChatWindow::saveLog(const QString &path, QString *error) const
             *error = file.errorString();
         return false;
     }
-    file.write((html ? m_messages->toHtml() : m_messages->toPlainText()).toUtf8());
+    // The exported page has its own white background, whatever the palette of the program.
+    const auto nickColor = [](const QString &nick) {
+        return NickColor::forNick(nick, QColor(255, 255, 255)).name();
+    };
+    file.write((html ? m_messages->toHtml(nickColor) : m_messages->toPlainText()).toUtf8());
     if (!file.commit()) {
         if (error)
             *error = file.errorString();

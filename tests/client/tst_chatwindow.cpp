@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include <QApplication>
+#include <QColor>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -24,6 +25,7 @@
 #include "fakeserver.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "nickcolor.h"
 #include "typetext.h"
 #include "userlistmodel.h"
 
@@ -269,6 +271,9 @@ void TestChatWindow::savesLogAsTextAndHtml()
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QString page = QString::fromUtf8(html.readAll());
     QVERIFY(page.contains(u"&lt;b&gt;not bold&lt;/b&gt; &amp; olá"_s));
+    // Nicks in their colours, readable on the page's white.
+    const QString anaColor = NickColor::forNick(u"ana"_s, QColor(255, 255, 255)).name();
+    QVERIFY(page.contains(u"style=\"color:"_s + anaColor + u"\">&lt;ana&gt;</span>"_s));
     QVERIFY(!page.contains(u"<b>not bold</b>"_s));
 
     QString error;
