@@ -390,6 +390,19 @@ void MessageModel::startSequence()
     m_seqs.clear();
 }
 
+void MessageModel::addServerDivider(const QString &address)
+{
+    // Below every line so far (but above the user's unconfirmed messages, which belong to the
+    // new server's outbox): no number of the new server is compared with the old ones.
+    startSequence();
+    ChatLine divider;
+    divider.kind = ChatLine::Kind::Marker;
+    divider.marker = ChatLine::Marker::Server;
+    divider.text = address;
+    insertLines(tailStart(), &divider, 1);
+    m_sequenceStart = tailStart();
+}
+
 void MessageModel::removeMarkers(ChatLine::Marker marker)
 {
     for (auto row = static_cast<int>(m_lines.size()) - 1; row >= 0; --row) {

@@ -86,6 +86,11 @@ public:
      * lines so far stay, above, but new numbers are compared only with each other.
      */
     void startSequence();
+    /*!
+     * A divider, "— host:port —", before what comes from another server: the user switched
+     * servers, and the two logs must not read as one. A new numbering starts after it.
+     */
+    void addServerDivider(const QString &address);
     /*! Removes the markers of \a marker kind. */
     void removeMarkers(ChatLine::Marker marker);
     /*! The row of the first marker of \a marker kind, or -1. */

@@ -53,12 +53,15 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void recall(int step);
     void showText(const QString &text);
     void updateLength();
     void updateHeight();
+    /*! The long placeholder where it fits on one line, a short one where it does not. */
+    void updatePlaceholder();
 
     int m_maxBytes = Protocol::DefaultMaxText;
     bool m_overLimit = false;

@@ -16,6 +16,11 @@ UserListDelegate::UserListDelegate(QObject *parent)
 
 UserListDelegate::~UserListDelegate() = default;
 
+QSize UserListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return {1, QStyledItemDelegate::sizeHint(option, index).height()};
+}
+
 void UserListDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);

@@ -20,6 +20,11 @@ public:
     explicit UserListDelegate(QObject *parent = nullptr);
     ~UserListDelegate() override;
 
+    /*!
+     * As tall as the style wants, but no wider than anything: a list view makes its rows as
+     * wide as itself, so long names are elided rather than scrolled sideways.
+     */
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     // Public so that tests can see what a row is painted with.
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
