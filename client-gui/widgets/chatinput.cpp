@@ -95,6 +95,24 @@ void ChatInput::keyPressEvent(QKeyEvent *event)
             return;
         }
         break;
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        if (modifiers == Qt::NoModifier) {
+            Q_EMIT logScrollRequested(event->key() == Qt::Key_PageUp
+                                          ? QAbstractSlider::SliderPageStepSub
+                                          : QAbstractSlider::SliderPageStepAdd);
+            return;
+        }
+        break;
+    case Qt::Key_Home:
+    case Qt::Key_End:
+        if (modifiers == Qt::ControlModifier) {
+            Q_EMIT logScrollRequested(event->key() == Qt::Key_Home
+                                          ? QAbstractSlider::SliderToMinimum
+                                          : QAbstractSlider::SliderToMaximum);
+            return;
+        }
+        break;
     case Qt::Key_Up:
     case Qt::Key_Down:
         if (modifiers == Qt::NoModifier) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QAbstractSlider>
 #include <QPlainTextEdit>
 #include <QStringList>
 
@@ -50,6 +51,10 @@ Q_SIGNALS:
     void rejected(const QString &reason);
     void lengthChanged(int usedBytes, int maxBytes);
     void overLimitChanged(bool overLimit);
+    /*!
+     * PgUp, PgDn, Ctrl+Home or Ctrl+End: the log is to scroll, while the typing goes on here.
+     */
+    void logScrollRequested(QAbstractSlider::SliderAction action);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

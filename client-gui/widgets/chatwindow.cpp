@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -192,6 +193,13 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     connect(m_input, &ChatInput::rejected, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 5000); });
     connect(m_input, &ChatInput::lengthChanged, this, &ChatWindow::updateCounter);
+    connect(m_input, &ChatInput::logScrollRequested, this,
+            [this](QAbstractSlider::SliderAction action) {
+                if (action == QAbstractSlider::SliderToMaximum)
+                    m_view->followBottom();
+                else
+                    m_view->verticalScrollBar()->triggerAction(action);
+            });
     connect(m_retryButton, &QPushButton::clicked, m_client, &ChatClient::retryNow);
     connect(m_userView, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
         m_input->insertPlainText(index.data(Qt::DisplayRole).toString() + u": "_s);
@@ -520,6 +528,8 @@ void ChatWindow::onSubmitted(const QString &text)
                             nullptr, m_client->outbox().limit()));
             return;
         }
+        // What the user just said is where they look next: the latest lines.
+        m_view->followBottom();
         if (!m_client->isConnected()) {
             statusBar()->showMessage(
                 tr("Not connected: the message will be sent when the connection is back."), 5000);

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QColor>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void serverShutdownOffersReconnect();
     void switchingServersPutsADividerInTheLog();
     void lengthCounterCountsCharacters();
+    void keysInTheInputScrollTheLogAndSendingJumpsToTheLatest();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -739,6 +741,49 @@ void TestChatWindow::lengthCounterCountsCharacters()
              qPrintable(counter->text()));
     QVERIFY2(counter->text().contains(ChatWindow::tr("%1 of %2 bytes").arg(18).arg(20)),
              qPrintable(counter->text()));
+}
+
+void TestChatWindow::keysInTheInputScrollTheLogAndSendingJumpsToTheLatest()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QList<ChatLine> lines;
+    for (int i = 0; i < 300; ++i) {
+        ChatLine line;
+        line.kind = ChatLine::Kind::Info;
+        line.time = QDateTime::currentMSecsSinceEpoch();
+        line.text = u"line %1"_s.arg(i);
+        lines.append(line);
+    }
+    ana.window->messageModel()->append(lines);
+    auto *view = ana.window->findChild<MessageView *>();
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    ChatInput *input = ana.window->input();
+    typeText(input, u"still typing"_s);
+
+    QTest::keyClick(input, Qt::Key_PageUp);
+    QVERIFY(bar->value() < bar->maximum());
+    const int oneUp = bar->value();
+    QTest::keyClick(input, Qt::Key_PageDown);
+    QVERIFY(bar->value() > oneUp);
+    QTest::keyClick(input, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(bar->value(), bar->minimum());
+    QTest::keyClick(input, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowingBottom());
+    // The text and the cursor in the box are untouched.
+    QCOMPARE(input->toPlainText(), u"still typing"_s);
+    QCOMPARE(input->textCursor().position(), input->toPlainText().size());
+
+    // Scrolled up, the user sends: the log jumps to the latest.
+    QTest::keyClick(input, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(bar->value(), bar->minimum());
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 1);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowingBottom());
 }
 
 QTEST_MAIN(TestChatWindow)
