@@ -118,6 +118,10 @@
         <source>Message input</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type a message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatRoom</name>
@@ -282,10 +286,6 @@
     </message>
     <message>
         <source>Retry the connection now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -483,6 +483,80 @@
     </message>
     <message>
         <source>&amp;Load the Missed Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted with %1.
+The server's certificate (SHA-256):
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you send crosses the network as plain text. Connect with &quot;Use TLS&quot; to encrypt it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message in the box has not been sent and will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not reached the server yet. They are kept, and go out when you next connect to this server with this nickname.</source>
+        <translation>
+            <numerusform>%n message has not reached the server yet. It is kept, and goes out when you next connect to this server with this nickname.</numerusform>
+            <numerusform>%n messages have not reached the server yet. They are kept, and go out when you next connect to this server with this nickname.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Tagarela?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit with messages that were not sent?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n character left</numerusform>
+            <numerusform>%n characters left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%n character too many</numerusform>
+            <numerusform>%n characters too many</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server counts bytes: accented letters, emoji and many scripts take two to four bytes each.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -836,10 +910,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Use the nickname %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,6 +1059,10 @@
     </message>
     <message>
         <source>This server needs a password. Enter it in the Password field and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

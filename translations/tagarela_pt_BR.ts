@@ -118,6 +118,10 @@
         <source>Message input</source>
         <translation>Campo de mensagem</translation>
     </message>
+    <message>
+        <source>Type a message</source>
+        <translation>Digite uma mensagem</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatRoom</name>
@@ -283,10 +287,6 @@
     <message>
         <source>Retry the connection now</source>
         <translation>Tentar conectar de novo agora</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 (Try /nick %2.)</source>
@@ -484,6 +484,82 @@
     <message>
         <source>&amp;Load the Missed Messages</source>
         <translation>Carregar as mensagens &amp;perdidas</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Criptografia</translation>
+    </message>
+    <message>
+        <source>Encrypted with %1.
+The server's certificate (SHA-256):
+%2</source>
+        <translation>Criptografado com %1.
+O certificado do servidor (SHA-256):
+%2</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Não criptografado</translation>
+    </message>
+    <message>
+        <source>What you send crosses the network as plain text. Connect with &quot;Use TLS&quot; to encrypt it.</source>
+        <translation>O que você envia atravessa a rede como texto puro. Conecte com &quot;Usar TLS&quot; para criptografá-lo.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>Reco&amp;nectar</translation>
+    </message>
+    <message>
+        <source>The message in the box has not been sent and will be lost.</source>
+        <translation>A mensagem na caixa não foi enviada e será perdida.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not reached the server yet. They are kept, and go out when you next connect to this server with this nickname.</source>
+        <translation>
+            <numerusform>%n mensagem ainda não chegou ao servidor. Ela fica guardada e sai quando você se conectar de novo a este servidor com este apelido.</numerusform>
+            <numerusform>%n mensagens ainda não chegaram ao servidor. Elas ficam guardadas e saem quando você se conectar de novo a este servidor com este apelido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Tagarela?</source>
+        <translation>Sair do Tagarela?</translation>
+    </message>
+    <message>
+        <source>Quit with messages that were not sent?</source>
+        <translation>Sair com mensagens que não foram enviadas?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Writing</source>
+        <translation>Continuar &amp;escrevendo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>Resta %n caractere</numerusform>
+            <numerusform>Restam %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%n caractere a mais</numerusform>
+            <numerusform>%n caracteres a mais</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n caractere</numerusform>
+            <numerusform>%n caracteres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 de %2 bytes</translation>
+    </message>
+    <message>
+        <source>The server counts bytes: accented letters, emoji and many scripts take two to four bytes each.</source>
+        <translation>O servidor conta bytes: letras acentuadas, emoji e muitas escritas ocupam de dois a quatro bytes cada.</translation>
     </message>
 </context>
 <context>
@@ -836,10 +912,6 @@
         <translation>C&amp;onectar</translation>
     </message>
     <message>
-        <source>Use %1</source>
-        <translation>Usar %1</translation>
-    </message>
-    <message>
         <source>Use the nickname %1</source>
         <translation>Usar o apelido %1</translation>
     </message>
@@ -990,6 +1062,10 @@
     <message>
         <source>You connected again as %1 from somewhere else, and that connection took over. This one does not reconnect, so that the two do not keep pushing each other out.</source>
         <translation>Você se conectou de novo como %1 em outro lugar, e aquela conexão assumiu. Esta não se reconecta, para que as duas não fiquem derrubando uma à outra.</translation>
+    </message>
+    <message>
+        <source>&amp;Use %1</source>
+        <translation>&amp;Usar %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QLabel>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -153,6 +154,18 @@ void TestCertificatePrompt::windowAsksThenConnects()
     QCOMPARE(pins.pin(u"127.0.0.1"_s, server.serverPort()), certificate.sha256());
     QTRY_VERIFY(window.isVisible());
     QVERIFY(dialog->failureText().isEmpty());
+
+    // The status bar says it is encrypted, with the version, and the fingerprint on hover.
+    QVERIFY(client.isEncrypted());
+    QCOMPARE(client.peerFingerprint(), certificate.sha256());
+    auto *encryption = window.findChild<QLabel *>(u"encryption"_s);
+    QVERIFY(encryption);
+    QTRY_VERIFY(encryption->isVisible());
+    QVERIFY2(encryption->text().startsWith(u"TLS 1."_s), qPrintable(encryption->text()));
+    QVERIFY(window.findChild<QLabel *>(u"lock"_s)->isVisible());
+    QVERIFY(!window.findChild<QLabel *>(u"lock"_s)->pixmap().isNull());
+    const QString tip = encryption->parentWidget()->toolTip();
+    QVERIFY2(tip.contains(PinStore::format(certificate.sha256(), 16)), qPrintable(tip));
 }
 
 void TestCertificatePrompt::windowTrustsAChangeAndCarriesOn()

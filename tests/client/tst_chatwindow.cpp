@@ -5,16 +5,22 @@
 #include <tuple>
 
 #include <QApplication>
+#include <QColor>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include "chatclient.h"
 #include "chatinput.h"
@@ -24,6 +30,7 @@
 #include "fakeserver.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "nickcolor.h"
 #include "typetext.h"
 #include "userlistmodel.h"
 
@@ -102,6 +109,16 @@ private Q_SLOTS:
     void failureAfterJoiningIsInTheUsersWords();
     void joinLineComesAfterTheHistory();
     void olderHistoryKeepsTheLinesReadInPlace();
+    void ctrlNOffersTheCurrentNickAndEnterConnects();
+    void statusBarSaysTheConnectionIsNotEncrypted();
+    void typingInTheLogGoesToTheInput();
+    void inputRowIsAlignedAndFitsASmallWindow();
+    void closingWithUnsentTextAsksFirst();
+    void closingWithPendingMessagesAsksFirst();
+    void serverShutdownOffersReconnect();
+    void switchingServersPutsADividerInTheLog();
+    void lengthCounterCountsCharacters();
+    void keysInTheInputScrollTheLogAndSendingJumpsToTheLatest();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -269,6 +286,9 @@ void TestChatWindow::savesLogAsTextAndHtml()
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QString page = QString::fromUtf8(html.readAll());
     QVERIFY(page.contains(u"&lt;b&gt;not bold&lt;/b&gt; &amp; olá"_s));
+    // Nicks in their colours, readable on the page's white.
+    const QString anaColor = NickColor::forNick(u"ana"_s, QColor(255, 255, 255)).name();
+    QVERIFY(page.contains(u"style=\"color:"_s + anaColor + u"\">&lt;ana&gt;</span>"_s));
     QVERIFY(!page.contains(u"<b>not bold</b>"_s));
 
     QString error;
@@ -391,7 +411,8 @@ void TestChatWindow::joinLineComesAfterTheHistory()
     QCOMPARE(model->line(3).marker, ChatLine::Marker::NewMessages);
     QCOMPARE(model->line(4).kind, ChatLine::Kind::Info);
     QCOMPARE(model->line(4).text,
-             ChatClient::tr("Connected to %1 as %2.").arg(u"127.0.0.1"_s, u"ana"_s));
+             ChatClient::tr("Connected to %1 as %2.")
+                 .arg(u"127.0.0.1:"_s + QString::number(fake.port()), u"ana"_s));
     fake.send(chatMessage(4, u"bia"_s, u"live"_s));
     QTRY_COMPARE(model->rowCount(), 6);
     QCOMPARE(model->line(5).seq, 4u);
@@ -402,7 +423,9 @@ void TestChatWindow::joinLineComesAfterTheHistory()
     QTRY_COMPARE(texts(model, ChatLine::Kind::Info).size(), 2);
     QTRY_VERIFY(ana.client->hasHistory());
     const ChatLine last = model->line(model->rowCount() - 1);
-    QCOMPARE(last.text, ChatClient::tr("Reconnected to %1 as %2.").arg(u"127.0.0.1"_s, u"ana"_s));
+    QCOMPARE(last.text,
+             ChatClient::tr("Reconnected to %1 as %2.")
+                 .arg(u"127.0.0.1:"_s + QString::number(fake.port()), u"ana"_s));
     QCOMPARE(chatSeqs(model), (QList<quint64> {1, 2, 3, 4, 5, 6}));
     QCOMPARE(model->line(model->rowCount() - 2).seq, 6u);
 }
@@ -469,6 +492,298 @@ void TestChatWindow::olderHistoryKeepsTheLinesReadInPlace()
     QCOMPARE(chatSeqs(model), expected); // in order, once each
     QCOMPARE(model->findMarker(ChatLine::Marker::Start), 0);
     QCOMPARE(model->line(0).text, ChatWindow::tr("the beginning of the conversation"));
+}
+
+void TestChatWindow::ctrlNOffersTheCurrentNickAndEnterConnects()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    ana.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(ana.window.get()));
+    QSignalSpy renamed(ana.client.get(), &ChatClient::nickChanged);
+    typeText(ana.window->input(), u"/nick bia"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QVERIFY(renamed.wait(5000));
+
+    QTest::keyClick(ana.window.get(), Qt::Key_N, Qt::ControlModifier);
+    ConnectDialog *dialog = ana.window->connectDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->nick(), u"bia"_s);
+    // Enter connects, wherever the focus was left when the dialog was last hidden.
+    QVERIFY(dialog->focusWidget());
+    QSignalSpy requested(dialog, &ConnectDialog::connectRequested);
+    QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(2).toString(), u"bia"_s);
+    QVERIFY(dialog->isVisible());
+}
+
+void TestChatWindow::statusBarSaysTheConnectionIsNotEncrypted()
+{
+    Person ana;
+    auto *encryption = ana.window->findChild<QLabel *>(u"encryption"_s);
+    QVERIFY(encryption);
+    connectPerson(ana, u"ana"_s);
+    QTRY_VERIFY(encryption->isVisible());
+    QCOMPARE(encryption->text(), ChatWindow::tr("Not encrypted"));
+    QVERIFY(!encryption->parentWidget()->toolTip().isEmpty());
+    QVERIFY(!ana.window->findChild<QLabel *>(u"lock"_s)->isVisible());
+    ana.client->disconnectFromServer();
+    QVERIFY(!encryption->isVisible());
+}
+
+void TestChatWindow::typingInTheLogGoesToTheInput()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    ana.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(ana.window.get()));
+    auto *view = ana.window->findChild<MessageView *>();
+    QVERIFY(view);
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClicks(view, u"Hi there"_s);
+    QCOMPARE(ana.window->input()->toPlainText(), u"Hi there"_s);
+    QVERIFY(ana.window->input()->hasFocus());
+    // Keys that mean something to the log stay there.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(ana.window->input()->toPlainText(), u"Hi there"_s);
+}
+
+void TestChatWindow::inputRowIsAlignedAndFitsASmallWindow()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    auto *send = ana.window->findChild<QPushButton *>(u"sendButton"_s);
+    auto *people = ana.window->findChild<QListView *>(u"people"_s);
+    QVERIFY(send);
+    QVERIFY(people);
+    ChatInput *input = ana.window->input();
+    const auto check = [&] {
+        const QRect box(input->mapTo(ana.window.get(), QPoint(0, 0)), input->size());
+        const QRect button(send->mapTo(ana.window.get(), QPoint(0, 0)), send->size());
+        // Side by side, the same height, no dead space under the button.
+        QCOMPARE(button.bottom(), box.bottom());
+        QCOMPARE(button.top(), box.top());
+        // The placeholder is on one line that fits, not wrapped and cut.
+        const int room = input->viewport()->width();
+        QVERIFY2(input->fontMetrics().horizontalAdvance(input->placeholderText()) <= room,
+                 qPrintable(input->placeholderText()));
+    };
+    ana.window->resize(900, 600);
+    QTRY_COMPARE(ana.window->size(), QSize(900, 600));
+    check();
+    QCOMPARE(input->placeholderText(),
+             ChatInput::tr("Type a message — Enter sends, Shift+Enter adds a line"));
+
+    ana.window->userModel()->setUsers({u"ana"_s, u"a_very_long_nickname_here"_s});
+    ana.window->resize(420, 300);
+    QTRY_COMPARE(ana.window->size(), QSize(420, 300));
+    QCoreApplication::processEvents();
+    check();
+    QVERIFY(input->placeholderText() !=
+            ChatInput::tr("Type a message — Enter sends, Shift+Enter adds a line"));
+    // A long name is elided, not scrolled to.
+    QCOMPARE(people->horizontalScrollBar()->maximum(), 0);
+    QVERIFY(people->visualRect(people->model()->index(1, 0)).width() <=
+            people->viewport()->width());
+}
+
+void TestChatWindow::closingWithUnsentTextAsksFirst()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    typeText(ana.window->input(), u"half a thought"_s);
+    QVERIFY(!ana.window->close());
+    QVERIFY(ana.window->isVisible());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = ana.window->findChild<QMessageBox *>(u"closeQuestion"_s)) != nullptr);
+    QTRY_VERIFY(box->isVisible());
+    // open(), not exec(): window-modal, no nested event loop.
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    // Escape (Keep Writing) keeps everything.
+    QPointer<QMessageBox> guard(box);
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!guard);
+    QVERIFY(ana.window->isVisible());
+    QCOMPARE(ana.window->input()->toPlainText(), u"half a thought"_s);
+
+    QVERIFY(!ana.window->close());
+    QTRY_VERIFY((box = ana.window->findChild<QMessageBox *>(u"closeQuestion"_s)) != nullptr);
+    QTRY_VERIFY(box->isVisible());
+    auto *quit = box->findChild<QPushButton *>(u"quitButton"_s);
+    QVERIFY(quit);
+    QTest::mouseClick(quit, Qt::LeftButton);
+    QTRY_VERIFY(!ana.window->isVisible());
+
+    // Nothing unsent: it closes at once.
+    Person bia;
+    connectPerson(bia, u"bia"_s);
+    QVERIFY(bia.window->close());
+}
+
+void TestChatWindow::closingWithPendingMessagesAsksFirst()
+{
+    FakeServer fake; // never acknowledges: what is sent stays pending
+    QVERIFY(fake.listen());
+    Person ana;
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    ana.window->connectDirectly(u"127.0.0.1"_s, fake.port(), u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QTRY_VERIFY(ana.client->hasHistory());
+    typeText(ana.window->input(), u"are you there?"_s);
+    QTest::keyClick(ana.window->input(), Qt::Key_Return);
+    QTRY_COMPARE(fake.says().size(), 1);
+    QCOMPARE(ana.window->input()->toPlainText(), QString());
+
+    QVERIFY(!ana.window->close());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = ana.window->findChild<QMessageBox *>(u"closeQuestion"_s)) != nullptr);
+    QVERIFY2(box->informativeText().contains(u'1'), qPrintable(box->informativeText()));
+    QTest::mouseClick(box->findChild<QPushButton *>(u"quitButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!ana.window->isVisible());
+}
+
+void TestChatWindow::serverShutdownOffersReconnect()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    auto *reconnect = ana.window->findChild<QToolButton *>(u"reconnectButton"_s);
+    QVERIFY(reconnect);
+    QVERIFY(!reconnect->isVisible());
+    const quint16 port = m_server->serverPort();
+    QSignalSpy failed(ana.client.get(), &ChatClient::failed);
+    QSignalSpy finished(m_server.get(), &ChatServer::shutDownFinished);
+    m_server->shutDown();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.at(0).at(0).value<ChatClient::Failure>(), ChatClient::Failure::ServerShutDown);
+    QTRY_VERIFY(reconnect->isVisible());
+    QVERIFY(finished.size() > 0 || finished.wait(5000));
+
+    // The host starts it again: one click, and the user is back as who they were.
+    ServerConfig config;
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = port;
+    config.maxRate = 0;
+    m_server = std::make_unique<ChatServer>(config);
+    QVERIFY(m_server->listen());
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    QTest::mouseClick(reconnect, Qt::LeftButton);
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(ana.client->nick(), u"ana"_s);
+    QTRY_VERIFY(!reconnect->isVisible());
+}
+
+void TestChatWindow::switchingServersPutsADividerInTheLog()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QVERIFY(ana.client->say(u"on the first server"_s));
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 1);
+
+    ServerConfig config;
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    config.maxRate = 0;
+    ChatServer second(config);
+    QVERIFY(second.listen());
+    ana.window->showConnectDialog(u"127.0.0.1"_s, second.serverPort(), u"ana"_s);
+    ConnectDialog *dialog = ana.window->connectDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QSignalSpy joined(ana.client.get(), &ChatClient::joined);
+    QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    QVERIFY(joined.wait(5000));
+
+    const MessageModel *model = ana.window->messageModel();
+    const QString address = u"127.0.0.1:"_s + QString::number(second.serverPort());
+    int divider = -1;
+    int firstChat = -1;
+    int connected = -1;
+    QTRY_VERIFY([&] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const ChatLine line = model->line(row);
+            if (line.marker == ChatLine::Marker::Server)
+                divider = row;
+            if (line.kind == ChatLine::Kind::Chat && firstChat < 0)
+                firstChat = row;
+            if (line.kind == ChatLine::Kind::Info &&
+                line.text == ChatClient::tr("Connected to %1 as %2.").arg(address, u"ana"_s)) {
+                connected = row;
+            }
+        }
+        return connected >= 0;
+    }());
+    QVERIFY(divider >= 0);
+    QCOMPARE(model->line(divider).text, address);
+    QVERIFY(firstChat < divider);
+    QVERIFY(divider < connected);
+}
+
+void TestChatWindow::lengthCounterCountsCharacters()
+{
+    Person ana;
+    auto *counter = ana.window->findChild<QLabel *>(u"lengthCounter"_s);
+    QVERIFY(counter);
+    ana.window->input()->setMaxBytes(20);
+    typeText(ana.window->input(), u"abcdefghij"_s);
+    QCOMPARE(counter->text(), QString()); // far from the limit
+    typeText(ana.window->input(), u"klmnop"_s);
+    QCOMPARE(counter->text(), ChatWindow::tr("%n character(s) left", nullptr, 4));
+    typeText(ana.window->input(), u"qrstuv"_s);
+    QCOMPARE(counter->text(), ChatWindow::tr("%n character(s) too many", nullptr, 2));
+
+    // Where characters and bytes differ, both, in words.
+    ana.window->input()->clear();
+    typeText(ana.window->input(), u"ééééééééé"_s); // 9 characters, 18 bytes
+    QVERIFY2(counter->text().startsWith(ChatWindow::tr("%n character(s)", nullptr, 9)),
+             qPrintable(counter->text()));
+    QVERIFY2(counter->text().contains(ChatWindow::tr("%1 of %2 bytes").arg(18).arg(20)),
+             qPrintable(counter->text()));
+}
+
+void TestChatWindow::keysInTheInputScrollTheLogAndSendingJumpsToTheLatest()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QList<ChatLine> lines;
+    for (int i = 0; i < 300; ++i) {
+        ChatLine line;
+        line.kind = ChatLine::Kind::Info;
+        line.time = QDateTime::currentMSecsSinceEpoch();
+        line.text = u"line %1"_s.arg(i);
+        lines.append(line);
+    }
+    ana.window->messageModel()->append(lines);
+    auto *view = ana.window->findChild<MessageView *>();
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    ChatInput *input = ana.window->input();
+    typeText(input, u"still typing"_s);
+
+    QTest::keyClick(input, Qt::Key_PageUp);
+    QVERIFY(bar->value() < bar->maximum());
+    const int oneUp = bar->value();
+    QTest::keyClick(input, Qt::Key_PageDown);
+    QVERIFY(bar->value() > oneUp);
+    QTest::keyClick(input, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(bar->value(), bar->minimum());
+    QTest::keyClick(input, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowingBottom());
+    // The text and the cursor in the box are untouched.
+    QCOMPARE(input->toPlainText(), u"still typing"_s);
+    QCOMPARE(input->textCursor().position(), input->toPlainText().size());
+
+    // Scrolled up, the user sends: the log jumps to the latest.
+    QTest::keyClick(input, Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(bar->value(), bar->minimum());
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 1);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowingBottom());
 }
 
 QTEST_MAIN(TestChatWindow)

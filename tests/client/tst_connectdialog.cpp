@@ -46,6 +46,7 @@ private Q_SLOTS:
     void enterConnects();
     void hostWithPortSetsThePort();
     void nickTakenOffersTheSuggestion();
+    void nickTakenTypingGoesToTheNickname();
     void otherFailuresHaveTheirOwnMessage();
     void busyDisablesInputs();
     void cancelWhileBusyStopsTheAttempt();
@@ -57,6 +58,9 @@ private Q_SLOTS:
     void tabOrder();
     void passwordIsHiddenAndNeverSaved();
     void tlsIsRememberedPerServer();
+    void chosenTlsIsNeverUndoneByARememberedServer();
+    void shownAgainEnterConnects();
+    void longFailureLeavesTheFieldsTheirSize();
     void passwordFailuresFocusThePassword_data();
     void passwordFailuresFocusThePassword();
     void tlsRequiredFocusesTheCheckbox();
@@ -313,6 +317,31 @@ void TestConnectDialog::nickTakenOffersTheSuggestion()
     QVERIFY(!suggestionButton()->isVisible());
 }
 
+void TestConnectDialog::nickTakenTypingGoesToTheNickname()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QTest::keyClick(nickEdit(), Qt::Key_Return);
+    QVERIFY(m_dialog->isBusy());
+    m_dialog->showFailure(Failure::NickTaken, u"The nickname ana is taken."_s, u"ana2"_s);
+    QVERIFY(suggestionButton()->isVisible());
+
+    // The user types another name at once: it goes to the nickname, replacing the taken one,
+    // and Enter connects with it.
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    QTest::keyClicks(QApplication::focusWidget(), u"carla"_s);
+    QCOMPARE(nickEdit()->text(), u"carla"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(2).toString(), u"carla"_s);
+
+    // The suggestion is still a click (or its Alt shortcut) away.
+    m_dialog->showFailure(Failure::NickTaken, u"The nickname carla is taken."_s, u"carla2"_s);
+    QVERIFY(suggestionButton()->text().contains(u'&'));
+    QTest::mouseClick(suggestionButton(), Qt::LeftButton);
+    QCOMPARE(nickEdit()->text(), u"carla2"_s);
+}
+
 void TestConnectDialog::otherFailuresHaveTheirOwnMessage()
 {
     createDialog();
@@ -539,6 +568,98 @@ void TestConnectDialog::tlsIsRememberedPerServer()
     QVERIFY(m_dialog->useTls());
     m_dialog->remember();
     QVERIFY(ServerHistory().find(u"NEW.example"_s, 4000)->tls);
+}
+
+void TestConnectDialog::chosenTlsIsNeverUndoneByARememberedServer()
+{
+    {
+        ServerHistory history;
+        history.addServer(u"plain.example"_s, 3000, false);
+        history.addServer(u"other.example"_s, 3001, false);
+    }
+    createDialog();
+    QCOMPARE(m_dialog->host(), u"other.example"_s);
+    QVERIFY(!tlsCheck()->isChecked());
+    // The user asks for TLS...
+    tlsCheck()->setFocus();
+    QTest::keyClick(tlsCheck(), Qt::Key_Space);
+    QVERIFY(m_dialog->useTls());
+
+    // ...then picks a server remembered without it from the list,
+    hostCombo()->setFocus();
+    QTest::keyClick(hostCombo(), Qt::Key_Down);
+    QTest::keyClick(hostCombo(), Qt::Key_Down);
+    QCOMPARE(m_dialog->host(), u"plain.example"_s);
+    QVERIFY(tlsCheck()->isChecked());
+    // types one and presses Enter (the combo box matches it to the remembered entry),
+    hostCombo()->lineEdit()->clear();
+    QTest::keyClicks(hostCombo()->lineEdit(), u"other.example:3001"_s);
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    QTest::keyClick(hostCombo()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), u"other.example"_s);
+    QVERIFY(m_dialog->useTls());
+    m_dialog->setBusy(false);
+    // or the window fills it in: TLS stays on.
+    m_dialog->setValues(u"plain.example"_s, 3000, u"ana"_s);
+    QVERIFY(m_dialog->useTls());
+
+    // Unticking is the user's to do, and then the history may tick it again (never the
+    // other way round).
+    tlsCheck()->setFocus();
+    QTest::keyClick(tlsCheck(), Qt::Key_Space);
+    QVERIFY(!m_dialog->useTls());
+    {
+        ServerHistory history;
+        history.addServer(u"secure.example"_s, 3443, true);
+    }
+    m_dialog->setValues(u"secure.example"_s, 3443, u"ana"_s);
+    QVERIFY(m_dialog->useTls());
+}
+
+void TestConnectDialog::shownAgainEnterConnects()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QTest::keyClick(nickEdit(), Qt::Key_Return);
+    QVERIFY(m_dialog->isBusy());
+    // Connected: the window hides the dialog while it is busy, and shows it again later
+    // (Chat ▸ Connect…).
+    m_dialog->hide();
+    m_dialog->setBusy(false);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    QCOMPARE(m_dialog->focusWidget(), nickEdit());
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    QTest::keyClick(m_dialog->focusWidget(), Qt::Key_Return);
+    QCOMPARE(requested.size(), 1);
+    QVERIFY(m_dialog->isVisible());
+}
+
+void TestConnectDialog::longFailureLeavesTheFieldsTheirSize()
+{
+    createDialog();
+    fill(u"localhost"_s, u"ana"_s);
+    QCoreApplication::processEvents();
+    const QSize before = m_dialog->size();
+    // Three lines and more at the dialog's width.
+    m_dialog->showFailure(Failure::Network,
+                          u"the remote host closed the connection while the handshake was still "
+                          "going on, after the proxy in between had already said something about "
+                          "a certificate that nobody here asked for, twice"_s,
+                          {});
+    QTRY_VERIFY(errorLabel()->isVisible());
+    QCoreApplication::processEvents();
+    for (QWidget *field :
+         {static_cast<QWidget *>(hostCombo()), static_cast<QWidget *>(portSpin()),
+          static_cast<QWidget *>(nickEdit()), static_cast<QWidget *>(passwordEdit())}) {
+        QVERIFY2(field->height() >= field->sizeHint().height(), qPrintable(field->objectName()));
+    }
+    // The message is whole: as tall as its lines at its width.
+    QTRY_VERIFY2(errorLabel()->height() >= errorLabel()->heightForWidth(errorLabel()->width()),
+                 qPrintable(u"%1 < %2"_s.arg(errorLabel()->height())
+                                .arg(errorLabel()->heightForWidth(errorLabel()->width()))));
+    QVERIFY(m_dialog->height() >= before.height());
 }
 
 void TestConnectDialog::passwordFailuresFocusThePassword_data()

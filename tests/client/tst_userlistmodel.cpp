@@ -3,15 +3,12 @@
 #include <algorithm>
 
 #include <QAbstractItemModelTester>
-#include <QColor>
-#include <QFont>
 #include <QItemSelectionModel>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTest>
 
-#include "nickcolor.h"
 #include "userlistmodel.h"
 
 using namespace Qt::StringLiterals;
@@ -66,8 +63,7 @@ private Q_SLOTS:
     void countSignal();
     void emptyAgain();
     void randomChanges();
-    void ownNickIsBold();
-    void colors();
+    void ownNickIsMarked();
     void rowOf();
 };
 
@@ -263,50 +259,34 @@ void TestUserListModel::randomChanges()
     }
 }
 
-void TestUserListModel::ownNickIsBold()
+void TestUserListModel::ownNickIsMarked()
 {
     UserListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setUsers({u"ana"_s, u"bia"_s});
-    QVERIFY(!model.index(0).data(Qt::FontRole).isValid());
+    QVERIFY(!model.index(0).data(UserListModel::OwnNickRole).toBool());
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setOwnNick(u"bia"_s);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
-    QVERIFY(model.index(1).data(Qt::FontRole).value<QFont>().bold());
-    QVERIFY(!model.index(0).data(Qt::FontRole).isValid());
+    QVERIFY(model.index(1).data(UserListModel::OwnNickRole).toBool());
+    QVERIFY(!model.index(0).data(UserListModel::OwnNickRole).toBool());
 
     model.setOwnNick(u"ana"_s);
-    QCOMPARE(changed.size(), 3); // bia loses the bold, ana gains it
-    QVERIFY(model.index(0).data(Qt::FontRole).value<QFont>().bold());
-    QVERIFY(!model.index(1).data(Qt::FontRole).isValid());
+    QCOMPARE(changed.size(), 3); // bia is no longer the user, ana is
+    QVERIFY(changed.at(2).at(2).value<QList<int>>().contains(UserListModel::OwnNickRole));
+    QVERIFY(model.index(0).data(UserListModel::OwnNickRole).toBool());
+    QVERIFY(!model.index(1).data(UserListModel::OwnNickRole).toBool());
 
-    // A nick that is not (yet) in the list is bold once it arrives.
+    // A nick that is not (yet) in the list is the user's once it arrives.
     model.setOwnNick(u"carl"_s);
     model.setUsers({u"ana"_s, u"bia"_s, u"carl"_s});
-    QVERIFY(model.index(2).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(model.index(2).data(UserListModel::OwnNickRole).toBool());
+    // The model says who is who, not how it looks: that is the delegate's.
+    QVERIFY(!model.index(2).data(Qt::FontRole).isValid());
+    QVERIFY(!model.index(2).data(Qt::ForegroundRole).isValid());
     QCOMPARE(model.ownNick(), u"carl"_s);
-}
-
-void TestUserListModel::colors()
-{
-    UserListModel model;
-    model.setUsers({u"ana"_s, u"bia"_s});
-    const QColor foreground = model.index(0).data(Qt::ForegroundRole).value<QColor>();
-    QVERIFY(foreground.isValid());
-    QCOMPARE(foreground, NickColor::forNick(u"ana"_s, QColor(255, 255, 255)));
-    // The colour is in the text alone: a swatch beside each name only adds noise.
-    QVERIFY(!model.index(0).data(Qt::DecorationRole).isValid());
-    // The colour belongs to the nick, not to the row or the case.
-    model.setUsers({u"aaron"_s, u"ana"_s, u"bia"_s});
-    QCOMPARE(model.index(1).data(Qt::ForegroundRole).value<QColor>(), foreground);
-    QCOMPARE(NickColor::hash(u"ANA"_s), NickColor::hash(u"ana"_s));
-    // Stable across runs: FNV-1a, not a seeded hash.
-    QCOMPARE(NickColor::hash(QString()), 2166136261u);
-    QVERIFY(NickColor::contrastRatio(foreground, QColor(255, 255, 255)) >= 4.5);
-    const QColor onDark = NickColor::forNick(u"ana"_s, QColor(30, 30, 30));
-    QVERIFY(NickColor::contrastRatio(onDark, QColor(30, 30, 30)) >= 4.5);
 }
 
 void TestUserListModel::rowOf()

@@ -6,8 +6,10 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QColor>
+#include <QFontMetrics>
 #include <QKeyEvent>
 #include <QPalette>
+#include <QResizeEvent>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QtMath>
@@ -32,7 +34,7 @@ QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
 ChatInput::ChatInput(QWidget *parent)
     : QPlainTextEdit(parent)
 {
-    setPlaceholderText(tr("Type a message — Enter sends, Shift+Enter adds a line"));
+    updatePlaceholder();
     setAccessibleName(tr("Message input"));
     // Tab moves on to the next control, as in a line edit: a tab cannot be sent anyway.
     setTabChangesFocus(true);
@@ -90,6 +92,24 @@ void ChatInput::keyPressEvent(QKeyEvent *event)
             // A new paragraph rather than QPlainTextEdit's line separator (U+2028).
             textCursor().insertText(u"\n"_s);
             ensureCursorVisible();
+            return;
+        }
+        break;
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        if (modifiers == Qt::NoModifier) {
+            Q_EMIT logScrollRequested(event->key() == Qt::Key_PageUp
+                                          ? QAbstractSlider::SliderPageStepSub
+                                          : QAbstractSlider::SliderPageStepAdd);
+            return;
+        }
+        break;
+    case Qt::Key_Home:
+    case Qt::Key_End:
+        if (modifiers == Qt::ControlModifier) {
+            Q_EMIT logScrollRequested(event->key() == Qt::Key_Home
+                                          ? QAbstractSlider::SliderToMinimum
+                                          : QAbstractSlider::SliderToMaximum);
             return;
         }
         break;
@@ -192,6 +212,25 @@ void ChatInput::updateLength()
         setAccessibleDescription(Validation::describe(TextProblem::TooLong, m_maxBytes));
     }
     Q_EMIT lengthChanged(used, m_maxBytes);
+}
+
+void ChatInput::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    updatePlaceholder();
+}
+
+void ChatInput::updatePlaceholder()
+{
+    // A wrapped placeholder would be cut by the one-line box: the short form, elided at worst.
+    const QString full = tr("Type a message — Enter sends, Shift+Enter adds a line");
+    const int room = viewport()->width() - 2 * qCeil(document()->documentMargin()) - 2;
+    const QFontMetrics metrics = fontMetrics();
+    QString shown = full;
+    if (metrics.horizontalAdvance(full) > room)
+        shown = metrics.elidedText(tr("Type a message"), Qt::ElideRight, std::max(room, 0));
+    if (shown != placeholderText())
+        setPlaceholderText(shown);
 }
 
 void ChatInput::updateHeight()

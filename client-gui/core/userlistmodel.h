@@ -10,7 +10,8 @@ namespace Tagarela {
 /*!
  * The people in the room, sorted case-insensitively. setUsers() takes the whole list each time
  * (as ChatClient::usersChanged() gives it) but changes only the rows that differ, so that a
- * join or a leave keeps the view's selection and scroll position.
+ * join or a leave keeps the view's selection and scroll position. It says who is who, not how
+ * that looks: colours and bold are the UserListDelegate's, on the widgets' side.
  */
 class UserListModel final : public QAbstractListModel
 {
@@ -19,6 +20,11 @@ class UserListModel final : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
+    enum Role {
+        OwnNickRole = Qt::UserRole + 1, //!< bool: the row is the user's own nick
+    };
+    Q_ENUM(Role)
+
     explicit UserListModel(QObject *parent = nullptr);
     ~UserListModel() override;
 
@@ -28,7 +34,7 @@ public:
     /*! Shows \a users (in any order; duplicates are shown once). */
     void setUsers(const QStringList &users);
     QStringList users() const { return m_users; }
-    /*! The user's own nick, shown in bold. */
+    /*! The user's own nick (OwnNickRole; the widgets show it in bold). */
     void setOwnNick(const QString &nick);
     QString ownNick() const { return m_ownNick; }
 

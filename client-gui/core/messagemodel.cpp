@@ -4,12 +4,10 @@
 
 #include <algorithm>
 
-#include <QColor>
 #include <QDateTime>
 
 #include "biditext.h"
 #include "chatclient.h"
-#include "nickcolor.h"
 
 namespace Tagarela {
 
@@ -17,24 +15,24 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The exported page has its own white background, whatever the palette of the program.
-const QColor HtmlBackground = QColor(255, 255, 255);
+using NickColorFunction = std::function<QString(const QString &nick)>;
 
-QString htmlNick(const QString &shown, const QString &nick)
+QString htmlNick(const QString &shown, const QString &nick, const NickColorFunction &nickColor)
 {
-    return u"<span class=\"nick\" style=\"color:"_s +
-        NickColor::forNick(nick, HtmlBackground).name() + u"\">"_s + shown.toHtmlEscaped() +
-        u"</span>"_s;
+    const QString color = nickColor ? nickColor(nick) : QString();
+    const QString style =
+        color.isEmpty() ? QString() : u" style=\"color:"_s + color.toHtmlEscaped() + u'"';
+    return u"<span class=\"nick\""_s + style + u'>' + shown.toHtmlEscaped() + u"</span>"_s;
 }
 
-QString htmlBody(const ChatLine &line)
+QString htmlBody(const ChatLine &line, const NickColorFunction &nickColor)
 {
     switch (line.kind) {
     case ChatLine::Kind::Chat:
-        return htmlNick(u'<' + BidiText::isolated(line.nick) + u'>', line.nick) + u' ' +
+        return htmlNick(u'<' + BidiText::isolated(line.nick) + u'>', line.nick, nickColor) + u' ' +
             BidiText::isolated(line.text).toHtmlEscaped();
     case ChatLine::Kind::Action:
-        return u"* "_s + htmlNick(BidiText::isolated(line.nick), line.nick) + u' ' +
+        return u"* "_s + htmlNick(BidiText::isolated(line.nick), line.nick, nickColor) + u' ' +
             BidiText::isolated(line.text).toHtmlEscaped();
     default:
         return MessageModel::describe(line).toHtmlEscaped();
@@ -393,6 +391,19 @@ void MessageModel::startSequence()
     m_seqs.clear();
 }
 
+void MessageModel::addServerDivider(const QString &address)
+{
+    // Below every line so far (but above the user's unconfirmed messages, which belong to the
+    // new server's outbox): no number of the new server is compared with the old ones.
+    startSequence();
+    ChatLine divider;
+    divider.kind = ChatLine::Kind::Marker;
+    divider.marker = ChatLine::Marker::Server;
+    divider.text = address;
+    insertLines(tailStart(), &divider, 1);
+    m_sequenceStart = tailStart();
+}
+
 void MessageModel::removeMarkers(ChatLine::Marker marker)
 {
     for (auto row = static_cast<int>(m_lines.size()) - 1; row >= 0; --row) {
@@ -447,7 +458,7 @@ QString MessageModel::toPlainText() const
     return text;
 }
 
-QString MessageModel::toHtml() const
+QString MessageModel::toHtml(const std::function<QString(const QString &)> &nickColor) const
 {
     QString html = u"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>"_s +
         tr("Tagarela chat log").toHtmlEscaped() +
@@ -471,7 +482,7 @@ QString MessageModel::toHtml() const
         }
         const QString note = deliveryNote(line);
         html += u"<p class=\""_s + htmlClass(line) + u"\"><span class=\"time\">["_s +
-            timeStamp(line.time) + u"]</span> "_s + htmlBody(line) +
+            timeStamp(line.time) + u"]</span> "_s + htmlBody(line, nickColor) +
             (note.isEmpty() ? QString()
                             : u" <span class=\"note\">("_s + note.toHtmlEscaped() + u")</span>"_s) +
             u"</p>\n"_s;

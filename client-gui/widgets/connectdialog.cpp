@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -254,16 +255,15 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     connect(m_nickEdit, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     connect(m_passwordEdit, &QLineEdit::textChanged, this, &ConnectDialog::validate);
     connect(m_tlsCheck, &QCheckBox::toggled, this, &ConnectDialog::validate);
+    // clicked(): the user's own choice (mouse, Space or Alt+T), not the history's.
+    connect(m_tlsCheck, &QCheckBox::clicked, this, [this](bool on) { m_tlsChosen = on; });
     connect(m_suggestionButton, &QPushButton::clicked, this, &ConnectDialog::useSuggestion);
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectDialog::requestConnection);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
 
     const std::optional<ServerHistory::Server> last = m_history.lastServer();
     setValues(last ? last->host : QString(), last ? last->port : DefaultPort, m_history.lastNick());
-    if (host().isEmpty())
-        m_hostCombo->setFocus();
-    else
-        m_nickEdit->setFocus();
+    focusFirstField();
 }
 
 ConnectDialog::~ConnectDialog()
@@ -298,8 +298,17 @@ void ConnectDialog::setValues(const QString &host, quint16 port, const QString &
     m_portSpin->setValue(port);
     m_nickEdit->setText(nick);
     const std::optional<ServerHistory::Server> known = m_history.find(host, port);
-    m_tlsCheck->setChecked(known && known->tls);
+    followRememberedTls(known && known->tls);
     validate();
+}
+
+void ConnectDialog::followRememberedTls(bool tls)
+{
+    // A server remembered without TLS (from before it had a certificate, or a typo's twin)
+    // must not quietly turn an encrypted connection the user asked for into a plain one.
+    if (m_tlsChosen && !tls)
+        return;
+    m_tlsCheck->setChecked(tls);
 }
 
 bool ConnectDialog::useTls() const
@@ -309,6 +318,7 @@ bool ConnectDialog::useTls() const
 
 void ConnectDialog::setUseTls(bool on)
 {
+    m_tlsChosen = on;
     m_tlsCheck->setChecked(on);
 }
 
@@ -349,20 +359,19 @@ void ConnectDialog::showFailure(ChatClient::Failure failure, const QString &text
             Validation::checkNick(suggestion) == NickProblem::None
         ? suggestion
         : QString();
-    m_suggestionButton->setText(tr("Use %1").arg(m_suggestion));
+    m_suggestionButton->setText(tr("&Use %1").arg(m_suggestion));
     m_suggestionButton->setAccessibleName(tr("Use the nickname %1").arg(m_suggestion));
     m_suggestionButton->setVisible(!m_suggestion.isEmpty());
     m_errorArea->show();
+    makeRoomForTheFailure();
 
     switch (failure) {
     case ChatClient::Failure::NickTaken:
     case ChatClient::Failure::InvalidNick:
-        if (m_suggestion.isEmpty()) {
-            m_nickEdit->setFocus();
-            m_nickEdit->selectAll();
-        } else {
-            m_suggestionButton->setFocus();
-        }
+        // Typing goes to the nickname, whether or not there is a suggestion: the suggestion
+        // is a click or its shortcut away, and typed letters must not be lost on a button.
+        m_nickEdit->setFocus();
+        m_nickEdit->selectAll();
         break;
     case ChatClient::Failure::HostNotFound:
     case ChatClient::Failure::ConnectionRefused:
@@ -383,6 +392,17 @@ void ConnectDialog::showFailure(ChatClient::Failure failure, const QString &text
         m_connectButton->setFocus();
         break;
     }
+}
+
+void ConnectDialog::makeRoomForTheFailure()
+{
+    // A wrapped label's height depends on its width, which the dialog's minimum size does not
+    // follow: grow to what the layout needs at this width rather than squash the fields.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 void ConnectDialog::clearFailure()
@@ -420,6 +440,25 @@ void ConnectDialog::reject()
     QDialog::reject();
 }
 
+void ConnectDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Shown again after a connection, the focus is wherever the busy state pushed it (Cancel,
+    // where Enter would cancel): back to a field, where Enter connects.
+    if (!event->spontaneous())
+        focusFirstField();
+}
+
+void ConnectDialog::focusFirstField()
+{
+    if (host().isEmpty()) {
+        m_hostCombo->setFocus();
+        return;
+    }
+    m_nickEdit->setFocus();
+    m_nickEdit->selectAll();
+}
+
 void ConnectDialog::requestConnection()
 {
     if (m_busy || !isInputValid())
@@ -439,7 +478,7 @@ void ConnectDialog::pickServer(int index)
         return;
     m_hostCombo->setEditText(m_hostCombo->itemData(index, HostRole).toString());
     m_portSpin->setValue(port.toInt());
-    m_tlsCheck->setChecked(m_hostCombo->itemData(index, TlsRole).toBool());
+    followRememberedTls(m_hostCombo->itemData(index, TlsRole).toBool());
 }
 
 void ConnectDialog::splitHostAndPort()

@@ -36,6 +36,7 @@ struct ChatLine
         NotLoaded, //!< older missed messages exist that were not loaded; click to load
         Loading, //!< older history is on its way
         Start, //!< the server has nothing older
+        Server, //!< what follows comes from another server (text: its address)
     };
 
     Kind kind = Kind::Info;

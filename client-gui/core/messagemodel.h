@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QSet>
@@ -84,6 +86,11 @@ public:
      * lines so far stay, above, but new numbers are compared only with each other.
      */
     void startSequence();
+    /*!
+     * A divider, "— host:port —", before what comes from another server: the user switched
+     * servers, and the two logs must not read as one. A new numbering starts after it.
+     */
+    void addServerDivider(const QString &address);
     /*! Removes the markers of \a marker kind. */
     void removeMarkers(ChatLine::Marker marker);
     /*! The row of the first marker of \a marker kind, or -1. */
@@ -107,8 +114,12 @@ public:
 
     /*! The whole log, one DisplayRole line each, for "save as plain text". */
     QString toPlainText() const;
-    /*! The whole log as a standalone UTF-8 HTML document, nicks in their colours. */
-    QString toHtml() const;
+    /*!
+     * The whole log as a standalone UTF-8 HTML document on a white page. \a nickColor gives
+     * each nick's CSS colour (the widgets' NickColor: colours are presentation, not the
+     * model's); without it nicks are in the text colour.
+     */
+    QString toHtml(const std::function<QString(const QString &nick)> &nickColor = {}) const;
 
     /*! "HH:mm" in local time. */
     static QString timeStamp(const QDateTime &time);

@@ -5,6 +5,7 @@
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPoint>
+#include <QPointer>
 #include <QUrl>
 
 namespace Tagarela {
@@ -39,6 +40,12 @@ public:
     /*! Whether clicking a link opens it (QDesktopServices); linkActivated() comes anyway. */
     void setOpenLinks(bool open) { m_openLinks = open; }
     bool openLinks() const { return m_openLinks; }
+
+    /*!
+     * Where text typed while the log has the focus goes (the input box): the keys move the
+     * focus there and are typed into it, instead of being lost on the list.
+     */
+    void setTypingTarget(QWidget *target) { m_typingTarget = target; }
 
     /*! The link under \a pos, in viewport coordinates, or an empty QUrl. */
     QUrl linkAt(QPoint pos) const;
@@ -92,6 +99,7 @@ private:
     bool m_topReported = false; //!< reachedTop() sent; again only after leaving the top
     QPersistentModelIndex m_anchor; //!< the top line, to keep in place over inserts above it
     int m_anchorOffset = 0; //!< its distance from the top of the viewport
+    QPointer<QWidget> m_typingTarget;
     QUrl m_pressedLink;
     QPoint m_pressPos;
 };

@@ -13,7 +13,9 @@ class QAction;
 class QLabel;
 class QListView;
 class QPushButton;
+class QMessageBox;
 class QSystemTrayIcon;
+class QToolButton;
 
 namespace Tagarela {
 
@@ -75,6 +77,10 @@ private:
     void onOlderLoaded(quint64 before, bool more);
     void showLineMenu(const QPoint &pos);
     void updateStatus();
+    void updateCounter(int usedBytes, int maxBytes);
+    /*! Asks (without a nested event loop) before closing over unsent messages. */
+    void askBeforeClosing(bool typed, int waiting);
+    void updateEncryption();
     void updateTitle();
     void updateUserCount(int count);
     void resetUnread();
@@ -90,11 +96,17 @@ private:
     ChatInput *m_input = nullptr;
     QLabel *m_counter = nullptr;
     QLabel *m_status = nullptr;
+    QWidget *m_encryptionArea = nullptr;
+    QLabel *m_lock = nullptr;
+    QLabel *m_encryption = nullptr;
     QPushButton *m_retryButton = nullptr;
+    QToolButton *m_reconnectButton = nullptr;
+    QPointer<QMessageBox> m_closeQuestion;
     QPointer<ConnectDialog> m_dialog;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_reconnectAction = nullptr;
     QAction *m_notifyAllAction = nullptr;
     QTimer m_countdown;
     static constexpr int GapFetchLimit = 500;
@@ -103,6 +115,8 @@ private:
     int m_unread = 0;
     bool m_notifyAll = false;
     bool m_quitting = false;
+    bool m_offerReconnect = false; //!< the server sent the user away: Reconnect is offered
+    bool m_closeConfirmed = false; //!< the user chose to quit over unsent messages
 };
 
 } // namespace Tagarela

@@ -5,27 +5,7 @@
 #include <algorithm>
 #include <utility>
 
-#include <QColor>
-#include <QCoreApplication>
-#include <QFont>
-#include <QGuiApplication>
-#include <QPalette>
-
-#include "nickcolor.h"
-
 namespace Tagarela {
-
-namespace {
-
-QColor background()
-{
-    // Without a QGuiApplication (a headless test) there is no palette: assume a light one.
-    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return QGuiApplication::palette().color(QPalette::Base);
-    return QColor(255, 255, 255);
-}
-
-} // namespace
 
 UserListModel::UserListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -52,15 +32,8 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return nick;
-    case Qt::ForegroundRole:
-        return NickColor::forNick(nick, background());
-    case Qt::FontRole:
-        if (!m_ownNick.isEmpty() && nick == m_ownNick) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
+    case OwnNickRole:
+        return !m_ownNick.isEmpty() && nick == m_ownNick;
     case Qt::ToolTipRole:
         return nick == m_ownNick ? tr("%1 (you)").arg(nick) : nick;
     default:
@@ -153,7 +126,7 @@ void UserListModel::emitChanged(const QString &nick)
 {
     const int row = rowOf(nick);
     if (row >= 0)
-        Q_EMIT dataChanged(index(row), index(row), {Qt::FontRole, Qt::ToolTipRole});
+        Q_EMIT dataChanged(index(row), index(row), {OwnNickRole, Qt::ToolTipRole});
 }
 
 } // namespace Tagarela

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QAbstractSlider>
 #include <QPlainTextEdit>
 #include <QStringList>
 
@@ -50,15 +51,22 @@ Q_SIGNALS:
     void rejected(const QString &reason);
     void lengthChanged(int usedBytes, int maxBytes);
     void overLimitChanged(bool overLimit);
+    /*!
+     * PgUp, PgDn, Ctrl+Home or Ctrl+End: the log is to scroll, while the typing goes on here.
+     */
+    void logScrollRequested(QAbstractSlider::SliderAction action);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void recall(int step);
     void showText(const QString &text);
     void updateLength();
     void updateHeight();
+    /*! The long placeholder where it fits on one line, a short one where it does not. */
+    void updatePlaceholder();
 
     int m_maxBytes = Protocol::DefaultMaxText;
     bool m_overLimit = false;

@@ -18,6 +18,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// How people (and openssl s_client) name the versions; not translated.
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return u"TLS 1.2"_s;
+    case QSsl::TlsV1_3:
+        return u"TLS 1.3"_s;
+    default:
+        return u"TLS"_s;
+    }
+}
+
 // After a bye with one of these codes, trying again would only annoy the server or the user.
 bool isFinal(ErrorCode code)
 {
@@ -260,13 +273,17 @@ void ChatClient::attempt()
     m_certificateProblem = {};
     m_tcpConnected = false;
     m_encrypted = false;
+    m_tlsProtocol.clear();
+    m_peerFingerprint.clear();
 
     QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
     connect(socket, &QTcpSocket::connected, this, [this] { m_tcpConnected = true; });
     if (auto *tlsSocket = qobject_cast<QSslSocket *>(socket)) {
         // The magic and the handshake wait for the encryption: nothing goes out in the clear.
-        connect(tlsSocket, &QSslSocket::encrypted, this, [this] {
+        connect(tlsSocket, &QSslSocket::encrypted, this, [this, tlsSocket] {
             m_encrypted = true;
+            m_tlsProtocol = protocolName(tlsSocket->sessionProtocol());
+            m_peerFingerprint = PinStore::fingerprint(tlsSocket->peerCertificate());
             onConnected();
         });
         connect(
@@ -539,13 +556,20 @@ void ChatClient::sendHello(const QString &nick)
     m_connection->send(hello);
 }
 
+QString ChatClient::address(const QString &host, quint16 port)
+{
+    const QString name = host.contains(u':') ? u'[' + host + u']' : host;
+    return name + u':' + QString::number(port);
+}
+
 void ChatClient::announceJoin()
 {
     ChatLine line;
     line.kind = ChatLine::Kind::Info;
     line.time = QDateTime::currentMSecsSinceEpoch();
-    line.text = m_joinReconnected ? tr("Reconnected to %1 as %2.").arg(m_host, m_nick)
-                                  : tr("Connected to %1 as %2.").arg(m_host, m_nick);
+    const QString server = address(m_host, m_port);
+    line.text = m_joinReconnected ? tr("Reconnected to %1 as %2.").arg(server, m_nick)
+                                  : tr("Connected to %1 as %2.").arg(server, m_nick);
     Q_EMIT lineReceived(line);
 }
 

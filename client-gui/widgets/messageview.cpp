@@ -217,6 +217,14 @@ void MessageView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    const Qt::KeyboardModifiers modifiers =
+        event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
+    const QString text = event->text();
+    if (m_typingTarget && modifiers == Qt::NoModifier && !text.isEmpty() && text.at(0).isPrint()) {
+        m_typingTarget->setFocus(Qt::OtherFocusReason);
+        QCoreApplication::sendEvent(m_typingTarget, event);
+        return;
+    }
     if (event->matches(QKeySequence::ZoomIn)) {
         zoomIn();
         event->accept();

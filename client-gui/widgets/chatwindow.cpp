@@ -18,10 +18,13 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTextBoundaryFinder>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "certificateprompt.h"
@@ -31,6 +34,9 @@
 #include "inputcommand.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "nickcolor.h"
+#include "pinstore.h"
+#include "userlistdelegate.h"
 #include "userlistmodel.h"
 #include "validation.h"
 
@@ -62,6 +68,27 @@ QIcon badgedIcon(const QIcon &icon, int count)
     return QIcon(pixmap);
 }
 
+// A padlock, drawn rather than taken from an icon theme that may not have one.
+QPixmap lockPixmap(int size, const QColor &color)
+{
+    const qreal ratio = qApp->devicePixelRatio();
+    QPixmap pixmap(QSize(size, size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal unit = size / 16.0;
+    painter.setPen(QPen(color, 1.6 * unit));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawArc(QRectF(4.5 * unit, 1.5 * unit, 7 * unit, 9 * unit), 0, 180 * 16);
+    painter.drawLine(QPointF(4.5 * unit, 6 * unit), QPointF(4.5 * unit, 7.5 * unit));
+    painter.drawLine(QPointF(11.5 * unit, 6 * unit), QPointF(11.5 * unit, 7.5 * unit));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(2.5 * unit, 7 * unit, 11 * unit, 8 * unit), unit, unit);
+    return pixmap;
+}
+
 } // namespace
 
 ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
@@ -85,8 +112,12 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     m_userView = new QListView(userPanel);
     m_userView->setObjectName(u"people"_s);
     m_userView->setModel(m_users);
+    m_userView->setItemDelegate(new UserListDelegate(m_userView));
     m_userView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_userView->setAccessibleName(tr("People in the room"));
+    // Long names are elided (the tooltip has them whole): the list never scrolls sideways.
+    m_userView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_userView->setTextElideMode(Qt::ElideRight);
     m_userCount->setBuddy(m_userView);
     userLayout->addWidget(m_userCount);
     userLayout->addWidget(m_userView);
@@ -99,18 +130,21 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     splitter->setSizes({640, 160});
 
     m_input = new ChatInput(this);
+    m_view->setTypingTarget(m_input);
     m_counter = new QLabel(this);
+    m_counter->setObjectName(u"lengthCounter"_s);
     m_counter->setAccessibleName(tr("Message length"));
     m_counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *sendButton = new QPushButton(tr("&Send"), this);
+    sendButton->setObjectName(u"sendButton"_s);
     sendButton->setAccessibleName(tr("Send message"));
+    // One row, bottoms aligned: the button stays beside the line being typed as the box grows,
+    // and nothing under it makes the row taller than the box.
     auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_input, 1);
-    auto *inputSide = new QVBoxLayout;
-    inputSide->addWidget(sendButton);
-    inputSide->addWidget(m_counter);
-    inputSide->addStretch();
-    inputRow->addLayout(inputSide);
+    inputRow->addWidget(m_input, 1, Qt::AlignBottom);
+    inputRow->addWidget(m_counter, 0, Qt::AlignBottom);
+    inputRow->addWidget(sendButton, 0, Qt::AlignBottom);
+    sendButton->setFixedHeight(m_input->minimumSizeHint().height());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -126,10 +160,28 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     m_retryButton = new QPushButton(tr("Retry now"), this);
     m_retryButton->setAccessibleName(tr("Retry the connection now"));
     m_retryButton->hide();
+    m_reconnectButton = new QToolButton(this);
+    m_reconnectButton->setObjectName(u"reconnectButton"_s);
+    m_reconnectButton->hide();
+    m_encryptionArea = new QWidget(this);
+    m_lock = new QLabel(m_encryptionArea);
+    m_lock->setObjectName(u"lock"_s);
+    m_encryption = new QLabel(m_encryptionArea);
+    m_encryption->setObjectName(u"encryption"_s);
+    m_encryption->setAccessibleName(tr("Encryption"));
+    m_encryption->setTextFormat(Qt::PlainText);
+    auto *encryptionLayout = new QHBoxLayout(m_encryptionArea);
+    encryptionLayout->setContentsMargins(0, 0, 0, 0);
+    encryptionLayout->setSpacing(3);
+    encryptionLayout->addWidget(m_lock);
+    encryptionLayout->addWidget(m_encryption);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_retryButton);
+    statusBar()->addPermanentWidget(m_reconnectButton);
+    statusBar()->addPermanentWidget(m_encryptionArea);
 
     createActions();
+    m_reconnectButton->setDefaultAction(m_reconnectAction);
     createTray();
     updateUserCount(0);
     updateStatus();
@@ -140,11 +192,14 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     connect(m_input, &ChatInput::submitted, this, &ChatWindow::onSubmitted);
     connect(m_input, &ChatInput::rejected, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 5000); });
-    connect(m_input, &ChatInput::lengthChanged, this, [this](int used, int max) {
-        // Only worth showing near the limit.
-        m_counter->setText(max > 0 && used > max * 3 / 4 ? tr("%1 / %2").arg(used).arg(max)
-                                                         : QString());
-    });
+    connect(m_input, &ChatInput::lengthChanged, this, &ChatWindow::updateCounter);
+    connect(m_input, &ChatInput::logScrollRequested, this,
+            [this](QAbstractSlider::SliderAction action) {
+                if (action == QAbstractSlider::SliderToMaximum)
+                    m_view->followBottom();
+                else
+                    m_view->verticalScrollBar()->triggerAction(action);
+            });
     connect(m_retryButton, &QPushButton::clicked, m_client, &ChatClient::retryNow);
     connect(m_userView, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
         m_input->insertPlainText(index.data(Qt::DisplayRole).toString() + u": "_s);
@@ -212,11 +267,22 @@ ConnectDialog *ChatWindow::connectDialog() const
 void ChatWindow::createActions()
 {
     QMenu *chat = menuBar()->addMenu(tr("&Chat"));
-    m_connectAction = chat->addAction(tr("&Connect…"), this, [this] { showConnectDialog(); });
+    // Offered with the nickname in use now (after a /nick), not the one first typed.
+    m_connectAction = chat->addAction(tr("&Connect…"), this,
+                                      [this] { showConnectDialog({}, 0, m_client->nick()); });
     m_connectAction->setShortcut(QKeySequence::New);
     m_disconnectAction =
         chat->addAction(tr("&Disconnect"), m_client, &ChatClient::disconnectFromServer);
     m_disconnectAction->setShortcut(Qt::CTRL | Qt::Key_D);
+    // After the server went away (shut down, kicked...): the same server, nickname and place
+    // in the history, in one click.
+    m_reconnectAction = chat->addAction(tr("&Reconnect"), this, [this] {
+        if (m_client->reconnect())
+            m_offerReconnect = false;
+        updateStatus();
+    });
+    m_reconnectAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_reconnectAction->setEnabled(false);
     chat->addSeparator();
     QAction *save = chat->addAction(tr("&Save Chat Log…"), this, &ChatWindow::askSaveLog);
     save->setShortcut(QKeySequence::Save);
@@ -311,6 +377,12 @@ void ChatWindow::connectDirectly(const QString &host, quint16 port, const QStrin
 
 void ChatWindow::onConnectRequested(const QString &host, quint16 port, const QString &nick)
 {
+    // Another server: its lines go below a divider that names it, not mixed into the others.
+    const bool otherServer = !m_client->host().isEmpty() &&
+        (QString::compare(host, m_client->host(), Qt::CaseInsensitive) != 0 ||
+         port != m_client->port());
+    if (otherServer && m_messages->rowCount() > 0)
+        m_messages->addServerDivider(ChatClient::address(host, port));
     if (m_dialog) {
         m_dialog->setBusy(true);
         m_client->setTls(m_dialog->useTls());
@@ -394,10 +466,18 @@ void ChatWindow::onFailed(ChatClient::Failure failure, const QString &text,
     default:
         break;
     }
+    // Where the server or the host sent the user away, coming back is their call: offered,
+    // not done by itself. A connection replaced by another one is not offered (the two
+    // would push each other out).
+    m_offerReconnect = failure == ChatClient::Failure::ServerShutDown ||
+        failure == ChatClient::Failure::Kicked || failure == ChatClient::Failure::Flood;
+    updateStatus();
 }
 
 void ChatWindow::onStateChanged(ChatClient::State state)
 {
+    if (state != ChatClient::State::Disconnected)
+        m_offerReconnect = false;
     m_disconnectAction->setEnabled(state != ChatClient::State::Disconnected);
     // Out of the room the list is only who was there: greyed, so nobody takes it for now.
     m_userView->setEnabled(state == ChatClient::State::Connected);
@@ -448,6 +528,8 @@ void ChatWindow::onSubmitted(const QString &text)
                             nullptr, m_client->outbox().limit()));
             return;
         }
+        // What the user just said is where they look next: the latest lines.
+        m_view->followBottom();
         if (!m_client->isConnected()) {
             statusBar()->showMessage(
                 tr("Not connected: the message will be sent when the connection is back."), 5000);
@@ -602,6 +684,10 @@ void ChatWindow::updateStatus()
 {
     QString text;
     m_retryButton->setVisible(m_client->state() == ChatClient::State::WaitingToReconnect);
+    const bool canReconnect =
+        m_offerReconnect && m_client->state() == ChatClient::State::Disconnected;
+    m_reconnectAction->setEnabled(canReconnect);
+    m_reconnectButton->setVisible(canReconnect);
     switch (m_client->state()) {
     case ChatClient::State::Disconnected:
         text = tr("Not connected");
@@ -626,6 +712,34 @@ void ChatWindow::updateStatus()
     }
     }
     m_status->setText(text);
+    updateEncryption();
+}
+
+void ChatWindow::updateEncryption()
+{
+    // Shown whenever there is a connection to speak of, so that a plain one is never taken
+    // for an encrypted one.
+    const bool connected = m_client->isConnected();
+    m_encryptionArea->setVisible(connected);
+    if (!connected)
+        return;
+    const bool encrypted = m_client->isEncrypted();
+    m_lock->setVisible(encrypted);
+    if (encrypted) {
+        m_lock->setPixmap(
+            lockPixmap(m_encryption->fontMetrics().height(), QColor(0x1e, 0x8a, 0x3c)));
+        m_encryption->setText(m_client->tlsProtocol());
+        m_encryptionArea->setToolTip(
+            tr("Encrypted with %1.\nThe server's certificate (SHA-256):\n%2")
+                .arg(m_client->tlsProtocol(), PinStore::format(m_client->peerFingerprint(), 16)));
+        m_encryption->setAccessibleDescription(m_encryptionArea->toolTip());
+    } else {
+        m_lock->clear();
+        m_encryption->setText(tr("Not encrypted"));
+        m_encryptionArea->setToolTip(tr("What you send crosses the network as plain text. "
+                                        "Connect with \"Use TLS\" to encrypt it."));
+        m_encryption->setAccessibleDescription(m_encryptionArea->toolTip());
+    }
 }
 
 void ChatWindow::updateTitle()
@@ -665,9 +779,81 @@ void ChatWindow::changeEvent(QEvent *event)
 
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
+    const bool typed = !m_input->toPlainText().trimmed().isEmpty();
+    const int waiting = static_cast<int>(m_client->outbox().size());
+    if (!m_closeConfirmed && (typed || waiting > 0)) {
+        event->ignore();
+        askBeforeClosing(typed, waiting);
+        return;
+    }
     m_client->disconnectFromServer();
     event->accept();
     qApp->quit();
+}
+
+void ChatWindow::askBeforeClosing(bool typed, int waiting)
+{
+    if (m_closeQuestion) {
+        m_closeQuestion->raise();
+        m_closeQuestion->activateWindow();
+        return;
+    }
+    QStringList details;
+    if (typed)
+        details.append(tr("The message in the box has not been sent and will be lost."));
+    if (waiting > 0) {
+        details.append(tr("%n message(s) have not reached the server yet. They are kept, and go "
+                          "out when you next connect to this server with this nickname.",
+                          nullptr, waiting));
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Quit Tagarela?"),
+                        tr("Quit with messages that were not sent?"), QMessageBox::NoButton, this);
+    box->setObjectName(u"closeQuestion"_s);
+    box->setInformativeText(details.join(u"\n\n"_s));
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::DestructiveRole);
+    quit->setObjectName(u"quitButton"_s);
+    QPushButton *stay = box->addButton(tr("&Keep Writing"), QMessageBox::RejectRole);
+    box->setDefaultButton(stay);
+    box->setEscapeButton(stay);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(quit, &QPushButton::clicked, this, [this] {
+        m_closeConfirmed = true;
+        // After the box has gone: close() from inside its own button's signal would delete
+        // it (WA_DeleteOnClose, and the window's children) under its feet.
+        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+    });
+    connect(stay, &QPushButton::clicked, m_input, [this] { m_input->setFocus(); });
+    m_closeQuestion = box;
+    box->open();
+}
+
+void ChatWindow::updateCounter(int usedBytes, int maxBytes)
+{
+    // Only worth showing near the limit. The server counts UTF-8 bytes; people count
+    // characters (what they see: é, 😀 and 🏳️‍🌈 are one each). While every character
+    // is one byte the two agree and the count is in characters; otherwise both are shown.
+    if (maxBytes <= 0 || usedBytes <= maxBytes * 3 / 4) {
+        m_counter->clear();
+        m_counter->setToolTip({});
+        return;
+    }
+    const QString text = m_input->toPlainText();
+    int characters = 0;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    while (graphemes.toNextBoundary() >= 0)
+        ++characters;
+    if (characters == usedBytes) {
+        const int left = maxBytes - usedBytes;
+        m_counter->setText(left >= 0 ? tr("%n character(s) left", nullptr, left)
+                                     : tr("%n character(s) too many", nullptr, -left));
+        m_counter->setToolTip({});
+    } else {
+        m_counter->setText(tr("%n character(s)", nullptr, characters) + u" · "_s +
+                           tr("%1 of %2 bytes").arg(usedBytes).arg(maxBytes));
+        m_counter->setToolTip(tr("The server counts bytes: accented letters, emoji and many "
+                                 "scripts take two to four bytes each."));
+    }
 }
 
 bool ChatWindow::saveLog(const QString &path, QString *error) const
@@ -680,7 +866,11 @@ bool ChatWindow::saveLog(const QString &path, QString *error) const
             *error = file.errorString();
         return false;
     }
-    file.write((html ? m_messages->toHtml() : m_messages->toPlainText()).toUtf8());
+    // The exported page has its own white background, whatever the palette of the program.
+    const auto nickColor = [](const QString &nick) {
+        return NickColor::forNick(nick, QColor(255, 255, 255)).name();
+    };
+    file.write((html ? m_messages->toHtml(nickColor) : m_messages->toPlainText()).toUtf8());
     if (!file.commit()) {
         if (error)
             *error = file.errorString();

@@ -39,9 +39,13 @@ public:
     QString host() const;
     quint16 port() const;
     QString nick() const;
-    /*! Sets the fields; "Use TLS" follows what was used with that server last time. */
+    /*!
+     * Sets the fields; "Use TLS" follows what was used with that server last time, except that
+     * TLS chosen explicitly (ticked by the user, or setUseTls(true)) is never turned off.
+     */
     void setValues(const QString &host, quint16 port, const QString &nick);
     bool useTls() const;
+    /*! An explicit choice: setUseTls(true) is never undone by picking a remembered server. */
     void setUseTls(bool on);
     /*! Kept while the program runs, never saved. */
     QString password() const;
@@ -77,6 +81,9 @@ public:
     /*! While busy: stops the attempt (emits cancelRequested()) instead of closing. */
     void reject() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void connectRequested(const QString &host, quint16 port, const QString &nick);
     void cancelRequested();
@@ -88,12 +95,19 @@ private:
     void useSuggestion();
     void validate();
     void updateButtons();
+    /*! "Use TLS" as remembered for a server, unless the user chose TLS (never undone). */
+    void followRememberedTls(bool tls);
+    /*! The field to type into first: the host if empty, else the nickname. */
+    void focusFirstField();
+    /*! Grows the dialog to fit the failure shown, at its width. */
+    void makeRoomForTheFailure();
 
     ServerHistory m_history;
     bool m_busy = false;
     bool m_cancelQuits = false;
     bool m_hostTouched = false; //!< the user typed in the host field or left it
     bool m_nickTouched = false; //!< the same for the nickname
+    bool m_tlsChosen = false; //!< TLS ticked by the user (or setUseTls(true)): kept on
     QString m_suggestion;
 
     QComboBox *m_hostCombo = nullptr;

@@ -132,6 +132,8 @@ public:
     QString host() const { return m_host; }
     quint16 port() const { return m_port; }
     QString nick() const { return m_nick; }
+    /*! "host:port", "[v6::address]:port": how the server is named to the user. */
+    static QString address(const QString &host, quint16 port);
     QStringList users() const { return m_users; }
     QString serverName() const { return m_serverName; }
     int maxText() const { return m_maxText; }
@@ -159,6 +161,12 @@ public:
     /*! Connects over TLS from the next connectToServer() on. */
     void setTls(bool on) { m_tls = on; }
     bool usesTls() const { return m_tls; }
+    /*! True once this connection's TLS handshake has finished: what is sent is encrypted. */
+    bool isEncrypted() const { return m_encrypted; }
+    /*! The TLS version of this connection, "TLS 1.3"; empty when it is not encrypted. */
+    QString tlsProtocol() const { return m_tlsProtocol; }
+    /*! The SHA-256 fingerprint of the certificate this connection is encrypted with, or empty. */
+    QByteArray peerFingerprint() const { return m_peerFingerprint; }
     /*! The server's password, sent in the handshake; kept in memory only. */
     void setPassword(const QString &password) { m_password = password; }
     /*!
@@ -281,6 +289,8 @@ private:
     CertificateProblem m_certificateProblem;
     bool m_tcpConnected = false; //!< this attempt reached the server (before any TLS)
     bool m_encrypted = false; //!< this attempt's TLS handshake finished
+    QString m_tlsProtocol; //!< "TLS 1.3", once encrypted
+    QByteArray m_peerFingerprint; //!< the certificate's SHA-256, once encrypted
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     ErrorCode m_byeCode = ErrorCode::None;
     QString m_byeText;
