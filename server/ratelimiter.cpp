@@ -26,9 +26,12 @@ bool RateLimiter::tryTake(qint64 nowMs)
     if (m_rate <= 0)
         return true;
     refill(nowMs);
-    if (m_tokens < 1.0)
+    if (m_tokens < 1.0) {
+        ++m_refusedInARow;
         return false;
+    }
     m_tokens -= 1.0;
+    m_refusedInARow = 0;
     return true;
 }
 

@@ -30,6 +30,8 @@ public:
     [[nodiscard]] qint64 msUntilNext(qint64 nowMs);
     /*! True if the bucket has refilled to its burst by \a nowMs: the client is within the rate. */
     [[nodiscard]] bool isFull(qint64 nowMs);
+    /*! Messages refused by tryTake() since the last one it let through. */
+    int refusedInARow() const { return m_refusedInARow; }
 
 private:
     void refill(qint64 nowMs);
@@ -38,6 +40,7 @@ private:
     double m_burst;
     double m_tokens;
     qint64 m_lastMs = -1;
+    int m_refusedInARow = 0;
 };
 
 } // namespace Tagarela

@@ -245,9 +245,9 @@
     </message>
     <message numerus="yes">
         <source>Shutting down: telling %n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Shutting down: telling %n client</numerusform>
+            <numerusform>Shutting down: telling %n clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Encrypted with %1.
-The server's certificate (SHA-256):
+The server&apos;s certificate (SHA-256):
 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,35 +712,8 @@ The server's certificate (SHA-256):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are %1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type a line to talk, /help for commands.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnecting %1 (%2) for flooding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You were disconnected for sending too fast.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>flooding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2) is over the message rate; dropping its messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>You are sending too fast (more than %n message(s) a second): messages are being dropped. Slow down or you will be disconnected.</source>
-        <translation>
-            <numerusform>You are sending too fast (more than %n message a second): messages are being dropped. Slow down or you will be disconnected.</numerusform>
-            <numerusform>You are sending too fast (more than %n messages a second): messages are being dropped. Slow down or you will be disconnected.</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
@@ -865,6 +838,53 @@ The server's certificate (SHA-256):
             <numerusform>Too many wrong passwords were tried on this server. Try again in %n minute.</numerusform>
             <numerusform>Too many wrong passwords were tried on this server. Try again in %n minutes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2) is over the message rate; its input waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You are sending more than %n line(s) a second: your lines wait and go out in order at that rate. Slow down, or you will be disconnected.</source>
+        <translation>
+            <numerusform>You are sending more than %n line a second: your lines wait and go out in order at that rate. Slow down, or you will be disconnected.</numerusform>
+            <numerusform>You are sending more than %n lines a second: your lines wait and go out in order at that rate. Slow down, or you will be disconnected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You are sending more than %n message(s) a second: your messages wait and are handled in order at that rate. Slow down, or you will be disconnected.</source>
+        <translation>
+            <numerusform>You are sending more than %n message a second: your messages wait and are handled in order at that rate. Slow down, or you will be disconnected.</numerusform>
+            <numerusform>You are sending more than %n messages a second: your messages wait and are handled in order at that rate. Slow down, or you will be disconnected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnecting %1 (%2) for excess flood: %n message(s) waiting</source>
+        <translation>
+            <numerusform>Disconnecting %1 (%2) for excess flood: %n message waiting</numerusform>
+            <numerusform>Disconnecting %1 (%2) for excess flood: %n messages waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Excess flood: you kept sending too fast, and %n line(s) still waiting were not sent. You are disconnected.</source>
+        <translation>
+            <numerusform>Excess flood: you kept sending too fast, and %n line still waiting was not sent. You are disconnected.</numerusform>
+            <numerusform>Excess flood: you kept sending too fast, and %n lines still waiting were not sent. You are disconnected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Excess flood: you kept sending too fast, and %n message(s) still waiting were not handled. You are disconnected.</source>
+        <translation>
+            <numerusform>Excess flood: you kept sending too fast, and %n message still waiting was not handled. You are disconnected.</numerusform>
+            <numerusform>Excess flood: you kept sending too fast, and %n messages still waiting were not handled. You are disconnected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>excess flood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are %1. %2 Type /who to see who.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1098,73 @@ The server's certificate (SHA-256):
     </message>
     <message>
         <source>TLS error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::HistoryBackup</name>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not installed; on Debian it is the package libqt6sql6-sqlite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no history in %1 (%2 does not exist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a directory: give the backup file&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the directory %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the history itself; write the backup somewhere else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a file in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was created by this backup and could not be given to the owner of %2 (%3); remove it while no server runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the copy %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy is damaged (integrity check: %1); the history may be too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1516,6 +1603,14 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>--password-file: the first line of %1 is empty.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy the history of the data directory to file, consistent and checked, while a server may be running on it; then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backup: the file name must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SqliteHistoryDatabase</name>
@@ -1619,6 +1714,13 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <translation>
             <numerusform>%n user here: %1</numerusform>
             <numerusform>%n users here: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) here.</source>
+        <translation>
+            <numerusform>%n user here.</numerusform>
+            <numerusform>%n users here.</numerusform>
         </translation>
     </message>
 </context>
@@ -1781,6 +1883,20 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     <message>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n message(s), the newest #%1, to %2 (%3 bytes); integrity check ok.
+</source>
+        <translation>
+            <numerusform>Backed up %n message, the newest #%1, to %2 (%3 bytes); integrity check ok.
+</numerusform>
+            <numerusform>Backed up %n messages, the newest #%1, to %2 (%3 bytes); integrity check ok.
+</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Encrypted with %1.
-The server's certificate (SHA-256):
+The server&apos;s certificate (SHA-256):
 %2</source>
         <translation>Criptografado com %1.
 O certificado do servidor (SHA-256):
@@ -714,35 +714,8 @@ O certificado do servidor (SHA-256):
         <translation>Comando desconhecido: %1. Digite /help para ver os comandos.</translation>
     </message>
     <message>
-        <source>You are %1. %2</source>
-        <translation>Você entrou como %1. %2</translation>
-    </message>
-    <message>
         <source>Type a line to talk, /help for commands.</source>
         <translation>Digite uma linha para falar, ou /help para ver os comandos.</translation>
-    </message>
-    <message>
-        <source>Disconnecting %1 (%2) for flooding</source>
-        <translation>Desconectando %1 (%2) por excesso de mensagens</translation>
-    </message>
-    <message>
-        <source>You were disconnected for sending too fast.</source>
-        <translation>Sua conexão foi encerrada porque você enviou mensagens rápido demais.</translation>
-    </message>
-    <message>
-        <source>flooding</source>
-        <translation>excesso de mensagens</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is over the message rate; dropping its messages</source>
-        <translation>%1 (%2) passou do limite de mensagens; descartando as mensagens</translation>
-    </message>
-    <message numerus="yes">
-        <source>You are sending too fast (more than %n message(s) a second): messages are being dropped. Slow down or you will be disconnected.</source>
-        <translation>
-            <numerusform>Você está enviando rápido demais (mais de %n mensagem por segundo): as mensagens estão sendo descartadas. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
-            <numerusform>Você está enviando rápido demais (mais de %n mensagens por segundo): as mensagens estão sendo descartadas. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
@@ -867,6 +840,53 @@ O certificado do servidor (SHA-256):
             <numerusform>Senhas erradas demais foram tentadas neste servidor. Tente de novo em %n minuto.</numerusform>
             <numerusform>Senhas erradas demais foram tentadas neste servidor. Tente de novo em %n minutos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2) is over the message rate; its input waits</source>
+        <translation>%1 (%2) passou do limite de mensagens; o que envia aguarda a sua vez</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are sending more than %n line(s) a second: your lines wait and go out in order at that rate. Slow down, or you will be disconnected.</source>
+        <translation>
+            <numerusform>Você está enviando mais de %n linha por segundo: as suas linhas aguardam e saem em ordem nesse ritmo. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
+            <numerusform>Você está enviando mais de %n linhas por segundo: as suas linhas aguardam e saem em ordem nesse ritmo. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You are sending more than %n message(s) a second: your messages wait and are handled in order at that rate. Slow down, or you will be disconnected.</source>
+        <translation>
+            <numerusform>Você está enviando mais de %n mensagem por segundo: as suas mensagens aguardam e são tratadas em ordem nesse ritmo. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
+            <numerusform>Você está enviando mais de %n mensagens por segundo: as suas mensagens aguardam e são tratadas em ordem nesse ritmo. Vá mais devagar, senão a sua conexão será encerrada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnecting %1 (%2) for excess flood: %n message(s) waiting</source>
+        <translation>
+            <numerusform>Desconectando %1 (%2) por excesso de mensagens: %n mensagem aguardando</numerusform>
+            <numerusform>Desconectando %1 (%2) por excesso de mensagens: %n mensagens aguardando</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Excess flood: you kept sending too fast, and %n line(s) still waiting were not sent. You are disconnected.</source>
+        <translation>
+            <numerusform>Excesso de mensagens: você continuou enviando rápido demais, e %n linha que ainda aguardava não foi enviada. A sua conexão foi encerrada.</numerusform>
+            <numerusform>Excesso de mensagens: você continuou enviando rápido demais, e %n linhas que ainda aguardavam não foram enviadas. A sua conexão foi encerrada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Excess flood: you kept sending too fast, and %n message(s) still waiting were not handled. You are disconnected.</source>
+        <translation>
+            <numerusform>Excesso de mensagens: você continuou enviando rápido demais, e %n mensagem que ainda aguardava não foi tratada. A sua conexão foi encerrada.</numerusform>
+            <numerusform>Excesso de mensagens: você continuou enviando rápido demais, e %n mensagens que ainda aguardavam não foram tratadas. A sua conexão foi encerrada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>excess flood</source>
+        <translation>excesso de mensagens</translation>
+    </message>
+    <message>
+        <source>You are %1. %2 Type /who to see who.</source>
+        <translation>Você é %1. %2 Digite /who para ver quem.</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1101,73 @@ O certificado do servidor (SHA-256):
     <message>
         <source>TLS error: %1</source>
         <translation>Erro de TLS: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::HistoryBackup</name>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not installed; on Debian it is the package libqt6sql6-sqlite</source>
+        <translation>O driver SQLite do Qt (QSQLITE) não está instalado; no Debian ele está no pacote libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <source>there is no history in %1 (%2 does not exist)</source>
+        <translation>não há histórico em %1 (%2 não existe)</translation>
+    </message>
+    <message>
+        <source>%1 is a directory: give the backup file&apos;s name</source>
+        <translation>%1 é um diretório: informe o nome do arquivo da cópia de segurança</translation>
+    </message>
+    <message>
+        <source>the directory %1 does not exist</source>
+        <translation>o diretório %1 não existe</translation>
+    </message>
+    <message>
+        <source>%1 is the history itself; write the backup somewhere else</source>
+        <translation>%1 é o próprio histórico; grave a cópia de segurança em outro lugar</translation>
+    </message>
+    <message>
+        <source>cannot create a file in %1: %2</source>
+        <translation>não foi possível criar um arquivo em %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>não foi possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot copy %1: %2</source>
+        <translation>não foi possível copiar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was created by this backup and could not be given to the owner of %2 (%3); remove it while no server runs</source>
+        <translation>%1 foi criado por esta cópia de segurança e não pôde ser passado ao dono de %2 (%3); remova-o enquanto nenhum servidor estiver rodando</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the copy %1: %2</source>
+        <translation>não foi possível abrir a cópia %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot check the copy: %1</source>
+        <translation>não foi possível verificar a cópia: %1</translation>
+    </message>
+    <message>
+        <source>the copy is damaged (integrity check: %1); the history may be too</source>
+        <translation>a cópia está danificada (verificação de integridade: %1); o histórico também pode estar</translation>
+    </message>
+    <message>
+        <source>cannot read the copy: %1</source>
+        <translation>não foi possível ler a cópia: %1</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2: %3</source>
+        <translation>não foi possível renomear %1 para %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1613,14 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>--password-file: the first line of %1 is empty.</source>
         <translation>--password-file: a primeira linha de %1 está vazia.</translation>
     </message>
+    <message>
+        <source>Copy the history of the data directory to file, consistent and checked, while a server may be running on it; then exit.</source>
+        <translation>Copia o histórico do diretório de dados para o arquivo, consistente e verificado, mesmo com um servidor rodando nele; depois sai.</translation>
+    </message>
+    <message>
+        <source>--backup: the file name must not be empty.</source>
+        <translation>--backup: o nome do arquivo não pode ser vazio.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SqliteHistoryDatabase</name>
@@ -1629,6 +1724,13 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <translation>
             <numerusform>%n usuário aqui: %1</numerusform>
             <numerusform>%n usuários aqui: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) here.</source>
+        <translation>
+            <numerusform>%n usuário aqui.</numerusform>
+            <numerusform>%n usuários aqui.</numerusform>
         </translation>
     </message>
 </context>
@@ -1791,6 +1893,20 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>Stopped</source>
         <translation>Servidor parado</translation>
+    </message>
+    <message>
+        <source>backup failed: %1</source>
+        <translation>a cópia de segurança falhou: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n message(s), the newest #%1, to %2 (%3 bytes); integrity check ok.
+</source>
+        <translation>
+            <numerusform>Copiada %n mensagem, a mais recente #%1, para %2 (%3 bytes); verificação de integridade ok.
+</numerusform>
+            <numerusform>Copiadas %n mensagens, a mais recente #%1, para %2 (%3 bytes); verificação de integridade ok.
+</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

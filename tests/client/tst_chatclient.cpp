@@ -646,7 +646,9 @@ void TestChatClient::pacedClientIsNeverSlowedDown()
     // History whose answers are worth a few messages each.
     for (int i = 0; i < 6; ++i)
         m_server->room().notice(QString(3000, QChar(u'a' + i)));
-    QVERIFY(m_server->room().commit());
+    bool stored = false;
+    m_server->room().afterStored(nullptr, m_server.get(), [&stored] { stored = true; });
+    QTRY_VERIFY(stored);
 
     auto ana = makeClient();
     join(ana.get(), u"ana"_s);
