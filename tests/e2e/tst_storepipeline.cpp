@@ -446,9 +446,10 @@ void TestStorePipeline::floodAcknowledgesWhatWasAdmitted()
     FramedTestClient ana(server.serverPort());
     QVERIFY(ana.join(u"ana"_s));
 
-    // Three within the burst, then three too many: cut off for flooding, in the same read.
+    // Three within the burst, then more than four bursts' worth waiting (docs/PROTOCOL.md 7.2):
+    // cut off for an excess flood, in the same read.
     QByteArray burst;
-    for (int i = 1; i <= 6; ++i)
+    for (int i = 1; i <= 20; ++i)
         burst += frameOf(Message::say(u"m%1"_s.arg(i), false, u"q%1"_s.arg(i)));
     ana.sendBytes(burst);
     QVERIFY(ana.waitForClosed(LongMs));
