@@ -72,6 +72,7 @@ void RedisConnection::open()
         return;
     }
     m_dropReason.clear();
+    m_candidates.clear();
     m_connectTimer.start(m_options.connectTimeoutMs);
     const RedisAddress &address = m_options.address;
     if (address.kind == RedisAddress::Kind::Tcp &&
@@ -93,7 +94,10 @@ void RedisConnection::hostLookedUp(const QHostInfo &info)
         attemptFailed(u"%1: %2"_s.arg(m_options.address.toString(), info.errorString()));
         return;
     }
-    connectTo(info.addresses().constFirst().toString());
+    // Every address of the name in turn (IPv6 and IPv4, say) until one answers.
+    for (const QHostAddress &ip : info.addresses())
+        m_candidates.append(ip.toString());
+    connectTo(m_candidates.takeFirst());
 }
 
 void RedisConnection::connectTo(const QString &ip)
@@ -108,10 +112,17 @@ void RedisConnection::connectTo(const QString &ip)
                             context ? QString::fromLocal8Bit(context->errstr) : u"out of memory"_s);
         if (context)
             redisAsyncFree(context);
+        if (!m_candidates.isEmpty()) {
+            qCInfo(lcRedis) << "could not connect to" << ip << ":" << reason;
+            connectTo(m_candidates.takeFirst());
+            return;
+        }
         m_connectTimer.stop();
         attemptFailed(reason);
         return;
     }
+    m_connectTimer.start(m_options.connectTimeoutMs);
+    m_socketConnected = false;
     m_context = context;
     m_context->data = this;
     m_adapter = new RedisQtAdapter(context, this);
@@ -121,9 +132,12 @@ void RedisConnection::connectTo(const QString &ip)
     sendHandshake();
 }
 
-void RedisConnection::connectCallback(const redisAsyncContext *, int)
+void RedisConnection::connectCallback(const redisAsyncContext *context, int status)
 {
-    // Nothing to do: success shows in the handshake's replies, failure in released().
+    // Success shows in the handshake's replies and failure in released(); this only tells a
+    // refused address (the next one may answer) from a Redis that refused us.
+    if (auto *self = static_cast<RedisConnection *>(context->data); self && status == REDIS_OK)
+        self->m_socketConnected = true;
 }
 
 void RedisConnection::sendHandshake()
@@ -261,6 +275,10 @@ void RedisConnection::finishRelease(const QString &reason, bool wasConnected)
     if (wasConnected) {
         qCWarning(lcRedis) << "lost the connection to Redis:" << reason;
         Q_EMIT disconnected(reason);
+    } else if (m_state == State::Waiting && !m_socketConnected && !m_candidates.isEmpty()) {
+        qCInfo(lcRedis) << "could not connect to Redis:" << reason << "- trying the next address";
+        connectTo(m_candidates.takeFirst());
+        return;
     } else if (m_state != State::Closed) {
         qCWarning(lcRedis) << "could not connect to Redis:" << reason;
         Q_EMIT connectFailed(reason);

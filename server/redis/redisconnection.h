@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 
 #include "redisaddress.h"
@@ -121,6 +122,8 @@ private:
     QString m_dropReason; //!< why we dropped the connection ourselves
     int m_handshakeLeft = 0;
     bool m_handshakeDone = false; //!< the current context got through the handshake
+    bool m_socketConnected = false; //!< the current context's socket connected
+    QStringList m_candidates; //!< addresses of the host name not tried yet in this attempt
     int m_backoffMs = 0;
     int m_lookupId = -1;
     QTimer m_reconnectTimer;

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include "redisaddress.h"
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void authenticates();
     void refusesAWrongPassword();
     void selectsTheDatabase();
+    void connectsOverTcp();
     void reconnectsAfterRedisIsKilled();
     void dropsAConnectionThatStopsAnswering();
     void retriesWhileRedisIsAbsent();
@@ -268,6 +270,31 @@ void TestRedisConnection::selectsTheDatabase()
     QCOMPARE(run(db0, {"EXISTS", "select:key"}).integer, 0);
     QCOMPARE(run(db0, {"SELECT", "3"}).text, "OK");
     QCOMPARE(run(db0, {"GET", "select:key"}).text, "three");
+}
+
+void TestRedisConnection::connectsOverTcp()
+{
+    // A free port for Redis to listen on, on loopback only.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString port = QString::number(probe.serverPort());
+    probe.close();
+    RedisTestServer redis;
+    QVERIFY2(redis.start({u"--port"_s, port, u"--bind"_s, u"127.0.0.1"_s}),
+             qPrintable(redis.errorString()));
+
+    // By address, and by name (looked up without blocking; if the name gives ::1 first, the
+    // refused address is followed by the next one).
+    for (const QString &url :
+         {u"redis://127.0.0.1:%1/2"_s.arg(port), u"redis://localhost:%1/2"_s.arg(port)}) {
+        RedisConnection connection(optionsFor(url));
+        QSignalSpy connected(&connection, &RedisConnection::connected);
+        connection.open();
+        QVERIFY2(connected.wait(Wait), qPrintable(url));
+        QCOMPARE(run(connection, {"INCR", "tcp:count"}).integer >= 1, true);
+        const RedisReply info = run(connection, {"CLIENT", "INFO"});
+        QVERIFY2(info.text.contains(" db=2 "), info.text.constData());
+    }
 }
 
 void TestRedisConnection::reconnectsAfterRedisIsKilled()
