@@ -26,6 +26,8 @@ packages=(
     python3                # bench/smoke.sh reads tagarela-bench's JSON report
     file dpkg-dev          # cmake --build build --target package: cpack's .deb (dpkg-shlibdeps)
     systemd                # systemd-analyze: the test suite checks the service unit (tst_service_unit)
+    libhiredis-dev         # hiredis, the Redis client library of the Redis engine (server/redis/)
+    redis-server           # the tests run the Redis engine against a real redis-server (7.0)
 )
 for option in "$@"; do
     case $option in

@@ -1332,6 +1332,57 @@ O certificado do servidor (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::RedisAddress</name>
+    <message>
+        <source>The Redis address is empty: give redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock.</source>
+        <translation>O endereço do Redis está vazio: informe redis://HOST[:PORTA][/BD] ou unix:/CAMINHO/redis.sock.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after the socket&apos;s path only ?db=N may follow, with N a database number.</source>
+        <translation>&quot;%1&quot;: depois do caminho do socket só pode vir ?db=N, sendo N o número de um banco de dados.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a unix socket needs an absolute path, as in unix:/run/redis/redis-server.sock.</source>
+        <translation>&quot;%1&quot;: um socket unix precisa de um caminho absoluto, como em unix:/run/redis/redis-server.sock.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the socket&apos;s path is longer than the 107 bytes a unix socket&apos;s name may have.</source>
+        <translation>&quot;%1&quot;: o caminho do socket é mais longo que os 107 bytes que o nome de um socket unix pode ter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Redis address: give redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock.</source>
+        <translation>&quot;%1&quot; não é um endereço do Redis: informe redis://HOST[:PORTA][/BD] ou unix:/CAMINHO/redis.sock.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid address: %2</source>
+        <translation>&quot;%1&quot; não é um endereço válido: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: do not put a user or password in the address; give the password in a file (--redis-password-file) or in TAGARELA_REDIS_PASSWORD.</source>
+        <translation>&quot;%1&quot;: não ponha usuário nem senha no endereço; informe a senha num arquivo (--redis-password-file) ou em TAGARELA_REDIS_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no host: give redis://HOST[:PORT][/DB].</source>
+        <translation>&quot;%1&quot; não indica nenhum host: informe redis://HOST[:PORTA][/BD].</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a Redis address has no ?query or #fragment.</source>
+        <translation>&quot;%1&quot;: um endereço do Redis não tem ?consulta nem #fragmento.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port must be between 1 and 65535.</source>
+        <translation>&quot;%1&quot;: a porta deve estar entre 1 e 65535.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port after the colon is missing.</source>
+        <translation>&quot;%1&quot;: falta a porta depois dos dois-pontos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
+        <translation>&quot;%1&quot;: depois do host só pode vir /BD, sendo BD o número de um banco de dados (0 por padrão).</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::ServerConsole</name>
     <message numerus="yes">
         <source>%n user(s) here; %1 connection(s) open.</source>
