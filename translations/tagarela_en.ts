@@ -1330,6 +1330,57 @@ The server&apos;s certificate (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::RedisAddress</name>
+    <message>
+        <source>The Redis address is empty: give redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after the socket&apos;s path only ?db=N may follow, with N a database number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a unix socket needs an absolute path, as in unix:/run/redis/redis-server.sock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the socket&apos;s path is longer than the 107 bytes a unix socket&apos;s name may have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Redis address: give redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid address: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: do not put a user or password in the address; give the password in a file (--redis-password-file) or in TAGARELA_REDIS_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no host: give redis://HOST[:PORT][/DB].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a Redis address has no ?query or #fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port after the colon is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::ServerConsole</name>
     <message numerus="yes">
         <source>%n user(s) here; %1 connection(s) open.</source>
