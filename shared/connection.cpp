@@ -199,7 +199,6 @@ bool Connection::sendEncoded(const QByteArray &bytes)
     }
     m_outQueue.append(bytes);
     m_outQueued += bytes.size();
-    m_sentBytes += bytes.size();
     if (m_outQueued >= FlushThreshold)
         flushOutput();
     else

@@ -107,12 +107,6 @@ public:
     /*! Bytes not yet handed to the kernel: queued for the next flush plus buffered by Qt. */
     qint64 pendingOutput() const;
     /*!
-     * Bytes handed to send(), sendLine() and sendEncoded() so far (frames with their length
-     * prefixes, lines with their ends), written or still queued: the size of an answer is the
-     * difference before and after it.
-     */
-    qint64 sentBytes() const { return m_sentBytes; }
-    /*!
      * The size on the wire of the message that messageReceived() is delivering: its frame's
      * payload. Valid during that signal.
      */
@@ -197,7 +191,6 @@ private:
     bool m_flushScheduled = false;
     bool m_directWrites = true; //!< false for a QSslSocket: bytes must go through its encryption
     qint64 m_maxPendingOutput = 0;
-    qint64 m_sentBytes = 0;
     qsizetype m_inputBytes = 0;
     OutputBudget *m_budget = nullptr;
     qint64 m_budgeted = 0; //!< what this connection has added to m_budget
