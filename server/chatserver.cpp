@@ -178,6 +178,8 @@ bool ChatServer::listen()
     // reconnecting after a restart): the kernel then drops their SYNs and they wait seconds
     // to retry. The kernel caps this at net.core.somaxconn.
     m_listener.setListenBacklogSize(1024);
+    if (m_config.reusePort)
+        return m_listener.listenReusingPort(m_config.bindAddress, m_config.port, &m_errorString);
     if (m_listener.listen(m_config.bindAddress, m_config.port))
         return true;
     // A machine without IPv6 cannot bind the dual-stack "any" address: fall back to IPv4.

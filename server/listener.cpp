@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 
 #include <QBasicTimer>
 #include <QDateTime>
@@ -22,6 +23,7 @@
 #include "protocol.h"
 #include "serverlogging.h"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -326,6 +328,69 @@ void Listener::abortInProgress()
     const QSet<PendingConnection *> pending = m_inProgress;
     for (PendingConnection *connection : pending)
         connection->abort();
+}
+
+bool Listener::listenReusingPort(const QHostAddress &address, quint16 port, QString *error)
+{
+    const auto fail = [error](const QString &what) {
+        *error = tr("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    };
+    // Any is the dual-stack address, as QTcpServer binds it: IPv6 that takes IPv4 too.
+    const bool any = address == QHostAddress(QHostAddress::Any);
+    const bool ipv6 = any || address.protocol() == QAbstractSocket::IPv6Protocol;
+    sockaddr_storage storage {};
+    socklen_t length = 0;
+    if (ipv6) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        if (!any) {
+            const Q_IPV6ADDR bytes = address.toIPv6Address();
+            std::memcpy(&in6->sin6_addr, &bytes, sizeof bytes);
+            in6->sin6_scope_id = address.scopeId().toUInt();
+        }
+        length = sizeof(sockaddr_in6);
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(port);
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof(sockaddr_in);
+    }
+    const int descriptor = ::socket(storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP);
+    // A machine without IPv6 cannot make the dual-stack "any" socket: IPv4 only, then.
+    if (descriptor < 0 && any && errno == EAFNOSUPPORT)
+        return listenReusingPort(QHostAddress::AnyIPv4, port, error);
+    if (descriptor < 0)
+        return fail(tr("cannot create a socket"));
+    const auto failAndClose = [&](const QString &what) {
+        const int saved = errno;
+        ::close(descriptor);
+        errno = saved;
+        return fail(what);
+    };
+    const int on = 1;
+    const int off = 0;
+    // SO_REUSEADDR as QTcpServer sets it: a restart binds despite connections in TIME_WAIT.
+    if (::setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+        ::setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0) {
+        return failAndClose(tr("cannot set SO_REUSEPORT"));
+    }
+    if (ipv6 &&
+        ::setsockopt(descriptor, IPPROTO_IPV6, IPV6_V6ONLY, any ? &off : &on, sizeof on) != 0) {
+        return failAndClose(tr("cannot set IPV6_V6ONLY"));
+    }
+    if (::bind(descriptor, reinterpret_cast<const sockaddr *>(&storage), length) != 0)
+        return failAndClose(tr("cannot bind"));
+    if (::listen(descriptor, listenBacklogSize()) != 0)
+        return failAndClose(tr("cannot listen"));
+    if (!setSocketDescriptor(descriptor)) {
+        ::close(descriptor);
+        *error = errorString();
+        return false;
+    }
+    return true;
 }
 
 void Listener::incomingConnection(qintptr descriptor)

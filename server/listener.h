@@ -70,6 +70,14 @@ public:
     int handshakeCount() const { return m_handshakes.size(); }
     /*! Drops the connections not handed over yet (when shutting down). */
     void abortInProgress();
+    /*!
+     * Like listen(), but the socket has SO_REUSEPORT: other processes (or listeners) that set
+     * it too may bind the same address and port, and the kernel spreads new connections among
+     * them. QTcpServer cannot set an option before it binds, so the socket is made here and
+     * handed over with setSocketDescriptor(). The backlog is listenBacklogSize(). False, with
+     * \a error saying why (as the system said it), if it cannot be bound.
+     */
+    [[nodiscard]] bool listenReusingPort(const QHostAddress &address, quint16 port, QString *error);
 
 Q_SIGNALS:
     /*!

@@ -41,6 +41,11 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
                                   tr("Address to listen on (default: every interface, IPv4 "
                                      "and IPv6)."),
                                   tr("address"));
+    const QCommandLineOption reusePort(
+        u"reuse-port"_s,
+        tr("Let other servers started with --reuse-port listen on the same port of this host "
+           "(SO_REUSEPORT): the system spreads new connections among them. Without a shared "
+           "engine, each server is a room of its own."));
     const QCommandLineOption name(u"name"_s,
                                   tr("Server name shown to clients (default: the "
                                      "host name)."),
@@ -210,6 +215,7 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     };
 
     parser.addOption(bind);
+    parser.addOption(reusePort);
     for (const NumberOption &option : numbers)
         parser.addOption(option.option);
     parser.addOption(name);
@@ -274,6 +280,7 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         *message = tr("--max-frame must leave room for --max-text (at least --max-text + 64).");
         return Outcome::ExitError;
     }
+    result.reusePort = parser.isSet(reusePort);
     result.serverName = parser.value(name);
     result.quiet = parser.isSet(quiet);
     result.dataDir = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDir();

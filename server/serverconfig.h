@@ -16,6 +16,7 @@ struct ServerConfig
 {
     QHostAddress bindAddress = QHostAddress::Any; //!< Any: every interface, IPv4 and IPv6
     quint16 port = 3000;
+    bool reusePort = false; //!< SO_REUSEPORT: several processes share the port
     QString serverName; //!< announced in handshake-ok; empty: the host name
     int maxClients = 1000; //!< connections at once; 0: no limit
     int maxPerIp = 16; //!< connections from one address; 0: no limit

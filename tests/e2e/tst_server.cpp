@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -160,6 +161,7 @@ private Q_SLOTS:
     void kick();
     void notice();
     // Shutdown
+    void reusePortOnIpv6();
     void shutDown();
     void destroyedRightAfterShutDown();
 
@@ -1417,6 +1419,45 @@ void TestServer::notice()
     QVERIFY(dora.waitForLine(u"-host- Maintenance at noon"_s));
     QVERIFY(dora.lines().contains(
         QRegularExpression(u"^\\[\\d\\d:\\d\\d\\] -host- Maintenance at noon$"_s)));
+}
+
+// --- Listening ---------------------------------------------------------------------------------
+
+void TestServer::reusePortOnIpv6()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHostIPv6, 0))
+        QSKIP("no IPv6 loopback on this machine");
+    probe.close();
+
+    ServerConfig config = testConfig();
+    config.bindAddress = QHostAddress::LocalHostIPv6;
+    config.reusePort = true;
+    ChatServer first(config);
+    QVERIFY2(first.listen(), qPrintable(first.errorString()));
+    QCOMPARE(first.serverAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
+    config.port = first.serverPort();
+    ChatServer second(config);
+    QVERIFY2(second.listen(), qPrintable(second.errorString()));
+    QCOMPARE(second.serverPort(), first.serverPort());
+
+    // Both take connections on the one port (the kernel picks by a hash: bounded tries).
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < 64 && (first.connectionCount() == 0 || second.connectionCount() == 0);
+         ++i) {
+        auto &socket = sockets.emplace_back(std::make_unique<QTcpSocket>());
+        socket->connectToHost(QHostAddress::LocalHostIPv6, first.serverPort());
+        QVERIFY(socket->waitForConnected(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(first.connectionCount() + second.connectionCount(), i + 1, 5000);
+    }
+    QVERIFY(first.connectionCount() > 0);
+    QVERIFY(second.connectionCount() > 0);
+
+    // Without --reuse-port a third cannot have the port, and says so.
+    config.reusePort = false;
+    ChatServer third(config);
+    QVERIFY(!third.listen());
+    QVERIFY2(!third.errorString().isEmpty(), "no error text");
 }
 
 // --- Shutdown ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void badOption_data();
     void badOption();
     void portTaken();
+    void reusePortSharesThePort();
+    void portTakenWithoutReusePort();
     void badCertificate();
     void tlsAndPasswordThroughProcess();
     void chatThroughProcess();
@@ -123,6 +126,63 @@ void TestServerProcess::portTaken()
     const QString error = server.standardError();
     QVERIFY2(error.contains(u"port "_s + port), qPrintable(error));
     QVERIFY(!error.contains(u"listening"_s));
+}
+
+void TestServerProcess::reusePortSharesThePort()
+{
+    ServerProcess first(serverBinary());
+    QVERIFY(first.startListening({u"--reuse-port"_s, u"--name"_s, u"first"_s}));
+    const QString port = QString::number(first.port());
+    ServerProcess second(serverBinary());
+    QVERIFY(second.start({u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, port, u"--reuse-port"_s,
+                          u"--name"_s, u"second"_s}));
+    QVERIFY2(second.waitForStandardError(u"listening on 127.0.0.1 port "_s + port),
+             qPrintable(second.standardError()));
+
+    // The kernel spreads connections by a hash of their addresses and ports: within a bounded
+    // number of connections both servers answer one (each a chance of one half).
+    QSet<QString> answered;
+    for (int i = 0; i < 64 && answered.size() < 2; ++i) {
+        FramedTestClient client(first.port());
+        QVERIFY(client.handshake());
+        answered.insert(client.received(MessageType::HandshakeOk).constFirst().server);
+    }
+    QCOMPARE(answered, (QSet<QString> {u"first"_s, u"second"_s}));
+
+    // When one of them ends, the other still takes every connection on the port.
+    first.process().terminate();
+    QVERIFY(first.waitForFinished());
+    for (int i = 0; i < 4; ++i) {
+        FramedTestClient client(first.port());
+        QVERIFY(client.handshake());
+        QCOMPARE(client.received(MessageType::HandshakeOk).constFirst().server, u"second"_s);
+    }
+}
+
+void TestServerProcess::portTakenWithoutReusePort()
+{
+    // A server with --reuse-port shares its port only with others that ask for it too.
+    ServerProcess first(serverBinary());
+    QVERIFY(first.startListening({u"--reuse-port"_s}));
+    const QString port = QString::number(first.port());
+    ServerProcess second(serverBinary());
+    QVERIFY(second.start({u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, port}));
+    QVERIFY(second.waitForFinished());
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY2(second.standardError().contains(u"cannot listen on 127.0.0.1 port "_s + port),
+             qPrintable(second.standardError()));
+
+    // And one with --reuse-port cannot take the port of a server without it, and says why.
+    ServerProcess plain(serverBinary());
+    QVERIFY(plain.startListening());
+    const QString plainPort = QString::number(plain.port());
+    ServerProcess late(serverBinary());
+    QVERIFY(late.start({u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, plainPort, u"--reuse-port"_s}));
+    QVERIFY(late.waitForFinished());
+    QCOMPARE(late.exitCode(), 1);
+    const QString error = late.standardError();
+    QVERIFY2(error.contains(u"cannot listen on 127.0.0.1 port "_s + plainPort), qPrintable(error));
+    QVERIFY2(error.contains(u"cannot bind: Address already in use"_s), qPrintable(error));
 }
 
 void TestServerProcess::badCertificate()

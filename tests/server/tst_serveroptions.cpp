@@ -76,6 +76,7 @@ private Q_SLOTS:
     void badBind_data();
     void badBind();
     void nameAndQuiet();
+    void reusePort();
     void helpAndVersion_data();
     void helpAndVersion();
     void badCommandLine_data();
@@ -338,6 +339,17 @@ void TestServerOptions::nameAndQuiet()
     QCOMPARE(config.serverName, u"Sala da Tagarela"_s);
     QCOMPARE(config.quiet, true);
     QCOMPARE(config.port, quint16(3000));
+}
+
+void TestServerOptions::reusePort()
+{
+    ServerConfig config;
+    QString message;
+    QCOMPARE(ServerOptions::parse(commandLine({}), &config, &message), Outcome::Run);
+    QCOMPARE(config.reusePort, false);
+    QCOMPARE(ServerOptions::parse(commandLine({u"--reuse-port"_s}), &config, &message),
+             Outcome::Run);
+    QCOMPARE(config.reusePort, true);
 }
 
 void TestServerOptions::helpAndVersion_data()
