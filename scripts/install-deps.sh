@@ -28,6 +28,7 @@ packages=(
     systemd                # systemd-analyze: the test suite checks the service unit (tst_service_unit)
     libhiredis-dev         # hiredis, the Redis client library of the Redis engine (server/redis/)
     redis-server           # the tests run the Redis engine against a real redis-server (7.0)
+    haproxy                # docs/haproxy.cfg: the tests check it and run it before two servers
 )
 for option in "$@"; do
     case $option in
