@@ -11,7 +11,9 @@
 //
 // --plain drives a server that speaks bare lines (no nickname, no replies, every line to every
 // client), such as the baselines in bench/baselines/, so the same workloads run against them.
-// --host and --port take lists: client i connects to the (i mod n)-th server.
+// --host and --port take lists: client i connects to the (i mod n)-th server. With
+// --room-per-server the servers are separate rooms (no shared engine): a client then expects
+// only the messages of the senders on its own server.
 
 #include <algorithm>
 #include <cerrno>
@@ -124,6 +126,7 @@ struct Options
     bool json = false;
     int timeoutS = 120;
     bool crossCheck = false;
+    bool roomPerServer = false; //!< each server is its own room
     QString preset;
 };
 
@@ -288,7 +291,18 @@ LoadRun::LoadRun(const Options &options)
     m_trackDuplicates = bits <= MaxTrackedBits;
     if (m_trackDuplicates)
         m_seen.assign(size_t((bits + 63) / 64), 0);
-    m_expected = quint64(pairs) * quint64(m_o.messages);
+    if (!m_o.roomPerServer) {
+        m_expected = quint64(pairs) * quint64(m_o.messages);
+    } else {
+        // Client c is in the room of server c mod n, with the senders s of the same s mod n.
+        const int servers = int(m_o.endpoints.size());
+        for (int c = 0; c < m_o.clients; ++c) {
+            for (int s = 0; s < m_o.senders; ++s) {
+                if (s % servers == c % servers)
+                    m_expected += quint64(m_o.messages);
+            }
+        }
+    }
 }
 
 LoadRun::~LoadRun()
@@ -684,7 +698,11 @@ void LoadRun::deliver(Client &receiver, QByteArrayView text)
         !parseDigits(p + SenderAt, SenderDigits, &sender) ||
         !parseDigits(p + SeqAt, SeqDigits, &seq) || !parseDigits(p + TimeAt, TimeDigits, &sentNs) ||
         sender >= quint64(m_o.senders) || seq >= quint64(m_o.messages) ||
-        std::memcmp(p + PrefixSize, m_padding.data(), m_padding.size()) != 0) {
+        std::memcmp(p + PrefixSize, m_padding.data(), m_padding.size()) != 0 ||
+        (m_o.roomPerServer &&
+         sender % quint64(m_o.endpoints.size()) !=
+             quint64(receiver.index) % quint64(m_o.endpoints.size()))) {
+        // From another server's room, with --room-per-server: it should not have come here.
         ++m_corrupt;
         return;
     }
@@ -944,6 +962,7 @@ void LoadRun::report()
         o[u"preset"_s] = m_o.preset;
         o[u"mode"_s] = m_o.plain ? u"plain"_s : m_o.line ? u"line"_s : u"framed"_s;
         o[u"servers"_s] = int(m_o.endpoints.size());
+        o[u"room_per_server"_s] = m_o.roomPerServer;
         o[u"clients"_s] = m_o.clients;
         o[u"senders"_s] = m_o.senders;
         o[u"messages_per_sender"_s] = m_o.messages;
@@ -990,8 +1009,9 @@ void LoadRun::report()
                         : m_o.line ? "text mode"
                                    : "framed");
         if (m_o.endpoints.size() > 1)
-            std::printf("  %-28s %d, clients spread round-robin\n", "servers",
-                        int(m_o.endpoints.size()));
+            std::printf("  %-28s %d, clients spread round-robin%s\n", "servers",
+                        int(m_o.endpoints.size()),
+                        m_o.roomPerServer ? ", a room each" : ", one room");
         std::printf("  %-28s %d of %d in %.3f s\n", "joined", m_joined, m_o.clients, joinS);
         std::printf("  %-28s %llu\n", "messages sent", ull(m_sent));
         std::printf("  %-28s %llu / %llu\n", "deliveries received/expected", ull(m_unique),
@@ -1114,8 +1134,12 @@ int main(int argc, char *argv[])
                                     u"name"_s);
     const QCommandLineOption crossCheck(
         u"cross-check"_s, u"Also decode every chat with MessageCodec and compare (slower)."_s);
+    const QCommandLineOption roomPerServer(
+        u"room-per-server"_s,
+        u"The servers of --host/--port are separate rooms (no shared engine): each client "
+        "expects only the messages of the senders on its own server."_s);
     parser.addOptions({host, port, clients, senders, messages, size, rate, window, line, plain,
-                       serverPid, json, timeout, preset, crossCheck});
+                       serverPid, json, timeout, preset, crossCheck, roomPerServer});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(u"unexpected argument %1"_s.arg(parser.positionalArguments().constFirst()));
@@ -1207,6 +1231,12 @@ int main(int argc, char *argv[])
         return fail(u"--line and --plain exclude each other"_s);
     o.json = parser.isSet(json);
     o.crossCheck = parser.isSet(crossCheck);
+    o.roomPerServer = parser.isSet(roomPerServer);
+    if (o.roomPerServer && o.plain) {
+        // A plain server says nothing when a client is in: client 0's probe tells, and it
+        // reaches only its own server's room.
+        return fail(u"--room-per-server needs the Tagarela protocol, not --plain"_s);
+    }
     if (o.senders > o.clients)
         return fail(u"--senders (%1) cannot exceed --clients (%2)"_s.arg(o.senders).arg(o.clients));
     QString limitError;

@@ -18,6 +18,10 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include "serverprocess.h"
+
+using Tagarela::ServerProcess;
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -137,6 +141,8 @@ private Q_SLOTS:
     void plainReportsAWithheldDelivery();
     void plainAgainstTheEpollBaseline();
     void listsOfDifferentLengthsAreRefused();
+    void framedSpreadOverTwoServers();
+    void roomPerServerIsNotForPlain();
 };
 
 void TestTagarelaBench::plainAgainstOneServer()
@@ -233,6 +239,54 @@ void TestTagarelaBench::listsOfDifferentLengthsAreRefused()
     QVERIFY(bench.waitForFinished(30'000));
     QCOMPARE(bench.exitCode(), 2);
     QVERIFY(bench.readAllStandardError().contains("not x"));
+}
+
+void TestTagarelaBench::framedSpreadOverTwoServers()
+{
+    // Two real servers, each its own room (no Redis): clients alternate between them, and each
+    // expects the messages of the senders on its own server (--room-per-server).
+    // --resume-grace 0: the second run's clients take the nicknames the first run's just left.
+    const QStringList serverArguments {u"--no-history"_s,   u"--max-rate"_s, u"0"_s,
+                                       u"--max-per-ip"_s,   u"0"_s,          u"--quiet"_s,
+                                       u"--resume-grace"_s, u"0"_s};
+    ServerProcess first(QStringLiteral(TAGARELA_SERVER_BINARY));
+    ServerProcess second(QStringLiteral(TAGARELA_SERVER_BINARY));
+    QVERIFY(first.startListening(serverArguments));
+    QVERIFY(second.startListening(serverArguments));
+    const QString ports = u"%1,%2"_s.arg(first.port()).arg(second.port());
+    const QStringList workload {u"--port"_s,    ports,   u"--clients"_s,  u"6"_s,
+                                u"--senders"_s, u"2"_s,  u"--messages"_s, u"30"_s,
+                                u"--rate"_s,    u"300"_s};
+
+    const BenchRun run = runBench(workload + QStringList {u"--room-per-server"_s});
+    QVERIFY2(run.exitCode == 0, run.errors.constData());
+    QCOMPARE(run.report.value(u"mode"_s).toString(), u"framed"_s);
+    QCOMPARE(run.report.value(u"servers"_s).toInt(), 2);
+    QCOMPARE(run.report.value(u"room_per_server"_s).toBool(), true);
+    QCOMPARE(run.report.value(u"joined"_s).toInt(), 6);
+    // Sender 0 and clients 0, 2, 4 on the first; sender 1 and clients 1, 3, 5 on the second.
+    QCOMPARE(run.report.value(u"expected"_s).toInteger(), 6 * 1 * 30);
+    QCOMPARE(run.report.value(u"received"_s).toInteger(), 6 * 1 * 30);
+    QCOMPARE(run.report.value(u"lost"_s).toInteger(), 0);
+    QCOMPARE(run.report.value(u"corrupt"_s).toInteger(), 0);
+    QCOMPARE(run.report.value(u"duplicated"_s).toInteger(), 0);
+
+    // As one room, the same run misses what the other server's senders said: the bench tells.
+    const BenchRun oneRoom = runBench(workload + QStringList {u"--timeout"_s, u"20"_s});
+    QCOMPARE(oneRoom.exitCode, 1);
+    QCOMPARE(oneRoom.report.value(u"expected"_s).toInteger(), 6 * 2 * 30);
+    QCOMPARE(oneRoom.report.value(u"received"_s).toInteger(), 6 * 1 * 30);
+    QCOMPARE(oneRoom.report.value(u"lost"_s).toInteger(), 6 * 1 * 30);
+}
+
+void TestTagarelaBench::roomPerServerIsNotForPlain()
+{
+    QProcess bench;
+    bench.start(QStringLiteral(TAGARELA_BENCH_BINARY),
+                {u"--plain"_s, u"--port"_s, u"3000,3001"_s, u"--room-per-server"_s});
+    QVERIFY(bench.waitForFinished(30'000));
+    QCOMPARE(bench.exitCode(), 2);
+    QVERIFY(bench.readAllStandardError().contains("--room-per-server needs"));
 }
 
 QTEST_GUILESS_MAIN(TestTagarelaBench)
