@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QNetworkInterface>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QSslCertificate>
@@ -348,7 +349,12 @@ bool Listener::listenReusingPort(const QHostAddress &address, quint16 port, QStr
         if (!any) {
             const Q_IPV6ADDR bytes = address.toIPv6Address();
             std::memcpy(&in6->sin6_addr, &bytes, sizeof bytes);
-            in6->sin6_scope_id = address.scopeId().toUInt();
+            // A link-local address's zone, by number or by interface name (fe80::1%eth0).
+            const QString scope = address.scopeId();
+            bool numeric = false;
+            const uint index = scope.toUInt(&numeric);
+            in6->sin6_scope_id =
+                numeric ? index : uint(QNetworkInterface::interfaceIndexFromName(scope));
         }
         length = sizeof(sockaddr_in6);
     } else {
