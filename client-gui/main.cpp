@@ -11,6 +11,7 @@
 #include "chatwindow.h"
 #include "connectdialog.h"
 #include "messagemodel.h"
+#include "serveraddress.h"
 #include "serverhistory.h"
 #include "translations.h"
 
@@ -58,9 +59,13 @@ int main(int argc, char *argv[])
         "main", "Tagarela chat client. Without options it asks where to connect."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption hostOption(u"host"_s,
-                                        QApplication::translate("main", "Server to connect to."),
-                                        QApplication::translate("main", "host"));
+    const QCommandLineOption hostOption(
+        u"host"_s,
+        QApplication::translate("main",
+                                "Server to connect to: host or host:port, or several servers "
+                                "of one room separated by commas, tried in turn "
+                                "(\"host1:3000, host2:3000\"; IPv6 as [::1]:3000)."),
+        QApplication::translate("main", "host"));
     const QCommandLineOption portOption(
         u"port"_s, QApplication::translate("main", "Server port (default: 3000)."),
         QApplication::translate("main", "port"));
@@ -109,12 +114,22 @@ int main(int argc, char *argv[])
         }
         window.messageModel()->setScrollbackLimit(lines);
     }
-    const QString host = parser.value(hostOption);
+    const QString host = parser.value(hostOption).trimmed();
+    if (!host.isEmpty()) {
+        const ServerAddressList::Parsed addresses =
+            ServerAddressList::parse(host, port == 0 ? ConnectDialog::DefaultPort : port);
+        if (!addresses.isValid()) {
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QApplication::translate("main", "--host: %1").arg(addresses.error)));
+            return 2;
+        }
+    }
     const QString nick =
         parser.isSet(nickOption) ? parser.value(nickOption) : ServerHistory().lastNick();
     const bool tls = parser.isSet(tlsOption);
     if (!host.isEmpty() && !nick.isEmpty()) {
-        window.connectDirectly(host, port == 0 ? 3000 : port, nick, tls);
+        window.connectDirectly(host, port == 0 ? ConnectDialog::DefaultPort : port, nick, tls);
     } else {
         window.showConnectDialog(host, port, nick);
         if (tls)

@@ -107,6 +107,10 @@
         <source>waiting: disconnected; it will be sent when you connect again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not reach %1 (%2); trying %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -938,10 +942,6 @@ The server&apos;s certificate (SHA-256):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A host name cannot contain spaces.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1083,6 +1083,10 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>&amp;Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host name or address, with :port if it is not the port below. Several servers of one room, separated by commas, are tried in turn: chat1.example.org:3000, chat2.example.org:3000.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1257,6 +1261,30 @@ The server&apos;s certificate (SHA-256):
         <source>The TLS certificate %1 expired on %2; clients that check it will refuse it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set SO_REUSEPORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set IPV6_V6ONLY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot bind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageModel</name>
@@ -1378,6 +1406,52 @@ The server&apos;s certificate (SHA-256):
     <message>
         <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ServerAddressList</name>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write the host name alone, without a scheme such as tcp://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the ] that ends the IPv6 address is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: between [ and ] goes an IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: only a port, after a colon, may follow the ].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address (with a port, write it as [address]:port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the host name is missing before the port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port must be a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many servers: at most %n.</source>
+        <translation>
+            <numerusform>Too many servers: at most %n.</numerusform>
+            <numerusform>Too many servers: at most %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1736,10 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>--backup: the file name must not be empty.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Let other servers started with --reuse-port listen on the same port of this host (SO_REUSEPORT): the system spreads new connections among them. Without a shared engine, each server is a room of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SqliteHistoryDatabase</name>
@@ -1872,10 +1950,6 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Server to connect to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,6 +2022,14 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
             <numerusform>Backed up %n messages, the newest #%1, to %2 (%3 bytes); integrity check ok.
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Server to connect to: host or host:port, or several servers of one room separated by commas, tried in turn (&quot;host1:3000, host2:3000&quot;; IPv6 as [::1]:3000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--host: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

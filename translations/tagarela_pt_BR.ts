@@ -107,6 +107,10 @@
         <source>waiting: disconnected; it will be sent when you connect again</source>
         <translation>aguardando: desconectado; será enviada quando você se conectar de novo</translation>
     </message>
+    <message>
+        <source>Could not reach %1 (%2); trying %3.</source>
+        <translation>Não foi possível alcançar %1 (%2); tentando %3.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -940,10 +944,6 @@ O certificado do servidor (SHA-256):
         <translation>Digite o nome ou o endereço do servidor.</translation>
     </message>
     <message>
-        <source>A host name cannot contain spaces.</source>
-        <translation>O nome do servidor não pode ter espaços.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
@@ -1086,6 +1086,10 @@ O certificado do servidor (SHA-256):
     <message>
         <source>&amp;Use %1</source>
         <translation>&amp;Usar %1</translation>
+    </message>
+    <message>
+        <source>A host name or address, with :port if it is not the port below. Several servers of one room, separated by commas, are tried in turn: chat1.example.org:3000, chat2.example.org:3000.</source>
+        <translation>Um nome ou endereço de servidor, com :porta se não for a porta abaixo. Vários servidores de uma mesma sala, separados por vírgulas, são tentados em ordem: chat1.example.org:3000, chat2.example.org:3000.</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1263,30 @@ O certificado do servidor (SHA-256):
         <source>The TLS certificate %1 expired on %2; clients that check it will refuse it</source>
         <translation>O certificado TLS %1 expirou em %2; os clientes que o verificam vão recusá-lo</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create a socket</source>
+        <translation>não foi possível criar um socket</translation>
+    </message>
+    <message>
+        <source>cannot set SO_REUSEPORT</source>
+        <translation>não foi possível ativar SO_REUSEPORT</translation>
+    </message>
+    <message>
+        <source>cannot set IPV6_V6ONLY</source>
+        <translation>não foi possível ajustar IPV6_V6ONLY</translation>
+    </message>
+    <message>
+        <source>cannot bind</source>
+        <translation>não foi possível ocupar o endereço</translation>
+    </message>
+    <message>
+        <source>cannot listen</source>
+        <translation>não foi possível escutar</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageModel</name>
@@ -1380,6 +1408,52 @@ O certificado do servidor (SHA-256):
     <message>
         <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
         <translation>&quot;%1&quot;: depois do host só pode vir /BD, sendo BD o número de um banco de dados (0 por padrão).</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::ServerAddressList</name>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>Digite o nome ou o endereço do servidor.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write the host name alone, without a scheme such as tcp://.</source>
+        <translation>&quot;%1&quot;: escreva só o nome do servidor, sem um esquema como tcp://.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the ] that ends the IPv6 address is missing.</source>
+        <translation>&quot;%1&quot;: falta o ] que fecha o endereço IPv6.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: between [ and ] goes an IPv6 address.</source>
+        <translation>&quot;%1&quot;: entre [ e ] vai um endereço IPv6.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: only a port, after a colon, may follow the ].</source>
+        <translation>&quot;%1&quot;: depois do ] só pode vir uma porta, após dois-pontos.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address (with a port, write it as [address]:port).</source>
+        <translation>&quot;%1&quot; não é um endereço IPv6 (com porta, escreva [endereço]:porta).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the host name is missing before the port.</source>
+        <translation>&quot;%1&quot;: falta o nome do servidor antes da porta.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or address.</source>
+        <translation>&quot;%1&quot; não é um nome nem um endereço de servidor.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port must be a number from 1 to 65535.</source>
+        <translation>&quot;%1&quot;: a porta deve ser um número de 1 a 65535.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many servers: at most %n.</source>
+        <translation>
+            <numerusform>Servidores demais: no máximo %n.</numerusform>
+            <numerusform>Servidores demais: no máximo %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1746,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>--backup: the file name must not be empty.</source>
         <translation>--backup: o nome do arquivo não pode ser vazio.</translation>
     </message>
+    <message>
+        <source>Let other servers started with --reuse-port listen on the same port of this host (SO_REUSEPORT): the system spreads new connections among them. Without a shared engine, each server is a room of its own.</source>
+        <translation>Permite que outros servidores iniciados com --reuse-port escutem na mesma porta deste computador (SO_REUSEPORT): o sistema distribui as novas conexões entre eles. Sem um mecanismo compartilhado, cada servidor é uma sala própria.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SqliteHistoryDatabase</name>
@@ -1882,10 +1960,6 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <translation>Cliente de bate-papo Tagarela. Sem opções, pergunta onde se conectar.</translation>
     </message>
     <message>
-        <source>Server to connect to.</source>
-        <translation>Servidor ao qual se conectar.</translation>
-    </message>
-    <message>
         <source>host</source>
         <translation>servidor</translation>
     </message>
@@ -1958,6 +2032,14 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
             <numerusform>Copiadas %n mensagens, a mais recente #%1, para %2 (%3 bytes); verificação de integridade ok.
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Server to connect to: host or host:port, or several servers of one room separated by commas, tried in turn (&quot;host1:3000, host2:3000&quot;; IPv6 as [::1]:3000).</source>
+        <translation>Servidor ao qual se conectar: servidor ou servidor:porta, ou vários servidores de uma mesma sala separados por vírgulas, tentados em ordem (&quot;host1:3000, host2:3000&quot;; IPv6 como [::1]:3000).</translation>
+    </message>
+    <message>
+        <source>--host: %1</source>
+        <translation>--host: %1</translation>
     </message>
 </context>
 </TS>

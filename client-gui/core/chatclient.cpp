@@ -157,8 +157,21 @@ void ChatClient::connectToServer(const QString &host, quint16 port, const QStrin
 {
     dropConnection();
     saveResume();
-    m_host = host;
-    m_port = port;
+    const ServerAddressList::Parsed parsed = ServerAddressList::parse(host, port);
+    if (parsed.isValid() && parsed.addresses.size() > 1) {
+        m_addresses = parsed.addresses;
+        m_host = ServerAddressList::format(m_addresses);
+        m_port = port;
+    } else {
+        // One address (or text the dialog would not have let through, tried as it is): the
+        // same host and port, and so the same outbox and history, as before lists existed.
+        m_addresses = {parsed.isValid() ? parsed.addresses.constFirst()
+                                        : ServerAddress {host.trimmed(), port, false}};
+        m_host = m_addresses.constFirst().host;
+        m_port = m_addresses.constFirst().port;
+    }
+    m_addressIndex = 0;
+    m_addressesTried = 1;
     m_wantedNick = nick;
     m_nick.clear();
     m_users.clear();
@@ -168,7 +181,7 @@ void ChatClient::connectToServer(const QString &host, quint16 port, const QStrin
     m_inHistory = false;
     m_retryAt.clear();
     m_notStoredDelayMs = 0;
-    m_resumeKey = ResumeState::keyFor(host, port, nick);
+    m_resumeKey = ResumeState::keyFor(m_host, m_port, nick);
     m_resume = ResumeState::load(m_resumeKey);
     m_resumeToken = m_resume.token;
     openOutbox();
@@ -248,6 +261,7 @@ bool ChatClient::reconnect()
     if (m_host.isEmpty() || m_state != State::Disconnected)
         return false;
     m_retries = 0;
+    m_addressesTried = 1;
     attempt();
     return true;
 }
@@ -302,17 +316,20 @@ void ChatClient::attempt()
     });
     setState(State::Connecting);
     m_connectTimer.start(m_connectTimeoutMs);
+    const ServerAddress address = currentAddress();
     if (auto *tlsSocket = qobject_cast<QSslSocket *>(socket))
-        tlsSocket->connectToHostEncrypted(m_host, m_port);
+        tlsSocket->connectToHostEncrypted(address.host, address.port);
     else
-        socket->connectToHost(m_host, m_port);
+        socket->connectToHost(address.host, address.port);
 }
 
 void ChatClient::onSslErrors(QSslSocket *socket, const QList<QSslError> &errors)
 {
     const QSslCertificate certificate = socket->peerCertificate();
     const QByteArray offered = PinStore::fingerprint(certificate);
-    const QByteArray pinned = m_pins->pin(m_host, m_port);
+    // Each address has its certificate: pinned by the address it was met at.
+    const ServerAddress address = currentAddress();
+    const QByteArray pinned = m_pins->pin(address.host, address.port);
     if (!offered.isEmpty() && offered == pinned) {
         // Exactly the certificate the user trusted: its errors (self-signed, another name,
         // expired) were known when they trusted it.
@@ -320,8 +337,8 @@ void ChatClient::onSslErrors(QSslSocket *socket, const QList<QSslError> &errors)
         return;
     }
     // Not ignored: the handshake fails, and onClosed() gives up with this problem.
-    m_certificateProblem.host = m_host;
-    m_certificateProblem.port = m_port;
+    m_certificateProblem.host = address.host;
+    m_certificateProblem.port = address.port;
     m_certificateProblem.fingerprint = offered;
     m_certificateProblem.pinned = pinned;
     const QStringList names = certificate.subjectInfo(QSslCertificate::CommonName);
@@ -390,6 +407,7 @@ void ChatClient::onMessage(const Message &message)
         m_joinedBefore = true;
         m_outageReported = false;
         m_retries = 0;
+        m_addressesTried = 1;
         setState(State::Connected);
         m_connection->ping(); // the status bar shows latency from the start, not after 15 s
         if (nickChangedNow)
@@ -567,7 +585,8 @@ void ChatClient::announceJoin()
     ChatLine line;
     line.kind = ChatLine::Kind::Info;
     line.time = QDateTime::currentMSecsSinceEpoch();
-    const QString server = address(m_host, m_port);
+    // The address reached, not the list: the user sees which server of it they are on.
+    const QString server = currentAddress().toString();
     line.text = m_joinReconnected ? tr("Reconnected to %1 as %2.").arg(server, m_nick)
                                   : tr("Connected to %1 as %2.").arg(server, m_nick);
     Q_EMIT lineReceived(line);
@@ -867,6 +886,9 @@ bool ChatClient::discard(const QString &clientId)
 void ChatClient::onClosed(ErrorCode code, const QString &detail)
 {
     Q_UNUSED(code)
+    // Still connecting: the TCP connection or its TLS handshake failed, or did not finish in
+    // time. That is this address's trouble, and another address of the server may answer.
+    const bool unreachable = m_state == State::Connecting;
     forgetConnection();
     saveResume();
     if (m_connection)
@@ -882,6 +904,8 @@ void ChatClient::onClosed(ErrorCode code, const QString &detail)
                detail);
         return;
     }
+    if (unreachable && tryNextAddress(detail))
+        return;
     // A server without TLS, say. After an outage, the next attempt may well succeed.
     if (m_tls && m_tcpConnected && !m_encrypted && !m_joinedBefore) {
         giveUp(Failure::TlsFailed, detail);
@@ -911,8 +935,27 @@ void ChatClient::giveUp(Failure failure, const QString &text, const QString &sug
     Q_EMIT failed(failure, text, suggestion);
 }
 
+bool ChatClient::tryNextAddress(const QString &detail)
+{
+    if (m_addressesTried >= m_addresses.size())
+        return false;
+    const ServerAddress failed = currentAddress();
+    m_addressIndex = (m_addressIndex + 1) % int(m_addresses.size());
+    ++m_addressesTried;
+    ChatLine line;
+    line.kind = ChatLine::Kind::Info;
+    line.time = QDateTime::currentMSecsSinceEpoch();
+    line.text = tr("Could not reach %1 (%2); trying %3.")
+                    .arg(failed.toString(), detail, currentAddress().toString());
+    Q_EMIT lineReceived(line);
+    attempt();
+    return true;
+}
+
 void ChatClient::scheduleReconnect(const QString &reason)
 {
+    // After the wait, every address gets its turn again, starting with the one tried last.
+    m_addressesTried = 1;
     if (!m_outageReported) {
         m_outageReported = true;
         Q_EMIT connectionLost(reason);

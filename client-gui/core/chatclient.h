@@ -22,6 +22,7 @@
 #include "pinstore.h"
 #include "resumestate.h"
 #include "sendpacer.h"
+#include "serveraddress.h"
 
 class QSslError;
 class QSslSocket;
@@ -95,7 +96,13 @@ public:
     explicit ChatClient(QObject *parent = nullptr);
     ~ChatClient() override;
 
-    /*! Connects and joins as \a nick; stays connected (reconnecting) until disconnectFromServer().
+    /*!
+     * Connects and joins as \a nick; stays connected (reconnecting) until disconnectFromServer().
+     * \a host may name several servers of one room, "host1:3000, host2" (ServerAddressList;
+     * \a port is the default): an address that cannot be reached (refused, no answer, a failed
+     * TLS handshake, a name not found) is followed at once by the next one, on the first
+     * connection and on every reconnection; the client gives up, or waits to retry, only once
+     * every address failed.
      */
     void connectToServer(const QString &host, quint16 port, const QString &nick);
     /*! Leaves (telling the server) and stops reconnecting. */
@@ -129,8 +136,17 @@ public:
 
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
+    /*!
+     * The server as the user named it: the host of a single address, or the whole list
+     * (ServerAddressList::format()) with port() as its default. The outbox and the place in
+     * the history are kept under it.
+     */
     QString host() const { return m_host; }
     quint16 port() const { return m_port; }
+    /*! Every address of the server, in the order they are tried. */
+    QList<ServerAddress> addresses() const { return m_addresses; }
+    /*! The address of this connection or attempt (the last one tried when disconnected). */
+    ServerAddress currentAddress() const { return m_addresses.value(m_addressIndex); }
     QString nick() const { return m_nick; }
     /*! "host:port", "[v6::address]:port": how the server is named to the user. */
     static QString address(const QString &host, quint16 port);
@@ -240,6 +256,11 @@ private:
     void dropConnection();
     void giveUp(Failure failure, const QString &text, const QString &suggestion = {});
     void scheduleReconnect(const QString &reason);
+    /*!
+     * This attempt could not reach its address: tries the next one, if some address has not
+     * been tried since the last success or wait. False when every one has.
+     */
+    bool tryNextAddress(const QString &detail);
     bool canSend() const;
     void sendHello(const QString &nick);
     /*! "Connected to … as ana.": once the history answer (older than it) is in. */
@@ -270,6 +291,9 @@ private:
     State m_state = State::Disconnected;
     QString m_host;
     quint16 m_port = 0;
+    QList<ServerAddress> m_addresses; //!< from m_host; never empty once connectToServer()
+    int m_addressIndex = 0; //!< the address tried now
+    int m_addressesTried = 1; //!< addresses tried since the last success or wait, this one too
     QString m_wantedNick;
     QString m_nick;
     QStringList m_users;

@@ -695,12 +695,15 @@ void ChatWindow::updateStatus()
     case ChatClient::State::Connecting:
     case ChatClient::State::Handshaking:
     case ChatClient::State::Joining:
-        text = tr("Connecting to %1:%2…").arg(m_client->host()).arg(m_client->port());
+        // The address of this attempt: with several, the one being tried.
+        text = tr("Connecting to %1:%2…")
+                   .arg(m_client->currentAddress().host)
+                   .arg(m_client->currentAddress().port);
         break;
     case ChatClient::State::Connected:
         text = tr("Connected to %1:%2 as %3")
-                   .arg(m_client->host())
-                   .arg(m_client->port())
+                   .arg(m_client->currentAddress().host)
+                   .arg(m_client->currentAddress().port)
                    .arg(m_client->nick());
         if (m_client->latencyMs() >= 0)
             text += u" · "_s + tr("%1 ms").arg(m_client->latencyMs());
@@ -745,7 +748,7 @@ void ChatWindow::updateEncryption()
 void ChatWindow::updateTitle()
 {
     QString title = m_client->isConnected()
-        ? tr("%1 on %2 — Tagarela").arg(m_client->nick(), m_client->host())
+        ? tr("%1 on %2 — Tagarela").arg(m_client->nick(), m_client->currentAddress().host)
         : tr("Tagarela");
     if (m_unread > 0)
         title = u'(' + QString::number(m_unread) + u") "_s + title;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectdialog.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,6 +20,7 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include "serveraddress.h"
 #include "validation.h"
 
 namespace Tagarela {
@@ -69,8 +72,25 @@ HostAndPort splitHostPort(const QString &input)
     return {text};
 }
 
+/*! Commas or spaces: the text names several servers of one room (ServerAddressList). */
+bool namesSeveral(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return std::any_of(trimmed.cbegin(), trimmed.cend(),
+                       [](QChar c) { return c == u',' || c.isSpace(); });
+}
+
 QString displayName(const ServerHistory::Server &server)
 {
+    if (namesSeveral(server.host)) {
+        // Every address with its port: the port field is not beside the list in the menu.
+        QStringList names;
+        for (const ServerAddress &address :
+             ServerAddressList::parse(server.host, server.port).addresses) {
+            names.append(address.toString());
+        }
+        return names.join(u", "_s);
+    }
     const QString host = server.host.contains(u':') ? u'[' + server.host + u']' : server.host;
     return host + u':' + QString::number(server.port);
 }
@@ -113,6 +133,9 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_hostCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_hostCombo->setAccessibleName(tr("Server host"));
     m_hostCombo->lineEdit()->setPlaceholderText(tr("chat.example.org or 192.0.2.7"));
+    m_hostCombo->setToolTip(tr("A host name or address, with :port if it is not the port "
+                               "below. Several servers of one room, separated by commas, are "
+                               "tried in turn: chat1.example.org:3000, chat2.example.org:3000."));
     for (const ServerHistory::Server &server : m_history.recentServers()) {
         m_hostCombo->addItem(displayName(server));
         const int index = m_hostCombo->count() - 1;
@@ -277,11 +300,19 @@ ConnectDialog::~ConnectDialog()
 
 QString ConnectDialog::host() const
 {
-    return splitHostPort(m_hostCombo->currentText()).host;
+    const QString text = m_hostCombo->currentText();
+    if (namesSeveral(text)) {
+        const ServerAddressList::Parsed parsed = ServerAddressList::parse(text, port());
+        return parsed.isValid() ? ServerAddressList::format(parsed.addresses) : text.trimmed();
+    }
+    return splitHostPort(text).host;
 }
 
 quint16 ConnectDialog::port() const
 {
+    // A list keeps its ports in the text: the field is the default for entries without one.
+    if (namesSeveral(m_hostCombo->currentText()))
+        return quint16(m_portSpin->value());
     const int typed = splitHostPort(m_hostCombo->currentText()).port;
     return quint16(typed > 0 ? typed : m_portSpin->value());
 }
@@ -329,9 +360,10 @@ QString ConnectDialog::password() const
 
 bool ConnectDialog::isInputValid() const
 {
-    const QString name = host();
-    return !name.isEmpty() && !name.contains(u' ') &&
-        Validation::checkNick(nick()) == NickProblem::None;
+    const QString text = m_hostCombo->currentText();
+    const bool hostValid =
+        namesSeveral(text) ? ServerAddressList::parse(text, port()).isValid() : !host().isEmpty();
+    return hostValid && Validation::checkNick(nick()) == NickProblem::None;
 }
 
 void ConnectDialog::setBusy(bool busy)
@@ -483,6 +515,8 @@ void ConnectDialog::pickServer(int index)
 
 void ConnectDialog::splitHostAndPort()
 {
+    if (namesSeveral(m_hostCombo->currentText()))
+        return;
     const HostAndPort parsed = splitHostPort(m_hostCombo->currentText());
     if (parsed.port > 0)
         m_portSpin->setValue(parsed.port);
@@ -503,11 +537,11 @@ void ConnectDialog::validate()
 {
     const QString name = host();
     QString hostProblem;
-    if (name.isEmpty()) {
+    if (namesSeveral(m_hostCombo->currentText())) {
+        hostProblem = ServerAddressList::parse(m_hostCombo->currentText(), port()).error;
+    } else if (name.isEmpty()) {
         if (m_hostTouched)
             hostProblem = tr("Enter the server's host name or address.");
-    } else if (name.contains(u' ')) {
-        hostProblem = tr("A host name cannot contain spaces.");
     }
     m_hostReason->setText(hostProblem);
     m_hostReason->setVisible(!hostProblem.isEmpty());

@@ -55,6 +55,9 @@ private Q_SLOTS:
     void followsPresence();
     void nickCollisionFailsWithSuggestion();
     void refusedConnectionFails();
+    void triesTheNextAddress();
+    void everyAddressRefusedFails();
+    void reconnectsToAnotherAddress();
     void reconnectsAfterServerRestart();
     void keepsSuggestedNickWhenOwnIsTakenOnReconnect();
     void noRetryAfterKick();
@@ -245,6 +248,107 @@ void TestChatClient::refusedConnectionFails()
              ChatClient::Failure::ConnectionRefused);
     QVERIFY(!failed.at(0).at(1).toString().isEmpty());
     QCOMPARE(client->state(), ChatClient::State::Disconnected);
+}
+
+namespace {
+
+// A port that was free a moment ago: nobody listens there, and a connection is refused.
+quint16 refusedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+// The info lines among \a spy's lines.
+QStringList infoTexts(const QSignalSpy &spy)
+{
+    QStringList texts;
+    for (const QList<QVariant> &arguments : spy) {
+        const auto line = arguments.at(0).value<ChatLine>();
+        if (line.kind == ChatLine::Kind::Info)
+            texts.append(line.text);
+    }
+    return texts;
+}
+
+} // namespace
+
+void TestChatClient::triesTheNextAddress()
+{
+    const quint16 closed = refusedPort();
+    QVERIFY(closed != 0);
+    const quint16 open = m_server->serverPort();
+    auto ana = makeClient();
+    QSignalSpy joined(ana.get(), &ChatClient::joined);
+    QSignalSpy failed(ana.get(), &ChatClient::failed);
+    QSignalSpy lines(ana.get(), &ChatClient::lineReceived);
+    ana->connectToServer(u"127.0.0.1:%1, 127.0.0.1:%2"_s.arg(closed).arg(open), 3000, u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(m_server->room().nicks(), QStringList {u"ana"_s});
+    QCOMPARE(ana->currentAddress().port, open);
+    QCOMPARE(ana->addresses().size(), 2);
+    // The server is named by the whole list; the user sees the address reached.
+    QCOMPARE(ana->host(), u"127.0.0.1:%1, 127.0.0.1:%2"_s.arg(closed).arg(open));
+    QTRY_VERIFY(infoTexts(lines).contains(
+        ChatClient::tr("Connected to %1 as %2.").arg(u"127.0.0.1:%1"_s.arg(open), u"ana"_s)));
+    const QStringList info = infoTexts(lines);
+    QVERIFY2(info.constFirst().startsWith(u"Could not reach 127.0.0.1:%1 ("_s.arg(closed)),
+             qPrintable(info.join(u'\n')));
+    QVERIFY2(info.constFirst().endsWith(u"trying 127.0.0.1:%1."_s.arg(open)),
+             qPrintable(info.join(u'\n')));
+}
+
+void TestChatClient::everyAddressRefusedFails()
+{
+    const quint16 first = refusedPort();
+    const quint16 second = refusedPort();
+    QVERIFY(first != 0 && second != 0);
+    auto ana = makeClient();
+    QSignalSpy failed(ana.get(), &ChatClient::failed);
+    QSignalSpy lines(ana.get(), &ChatClient::lineReceived);
+    ana->connectToServer(u"127.0.0.1:%1 127.0.0.1:%2"_s.arg(first).arg(second), 3000, u"ana"_s);
+    QVERIFY(failed.wait(5000));
+    // Each address once, then one failure, not a loop.
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).value<ChatClient::Failure>(),
+             ChatClient::Failure::ConnectionRefused);
+    QCOMPARE(ana->state(), ChatClient::State::Disconnected);
+    QCOMPARE(ana->currentAddress().port, second);
+    QCOMPARE(infoTexts(lines).size(), 1);
+}
+
+void TestChatClient::reconnectsToAnotherAddress()
+{
+    std::unique_ptr<ChatServer> other = startServer();
+    QVERIFY(other);
+    const quint16 first = m_server->serverPort();
+    const quint16 second = other->serverPort();
+    auto ana = makeClient();
+    QSignalSpy joined(ana.get(), &ChatClient::joined);
+    ana->connectToServer(u"127.0.0.1:%1, 127.0.0.1:%2"_s.arg(first).arg(second), 3000, u"ana"_s);
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(ana->currentAddress().port, first);
+    QCOMPARE(m_server->room().nicks(), QStringList {u"ana"_s});
+
+    // Its server dies: the retry finds it refusing, and goes on to the other address at once.
+    QSignalSpy lost(ana.get(), &ChatClient::connectionLost);
+    m_server.reset();
+    QVERIFY(lost.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(joined.size(), 2, 10'000);
+    QCOMPARE(ana->state(), ChatClient::State::Connected);
+    QCOMPARE(ana->currentAddress().port, second);
+    QCOMPARE(other->room().nicks(), QStringList {u"ana"_s});
+
+    // And back to the first when the second goes too (the first is listening again).
+    m_server = startServer(first);
+    QVERIFY(m_server);
+    other.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(joined.size(), 3, 10'000);
+    QCOMPARE(ana->currentAddress().port, first);
+    QCOMPARE(m_server->room().nicks(), QStringList {u"ana"_s});
 }
 
 void TestChatClient::reconnectsAfterServerRestart()

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void changedCertificateIsRefused();
     void changedCertificateStopsReconnecting();
     void tlsToServerWithoutTls();
+    void failedTlsHandshakeTriesTheNextAddress();
     void plainToServerRequiringTls();
     void password_data();
     void password();
@@ -236,6 +237,43 @@ void TestChatClientSecurity::tlsToServerWithoutTls()
     QVERIFY(server);
     auto client = makeClient(true);
     QCOMPARE(failureOf(client.get(), server->serverPort()), ChatClient::Failure::TlsFailed);
+}
+
+void TestChatClientSecurity::failedTlsHandshakeTriesTheNextAddress()
+{
+    ServerConfig plainConfig = tlsConfig(*m_first);
+    plainConfig.tlsCertFile.clear();
+    plainConfig.tlsKeyFile.clear();
+    const auto plain = startServer(plainConfig);
+    const auto otherPlain = startServer(plainConfig);
+    const auto tls = startServer(tlsConfig(*m_first));
+    QVERIFY(plain && otherPlain && tls);
+    m_pins->setPin(u"127.0.0.1"_s, tls->serverPort(), m_first->sha256());
+
+    // The first address has no TLS: its handshake fails, and the next one is tried, with TLS.
+    auto client = makeClient(true);
+    QSignalSpy joined(client.get(), &ChatClient::joined);
+    client->connectToServer(
+        u"127.0.0.1:%1, 127.0.0.1:%2"_s.arg(plain->serverPort()).arg(tls->serverPort()), 3000,
+        u"ana"_s);
+    QVERIFY(joined.wait(10'000));
+    QVERIFY(client->isEncrypted());
+    QCOMPARE(client->currentAddress().port, tls->serverPort());
+    QVERIFY(plain->room().nicks().isEmpty());
+    QCOMPARE(tls->room().nicks(), QStringList {u"ana"_s});
+
+    // TLS was chosen: no address gets a plain connection instead, and the client says why.
+    auto strict = makeClient(true);
+    QSignalSpy failed(strict.get(), &ChatClient::failed);
+    strict->connectToServer(
+        u"127.0.0.1:%1 127.0.0.1:%2"_s.arg(plain->serverPort()).arg(otherPlain->serverPort()), 3000,
+        u"bia"_s);
+    QVERIFY(failed.wait(10'000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).value<ChatClient::Failure>(), ChatClient::Failure::TlsFailed);
+    QCOMPARE(strict->currentAddress().port, otherPlain->serverPort());
+    QVERIFY(plain->room().nicks().isEmpty());
+    QVERIFY(otherPlain->room().nicks().isEmpty());
 }
 
 void TestChatClientSecurity::plainToServerRequiringTls()

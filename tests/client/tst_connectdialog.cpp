@@ -17,6 +17,7 @@
 
 #include "chatclient.h"
 #include "connectdialog.h"
+#include "serveraddress.h"
 #include "serverhistory.h"
 #include "typetext.h"
 #include "validation.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void connectEmitsTheTypedValues();
     void enterConnects();
     void hostWithPortSetsThePort();
+    void severalServers();
     void nickTakenOffersTheSuggestion();
     void nickTakenTypingGoesToTheNickname();
     void otherFailuresHaveTheirOwnMessage();
@@ -157,12 +159,16 @@ void TestConnectDialog::connectNeedsAHost()
     QVERIFY(connectButton()->isEnabled());
     QVERIFY(!hostReason()->isVisible());
 
-    QTest::keyClicks(hostCombo()->lineEdit(), u" x"_s);
+    // A second server with a port that cannot be.
+    QTest::keyClicks(hostCombo()->lineEdit(), u", x:0"_s);
     QVERIFY(!connectButton()->isEnabled());
     QVERIFY(hostReason()->isVisible());
+    QCOMPARE(
+        hostReason()->text(),
+        ServerAddressList::tr("\"%1\": the port must be a number from 1 to 65535.").arg(u"x:0"_s));
 
     // Erased by the user: now it says what is missing.
-    for (int i = 0; i < 11; ++i)
+    for (int i = 0; i < 14; ++i)
         QTest::keyClick(hostCombo()->lineEdit(), Qt::Key_Backspace);
     QCOMPARE(m_dialog->host(), QString());
     QVERIFY(hostReason()->isVisible());
@@ -290,6 +296,48 @@ void TestConnectDialog::hostWithPortSetsThePort()
     QTest::keyClicks(hostCombo()->lineEdit(), u"fe80::1"_s);
     QCOMPARE(m_dialog->host(), u"fe80::1"_s);
     QCOMPARE(m_dialog->port(), 4000); // the port field's
+}
+
+void TestConnectDialog::severalServers()
+{
+    createDialog();
+    fill(u" chat1.example.org:4001,chat2.example.org  [::1]:4003 "_s, u"bia"_s);
+    // The list is the host; the port field stays the default of entries without a port.
+    QCOMPARE(m_dialog->host(), u"chat1.example.org:4001, chat2.example.org, [::1]:4003"_s);
+    QCOMPARE(m_dialog->port(), ConnectDialog::DefaultPort);
+    QVERIFY(!hostReason()->isVisible());
+    QVERIFY(connectButton()->isEnabled());
+
+    QSignalSpy requested(m_dialog.get(), &ConnectDialog::connectRequested);
+    QTest::mouseClick(connectButton(), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(),
+             u"chat1.example.org:4001, chat2.example.org, [::1]:4003"_s);
+    QCOMPARE(requested.at(0).at(1).value<quint16>(), ConnectDialog::DefaultPort);
+    // Not split into host and port as one address is.
+    QCOMPARE(hostCombo()->currentText().trimmed(),
+             u"chat1.example.org:4001,chat2.example.org  [::1]:4003"_s);
+
+    // Remembered as a list, offered again with every port spelt out.
+    m_dialog->remember();
+    m_dialog.reset();
+    createDialog();
+    const int index =
+        hostCombo()->findText(u"chat1.example.org:4001, chat2.example.org:3000, [::1]:4003"_s);
+    QVERIFY(index >= 0);
+    hostCombo()->setCurrentIndex(index);
+    Q_EMIT hostCombo()->activated(index);
+    QCOMPARE(m_dialog->host(), u"chat1.example.org:4001, chat2.example.org, [::1]:4003"_s);
+    QCOMPARE(m_dialog->port(), ConnectDialog::DefaultPort);
+
+    // A bad entry is named, and Connect waits for it to be mended.
+    m_dialog->setValues(u"chat1.example.org, [chat2.example.org]"_s, 3000, u"bia"_s);
+    QVERIFY(!connectButton()->isEnabled());
+    QVERIFY(hostReason()->isVisible());
+    QCOMPARE(hostReason()->text(),
+             ServerAddressList::tr("\"%1\": between [ and ] goes an IPv6 address.")
+                 .arg(u"[chat2.example.org]"_s));
+    QCOMPARE(hostCombo()->accessibleDescription(), hostReason()->text());
 }
 
 void TestConnectDialog::nickTakenOffersTheSuggestion()
