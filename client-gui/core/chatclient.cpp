@@ -576,6 +576,13 @@ void ChatClient::sendHello(const QString &nick)
 
 QString ChatClient::address(const QString &host, quint16 port)
 {
+    const ServerAddressList::Parsed parsed = ServerAddressList::parse(host, port);
+    if (parsed.isValid() && parsed.addresses.size() > 1) {
+        QStringList names;
+        for (const ServerAddress &address : parsed.addresses)
+            names.append(address.toString());
+        return names.join(u", "_s);
+    }
     const QString name = host.contains(u':') ? u'[' + host + u']' : host;
     return name + u':' + QString::number(port);
 }

@@ -148,7 +148,10 @@ public:
     /*! The address of this connection or attempt (the last one tried when disconnected). */
     ServerAddress currentAddress() const { return m_addresses.value(m_addressIndex); }
     QString nick() const { return m_nick; }
-    /*! "host:port", "[v6::address]:port": how the server is named to the user. */
+    /*!
+     * "host:port", "[v6::address]:port": how the server is named to the user; a list of
+     * addresses as "a:3000, b:3000", every entry with its port.
+     */
     static QString address(const QString &host, quint16 port);
     QStringList users() const { return m_users; }
     QString serverName() const { return m_serverName; }

@@ -292,6 +292,11 @@ void TestChatClient::triesTheNextAddress()
     QCOMPARE(ana->addresses().size(), 2);
     // The server is named by the whole list; the user sees the address reached.
     QCOMPARE(ana->host(), u"127.0.0.1:%1, 127.0.0.1:%2"_s.arg(closed).arg(open));
+    QCOMPARE(ChatClient::address(ana->host(), ana->port()),
+             u"127.0.0.1:%1, 127.0.0.1:%2"_s.arg(closed).arg(open));
+    QCOMPARE(ChatClient::address(u"chat.example.org, [::1]"_s, 4000),
+             u"chat.example.org:4000, [::1]:4000"_s);
+    QCOMPARE(ChatClient::address(u"::1"_s, 4000), u"[::1]:4000"_s);
     QTRY_VERIFY(infoTexts(lines).contains(
         ChatClient::tr("Connected to %1 as %2.").arg(u"127.0.0.1:%1"_s.arg(open), u"ana"_s)));
     const QStringList info = infoTexts(lines);
