@@ -31,6 +31,7 @@
 #include "chatinput.h"
 #include "clientsettings.h"
 #include "connectdialog.h"
+#include "findbar.h"
 #include "inputcommand.h"
 #include "messagemodel.h"
 #include "messageview.h"
@@ -149,6 +150,10 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(splitter, 1);
+    // Ctrl+F: under the log, above the input it hands the focus back to.
+    auto *findBar = new FindBar(m_view, m_messages, central);
+    findBar->setReturnFocus(m_input);
+    layout->addWidget(findBar);
     layout->addLayout(inputRow);
     setCentralWidget(central);
     setTabOrder(m_input, sendButton);

@@ -7,15 +7,22 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDate>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QStringList>
 #include <QWheelEvent>
 
+#include "chatline.h"
 #include "messagedelegate.h"
+#include "messagemodel.h"
+#include "newmessagecounter.h"
+#include "newmessagesbutton.h"
 
 namespace Tagarela {
 
@@ -40,6 +47,19 @@ MessageView::MessageView(QWidget *parent)
     viewport()->setMouseTracking(true);
     m_defaultPointSize = pointSize();
 
+    // On the view, not on the viewport, whose children scroll with the lines.
+    m_newMessages = new NewMessageCounter(this);
+    m_newMessagesButton = new NewMessagesButton(this);
+    connect(m_newMessages, &NewMessageCounter::countChanged, this, [this](int count, int mentions) {
+        m_newMessagesButton->setCounts(count, mentions);
+        placeNewMessagesButton();
+    });
+    connect(m_newMessagesButton, &QToolButton::clicked, this, &MessageView::followBottom);
+
+    // A slice of measuring per event-loop turn, each well under a frame.
+    m_refineTimer.setInterval(0);
+    connect(&m_refineTimer, &QTimer::timeout, this, &MessageView::refineHeights);
+
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScrolled);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &MessageView::onRangeChanged);
 }
@@ -53,13 +73,123 @@ void MessageView::onScrolled()
     if (m_adjusting)
         return;
     const QScrollBar *bar = verticalScrollBar();
-    m_followBottom = bar->value() >= bar->maximum();
+    setFollowing(bar->value() >= bar->maximum());
     if (bar->value() > bar->minimum()) {
         m_topReported = false;
     } else if (bar->maximum() > bar->minimum() && !m_topReported) {
         m_topReported = true;
         Q_EMIT reachedTop();
     }
+}
+
+void MessageView::setFollowing(bool follow)
+{
+    m_followBottom = follow;
+    // Back at the bottom, everything is in sight: nothing new is left to point at.
+    m_newMessages->setCounting(!follow);
+}
+
+void MessageView::placeNewMessagesButton()
+{
+    m_newMessagesButton->place(viewport()->geometry());
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    anchorTopLine();
+    QListView::resizeEvent(event);
+    placeNewMessagesButton();
+}
+
+void MessageView::anchorTopLine()
+{
+    if (m_followBottom || m_anchor.isValid() || !model())
+        return;
+    const QModelIndex top = indexAt(QPoint(1, 1));
+    if (!top.isValid())
+        return;
+    m_anchor = top;
+    m_anchorOffset = visualRect(top).top();
+}
+
+std::pair<int, int> MessageView::rowsInSight() const
+{
+    if (!model())
+        return {0, -1};
+    const int rows = model()->rowCount(rootIndex());
+    const QModelIndex top = indexAt(QPoint(1, 1));
+    const QModelIndex bottom = indexAt(QPoint(1, viewport()->height() - 1));
+    return {top.isValid() ? top.row() : 0, bottom.isValid() ? bottom.row() : rows - 1};
+}
+
+void MessageView::refineHeights()
+{
+    if (!model() || m_delegate->estimateCount() == 0) {
+        m_refineTimer.stop();
+        return;
+    }
+    constexpr qint64 SliceNs = 8'000'000;
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    const int rows = model()->rowCount(rootIndex());
+    // The lines in sight first: they are drawn in the height they are given.
+    const auto [first, last] = rowsInSight();
+    const bool seen = m_delegate->refineEstimates(option, model(), first, last, SliceNs);
+    m_delegate->refineEstimates(option, model(), 0, rows - 1, SliceNs);
+    if (seen || m_delegate->estimateCount() == 0) {
+        anchorTopLine();
+        doItemsLayout();
+    }
+    if (m_delegate->estimateCount() == 0)
+        m_refineTimer.stop();
+}
+
+int MessageView::lastReadRow() const
+{
+    return m_lastRead.isValid() ? m_lastRead.row() : -1;
+}
+
+void MessageView::markRead()
+{
+    if (!model() || model()->rowCount(rootIndex()) == 0)
+        return;
+    // The newest line in sight: what is below it was not read, whatever the window showed.
+    QModelIndex newest = indexAt(QPoint(1, viewport()->height() - 1));
+    if (!newest.isValid() || m_followBottom)
+        newest = model()->index(model()->rowCount(rootIndex()) - 1, modelColumn(), rootIndex());
+    if (m_lastRead.isValid() && m_lastRead.row() >= newest.row())
+        return;
+    m_lastRead = newest;
+    viewport()->update();
+}
+
+QColor MessageView::lastReadColor()
+{
+    return QColor(0xd0, 0x30, 0x30);
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    // Every widget of a window hears of its activation: the one that says where reading stopped.
+    if (event->type() == QEvent::ActivationChange && !isActiveWindow())
+        markRead();
+    QListView::changeEvent(event);
+}
+
+void MessageView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    // Under the last line read, while newer ones follow it: where to pick up again.
+    if (!m_lastRead.isValid() || !model() ||
+        m_lastRead.row() >= model()->rowCount(rootIndex()) - 1) {
+        return;
+    }
+    const QRect row = visualRect(m_lastRead);
+    if (!row.isValid() || !viewport()->rect().intersects(row.adjusted(0, 0, 0, 2)))
+        return;
+    QPainter painter(viewport());
+    painter.setPen(QPen(lastReadColor(), 2));
+    painter.drawLine(QPoint(0, row.bottom()), QPoint(viewport()->width(), row.bottom()));
 }
 
 void MessageView::settlePendingChange()
@@ -108,7 +238,19 @@ void MessageView::doItemsLayout()
         const bool follow = m_followBottom && bar->value() >= bar->maximum();
         {
             const QScopedValueRollback layingOut(m_layingOut, true);
+            // Only the rows in sight (where they will be after this layout) are measured
+            // now if the font or the width changed; the others get an estimate, refined
+            // later: a zoom or a resize of a long log costs no text layout for every line.
+            const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+            const int span = viewport()->height() / std::max(1, fontMetrics().height()) + 20;
+            int top = rows - 1 - span;
+            if (!follow) {
+                top = m_anchor.isValid() ? m_anchor.row() : indexAt(QPoint(1, 1)).row();
+                top -= 20;
+            }
+            m_delegate->setEstimating(rows > EstimateAbove, top, top + span + 40);
             QListView::doItemsLayout();
+            m_delegate->setEstimating(false);
         }
         if (follow)
             bar->setValue(bar->maximum());
@@ -122,6 +264,8 @@ void MessageView::doItemsLayout()
     m_anchor = QPersistentModelIndex();
     m_valueBeforeRemoval = -1;
     m_removedHeight = 0;
+    if (m_delegate->estimateCount() > 0 && !m_refineTimer.isActive())
+        m_refineTimer.start();
 }
 
 void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
@@ -143,6 +287,13 @@ void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int
             m_removedHeight +=
                 itemDelegateForIndex(index)->sizeHint(option, index).height() + spacing();
         }
+        // The first line left then opens the log's first day, and gets its band.
+        const QModelIndex next = model()->index(end + 1, modelColumn(), rootIndex());
+        if (start == 0 && next.isValid() && !next.data(MessageModel::DayRole).toDate().isValid() &&
+            next.data(MessageModel::KindRole).toInt() != static_cast<int>(ChatLine::Kind::Marker) &&
+            next.data(MessageModel::TimeRole).toDateTime().toMSecsSinceEpoch() > 0) {
+            m_removedHeight -= MessageDelegate::dayHeaderHeight(option.font);
+        }
     }
     // Until rowsRemoved(): the selection model moves the current row in its own slot, after
     // this one.
@@ -154,9 +305,25 @@ void MessageView::setModel(QAbstractItemModel *model)
 {
     disconnect(m_rowsRemovedConnection);
     disconnect(m_rowsInsertedConnection);
+    disconnect(m_readConnection);
     m_removingRows = false;
     m_anchor = QPersistentModelIndex();
+    m_lastRead = QPersistentModelIndex();
     QListView::setModel(model);
+    m_newMessages->setModel(model);
+    m_newMessages->setCounting(!m_followBottom);
+    if (model) {
+        m_readConnection =
+            connect(model, &QAbstractItemModel::rowsInserted, this,
+                    [this](const QModelIndex &parent, int first, int last) {
+                        // Read as they come: the marker stays under the newest line while the user
+                        // watches the bottom, and stands out only for what came while away.
+                        if (!parent.isValid() && isActiveWindow() && m_followBottom &&
+                            m_lastRead.isValid() && m_lastRead.row() == first - 1) {
+                            m_lastRead = this->model()->index(last, modelColumn(), rootIndex());
+                        }
+                    });
+    }
     if (model) {
         m_rowsRemovedConnection = connect(model, &QAbstractItemModel::rowsRemoved, this,
                                           [this] { m_removingRows = false; });
@@ -185,7 +352,7 @@ void MessageView::scrollTo(const QModelIndex &index, ScrollHint hint)
 
 void MessageView::followBottom()
 {
-    m_followBottom = true;
+    setFollowing(true);
     const QScopedValueRollback guard(m_adjusting, true);
     scrollToBottom();
 }
@@ -317,6 +484,7 @@ void MessageView::setPointSize(qreal size)
     size = qBound(MinimumPointSize, size, MaximumPointSize);
     if (qFuzzyCompare(size, pointSize()))
         return;
+    anchorTopLine();
     QFont zoomed = font();
     zoomed.setPointSizeF(size);
     setFont(zoomed);
