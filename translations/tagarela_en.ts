@@ -470,10 +470,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Resend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,6 +1374,22 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Link &amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -470,10 +470,6 @@
         <translation>o começo da conversa</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copiar</translation>
-    </message>
-    <message>
         <source>&amp;Resend</source>
         <translation>&amp;Reenviar</translation>
     </message>
@@ -1381,6 +1377,22 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     <message>
         <source>Messages</source>
         <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation>&amp;Abrir link</translation>
+    </message>
+    <message>
+        <source>Copy Link &amp;Address</source>
+        <translation>Copiar &amp;endereço do link</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Text</source>
+        <translation>Copiar &amp;texto</translation>
     </message>
 </context>
 <context>

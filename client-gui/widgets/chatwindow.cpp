@@ -652,8 +652,8 @@ void ChatWindow::showLineMenu(const QPoint &pos)
     const QModelIndex index = m_view->indexAt(pos);
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *copy = menu->addAction(tr("&Copy"), m_view, &MessageView::copySelection);
-    copy->setEnabled(m_view->selectionModel()->hasSelection());
+    // Copy, and on a link or a message what they offer.
+    m_view->addContextActions(menu, pos);
     const ChatLine line = m_messages->line(index.row());
     if (index.isValid() && line.delivery == ChatLine::Delivery::Failed) {
         menu->addSeparator();

@@ -97,6 +97,7 @@ struct MessageDelegate::ComposedLine
 {
     QString text;
     qsizetype described = 0; //!< the length of describe()'s part of text (before any note)
+    qsizetype bodyStart = 0; //!< where the message's own words start (after "<nick> ")
     bool centered = false; //!< a marker: across the middle of the view
     QList<QTextLayout::FormatRange> formats;
     QList<LinkSpan> links;
@@ -191,12 +192,14 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
     case ChatLine::Kind::Chat: {
         const QString shownNick = u'<' + BidiText::isolated(line.nick) + u'>';
         composed.text = shownNick + u' ' + BidiText::isolated(line.text);
+        composed.bodyStart = shownNick.size() + 1;
         composed.formats.append(formatRange(0, shownNick.size(), nickFormat));
         break;
     }
     case ChatLine::Kind::Action: {
         const QString shownNick = BidiText::isolated(line.nick);
         composed.text = u"* "_s + shownNick + u' ' + BidiText::isolated(line.text);
+        composed.bodyStart = shownNick.size() + 3;
         QTextCharFormat italic;
         italic.setFontItalic(true);
         composed.formats.append(formatRange(0, composed.text.size(), italic));
@@ -287,7 +290,61 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
             composed.formats.append(formatRange(start, m_findQuery.size(), format));
         }
     }
+    // The text the user selected with the mouse, over everything else.
+    if (m_selectionFirst >= 0 && index.row() >= m_selectionFirst &&
+        index.row() <= m_selectionLast) {
+        const qsizetype start = index.row() == m_selectionFirst ? m_selectionStart : 0;
+        const qsizetype end =
+            index.row() == m_selectionLast ? m_selectionEnd : composed.text.size();
+        if (end > start) {
+            QTextCharFormat format;
+            format.setBackground(option.palette.brush(group, QPalette::Highlight));
+            format.setForeground(option.palette.brush(group, QPalette::HighlightedText));
+            composed.formats.append(formatRange(start, end - start, format));
+        }
+    }
     return composed;
+}
+
+void MessageDelegate::setTextSelection(int firstRow, qsizetype start, int lastRow, qsizetype end)
+{
+    m_selectionFirst = firstRow;
+    m_selectionStart = start;
+    m_selectionLast = lastRow;
+    m_selectionEnd = end;
+}
+
+MessageDelegate::ShownText MessageDelegate::shownText(const QStyleOptionViewItem &option,
+                                                      const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const ComposedLine composed = compose(option, index);
+    QString text = composed.text;
+    text.replace(QChar::LineSeparator, u'\n');
+    return {text, composed.bodyStart};
+}
+
+qsizetype MessageDelegate::cursorAt(const QStyleOptionViewItem &fullOption,
+                                    const QModelIndex &index, QPoint pos) const
+{
+    if (!index.isValid())
+        return 0;
+    const QStyleOptionViewItem option = contentOption(fullOption, index);
+    const ComposedLine composed = compose(option, index);
+    const QRect body = bodyRect(option);
+    if (pos.y() < body.top())
+        return 0;
+    QTextLayout layout;
+    prepareLayout(layout, composed, option);
+    layoutLines(layout, body.width());
+    const QPointF local = pos - body.topLeft();
+    for (int i = 0; i < layout.lineCount(); ++i) {
+        const QTextLine line = layout.lineAt(i);
+        if (local.y() < line.y() + line.height())
+            return line.xToCursor(local.x());
+    }
+    return composed.text.size();
 }
 
 int MessageDelegate::dayHeaderHeight(const QFont &font)

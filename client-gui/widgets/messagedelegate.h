@@ -93,6 +93,22 @@ public:
     void setFindHighlight(const QString &query, int currentRow = -1, qsizetype currentStart = -1);
     QString findQuery() const { return m_findQuery; }
 
+    /*!
+     * Draws the characters \a start of row \a firstRow to \a end of row \a lastRow as selected
+     * (positions in shownText()); \a firstRow -1: nothing.
+     */
+    void setTextSelection(int firstRow, qsizetype start, int lastRow, qsizetype end);
+    /*! A row's text as drawn, without the time, and where its message's words start. */
+    struct ShownText
+    {
+        QString text;
+        qsizetype bodyStart = 0; //!< after "<nick> " or "* nick "; 0 for other lines
+    };
+    ShownText shownText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /*! The position in shownText() nearest to \a pos, in the coordinates of option.rect. */
+    qsizetype cursorAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                       QPoint pos) const;
+
     /*! The height of the band above the first line of a day ("Today", "Monday, 30 ..."). */
     static int dayHeaderHeight(const QFont &font);
     /*! What the tooltip at \a pos says: the full date and time over a time stamp, else empty. */
@@ -155,6 +171,10 @@ private:
     bool m_estimating = false;
     int m_exactFirst = 0;
     int m_exactLast = -1;
+    int m_selectionFirst = -1;
+    qsizetype m_selectionStart = 0;
+    int m_selectionLast = -1;
+    qsizetype m_selectionEnd = 0;
     QString m_findQuery;
     int m_findRow = -1;
     qsizetype m_findStart = -1;

@@ -7,10 +7,12 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDate>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScopedValueRollback>
@@ -25,6 +27,8 @@
 #include "newmessagesbutton.h"
 
 namespace Tagarela {
+
+using namespace Qt::StringLiterals;
 
 MessageView::MessageView(QWidget *parent)
     : QListView(parent)
@@ -306,6 +310,12 @@ void MessageView::setModel(QAbstractItemModel *model)
     disconnect(m_rowsRemovedConnection);
     disconnect(m_rowsInsertedConnection);
     disconnect(m_readConnection);
+    for (const QMetaObject::Connection &connection : std::as_const(m_selectionConnections))
+        disconnect(connection);
+    m_selectionConnections.clear();
+    m_selectionAnchor = {};
+    m_selectionEnd = {};
+    m_delegate->setTextSelection(-1, 0, -1, 0);
     m_removingRows = false;
     m_anchor = QPersistentModelIndex();
     m_lastRead = QPersistentModelIndex();
@@ -325,6 +335,17 @@ void MessageView::setModel(QAbstractItemModel *model)
                     });
     }
     if (model) {
+        // The selection's rows move with lines inserted or dropped above them.
+        const auto follow = [this] {
+            if (m_selectionAnchor.row.isValid() || m_selectionEnd.row.isValid())
+                updateTextSelection();
+        };
+        m_selectionConnections = {
+            connect(model, &QAbstractItemModel::rowsInserted, this, follow),
+            connect(model, &QAbstractItemModel::rowsRemoved, this, follow),
+            connect(model, &QAbstractItemModel::rowsMoved, this, follow),
+            connect(model, &QAbstractItemModel::modelReset, this, follow),
+        };
         m_rowsRemovedConnection = connect(model, &QAbstractItemModel::rowsRemoved, this,
                                           [this] { m_removingRows = false; });
         m_rowsInsertedConnection = connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
@@ -359,6 +380,8 @@ void MessageView::followBottom()
 
 QString MessageView::selectedText() const
 {
+    if (hasTextSelection())
+        return selectedTextOfMessages();
     QModelIndexList indexes = selectedIndexes();
     std::sort(indexes.begin(), indexes.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
@@ -416,22 +439,174 @@ QUrl MessageView::linkAt(QPoint pos) const
     return m_delegate->linkAt(option, index, pos);
 }
 
+MessageView::TextPoint MessageView::textPointAt(QPoint pos) const
+{
+    if (!model() || model()->rowCount(rootIndex()) == 0)
+        return {};
+    // Past the ends of the log, the selection runs to its first or last character.
+    QModelIndex index = indexAt(QPoint(1, std::clamp(pos.y(), 0, viewport()->height() - 1)));
+    if (!index.isValid()) {
+        const int rows = model()->rowCount(rootIndex());
+        const QModelIndex last = model()->index(rows - 1, modelColumn(), rootIndex());
+        index = pos.y() > visualRect(last).bottom() ? last
+                                                    : model()->index(0, modelColumn(), rootIndex());
+    }
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return {QPersistentModelIndex(index), m_delegate->cursorAt(option, index, pos)};
+}
+
+void MessageView::setTextSelection(const TextPoint &anchor, const TextPoint &end)
+{
+    m_selectionAnchor = anchor;
+    m_selectionEnd = end;
+    updateTextSelection();
+}
+
+void MessageView::updateTextSelection()
+{
+    const auto [first, last] = orderedSelection();
+    if (!first.row.isValid() || !last.row.isValid())
+        m_delegate->setTextSelection(-1, 0, -1, 0);
+    else
+        m_delegate->setTextSelection(first.row.row(), first.pos, last.row.row(), last.pos);
+    viewport()->update();
+}
+
+std::pair<MessageView::TextPoint, MessageView::TextPoint> MessageView::orderedSelection() const
+{
+    const TextPoint &a = m_selectionAnchor;
+    const TextPoint &b = m_selectionEnd;
+    if (!a.row.isValid() || !b.row.isValid())
+        return {};
+    const bool inOrder =
+        a.row.row() < b.row.row() || (a.row.row() == b.row.row() && a.pos <= b.pos);
+    return inOrder ? std::pair(a, b) : std::pair(b, a);
+}
+
+bool MessageView::hasTextSelection() const
+{
+    const auto [first, last] = orderedSelection();
+    return first.row.isValid() && (first.row != last.row || first.pos != last.pos);
+}
+
+void MessageView::clearTextSelection()
+{
+    setTextSelection({}, {});
+}
+
+QString MessageView::selectedTextOfMessages() const
+{
+    const auto [first, last] = orderedSelection();
+    if (!first.row.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    if (first.row == last.row) {
+        const QString text = m_delegate->shownText(option, first.row).text;
+        return text.mid(first.pos, last.pos - first.pos);
+    }
+    // Across messages: a line each, with its time and its author, as the log shows them.
+    QStringList lines;
+    for (int row = first.row.row(); row <= last.row.row(); ++row) {
+        const QModelIndex index = model()->index(row, modelColumn(), rootIndex());
+        const MessageDelegate::ShownText shown = m_delegate->shownText(option, index);
+        qsizetype start = row == first.row.row() ? first.pos : 0;
+        const qsizetype end = row == last.row.row() ? last.pos : shown.text.size();
+        QString part = shown.text.mid(start, end - start);
+        if (start > 0 && start >= shown.bodyStart && shown.bodyStart > 0)
+            part = shown.text.left(shown.bodyStart) + part;
+        const bool marker =
+            index.data(MessageModel::KindRole).toInt() == static_cast<int>(ChatLine::Kind::Marker);
+        if (!marker) {
+            part = u'[' + MessageModel::timeStamp(index.data(MessageModel::TimeRole).toDateTime()) +
+                u"] "_s + part;
+        }
+        lines.append(part);
+    }
+    return lines.join(u'\n');
+}
+
+void MessageView::addContextActions(QMenu *menu, QPoint pos)
+{
+    QAction *copy = menu->addAction(tr("&Copy"), this, &MessageView::copySelection);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(hasTextSelection() || selectionModel()->hasSelection());
+    const QUrl link = linkAt(pos);
+    if (link.isValid()) {
+        menu->addSeparator();
+        menu->addAction(tr("&Open Link"), this, [this, link] {
+            Q_EMIT linkActivated(link);
+            if (m_openLinks)
+                QDesktopServices::openUrl(link);
+        });
+        menu->addAction(tr("Copy Link &Address"), this, [link] {
+            QGuiApplication::clipboard()->setText(link.toString(QUrl::FullyEncoded));
+        });
+    }
+    const QModelIndex index = indexAt(pos);
+    const auto kind = static_cast<ChatLine::Kind>(index.data(MessageModel::KindRole).toInt());
+    if (index.isValid() && (kind == ChatLine::Kind::Chat || kind == ChatLine::Kind::Action)) {
+        // The words alone: no time, no nick, no delivery note.
+        menu->addAction(tr("Copy &Text"), this,
+                        [text = index.data(MessageModel::TextRole).toString()] {
+                            QGuiApplication::clipboard()->setText(text);
+                        });
+    }
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (contextMenuPolicy() != Qt::DefaultContextMenu) {
+        QListView::contextMenuEvent(event);
+        return;
+    }
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    // QAbstractScrollArea hands the viewport's event over in the viewport's coordinates.
+    addContextActions(menu, event->pos());
+    menu->popup(event->globalPos());
+}
+
 void MessageView::mousePressEvent(QMouseEvent *event)
 {
+    const QPoint pos = event->position().toPoint();
     if (event->button() == Qt::LeftButton) {
-        m_pressPos = event->position().toPoint();
+        m_pressPos = pos;
         m_pressedLink = linkAt(m_pressPos);
     }
     QListView::mousePressEvent(event);
+    if (event->button() == Qt::LeftButton &&
+        !(event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier))) {
+        // Dragging selects text, in one message or across several; the rows' own selection
+        // (the keyboard's) goes.
+        const TextPoint point = textPointAt(pos);
+        m_selectingText = point.row.isValid();
+        clearSelection();
+        setTextSelection(point, point);
+    }
 }
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
+    const QPoint pos = event->position().toPoint();
     if (event->buttons() == Qt::NoButton) {
-        if (linkAt(event->position().toPoint()).isValid())
+        if (linkAt(pos).isValid())
             viewport()->setCursor(Qt::PointingHandCursor);
         else
             viewport()->unsetCursor();
+    }
+    if (m_selectingText && event->buttons().testFlag(Qt::LeftButton)) {
+        // Above or below the log, it scrolls on as the mouse moves.
+        QScrollBar *bar = verticalScrollBar();
+        if (pos.y() < 0)
+            bar->setValue(bar->value() + pos.y());
+        else if (pos.y() >= viewport()->height())
+            bar->setValue(bar->value() + pos.y() - viewport()->height() + 1);
+        m_selectionEnd = textPointAt(pos);
+        updateTextSelection();
+        return;
     }
     QListView::mouseMoveEvent(event);
 }
@@ -440,6 +615,11 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
     const QUrl pressed = std::exchange(m_pressedLink, QUrl());
     QListView::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton && std::exchange(m_selectingText, false)) {
+        clearSelection();
+        if (!hasTextSelection())
+            clearTextSelection(); // a click, not a drag
+    }
     if (event->button() != Qt::LeftButton || !pressed.isValid())
         return;
     const QPoint pos = event->position().toPoint();

@@ -4,12 +4,15 @@
 
 #include <utility>
 
+#include <QList>
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPoint>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+
+class QMenu;
 
 namespace Tagarela {
 
@@ -42,8 +45,20 @@ public:
 
     MessageDelegate *messageDelegate() const { return m_delegate; }
 
-    /*! The selected lines' plain text, oldest first, one per line. */
+    /*!
+     * What Copy copies: the text selected with the mouse (within one message, as it is; across
+     * several, a line each with its time and author), else the selected rows' plain text,
+     * oldest first, one per line.
+     */
     QString selectedText() const;
+    /*! Whether text is selected with the mouse (more than an empty range). */
+    bool hasTextSelection() const;
+    void clearTextSelection();
+    /*!
+     * Adds what a right-click at \a pos (viewport coordinates) offers: Copy; on a link, Open
+     * Link and Copy Link Address; on a message, Copy Text (its words, without time or nick).
+     */
+    void addContextActions(QMenu *menu, QPoint pos);
     /*! True while new lines scroll the view (the user is at the bottom). */
     bool isFollowingBottom() const { return m_followBottom; }
 
@@ -103,9 +118,22 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
 private:
+    /*! A place in the text of the log: a row and a character position in its shown text. */
+    struct TextPoint
+    {
+        QPersistentModelIndex row;
+        qsizetype pos = 0;
+    };
+    TextPoint textPointAt(QPoint pos) const;
+    void setTextSelection(const TextPoint &anchor, const TextPoint &end);
+    void updateTextSelection();
+    std::pair<TextPoint, TextPoint> orderedSelection() const;
+    QString selectedTextOfMessages() const;
+
     void onScrolled();
     void setFollowing(bool follow);
     /*! Keeps the top line in place over the next layout (a zoom, a new width). */
@@ -134,6 +162,7 @@ private:
     QMetaObject::Connection m_rowsRemovedConnection;
     QMetaObject::Connection m_rowsInsertedConnection;
     QMetaObject::Connection m_readConnection;
+    QList<QMetaObject::Connection> m_selectionConnections;
     bool m_topReported = false; //!< reachedTop() sent; again only after leaving the top
     QPersistentModelIndex m_anchor; //!< the top line, to keep in place over inserts above it
     int m_anchorOffset = 0; //!< its distance from the top of the viewport
@@ -144,6 +173,9 @@ private:
     NewMessagesButton *m_newMessagesButton = nullptr;
     QPersistentModelIndex m_lastRead;
     QTimer m_refineTimer; //!< measures estimated heights while the event loop is idle
+    TextPoint m_selectionAnchor; //!< where the mouse selection started
+    TextPoint m_selectionEnd; //!< where it ends now
+    bool m_selectingText = false; //!< the left button is down, selecting text
 };
 
 } // namespace Tagarela

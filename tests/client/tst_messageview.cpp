@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QImage>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollBar>
+#include <QStyleOptionViewItem>
 #include <QTest>
 #include <QToolTip>
 
@@ -72,6 +76,11 @@ private Q_SLOTS:
     void lastReadMarkerWhereTheWindowLostTheFocus();
     void zoomOfALongLogMeasuresWhatIsInSightFirst();
     void resizeOfALongLogMeasuresWhatIsInSightFirst();
+    void dragSelectsPartOfAMessage();
+    void dragAcrossMessagesCopiesTimeAndNickPerLine();
+    void clickClearsTheTextSelection();
+    void rightClickOnALinkCopiesItsAddress();
+    void rightClickOnAMessageCopiesItsWords();
 
 private:
     MessageModel *m_model = nullptr;
@@ -343,6 +352,145 @@ void TestMessageView::resizeOfALongLogMeasuresWhatIsInSightFirst()
              lines.last().text);
     compareWithFreshHeights(m_view, m_model);
     m_view->setParent(nullptr); // cleanup() deletes it
+}
+
+namespace {
+
+QStyleOptionViewItem optionFor(MessageView *view, const QModelIndex &index)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    option.widget = view;
+    option.rect = view->visualRect(index);
+    return option;
+}
+
+// Right-clicks \a pos of the view's viewport and returns the menu that opens.
+QMenu *rightClick(MessageView *view, QPoint pos)
+{
+    QTest::mouseClick(view->viewport(), Qt::RightButton, {}, pos);
+    if (!QApplication::activePopupWidget()) {
+        // Where the platform does not turn the click into a context menu event itself.
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(view->viewport(), &event);
+    }
+    return qobject_cast<QMenu *>(QApplication::activePopupWidget());
+}
+
+} // namespace
+
+void TestMessageView::dragSelectsPartOfAMessage()
+{
+    m_model->append(chat(u"hello wonderful world"_s, todayAt(9)));
+    m_model->append(chat(u"second line"_s, todayAt(9)));
+    QTRY_VERIFY(m_view->visualRect(m_model->index(1)).isValid());
+    const QModelIndex index = m_model->index(1);
+    const QRect row = m_view->visualRect(index);
+    const QPoint from(row.left() + row.width() / 5, row.center().y());
+    const QPoint to(row.right() - 2, row.center().y());
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+
+    const QString shown =
+        m_view->messageDelegate()->shownText(optionFor(m_view, index), index).text;
+    const qsizetype start =
+        m_view->messageDelegate()->cursorAt(optionFor(m_view, index), index, from);
+    QVERIFY2(start > 0 && start < shown.size() - 3, qPrintable(QString::number(start)));
+    QVERIFY(m_view->hasTextSelection());
+    QCOMPARE(m_view->selectedText(), shown.mid(start));
+    // Not whole rows: the row selection stays empty.
+    QVERIFY(!m_view->selectionModel()->hasSelection());
+
+    QApplication::clipboard()->clear();
+    QTest::keySequence(m_view, QKeySequence::Copy);
+    QCOMPARE(QApplication::clipboard()->text(), shown.mid(start));
+}
+
+void TestMessageView::dragAcrossMessagesCopiesTimeAndNickPerLine()
+{
+    m_model->append(chat(u"first of the day"_s, todayAt(8)));
+    m_model->append(chat(u"alpha beta gamma"_s, todayAt(9)));
+    m_model->append(chat(u"middle line"_s, todayAt(10)));
+    m_model->append(chat(u"delta epsilon zeta"_s, todayAt(11)));
+    QTRY_VERIFY(m_view->visualRect(m_model->index(3)).isValid());
+    const QRect first = m_view->visualRect(m_model->index(1));
+    const QRect last = m_view->visualRect(m_model->index(3));
+    const QPoint from(first.left() + first.width() / 4, first.center().y());
+    const QPoint to(last.left() + last.width() / 4, last.center().y());
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), QPoint(from.x(), first.bottom() + 6));
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+
+    const QStringList lines = m_view->selectedText().split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    const auto stamp = [](qint64 time) -> QString {
+        return u'[' + MessageModel::timeStamp(time) + u"] "_s;
+    };
+    const QString middle = MessageModel::describe(m_model->line(2));
+    QCOMPARE(lines.at(1), stamp(todayAt(10)) + middle);
+    // The first line from where the drag began, under its time and nick.
+    const QString nick = middle.left(middle.indexOf(u' ') + 1);
+    QVERIFY2(lines.at(0).startsWith(stamp(todayAt(9)) + nick), qPrintable(lines.at(0)));
+    QVERIFY(lines.at(0).endsWith(u"gamma"_s));
+    QVERIFY(lines.at(2).startsWith(stamp(todayAt(11))));
+    QVERIFY(!lines.at(2).endsWith(u"zeta"_s));
+    QVERIFY(!m_view->selectedText().contains(u"first of the day"_s));
+
+    QApplication::clipboard()->clear();
+    QTest::keySequence(m_view, QKeySequence::Copy);
+    QCOMPARE(QApplication::clipboard()->text(), lines.join(u'\n'));
+}
+
+void TestMessageView::clickClearsTheTextSelection()
+{
+    m_model->append(chat(u"some words to select"_s, todayAt(9)));
+    QTRY_VERIFY(m_view->visualRect(m_model->index(0)).isValid());
+    const QRect row = m_view->visualRect(m_model->index(0));
+    const QPoint from(row.left() + row.width() / 5, row.bottom() - 4);
+    const QPoint to(row.right() - 2, row.bottom() - 4);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    QVERIFY(m_view->hasTextSelection());
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, from);
+    QVERIFY(!m_view->hasTextSelection());
+    QVERIFY(m_view->selectedText().isEmpty());
+}
+
+void TestMessageView::rightClickOnALinkCopiesItsAddress()
+{
+    m_model->append(chat(u"see https://example.org/notes now"_s, todayAt(9)));
+    QTRY_VERIFY(m_view->visualRect(m_model->index(0)).isValid());
+    const QModelIndex index = m_model->index(0);
+    const QList<MessageDelegate::LinkArea> areas =
+        m_view->messageDelegate()->linkAreas(optionFor(m_view, index), index);
+    QCOMPARE(areas.size(), 1);
+    const QPoint onLink = areas.first().rect.center().toPoint();
+    QApplication::clipboard()->clear();
+    QMenu *menu = rightClick(m_view, onLink);
+    QVERIFY(menu);
+    QStringList texts;
+    for (const QAction *action : menu->actions())
+        texts.append(action->text());
+    QVERIFY2(texts.contains(MessageView::tr("&Open Link")), qPrintable(texts.join(u'|')));
+    QTest::keyClick(menu, Qt::Key_A); // Copy Link &Address
+    QTRY_COMPARE(QApplication::clipboard()->text(), u"https://example.org/notes"_s);
+    QTRY_VERIFY(!QApplication::activePopupWidget());
+}
+
+void TestMessageView::rightClickOnAMessageCopiesItsWords()
+{
+    m_model->append(chat(u"just the words, please"_s, todayAt(9)));
+    QTRY_VERIFY(m_view->visualRect(m_model->index(0)).isValid());
+    const QRect row = m_view->visualRect(m_model->index(0));
+    QApplication::clipboard()->clear();
+    QMenu *menu = rightClick(m_view, QPoint(row.right() - 4, row.bottom() - 4));
+    QVERIFY(menu);
+    QTest::keyClick(menu, Qt::Key_T); // Copy &Text
+    QTRY_COMPARE(QApplication::clipboard()->text(), u"just the words, please"_s);
 }
 
 QTEST_MAIN(TestMessageView)
