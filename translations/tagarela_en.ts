@@ -474,10 +474,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Resend</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,6 +1102,54 @@ The server&apos;s certificate (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::FindBar</name>
+    <message>
+        <source>Find in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin&amp;d:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>The find bar&apos;s count: &quot;2 of 7&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::HistoryBackup</name>
     <message>
         <source>Qt&apos;s SQLite driver (QSQLITE) is not installed; on Debian it is the package libqt6sql6-sqlite</source>
@@ -1323,7 +1367,9 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>— %1 —</source>
-        <extracomment>A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
+        <extracomment>A day&apos;s line in a saved chat log: &quot;— Monday, 30 November 2026 —&quot;
+----------
+A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1338,11 +1384,74 @@ The server&apos;s certificate (SHA-256):
         <source>not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A time stamp&apos;s tooltip: the long date, then the time (&quot;Monday, 30 November 2026, 14:03:22&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Link &amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::NewMessageCounter</name>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ↓</source>
+        <extracomment>The button over the log that jumps to the latest: &quot;3 new messages ↓&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 ↓</source>
+        <extracomment>&quot;3 new messages, 1 mention ↓&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform>
+            <numerusform>%n mentions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::NewMessagesButton</name>
+    <message>
+        <source>Go to the latest messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -474,10 +474,6 @@
         <translation>o começo da conversa</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copiar</translation>
-    </message>
-    <message>
         <source>&amp;Resend</source>
         <translation>&amp;Reenviar</translation>
     </message>
@@ -1108,6 +1104,54 @@ O certificado do servidor (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::FindBar</name>
+    <message>
+        <source>Find in the log</source>
+        <translation>Localizar no histórico</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Ocorrência anterior (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Ocorrência anterior</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Próxima ocorrência (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Próxima ocorrência</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fechar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Fechar a barra de busca</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d:</source>
+        <translation>&amp;Localizar:</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Localizar…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Nenhuma ocorrência</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>The find bar&apos;s count: &quot;2 of 7&quot;</extracomment>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::HistoryBackup</name>
     <message>
         <source>Qt&apos;s SQLite driver (QSQLITE) is not installed; on Debian it is the package libqt6sql6-sqlite</source>
@@ -1325,7 +1369,9 @@ O certificado do servidor (SHA-256):
     </message>
     <message>
         <source>— %1 —</source>
-        <extracomment>A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
+        <extracomment>A day&apos;s line in a saved chat log: &quot;— Monday, 30 November 2026 —&quot;
+----------
+A divider across the chat log, such as &quot;— 12 messages while you were away —&quot;</extracomment>
         <translation>— %1 —</translation>
     </message>
     <message>
@@ -1340,12 +1386,75 @@ O certificado do servidor (SHA-256):
         <source>not sent: %1</source>
         <translation>não enviada: %1</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A time stamp&apos;s tooltip: the long date, then the time (&quot;Monday, 30 November 2026, 14:03:22&quot;)</extracomment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::MessageView</name>
     <message>
         <source>Messages</source>
         <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation>&amp;Abrir link</translation>
+    </message>
+    <message>
+        <source>Copy Link &amp;Address</source>
+        <translation>Copiar &amp;endereço do link</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Text</source>
+        <translation>Copiar &amp;texto</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::NewMessageCounter</name>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n mensagem nova</numerusform>
+            <numerusform>%n mensagens novas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ↓</source>
+        <extracomment>The button over the log that jumps to the latest: &quot;3 new messages ↓&quot;</extracomment>
+        <translation>%1 ↓</translation>
+    </message>
+    <message>
+        <source>%1, %2 ↓</source>
+        <extracomment>&quot;3 new messages, 1 mention ↓&quot;</extracomment>
+        <translation>%1, %2 ↓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n menção</numerusform>
+            <numerusform>%n menções</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::NewMessagesButton</name>
+    <message>
+        <source>Go to the latest messages</source>
+        <translation>Ir para as mensagens mais recentes</translation>
     </message>
 </context>
 <context>

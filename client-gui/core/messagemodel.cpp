@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <QDateTime>
+#include <QLocale>
 
 #include "biditext.h"
 #include "chatclient.h"
@@ -111,6 +112,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(line.marker);
     case ClientIdRole:
         return line.clientId;
+    case DayRole:
+        return dayStartingAt(index.row());
     default:
         return {};
     }
@@ -130,6 +133,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
     names.insert(HistoryRole, "history"_ba);
     names.insert(MarkerRole, "marker"_ba);
     names.insert(ClientIdRole, "clientId"_ba);
+    names.insert(DayRole, "day"_ba);
     return names;
 }
 
@@ -448,11 +452,106 @@ ChatLine MessageModel::line(int row) const
     return row >= 0 && row < m_lines.size() ? m_lines.at(row) : ChatLine();
 }
 
+QDate MessageModel::day(int row) const
+{
+    if (row < 0 || row >= m_lines.size())
+        return {};
+    const ChatLine &line = m_lines.at(row);
+    if (line.kind == ChatLine::Kind::Marker || line.time <= 0)
+        return {};
+    // Converting to local time asks the C library, which looks at the zone file each time;
+    // the lines of a log come a day at a time, so the last day's bounds answer nearly all.
+    if (line.time < m_dayStart || line.time >= m_dayEnd) {
+        m_day = QDateTime::fromMSecsSinceEpoch(line.time).date();
+        m_dayStart = QDateTime(m_day, QTime(0, 0)).toMSecsSinceEpoch();
+        m_dayEnd = QDateTime(m_day.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+        if (line.time < m_dayStart || line.time >= m_dayEnd) {
+            // A day that does not start at midnight (a zone's change at 00:00): no shortcut.
+            m_dayStart = m_dayEnd = 0;
+            return m_day;
+        }
+    }
+    return m_day;
+}
+
+QDate MessageModel::dayStartingAt(int row) const
+{
+    const QDate own = day(row);
+    if (!own.isValid())
+        return {};
+    // Markers have no day: look past them (there are never many in a row).
+    for (int above = row - 1; above >= 0; --above) {
+        const QDate other = day(above);
+        if (other.isValid())
+            return other == own ? QDate() : own;
+    }
+    return own;
+}
+
+QList<qsizetype> MessageModel::findIn(const QString &text, const QString &query)
+{
+    QList<qsizetype> starts;
+    if (query.isEmpty())
+        return starts;
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype at = text.indexOf(query, from, Qt::CaseInsensitive);
+        if (at < 0)
+            break;
+        starts.append(at);
+        from = at + query.size();
+    }
+    return starts;
+}
+
+QList<MessageModel::FindHit> MessageModel::find(const QString &query) const
+{
+    QList<FindHit> hits;
+    if (query.isEmpty())
+        return hits;
+    for (int row = 0; row < m_lines.size(); ++row) {
+        const QList<qsizetype> starts = findIn(describe(m_lines.at(row)), query);
+        for (const qsizetype start : starts)
+            hits.append({row, start, query.size()});
+    }
+    return hits;
+}
+
+QString MessageModel::dayName(const QDate &day, const QDate &today)
+{
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString MessageModel::fullTime(qint64 msecsSinceEpoch)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch);
+    const QLocale locale;
+    //: A time stamp's tooltip: the long date, then the time ("Monday, 30 November 2026, 14:03:22")
+    return tr("%1, %2").arg(locale.toString(time.date(), QLocale::LongFormat),
+                            locale.toString(time.time(), u"HH:mm:ss"_s));
+}
+
+QString MessageModel::dayLine(const QDate &day)
+{
+    //: A day's line in a saved chat log: "— Monday, 30 November 2026 —"
+    return tr("— %1 —").arg(QLocale().toString(day, QLocale::LongFormat));
+}
+
 QString MessageModel::toPlainText() const
 {
     QString text;
-    for (const ChatLine &line : m_lines) {
-        text += plainText(line);
+    for (int row = 0; row < m_lines.size(); ++row) {
+        // A time alone says nothing once the log is read another day.
+        const QDate day = dayStartingAt(row);
+        if (day.isValid()) {
+            text += dayLine(day);
+            text += u'\n';
+        }
+        text += plainText(m_lines.at(row));
         text += u'\n';
     }
     return text;
@@ -474,8 +573,15 @@ QString MessageModel::toHtml(const std::function<QString(const QString &)> &nick
         ".unconfirmed { color: #767676; }\n"
         ".note { color: #767676; font-style: italic; }\n"
         ".marker { color: #5f5f5f; text-align: center; }\n"
+        "h2.day { font-size: 1em; color: #5f5f5f; text-align: center; margin: 0.8em 0 0.3em; }\n"
         "</style>\n</head>\n<body>\n"_s;
-    for (const ChatLine &line : m_lines) {
+    for (int row = 0; row < m_lines.size(); ++row) {
+        const ChatLine &line = m_lines.at(row);
+        const QDate day = dayStartingAt(row);
+        if (day.isValid()) {
+            html += u"<h2 class=\"day\">"_s +
+                QLocale().toString(day, QLocale::LongFormat).toHtmlEscaped() + u"</h2>\n"_s;
+        }
         if (line.kind == ChatLine::Kind::Marker) {
             html += u"<p class=\"marker\">"_s + describe(line).toHtmlEscaped() + u"</p>\n"_s;
             continue;

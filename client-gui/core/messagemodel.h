@@ -5,6 +5,7 @@
 #include <functional>
 
 #include <QAbstractListModel>
+#include <QDate>
 #include <QList>
 #include <QSet>
 
@@ -45,10 +46,23 @@ public:
         HistoryRole, //!< bool: a past message from the server's history
         MarkerRole, //!< int: the ChatLine::Marker
         ClientIdRole, //!< QString: the outbox id of the user's own message
+        DayRole, //!< QDate: the local day this line opens in the log; null if it continues one
     };
     Q_ENUM(Role)
 
     static constexpr int DefaultScrollbackLimit = 10'000;
+
+    /*! One occurrence of a searched text: \a start and \a length in describe() of \a row. */
+    struct FindHit
+    {
+        int row = -1;
+        qsizetype start = 0;
+        qsizetype length = 0;
+        friend bool operator==(const FindHit &a, const FindHit &b)
+        {
+            return a.row == b.row && a.start == b.start && a.length == b.length;
+        }
+    };
 
     explicit MessageModel(QObject *parent = nullptr);
     ~MessageModel() override;
@@ -112,6 +126,19 @@ public:
     /*! The line at \a row; a default ChatLine if there is none. */
     ChatLine line(int row) const;
 
+    /*! The local day of the line at \a row; null for a marker or a line without a time. */
+    QDate day(int row) const;
+    /*!
+     * The day the line at \a row opens: its local day if it is the first line with a day, or
+     * if the nearest line with a day above it has another; else null (the DayRole).
+     */
+    QDate dayStartingAt(int row) const;
+    /*!
+     * Every occurrence of \a query in the lines as shown without their time (describe()),
+     * ignoring case, top to bottom. Empty for an empty query.
+     */
+    QList<FindHit> find(const QString &query) const;
+
     /*! The whole log, one DisplayRole line each, for "save as plain text". */
     QString toPlainText() const;
     /*!
@@ -121,6 +148,15 @@ public:
      */
     QString toHtml(const std::function<QString(const QString &nick)> &nickColor = {}) const;
 
+    /*!
+     * A day separator's words: "Today", "Yesterday", else the date in the locale's long format
+     * ("Monday, 30 November 2026").
+     */
+    static QString dayName(const QDate &day, const QDate &today);
+    /*! The date and time in full, in the locale's long formats (a time stamp's tooltip). */
+    static QString fullTime(qint64 msecsSinceEpoch);
+    /*! The start of each occurrence of \a query in \a text, ignoring case, not overlapping. */
+    static QList<qsizetype> findIn(const QString &text, const QString &query);
     /*! "HH:mm" in local time. */
     static QString timeStamp(const QDateTime &time);
     static QString timeStamp(qint64 msecsSinceEpoch);
@@ -130,6 +166,8 @@ public:
     static QString deliveryNote(const ChatLine &line);
     /*! "[HH:mm] " and describe(), and the delivery note if any: the DisplayRole. */
     static QString plainText(const ChatLine &line);
+    /*! A day's line in a saved log: "— Monday, 30 November 2026 —", whatever day today is. */
+    static QString dayLine(const QDate &day);
 
 private:
     /*! The sort key: 2 × seq + 1 for a numbered message, 2 × seq for a marker, -1: none. */
@@ -145,6 +183,10 @@ private:
     QSet<quint64> m_seqs; //!< the numbers in rows from m_sequenceStart on
     int m_sequenceStart = 0; //!< the first row of the current numbering
     int m_limit = DefaultScrollbackLimit;
+    // day()'s last answer and the local day's bounds, in ms since the epoch.
+    mutable QDate m_day;
+    mutable qint64 m_dayStart = 0;
+    mutable qint64 m_dayEnd = 0;
 };
 
 } // namespace Tagarela

@@ -31,6 +31,7 @@
 #include "chatinput.h"
 #include "clientsettings.h"
 #include "connectdialog.h"
+#include "findbar.h"
 #include "inputcommand.h"
 #include "messagemodel.h"
 #include "messageview.h"
@@ -149,6 +150,10 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(splitter, 1);
+    // Ctrl+F: under the log, above the input it hands the focus back to.
+    auto *findBar = new FindBar(m_view, m_messages, central);
+    findBar->setReturnFocus(m_input);
+    layout->addWidget(findBar);
     layout->addLayout(inputRow);
     setCentralWidget(central);
     setTabOrder(m_input, sendButton);
@@ -647,8 +652,8 @@ void ChatWindow::showLineMenu(const QPoint &pos)
     const QModelIndex index = m_view->indexAt(pos);
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *copy = menu->addAction(tr("&Copy"), m_view, &MessageView::copySelection);
-    copy->setEnabled(m_view->selectionModel()->hasSelection());
+    // Copy, and on a link or a message what they offer.
+    m_view->addContextActions(menu, pos);
     const ChatLine line = m_messages->line(index.row());
     if (index.isValid() && line.delivery == ChatLine::Delivery::Failed) {
         menu->addSeparator();

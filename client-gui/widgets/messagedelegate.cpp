@@ -6,12 +6,15 @@
 
 #include <QAbstractItemView>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFontMetrics>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QTextLayout>
 #include <QTextOption>
+#include <QToolTip>
 #include <QtMath>
 
 #include "biditext.h"
@@ -29,6 +32,10 @@ constexpr int HorizontalMargin = 4;
 constexpr int VerticalMargin = 1;
 constexpr int MentionAlpha = 56; // of 255: a tint, so that selection still stands out
 constexpr qreal DimAmount = 0.42; // how far dimmed text moves towards the background
+constexpr qreal WrapFill = 0.9; // how full a wrapped line is, on average, for estimates
+constexpr int DayPadding = 4; // above and below the day's name
+constexpr int FindAlpha = 90; // of 255: every hit of the find bar
+constexpr int CurrentFindAlpha = 200; // the hit the find bar is on
 constexpr int ErrorHue = 0;
 constexpr qreal ErrorSaturation = 0.85;
 
@@ -89,6 +96,8 @@ qreal layoutLines(QTextLayout &layout, qreal width)
 struct MessageDelegate::ComposedLine
 {
     QString text;
+    qsizetype described = 0; //!< the length of describe()'s part of text (before any note)
+    qsizetype bodyStart = 0; //!< where the message's own words start (after "<nick> ")
     bool centered = false; //!< a marker: across the middle of the view
     QList<QTextLayout::FormatRange> formats;
     QList<LinkSpan> links;
@@ -183,12 +192,14 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
     case ChatLine::Kind::Chat: {
         const QString shownNick = u'<' + BidiText::isolated(line.nick) + u'>';
         composed.text = shownNick + u' ' + BidiText::isolated(line.text);
+        composed.bodyStart = shownNick.size() + 1;
         composed.formats.append(formatRange(0, shownNick.size(), nickFormat));
         break;
     }
     case ChatLine::Kind::Action: {
         const QString shownNick = BidiText::isolated(line.nick);
         composed.text = u"* "_s + shownNick + u' ' + BidiText::isolated(line.text);
+        composed.bodyStart = shownNick.size() + 3;
         QTextCharFormat italic;
         italic.setFontItalic(true);
         composed.formats.append(formatRange(0, composed.text.size(), italic));
@@ -237,6 +248,7 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
         composed.formats.append(
             formatRange(0, composed.text.size(), colored(mix(foreground, background, DimAmount))));
     }
+    composed.described = composed.text.size();
     const QString note = MessageModel::deliveryNote(line);
     if (!note.isEmpty()) {
         const QString suffix = u"  "_s + note;
@@ -262,7 +274,116 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
     composed.links = findLinks(composed.text);
     for (const LinkSpan &link : std::as_const(composed.links))
         composed.formats.append(formatRange(link.start, link.length, linkFormat));
+
+    // The find bar's hits, in describe()'s text as MessageModel::find() finds them.
+    if (!m_findQuery.isEmpty()) {
+        const QString described = composed.text.left(composed.described);
+        const QList<qsizetype> starts = MessageModel::findIn(described, m_findQuery);
+        for (const qsizetype start : starts) {
+            const bool current = index.row() == m_findRow && start == m_findStart;
+            QColor mark = current ? QColor(255, 140, 0) : QColor(255, 214, 0);
+            mark.setAlpha(current ? CurrentFindAlpha : FindAlpha);
+            QTextCharFormat format;
+            format.setBackground(mark);
+            if (current)
+                format.setForeground(QColor(0, 0, 0));
+            composed.formats.append(formatRange(start, m_findQuery.size(), format));
+        }
+    }
+    // The text the user selected with the mouse, over everything else.
+    if (m_selectionFirst >= 0 && index.row() >= m_selectionFirst &&
+        index.row() <= m_selectionLast) {
+        const qsizetype start = index.row() == m_selectionFirst ? m_selectionStart : 0;
+        const qsizetype end =
+            index.row() == m_selectionLast ? m_selectionEnd : composed.text.size();
+        if (end > start) {
+            QTextCharFormat format;
+            format.setBackground(option.palette.brush(group, QPalette::Highlight));
+            format.setForeground(option.palette.brush(group, QPalette::HighlightedText));
+            composed.formats.append(formatRange(start, end - start, format));
+        }
+    }
     return composed;
+}
+
+void MessageDelegate::setTextSelection(int firstRow, qsizetype start, int lastRow, qsizetype end)
+{
+    m_selectionFirst = firstRow;
+    m_selectionStart = start;
+    m_selectionLast = lastRow;
+    m_selectionEnd = end;
+}
+
+MessageDelegate::ShownText MessageDelegate::shownText(const QStyleOptionViewItem &option,
+                                                      const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const ComposedLine composed = compose(option, index);
+    QString text = composed.text;
+    text.replace(QChar::LineSeparator, u'\n');
+    return {text, composed.bodyStart};
+}
+
+qsizetype MessageDelegate::cursorAt(const QStyleOptionViewItem &fullOption,
+                                    const QModelIndex &index, QPoint pos) const
+{
+    if (!index.isValid())
+        return 0;
+    const QStyleOptionViewItem option = contentOption(fullOption, index);
+    const ComposedLine composed = compose(option, index);
+    const QRect body = bodyRect(option);
+    if (pos.y() < body.top())
+        return 0;
+    QTextLayout layout;
+    prepareLayout(layout, composed, option);
+    layoutLines(layout, body.width());
+    const QPointF local = pos - body.topLeft();
+    for (int i = 0; i < layout.lineCount(); ++i) {
+        const QTextLine line = layout.lineAt(i);
+        if (local.y() < line.y() + line.height())
+            return line.xToCursor(local.x());
+    }
+    return composed.text.size();
+}
+
+int MessageDelegate::dayHeaderHeight(const QFont &font)
+{
+    return QFontMetrics(font).height() + 2 * DayPadding;
+}
+
+QStyleOptionViewItem MessageDelegate::contentOption(const QStyleOptionViewItem &option,
+                                                    const QModelIndex &index) const
+{
+    QStyleOptionViewItem content(option);
+    if (index.data(MessageModel::DayRole).toDate().isValid())
+        content.rect.setTop(option.rect.top() + dayHeaderHeight(option.font));
+    return content;
+}
+
+void MessageDelegate::paintDayHeader(QPainter *painter, const QStyleOptionViewItem &option,
+                                     const QDate &day) const
+{
+    const QPalette::ColorGroup group = colorGroup(option);
+    const QColor foreground = option.palette.color(group, QPalette::Text);
+    const QColor background = option.palette.color(group, QPalette::Base);
+    QFont font = option.font;
+    font.setWeight(QFont::DemiBold);
+    const QFontMetrics metrics(font);
+    const QRect band(option.rect.left(), option.rect.top(), option.rect.width(),
+                     dayHeaderHeight(option.font));
+    // Read at paint time: "Today" becomes "Yesterday" at midnight without a new layout.
+    const QString name = MessageModel::dayName(day, QDate::currentDate());
+    const int textWidth = metrics.horizontalAdvance(name);
+    const int gap = metrics.horizontalAdvance(u' ') * 2;
+    const int middle = band.center().y();
+    const int textLeft = band.center().x() - textWidth / 2;
+    painter->setPen(QPen(mix(foreground, background, 0.75), 1));
+    painter->drawLine(band.left() + HorizontalMargin, middle, textLeft - gap, middle);
+    painter->drawLine(textLeft + textWidth + gap, middle, band.right() - HorizontalMargin, middle);
+    painter->setFont(font);
+    painter->setPen(mix(foreground, background, DimAmount));
+    painter->drawText(band, Qt::AlignCenter | Qt::TextSingleLine, name);
 }
 
 int MessageDelegate::stampColumnWidth(const QFont &font) const
@@ -312,13 +433,17 @@ void MessageDelegate::prepareLayout(QTextLayout &layout, const ComposedLine &com
     layout.setFormats(composed.formats);
 }
 
-void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &fullOption,
                             const QModelIndex &index) const
 {
     if (!index.isValid())
         return;
     painter->save();
-    painter->setClipRect(option.rect, Qt::IntersectClip);
+    painter->setClipRect(fullOption.rect, Qt::IntersectClip);
+    const QDate day = index.data(MessageModel::DayRole).toDate();
+    if (day.isValid())
+        paintDayHeader(painter, fullOption, day);
+    const QStyleOptionViewItem option = contentOption(fullOption, index);
 
     const bool selected = option.state.testFlag(QStyle::State_Selected);
     const QPalette::ColorGroup group = colorGroup(option);
@@ -407,16 +532,95 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         m_sizes.resize(row + 1);
     CachedSize &cached = m_sizes[row];
     if (cached.height < 0) {
-        const ComposedLine composed = compose(option, index);
-        QTextLayout layout;
-        prepareLayout(layout, composed, option);
-        const qreal height =
-            std::max<qreal>(layoutLines(layout, textWidth), QFontMetrics(option.font).height());
-        cached.height = qCeil(height) + 2 * VerticalMargin;
-        cached.naturalWidth =
-            layout.lineCount() == 1 ? qCeil(layout.lineAt(0).naturalTextWidth()) : -1;
+        if (m_estimating && cached.textEms >= 0 &&
+            (index.row() < m_exactFirst || index.row() > m_exactLast)) {
+            estimate(cached, option.font, textWidth);
+        } else {
+            measure(cached, option, index, textWidth);
+        }
     }
     return {width, cached.height};
+}
+
+void MessageDelegate::measure(CachedSize &cached, const QStyleOptionViewItem &option,
+                              const QModelIndex &index, int textWidth) const
+{
+    const ComposedLine composed = compose(option, index);
+    QTextLayout layout;
+    prepareLayout(layout, composed, option);
+    const qreal height =
+        std::max<qreal>(layoutLines(layout, textWidth), QFontMetrics(option.font).height());
+    cached.band = index.data(MessageModel::DayRole).toDate().isValid();
+    cached.height = qCeil(height) + 2 * VerticalMargin;
+    if (cached.band)
+        cached.height += dayHeaderHeight(option.font);
+    cached.naturalWidth = layout.lineCount() == 1 ? qCeil(layout.lineAt(0).naturalTextWidth()) : -1;
+    qreal ink = 0;
+    for (int i = 0; i < layout.lineCount(); ++i)
+        ink += layout.lineAt(i).naturalTextWidth();
+    cached.textEms = static_cast<float>(ink / averageCharWidth(option.font));
+    if (cached.estimated) {
+        cached.estimated = false;
+        --m_estimates;
+    }
+}
+
+void MessageDelegate::estimate(CachedSize &cached, const QFont &font, int textWidth) const
+{
+    // The text's width in this font, from its width in the font it was measured in, wrapped
+    // with some room lost at the ends of lines. Exact later (refineEstimates()).
+    const qreal ink = cached.textEms * averageCharWidth(font);
+    const int lines = ink <= textWidth ? 1 : qCeil(ink / (textWidth * WrapFill));
+    cached.height = lines * QFontMetrics(font).height() + 2 * VerticalMargin;
+    if (cached.band)
+        cached.height += dayHeaderHeight(font);
+    cached.naturalWidth = -1;
+    if (!cached.estimated) {
+        cached.estimated = true;
+        ++m_estimates;
+    }
+}
+
+qreal MessageDelegate::averageCharWidth(const QFont &font) const
+{
+    if (m_averageCharWidth <= 0 || font != m_averageFont) {
+        m_averageFont = font;
+        m_averageCharWidth = std::max<qreal>(1, QFontMetricsF(font).averageCharWidth());
+    }
+    return m_averageCharWidth;
+}
+
+void MessageDelegate::setEstimating(bool estimating, int exactFirst, int exactLast)
+{
+    m_estimating = estimating;
+    m_exactFirst = exactFirst;
+    m_exactLast = exactLast;
+}
+
+bool MessageDelegate::refineEstimates(const QStyleOptionViewItem &option,
+                                      const QAbstractItemModel *model, int first, int last,
+                                      qint64 budgetNs)
+{
+    if (m_estimates <= 0 || model != m_cachedModel || !model)
+        return false;
+    const int textWidth = m_cachedWidth;
+    if (option.font != m_cachedFont || textWidth < 1)
+        return false;
+    QElapsedTimer clock;
+    clock.start();
+    bool changed = false;
+    const auto end = std::min<std::size_t>(m_sizes.size(), static_cast<std::size_t>(last) + 1);
+    for (auto row = static_cast<std::size_t>(std::max(0, first)); row < end; ++row) {
+        CachedSize &cached = m_sizes[row];
+        if (!cached.estimated)
+            continue;
+        const int before = cached.height;
+        measure(cached, option, model->index(static_cast<int>(row), 0), textWidth);
+        changed = changed || cached.height != before;
+        if ((row & 63) == 0 && clock.nsecsElapsed() > budgetNs)
+            break;
+    }
+    return changed;
 }
 
 void MessageDelegate::syncCache(const QAbstractItemModel *model, const QFont &font,
@@ -425,15 +629,19 @@ void MessageDelegate::syncCache(const QAbstractItemModel *model, const QFont &fo
     if (model != m_cachedModel)
         watchModel(model);
     if (font != m_cachedFont) {
+        // The heights go, the widths of the texts stay: estimate() scales them to the new font.
         m_cachedFont = font;
-        m_sizes.clear();
+        for (CachedSize &cached : m_sizes) {
+            cached.height = -1;
+            cached.naturalWidth = -1;
+        }
     }
     if (textWidth != m_cachedWidth) {
         // A line that fitted on one line still does if it is no wider than the new width; only
         // the others need laying out again, which keeps resizing a long log affordable.
         for (CachedSize &cached : m_sizes) {
             if (cached.naturalWidth < 0 || cached.naturalWidth > textWidth)
-                cached = CachedSize();
+                cached.height = -1;
         }
         m_cachedWidth = textWidth;
     }
@@ -448,6 +656,7 @@ void MessageDelegate::watchModel(const QAbstractItemModel *model) const
         disconnect(m_cachedModel, nullptr, self, nullptr);
     m_cachedModel = model;
     m_sizes.clear();
+    m_estimates = 0;
     if (!model)
         return;
     connect(model, &QAbstractItemModel::rowsInserted, self, &MessageDelegate::onRowsInserted);
@@ -458,12 +667,30 @@ void MessageDelegate::watchModel(const QAbstractItemModel *model) const
     connect(model, &QAbstractItemModel::rowsMoved, self, &MessageDelegate::clearCache);
 }
 
+void MessageDelegate::invalidateRow(int row)
+{
+    if (row >= 0 && static_cast<std::size_t>(row) < m_sizes.size())
+        forget(m_sizes[static_cast<std::size_t>(row)]);
+}
+
+void MessageDelegate::forget(CachedSize &cached) const
+{
+    if (cached.estimated)
+        --m_estimates;
+    cached = CachedSize();
+}
+
+// The line below a change may open a day now, or no longer (a page of older history from the
+// same day above it): its band comes or goes, so its height is measured again. A marker
+// between them has no day, so the next dated line is up to a few rows further down.
 void MessageDelegate::onRowsInserted(const QModelIndex &parent, int first, int last)
 {
     if (parent.isValid() || static_cast<std::size_t>(first) >= m_sizes.size())
         return;
     m_sizes.insert(m_sizes.begin() + first, static_cast<std::size_t>(last - first + 1),
                    CachedSize());
+    for (int row = last + 1; row <= last + 3; ++row)
+        invalidateRow(row);
 }
 
 void MessageDelegate::onRowsRemoved(const QModelIndex &parent, int first, int last)
@@ -471,28 +698,72 @@ void MessageDelegate::onRowsRemoved(const QModelIndex &parent, int first, int la
     if (parent.isValid() || static_cast<std::size_t>(first) >= m_sizes.size())
         return;
     const auto end = std::min(m_sizes.size(), static_cast<std::size_t>(last) + 1);
+    for (auto row = static_cast<std::size_t>(first); row < end; ++row)
+        forget(m_sizes[row]);
     m_sizes.erase(m_sizes.begin() + first, m_sizes.begin() + static_cast<std::ptrdiff_t>(end));
+    for (int row = first; row <= first + 2; ++row)
+        invalidateRow(row);
 }
 
 void MessageDelegate::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
     if (topLeft.parent().isValid())
         return;
-    const auto end = std::min(m_sizes.size(), static_cast<std::size_t>(bottomRight.row()) + 1);
+    // A confirmed line gets the server's time, which can put it in another day.
+    const auto end = std::min(m_sizes.size(), static_cast<std::size_t>(bottomRight.row()) + 3);
     for (auto row = static_cast<std::size_t>(topLeft.row()); row < end; ++row)
-        m_sizes[row] = CachedSize();
+        forget(m_sizes[row]);
+}
+
+void MessageDelegate::setFindHighlight(const QString &query, int currentRow, qsizetype currentStart)
+{
+    m_findQuery = query;
+    m_findRow = query.isEmpty() ? -1 : currentRow;
+    m_findStart = query.isEmpty() ? -1 : currentStart;
+}
+
+QString MessageDelegate::toolTipAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                   QPoint pos) const
+{
+    if (!index.isValid())
+        return {};
+    const auto kind = static_cast<ChatLine::Kind>(index.data(MessageModel::KindRole).toInt());
+    const QDateTime time = index.data(MessageModel::TimeRole).toDateTime();
+    const QStyleOptionViewItem content = contentOption(option, index);
+    if (kind == ChatLine::Kind::Marker || time.toMSecsSinceEpoch() <= 0 ||
+        !stampRect(content).contains(pos)) {
+        return {};
+    }
+    return MessageModel::fullTime(time.toMSecsSinceEpoch());
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !view)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString tip = toolTipAt(option, index, event->pos());
+    if (tip.isEmpty()) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), tip, view->viewport(),
+                       stampRect(contentOption(option, index)));
+    return true;
 }
 
 void MessageDelegate::clearCache()
 {
     m_sizes.clear();
+    m_estimates = 0;
 }
 
-QList<MessageDelegate::LinkArea> MessageDelegate::linkAreas(const QStyleOptionViewItem &option,
+QList<MessageDelegate::LinkArea> MessageDelegate::linkAreas(const QStyleOptionViewItem &fullOption,
                                                             const QModelIndex &index) const
 {
     if (!index.isValid())
         return {};
+    const QStyleOptionViewItem option = contentOption(fullOption, index);
     const ComposedLine composed = compose(option, index);
     if (composed.links.isEmpty())
         return {};

@@ -14,6 +14,7 @@
 #include <QStyledItemDelegate>
 #include <QUrl>
 
+class QDate;
 class QTextLayout;
 
 namespace Tagarela {
@@ -68,15 +69,77 @@ public:
     /*! Forgets every cached height, for a change the delegate cannot see (a new style). */
     void clearCache();
 
+    /*!
+     * While on, a row whose height is not known for the current font and width but was
+     * measured before (for another font or width) gets an estimate, scaled from its text's
+     * width, unless it is between \a exactFirst and \a exactLast (the rows in sight). A new
+     * zoom or width then costs no text layout for the rows out of sight; refineEstimates()
+     * measures them afterwards, a slice at a time.
+     */
+    void setEstimating(bool estimating, int exactFirst = 0, int exactLast = -1);
+    /*! How many rows have an estimated height. */
+    int estimateCount() const { return m_estimates; }
+    /*!
+     * Measures the estimated rows from \a first to \a last, for about \a budgetNs at most.
+     * Returns whether a height changed (the view lays out again).
+     */
+    bool refineEstimates(const QStyleOptionViewItem &option, const QAbstractItemModel *model,
+                         int first, int last, qint64 budgetNs);
+
+    /*!
+     * Highlights every occurrence of \a query (ignoring case) in the text of the lines, and
+     * the one at \a currentStart of row \a currentRow more strongly. An empty query: none.
+     */
+    void setFindHighlight(const QString &query, int currentRow = -1, qsizetype currentStart = -1);
+    QString findQuery() const { return m_findQuery; }
+
+    /*!
+     * Draws the characters \a start of row \a firstRow to \a end of row \a lastRow as selected
+     * (positions in shownText()); \a firstRow -1: nothing.
+     */
+    void setTextSelection(int firstRow, qsizetype start, int lastRow, qsizetype end);
+    /*! A row's text as drawn, without the time, and where its message's words start. */
+    struct ShownText
+    {
+        QString text;
+        qsizetype bodyStart = 0; //!< after "<nick> " or "* nick "; 0 for other lines
+    };
+    ShownText shownText(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /*! The position in shownText() nearest to \a pos, in the coordinates of option.rect. */
+    qsizetype cursorAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                       QPoint pos) const;
+
+    /*! The height of the band above the first line of a day ("Today", "Monday, 30 ..."). */
+    static int dayHeaderHeight(const QFont &font);
+    /*! What the tooltip at \a pos says: the full date and time over a time stamp, else empty. */
+    QString toolTipAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                      QPoint pos) const;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
 private:
     struct ComposedLine;
     struct CachedSize
     {
         int height = -1; //!< -1: not known
         int naturalWidth = -1; //!< the width of the text on one line, -1 if it wrapped
+        float textEms = -1; //!< the text's unwrapped width in average characters, -1: unknown
+        bool band = false; //!< the row opens a day (has the band above it)
+        bool estimated = false; //!< height is estimate()'s, not measured
     };
 
     ComposedLine compose(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /*! \a option with its rect below the row's day band, if it has one. */
+    QStyleOptionViewItem contentOption(const QStyleOptionViewItem &option,
+                                       const QModelIndex &index) const;
+    void paintDayHeader(QPainter *painter, const QStyleOptionViewItem &option,
+                        const QDate &day) const;
+    void invalidateRow(int row);
+    void forget(CachedSize &cached) const;
+    void measure(CachedSize &cached, const QStyleOptionViewItem &option, const QModelIndex &index,
+                 int textWidth) const;
+    void estimate(CachedSize &cached, const QFont &font, int textWidth) const;
+    qreal averageCharWidth(const QFont &font) const;
     void prepareLayout(QTextLayout &layout, const ComposedLine &composed,
                        const QStyleOptionViewItem &option) const;
     QRect bodyRect(const QStyleOptionViewItem &option) const;
@@ -102,6 +165,19 @@ private:
     mutable QFont m_stampFont;
     mutable int m_stampColumnWidth = -1;
     mutable QHash<QString, QStaticText> m_stamps; //!< at most one per minute of the day
+    mutable int m_estimates = 0;
+    mutable QFont m_averageFont;
+    mutable qreal m_averageCharWidth = 0;
+    bool m_estimating = false;
+    int m_exactFirst = 0;
+    int m_exactLast = -1;
+    int m_selectionFirst = -1;
+    qsizetype m_selectionStart = 0;
+    int m_selectionLast = -1;
+    qsizetype m_selectionEnd = 0;
+    QString m_findQuery;
+    int m_findRow = -1;
+    qsizetype m_findStart = -1;
 };
 
 } // namespace Tagarela

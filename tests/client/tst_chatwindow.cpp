@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPointer>
@@ -28,6 +29,7 @@
 #include "chatwindow.h"
 #include "connectdialog.h"
 #include "fakeserver.h"
+#include "findbar.h"
 #include "messagemodel.h"
 #include "messageview.h"
 #include "nickcolor.h"
@@ -119,6 +121,7 @@ private Q_SLOTS:
     void switchingServersPutsADividerInTheLog();
     void lengthCounterCountsCharacters();
     void keysInTheInputScrollTheLogAndSendingJumpsToTheLatest();
+    void ctrlFFindsInTheLogAndEscGoesBackToTheInput();
 
 private:
     void connectPerson(Person &person, const QString &nick);
@@ -784,6 +787,37 @@ void TestChatWindow::keysInTheInputScrollTheLogAndSendingJumpsToTheLatest()
     QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 1);
     QTRY_COMPARE(bar->value(), bar->maximum());
     QVERIFY(view->isFollowingBottom());
+}
+
+void TestChatWindow::ctrlFFindsInTheLogAndEscGoesBackToTheInput()
+{
+    Person ana;
+    connectPerson(ana, u"ana"_s);
+    QVERIFY(ana.client->say(u"where is the needle?"_s));
+    QVERIFY(ana.client->say(u"a NEEDLE here"_s));
+    QTRY_COMPARE(texts(ana.window->messageModel(), ChatLine::Kind::Chat).size(), 2);
+    ana.window->activateWindow();
+    QTRY_VERIFY(ana.window->isActiveWindow());
+    ChatInput *input = ana.window->input();
+    input->setFocus();
+    QTRY_VERIFY(input->hasFocus());
+    typeText(input, u"half typed"_s);
+
+    auto *bar = ana.window->findChild<FindBar *>();
+    QVERIFY(bar);
+    QVERIFY(!bar->isVisible());
+    QTest::keyClick(input, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(bar->isVisible());
+    QTRY_VERIFY(bar->queryEdit()->hasFocus());
+    typeText(bar->queryEdit(), u"needle"_s);
+    QCOMPARE(bar->hitCount(), 2);
+    QCOMPARE(bar->countText(), FindBar::tr("%1 of %2").arg(1).arg(2));
+    QTest::keyClick(bar->queryEdit(), Qt::Key_Return);
+    QCOMPARE(bar->currentHit(), 1);
+    QTest::keyClick(bar->queryEdit(), Qt::Key_Escape);
+    QTRY_VERIFY(!bar->isVisible());
+    QTRY_VERIFY(input->hasFocus());
+    QCOMPARE(input->toPlainText(), u"half typed"_s);
 }
 
 QTEST_MAIN(TestChatWindow)

@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QList>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
@@ -135,6 +136,13 @@ private Q_SLOTS:
     void clearKeepsUnconfirmed();
     void scrollbackForgetsDroppedNumbers();
     void olderHistoryOverTheLimitLeavesNoHole();
+
+    void dayStartsWhereTheLocalDayChanges();
+    void dayOfOlderHistoryInsertedAbove();
+    void dayNames();
+    void fullTimeHasTheDate();
+    void savedLogsHaveTheirDays();
+    void findIgnoresCaseAndCountsEveryHit();
 };
 
 void TestMessageModel::initTestCase()
@@ -383,7 +391,8 @@ void TestMessageModel::plainTextExport()
     model.append(line(ChatLine::Kind::Chat, u"bia"_s, u"<b>hi</b> & bye"_s));
     const QString s = stamp(SomeTime);
     QCOMPARE(model.toPlainText(),
-             s + u"Connected.\n"_s + s + u"bia joined\n"_s + s + u"<bia> <b>hi</b> & bye\n"_s);
+             MessageModel::dayLine(QDateTime::fromMSecsSinceEpoch(SomeTime).date()) + u'\n' + s +
+                 u"Connected.\n"_s + s + u"bia joined\n"_s + s + u"<bia> <b>hi</b> & bye\n"_s);
 }
 
 void TestMessageModel::htmlExport()
@@ -661,6 +670,141 @@ void TestMessageModel::olderHistoryOverTheLimitLeavesNoHole()
     QCOMPARE(model.line(0).seq, 991u);
     for (int row = 1; row < model.rowCount(); ++row)
         QCOMPARE(model.line(row).seq, model.line(row - 1).seq + 1);
+}
+
+namespace {
+
+// Local midnight of 2023-11-14 plus \a hours (the test runs at UTC-3).
+qint64 at(int day, double hours)
+{
+    const QDateTime midnight(QDate(2023, 11, day), QTime(0, 0));
+    return midnight.toMSecsSinceEpoch() + qint64(hours * 3600 * 1000);
+}
+
+QList<int> dayStarts(const MessageModel &model)
+{
+    QList<int> rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QDate day = model.index(row).data(MessageModel::DayRole).toDate();
+        if (day != model.dayStartingAt(row))
+            return {-1}; // the role and the function disagree
+        if (day.isValid())
+            rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+void TestMessageModel::dayStartsWhereTheLocalDayChanges()
+{
+    MessageModel model;
+    // 23:59 and 00:01 local time are two days, though the same UTC day (UTC-3).
+    model.append(line(ChatLine::Kind::Chat, u"ana"_s, u"late"_s, at(14, 23.98)));
+    model.append(line(ChatLine::Kind::Chat, u"bia"_s, u"later"_s, at(14, 23.99)));
+    model.append(marker(ChatLine::Marker::NewMessages, 0));
+    model.append(line(ChatLine::Kind::Chat, u"ana"_s, u"next day"_s, at(15, 0.02)));
+    model.append(line(ChatLine::Kind::Joined, u"cid"_s, {}, at(15, 9)));
+    model.append(line(ChatLine::Kind::Chat, u"ana"_s, u"days later"_s, at(18, 12)));
+    QCOMPARE(dayStarts(model), (QList<int> {0, 3, 5}));
+    QCOMPARE(model.dayStartingAt(0), QDate(2023, 11, 14));
+    QCOMPARE(model.dayStartingAt(3), QDate(2023, 11, 15));
+    QCOMPARE(model.dayStartingAt(5), QDate(2023, 11, 18));
+    // A marker has no day of its own.
+    QVERIFY(!model.day(2).isValid());
+    QVERIFY(!model.dayStartingAt(2).isValid());
+    QVERIFY(!model.dayStartingAt(99).isValid());
+}
+
+void TestMessageModel::dayOfOlderHistoryInsertedAbove()
+{
+    MessageModel model;
+    ChatLine today = seqChat(10);
+    today.time = at(15, 10);
+    model.append(today);
+    QCOMPARE(dayStarts(model), QList<int> {0});
+    // An older page from the day before goes in at the top: the first line of each day opens it.
+    QList<ChatLine> page;
+    for (quint64 seq = 7; seq <= 9; ++seq) {
+        ChatLine older = seqChat(seq);
+        older.time = at(14, 20 + double(seq) / 10);
+        page.append(older);
+    }
+    model.append(page);
+    QCOMPARE(model.line(0).seq, 7ULL);
+    QCOMPARE(dayStarts(model), (QList<int> {0, 3}));
+    // And a page of the same day makes the old first line continue the day.
+    ChatLine sameDay = seqChat(5);
+    sameDay.time = at(14, 8);
+    model.append(sameDay);
+    QCOMPARE(dayStarts(model), (QList<int> {0, 4}));
+}
+
+void TestMessageModel::dayNames()
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QDate today(2026, 12, 1);
+    QCOMPARE(MessageModel::dayName(today, today), u"Today"_s);
+    QCOMPARE(MessageModel::dayName(today.addDays(-1), today), u"Yesterday"_s);
+    QCOMPARE(MessageModel::dayName(today.addDays(-2), today), u"Sunday, 29 November 2026"_s);
+    QCOMPARE(MessageModel::dayLine(today), u"— Tuesday, 1 December 2026 —"_s);
+    QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
+    QCOMPARE(MessageModel::dayName(today.addDays(-2), today),
+             QLocale().toString(today.addDays(-2), QLocale::LongFormat));
+    QVERIFY(MessageModel::dayName(today.addDays(-2), today).contains(u"novembro"_s));
+    QLocale::setDefault(previous);
+}
+
+void TestMessageModel::fullTimeHasTheDate()
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QCOMPARE(MessageModel::fullTime(at(14, 13.5)), u"Tuesday, 14 November 2023, 13:30:00"_s);
+    QLocale::setDefault(previous);
+}
+
+void TestMessageModel::savedLogsHaveTheirDays()
+{
+    MessageModel model;
+    model.append(line(ChatLine::Kind::Chat, u"ana"_s, u"one"_s, at(14, 22)));
+    model.append(line(ChatLine::Kind::Chat, u"bia"_s, u"two"_s, at(14, 23)));
+    model.append(line(ChatLine::Kind::Chat, u"ana"_s, u"three"_s, at(16, 1)));
+    const QString day14 = MessageModel::dayLine(QDate(2023, 11, 14));
+    const QString day16 = MessageModel::dayLine(QDate(2023, 11, 16));
+    QCOMPARE(model.toPlainText(),
+             day14 + u"\n[22:00] <ana> one\n[23:00] <bia> two\n"_s + day16 +
+                 u"\n[01:00] <ana> three\n"_s);
+    const QString html = model.toHtml();
+    QCOMPARE(html.count(u"<h2 class=\"day\">"_s), 2);
+    QVERIFY(html.indexOf(QLocale().toString(QDate(2023, 11, 14), QLocale::LongFormat)) <
+            html.indexOf(u"one"_s));
+    QVERIFY(html.indexOf(QLocale().toString(QDate(2023, 11, 16), QLocale::LongFormat)) >
+            html.indexOf(u"two"_s));
+}
+
+void TestMessageModel::findIgnoresCaseAndCountsEveryHit()
+{
+    MessageModel model;
+    model.append(chat(u"Hello there"_s));
+    model.append(line(ChatLine::Kind::Joined, u"bia"_s, {}));
+    model.append(chat(u"hello, HELLO"_s));
+    model.append(chat(u"nothing"_s));
+    QCOMPARE(MessageModel::findIn(u"aaaa"_s, u"aa"_s), (QList<qsizetype> {0, 2}));
+    QVERIFY(model.find(QString()).isEmpty());
+    QVERIFY(model.find(u"absent"_s).isEmpty());
+    const QList<MessageModel::FindHit> hits = model.find(u"hELLo"_s);
+    QCOMPARE(hits.size(), 3);
+    QCOMPARE(hits.at(0).row, 0);
+    QCOMPARE(hits.at(1).row, 2);
+    QCOMPARE(hits.at(2).row, 2);
+    // The positions are in the text as shown, without the time.
+    const QString shown = MessageModel::describe(model.line(2));
+    QCOMPARE(shown.mid(hits.at(1).start, hits.at(1).length), u"hello"_s);
+    QCOMPARE(shown.mid(hits.at(2).start, hits.at(2).length), u"HELLO"_s);
+    // Nicks and the quieter lines are found too.
+    QCOMPARE(model.find(u"bia joined"_s).size(), 1);
+    QCOMPARE(model.find(u"ANA"_s).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestMessageModel)
