@@ -84,7 +84,7 @@ PreferencesDialog::PreferencesDialog(ClientPreferences *preferences, QWidget *pa
     looksForm->addRow(tr("&Font:"), fontRow);
     looksForm->addRow(tr("&Time:"), m_timeFormat);
     looksForm->addRow(QString(), m_seconds);
-    looksForm->addRow(tr("T&heme:"), m_theme);
+    looksForm->addRow(tr("The&me:"), m_theme);
     auto *attention = new QGroupBox(tr("Notifications"), this);
     auto *attentionForm = new QFormLayout(attention);
     attentionForm->addRow(tr("&Highlight words:"), m_highlightWords);
