@@ -9,6 +9,7 @@
 #include <QFontComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
@@ -81,7 +82,10 @@ PreferencesDialog::PreferencesDialog(ClientPreferences *preferences, QWidget *pa
 
     auto *looks = new QGroupBox(tr("Looks"), this);
     auto *looksForm = new QFormLayout(looks);
-    looksForm->addRow(tr("&Font:"), fontRow);
+    // A row of two fields has no buddy of its own: the label needs one for its Alt+F.
+    auto *fontLabel = new QLabel(tr("&Font:"), looks);
+    fontLabel->setBuddy(m_family);
+    looksForm->addRow(fontLabel, fontRow);
     looksForm->addRow(tr("&Time:"), m_timeFormat);
     looksForm->addRow(QString(), m_seconds);
     looksForm->addRow(tr("The&me:"), m_theme);
