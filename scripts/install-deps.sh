@@ -19,6 +19,9 @@ packages=(
     qt6-translations-l10n  # Qt's own strings in Portuguese
     libxkbcommon-dev       # keyboard handling that Qt's Gui CMake package looks for
     fonts-dejavu-core      # a font for the client (and its widget tests) on a bare machine
+    fonts-noto-color-emoji # colour emoji in the client (tst_emoji draws them)
+    fonts-noto-cjk         # Chinese, Japanese and Korean text without boxes (tst_emoji checks)
+    dbus-daemon            # tst_notifier runs a private session bus with a fake notification service
     clang-format           # the test command checks the formatting (version 14 in Debian 12)
     netcat-openbsd         # nc: the README's text client
     openssl                # certificates for --tls-cert; the TLS tests make theirs with it

@@ -369,14 +369,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 mentioned you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 wrote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -557,6 +549,14 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>The server counts bytes: accented letters, emoji and many scripts take two to four bytes each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1456,6 +1456,17 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     </message>
 </context>
 <context>
+    <name>Tagarela::Notifier</name>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::Outbox</name>
     <message>
         <source>Could not remove %1.</source>
@@ -1463,6 +1474,105 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     </message>
     <message>
         <source>Could not create the folder for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As usual in my language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24-hour (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12-hour (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show s&amp;econds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. pizza, release, Ana Maria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages with any of these words (separated by commas) count as mentioning you, like your nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When I am mentioned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For every message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window &amp;keeps Tagarela in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Highlight words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notify me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The&amp;me:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1970,6 +2080,21 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
             <numerusform>The history&apos;s disk did not answer within %n second; stopping without waiting for it.</numerusform>
             <numerusform>The history&apos;s disk did not answer within %n seconds; stopping without waiting for it.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::TrayIcon</name>
+    <message>
+        <source>&amp;Show Tagarela</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide Tagarela</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -369,14 +369,6 @@
         <translation>Aqui agora (%1): %2</translation>
     </message>
     <message>
-        <source>%1 mentioned you</source>
-        <translation>%1 mencionou você</translation>
-    </message>
-    <message>
-        <source>%1 wrote</source>
-        <translation>%1 escreveu</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Desconectado</translation>
     </message>
@@ -560,6 +552,14 @@ O certificado do servidor (SHA-256):
     <message>
         <source>The server counts bytes: accented letters, emoji and many scripts take two to four bytes each.</source>
         <translation>O servidor conta bytes: letras acentuadas, emoji e muitas escritas ocupam de dois a quatro bytes cada.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configurações</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1458,17 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     </message>
 </context>
 <context>
+    <name>Tagarela::Notifier</name>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 mencionou você</translation>
+    </message>
+    <message>
+        <source>%1 wrote</source>
+        <translation>%1 escreveu</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::Outbox</name>
     <message>
         <source>Could not remove %1.</source>
@@ -1466,6 +1477,105 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     <message>
         <source>Could not create the folder for %1.</source>
         <translation>Não foi possível criar a pasta de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamanho da fonte</translation>
+    </message>
+    <message>
+        <source>As usual in my language (%1)</source>
+        <translation>Como é costume no meu idioma (%1)</translation>
+    </message>
+    <message>
+        <source>24-hour (%1)</source>
+        <translation>24 horas (%1)</translation>
+    </message>
+    <message>
+        <source>12-hour (%1)</source>
+        <translation>12 horas (%1)</translation>
+    </message>
+    <message>
+        <source>Show s&amp;econds</source>
+        <translation>Mostrar s&amp;egundos</translation>
+    </message>
+    <message>
+        <source>As the desktop</source>
+        <translation>Como a área de trabalho</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>e.g. pizza, release, Ana Maria</source>
+        <translation>ex.: pizza, lançamento, Ana Maria</translation>
+    </message>
+    <message>
+        <source>Messages with any of these words (separated by commas) count as mentioning you, like your nickname.</source>
+        <translation>Mensagens com qualquer uma destas palavras (separadas por vírgulas) contam como menções a você, como o seu apelido.</translation>
+    </message>
+    <message>
+        <source>When I am mentioned</source>
+        <translation>Quando for mencionado</translation>
+    </message>
+    <message>
+        <source>For every message</source>
+        <translation>A cada mensagem</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Closing the window &amp;keeps Tagarela in the tray</source>
+        <translation>Fechar a janela &amp;mantém o Tagarela na bandeja</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray at the moment.</source>
+        <translation>Esta área de trabalho não mostra uma bandeja no momento.</translation>
+    </message>
+    <message>
+        <source>Looks</source>
+        <translation>Aparência</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>&amp;Fonte:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Hora:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight words:</source>
+        <translation>Pa&amp;lavras de destaque:</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me:</source>
+        <translation>&amp;Notificar-me:</translation>
+    </message>
+    <message>
+        <source>The&amp;me:</source>
+        <translation>&amp;Tema:</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2090,21 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
             <numerusform>O disco do histórico não respondeu em %n segundo; parando sem esperar por ele.</numerusform>
             <numerusform>O disco do histórico não respondeu em %n segundos; parando sem esperar por ele.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::TrayIcon</name>
+    <message>
+        <source>&amp;Show Tagarela</source>
+        <translation>&amp;Mostrar o Tagarela</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Tagarela</source>
+        <translation>&amp;Ocultar o Tagarela</translation>
     </message>
 </context>
 <context>

@@ -1063,17 +1063,28 @@ bool ChatClient::requestUsers()
     return request(Message::who());
 }
 
-QRegularExpression ChatClient::mentionPattern(const QString &nick)
+QRegularExpression ChatClient::mentionPattern(const QStringList &words)
 {
-    // A whole word: "ana" in "hi ana!" but not in "banana".
-    return QRegularExpression(
-        u"(?<![\\w.-])"_s + QRegularExpression::escape(nick) + u"(?![\\w-])"_s,
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    // Whole words: "ana" in "hi ana!" but not in "banana".
+    QStringList escaped;
+    for (const QString &word : words) {
+        if (!word.isEmpty())
+            escaped.append(QRegularExpression::escape(word));
+    }
+    return QRegularExpression(u"(?<![\\w.-])(?:"_s + escaped.join(u'|') + u")(?![\\w-])"_s,
+                              QRegularExpression::CaseInsensitiveOption |
+                                  QRegularExpression::UseUnicodePropertiesOption);
 }
 
 bool ChatClient::mentions(const QString &text, const QString &nick)
 {
-    return !nick.isEmpty() && mentionPattern(nick).match(text).hasMatch();
+    return !nick.isEmpty() && mentionPattern({nick}).match(text).hasMatch();
+}
+
+void ChatClient::setHighlightWords(const QStringList &words)
+{
+    m_highlightWords = words;
+    m_mentionNick.clear(); // built again for the next line
 }
 
 bool ChatClient::mentionsMe(const QString &text)
@@ -1082,7 +1093,7 @@ bool ChatClient::mentionsMe(const QString &text)
         return false;
     // Built once per nickname: chat can arrive thousands of times a second.
     if (m_mentionNick != m_nick) {
-        m_mention = mentionPattern(m_nick);
+        m_mention = mentionPattern(QStringList {m_nick} + m_highlightWords);
         m_mentionNick = m_nick;
     }
     return m_mention.match(text).hasMatch();

@@ -203,6 +203,12 @@ public:
 
     /*! True if \a text names \a nick as a whole word, ignoring case. */
     static bool mentions(const QString &text, const QString &nick);
+    /*!
+     * Words besides the nickname that make a message a mention (Preferences ▸ Highlight
+     * words), as whole words, ignoring case. Lines already received keep what they were.
+     */
+    void setHighlightWords(const QStringList &words);
+    QStringList highlightWords() const { return m_highlightWords; }
 
 Q_SIGNALS:
     void stateChanged(Tagarela::ChatClient::State state);
@@ -288,7 +294,7 @@ private:
     void saveResume();
     ChatLine lineFor(const OutboxEntry &entry) const;
     bool mentionsMe(const QString &text);
-    static QRegularExpression mentionPattern(const QString &nick);
+    static QRegularExpression mentionPattern(const QStringList &words);
 
     QPointer<Connection> m_connection;
     State m_state = State::Disconnected;
@@ -329,6 +335,7 @@ private:
     QRandomGenerator m_random;
     QRegularExpression m_mention;
     QString m_mentionNick; //!< the nickname m_mention was built for
+    QStringList m_highlightWords;
 
     Outbox m_outbox;
     QString m_resumeKey; //!< ResumeState::keyFor() the server and nickname

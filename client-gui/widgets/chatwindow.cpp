@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDBusConnection>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -12,6 +13,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -19,7 +21,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -29,25 +30,32 @@
 
 #include "certificateprompt.h"
 #include "chatinput.h"
-#include "clientsettings.h"
+#include "clientpreferences.h"
 #include "connectdialog.h"
+#include "emojifont.h"
+#include "emojihighlighter.h"
 #include "findbar.h"
 #include "inputcommand.h"
+#include "messagedelegate.h"
 #include "messagemodel.h"
 #include "messageview.h"
 #include "nickcolor.h"
+#include "nickpalette.h"
+#include "notifier.h"
 #include "pinstore.h"
+#include "preferencesdialog.h"
+#include "themepalette.h"
+#include "trayicon.h"
 #include "userlistdelegate.h"
 #include "userlistmodel.h"
 #include "validation.h"
+#include "zoomcontroller.h"
 
 namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString NotifyAllKey = u"notifications/all"_s;
 
 // The application icon with the unread count in a red disc, for the tray.
 QIcon badgedIcon(const QIcon &icon, int count)
@@ -97,6 +105,10 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     , m_client(client)
     , m_messages(new MessageModel(this))
     , m_users(new UserListModel(this))
+    , m_preferences(new ClientPreferences(this))
+    , m_nickPalette(new NickPalette(this))
+    , m_notifier(new Notifier(QDBusConnection::sessionBus(), this))
+    , m_zoom(new ZoomController(m_preferences, this))
 {
     setWindowIcon(QApplication::windowIcon());
     setObjectName(u"chatWindow"_s);
@@ -113,7 +125,9 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     m_userView = new QListView(userPanel);
     m_userView->setObjectName(u"people"_s);
     m_userView->setModel(m_users);
-    m_userView->setItemDelegate(new UserListDelegate(m_userView));
+    auto *userDelegate = new UserListDelegate(m_userView);
+    userDelegate->setNickPalette(m_nickPalette);
+    m_userView->setItemDelegate(userDelegate);
     m_userView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_userView->setAccessibleName(tr("People in the room"));
     // Long names are elided (the tooltip has them whole): the list never scrolls sideways.
@@ -123,12 +137,13 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     userLayout->addWidget(m_userCount);
     userLayout->addWidget(m_userView);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(userPanel);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({640, 160});
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"splitter"_s);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(userPanel);
+    m_splitter->setStretchFactor(0, 4);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({640, 160});
 
     m_input = new ChatInput(this);
     m_view->setTypingTarget(m_input);
@@ -149,7 +164,7 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     // Ctrl+F: under the log, above the input it hands the focus back to.
     auto *findBar = new FindBar(m_view, m_messages, central);
     findBar->setReturnFocus(m_input);
@@ -192,6 +207,39 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     updateStatus();
     updateTitle();
     resize(900, 600);
+    restoreGeometry(m_preferences->windowGeometry());
+    m_splitter->restoreState(m_preferences->splitterState());
+
+    m_view->messageDelegate()->setNickPalette(m_nickPalette);
+    new EmojiHighlighter(m_input->document());
+    m_zoom->watch(m_view->viewport());
+    m_zoom->watch(m_userView->viewport());
+    applyFont();
+    applyTimeFormat();
+    ThemePalette::apply(m_preferences->theme());
+    m_client->setHighlightWords(m_preferences->highlightWords());
+    m_notifier->setPolicy(m_preferences->notify());
+    connect(m_preferences, &ClientPreferences::fontChanged, this, &ChatWindow::applyFont);
+    connect(m_preferences, &ClientPreferences::zoomChanged, this, &ChatWindow::applyFont);
+    connect(m_preferences, &ClientPreferences::timeFormatChanged, this,
+            &ChatWindow::applyTimeFormat);
+    connect(m_preferences, &ClientPreferences::themeChanged, this, &ThemePalette::apply);
+    connect(m_preferences, &ClientPreferences::highlightWordsChanged, m_client,
+            &ChatClient::setHighlightWords);
+    connect(m_preferences, &ClientPreferences::notifyChanged, this,
+            [this](ClientPreferences::Notify notify) {
+                m_notifier->setPolicy(notify);
+                m_notifyAllAction->setChecked(notify == ClientPreferences::Notify::All);
+            });
+    connect(m_notifier, &Notifier::notShown, this,
+            [this](const QString &summary, const QString &body) {
+                if (m_tray)
+                    m_tray->showMessage(summary, body, windowIcon(), 8000);
+            });
+    connect(m_nickPalette, &NickPalette::changed, m_view->viewport(),
+            qOverload<>(&QWidget::update));
+    connect(m_nickPalette, &NickPalette::changed, m_userView->viewport(),
+            qOverload<>(&QWidget::update));
 
     connect(sendButton, &QPushButton::clicked, m_input, &ChatInput::submit);
     connect(m_input, &ChatInput::submitted, this, &ChatWindow::onSubmitted);
@@ -227,6 +275,7 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
         m_noOlderHistory = false;
     });
     connect(m_client, &ChatClient::usersChanged, m_users, &UserListModel::setUsers);
+    connect(m_client, &ChatClient::usersChanged, m_nickPalette, &NickPalette::setPeople);
     connect(m_client, &ChatClient::nickChanged, this, [this](const QString &nick) {
         m_users->setOwnNick(nick);
         updateStatus();
@@ -300,18 +349,46 @@ void ChatWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_view, &MessageView::zoomIn);
-    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_view, &MessageView::zoomOut);
-    view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), m_view,
-                    &MessageView::resetZoom);
+    // The log, the input and the people list zoom together, and the zoom is remembered.
+    // Ctrl+= as well as Ctrl++: on most keyboards + needs Shift, = does not.
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_zoom, &ZoomController::zoomIn);
+    zoomIn->setObjectName(u"zoomIn"_s);
+    QList<QKeySequence> zoomInKeys = {QKeySequence(Qt::CTRL | Qt::Key_Equal),
+                                      QKeySequence(Qt::CTRL | Qt::Key_Plus)};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::ZoomIn)) {
+        if (!zoomInKeys.contains(keys))
+            zoomInKeys.append(keys);
+    }
+    zoomIn->setShortcuts(zoomInKeys);
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_zoom, &ZoomController::zoomOut);
+    zoomOut->setObjectName(u"zoomOut"_s);
+    QList<QKeySequence> zoomOutKeys = {QKeySequence(Qt::CTRL | Qt::Key_Minus)};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::ZoomOut)) {
+        if (!zoomOutKeys.contains(keys))
+            zoomOutKeys.append(keys);
+    }
+    zoomOut->setShortcuts(zoomOutKeys);
+    view->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), m_zoom,
+                    &ZoomController::resetZoom)
+        ->setObjectName(u"resetZoom"_s);
     view->addSeparator();
     m_notifyAllAction = view->addAction(tr("Notify for &All Messages"));
     m_notifyAllAction->setCheckable(true);
-    m_notifyAll = QSettings(ClientSettings::Organization, ClientSettings::Application)
-                      .value(NotifyAllKey, false)
-                      .toBool();
-    m_notifyAllAction->setChecked(m_notifyAll);
+    m_notifyAllAction->setChecked(m_preferences->notify() == ClientPreferences::Notify::All);
     connect(m_notifyAllAction, &QAction::toggled, this, &ChatWindow::setNotifyAll);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *preferences =
+        settings->addAction(tr("&Preferences…"), this, &ChatWindow::showPreferences);
+    preferences->setObjectName(u"preferencesAction"_s);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // QKeySequence::Preferences has no keys on Linux desktops: Ctrl+, as GNOME and KDE use.
+    QList<QKeySequence> preferencesKeys = {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::Preferences)) {
+        if (!preferencesKeys.contains(keys))
+            preferencesKeys.append(keys);
+    }
+    preferences->setShortcuts(preferencesKeys);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tagarela"), this, &ChatWindow::showAbout)
@@ -324,25 +401,75 @@ void ChatWindow::createTray()
 {
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
-    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    m_tray = new TrayIcon(this);
     m_tray->setToolTip(tr("Tagarela"));
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
+    connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+        m_quitting = true;
+        close();
     });
     m_tray->show();
 }
 
 void ChatWindow::setNotifyAll(bool all)
 {
-    if (m_notifyAll != all) {
-        m_notifyAll = all;
-        QSettings(ClientSettings::Organization, ClientSettings::Application)
-            .setValue(NotifyAllKey, all);
-    }
+    // "All" and "mentions" only: the menu's tick is not the place to silence everything.
+    if (all)
+        m_preferences->setNotify(ClientPreferences::Notify::All);
+    else if (m_preferences->notify() == ClientPreferences::Notify::All)
+        m_preferences->setNotify(ClientPreferences::Notify::Mentions);
     if (m_notifyAllAction->isChecked() != all)
         m_notifyAllAction->setChecked(all);
+}
+
+bool ChatWindow::notifiesAll() const
+{
+    return m_preferences->notify() == ClientPreferences::Notify::All;
+}
+
+PreferencesDialog *ChatWindow::preferencesDialog() const
+{
+    return m_preferencesDialog;
+}
+
+void ChatWindow::showPreferences()
+{
+    if (!m_preferencesDialog)
+        m_preferencesDialog = new PreferencesDialog(m_preferences, this);
+    else
+        m_preferencesDialog->load();
+    m_preferencesDialog->show();
+    m_preferencesDialog->raise();
+    m_preferencesDialog->activateWindow();
+}
+
+void ChatWindow::applyFont()
+{
+    QFont font = QApplication::font();
+    if (!m_preferences->fontFamily().isEmpty())
+        font.setFamily(m_preferences->fontFamily());
+    const qreal size =
+        m_preferences->fontPointSize() > 0 ? m_preferences->fontPointSize() : font.pointSizeF();
+    font.setPointSizeF(qBound(MessageView::MinimumPointSize, size + m_preferences->zoom(),
+                              MessageView::MaximumPointSize));
+    font = EmojiFont::withFallback(font);
+    m_view->setFont(font);
+    m_input->setFont(font);
+    m_userView->setFont(font);
+    if (auto *send = findChild<QPushButton *>(u"sendButton"_s))
+        send->setFixedHeight(m_input->minimumSizeHint().height());
+}
+
+void ChatWindow::applyTimeFormat()
+{
+    m_view->messageDelegate()->setTimeFormat(m_preferences->timePattern(QLocale()));
+    m_view->doItemsLayout();
+    m_view->viewport()->update();
+}
+
+void ChatWindow::savePlacement()
+{
+    m_preferences->setWindowGeometry(saveGeometry());
+    m_preferences->setSplitterState(m_splitter->saveState());
 }
 
 void ChatWindow::showConnectDialog(const QString &host, quint16 port, const QString &nick)
@@ -590,10 +717,10 @@ void ChatWindow::onLine(const ChatLine &line)
         return;
     ++m_unread;
     updateTitle();
-    if (m_tray && (line.mentionsMe || m_notifyAll)) {
-        const QString title =
-            line.mentionsMe ? tr("%1 mentioned you").arg(line.nick) : tr("%1 wrote").arg(line.nick);
-        m_tray->showMessage(title, line.text.left(200), windowIcon(), 8000);
+    m_notifier->notifyLine(line.nick, line.text, line.mentionsMe);
+    if (line.mentionsMe) {
+        QApplication::alert(this);
+        Q_EMIT attentionRequested();
     }
 }
 
@@ -787,6 +914,13 @@ void ChatWindow::changeEvent(QEvent *event)
 
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
+    savePlacement();
+    // Kept in the tray: nothing is lost, so nothing to ask.
+    if (!m_quitting && m_preferences->minimizeToTray() && m_tray && m_tray->isVisible()) {
+        event->ignore();
+        hide();
+        return;
+    }
     const bool typed = !m_input->toPlainText().trimmed().isEmpty();
     const int waiting = static_cast<int>(m_client->outbox().size());
     if (!m_closeConfirmed && (typed || waiting > 0)) {

@@ -14,13 +14,19 @@ class QLabel;
 class QListView;
 class QPushButton;
 class QMessageBox;
-class QSystemTrayIcon;
+class QSplitter;
 class QToolButton;
 
 namespace Tagarela {
 
 class ChatInput;
+class ClientPreferences;
 class ConnectDialog;
+class NickPalette;
+class Notifier;
+class PreferencesDialog;
+class TrayIcon;
+class ZoomController;
 class MessageModel;
 class MessageView;
 class UserListModel;
@@ -53,7 +59,17 @@ public:
     [[nodiscard]] bool saveLog(const QString &path, QString *error = nullptr) const;
     /*! Whether desktop notifications go out for every message, not only mentions; remembered. */
     void setNotifyAll(bool all);
-    bool notifiesAll() const { return m_notifyAll; }
+    bool notifiesAll() const;
+    ClientPreferences *preferences() const { return m_preferences; }
+    NickPalette *nickPalette() const { return m_nickPalette; }
+    Notifier *notifier() const { return m_notifier; }
+    /*! Settings ▸ Preferences (Ctrl+,); null until it is first opened. */
+    PreferencesDialog *preferencesDialog() const;
+    void showPreferences();
+
+Q_SIGNALS:
+    /*! The window asked the desktop for attention (QApplication::alert) over a mention. */
+    void attentionRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +78,11 @@ protected:
 private:
     void createActions();
     void createTray();
+    /*! The chat's font (Preferences and zoom) on the log, the input and the people list. */
+    void applyFont();
+    void applyTimeFormat();
+    /*! Remembers the window's size and place and the split between log and people. */
+    void savePlacement();
     void onSubmitted(const QString &text);
     void onLine(const ChatLine &line);
     void onStateChanged(ChatClient::State state);
@@ -103,7 +124,13 @@ private:
     QToolButton *m_reconnectButton = nullptr;
     QPointer<QMessageBox> m_closeQuestion;
     QPointer<ConnectDialog> m_dialog;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayIcon *m_tray = nullptr;
+    ClientPreferences *m_preferences = nullptr;
+    NickPalette *m_nickPalette = nullptr;
+    Notifier *m_notifier = nullptr;
+    ZoomController *m_zoom = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QPointer<PreferencesDialog> m_preferencesDialog;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_reconnectAction = nullptr;
@@ -113,7 +140,6 @@ private:
     quint64 m_olderBefore = 0; //!< the before of the fetch under way for the top, 0: none
     bool m_noOlderHistory = false; //!< the server has nothing older than the log's top
     int m_unread = 0;
-    bool m_notifyAll = false;
     bool m_quitting = false;
     bool m_offerReconnect = false; //!< the server sent the user away: Reconnect is offered
     bool m_closeConfirmed = false; //!< the user chose to quit over unsent messages

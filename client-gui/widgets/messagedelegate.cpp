@@ -19,8 +19,10 @@
 
 #include "biditext.h"
 #include "chatline.h"
+#include "emojifont.h"
 #include "messagemodel.h"
 #include "nickcolor.h"
+#include "nickpalette.h"
 
 namespace Tagarela {
 
@@ -38,6 +40,7 @@ constexpr int FindAlpha = 90; // of 255: every hit of the find bar
 constexpr int CurrentFindAlpha = 200; // the hit the find bar is on
 constexpr int ErrorHue = 0;
 constexpr qreal ErrorSaturation = 0.85;
+constexpr int StampCacheLimit = 4096; // with seconds there are 86,400 stamps in a day
 
 QColor mix(const QColor &from, const QColor &to, qreal amount)
 {
@@ -156,9 +159,32 @@ QColor MessageDelegate::nickColor(const QString &nick, const QColor &background)
         m_nickColorsBackground = background.rgba();
     }
     auto it = m_nickColors.constFind(nick);
-    if (it == m_nickColors.constEnd())
-        it = m_nickColors.insert(nick, NickColor::forNick(nick, background));
+    if (it == m_nickColors.constEnd()) {
+        it = m_nickColors.insert(nick,
+                                 m_nickPalette ? m_nickPalette->color(nick, background)
+                                               : NickColor::forNick(nick, background));
+    }
     return *it;
+}
+
+void MessageDelegate::setNickPalette(const NickPalette *palette)
+{
+    if (m_nickPalette)
+        disconnect(m_nickPalette, nullptr, this, nullptr);
+    m_nickPalette = palette;
+    m_nickColors.clear();
+    if (palette)
+        connect(palette, &NickPalette::changed, this, [this] { m_nickColors.clear(); });
+}
+
+void MessageDelegate::setTimeFormat(const QString &format)
+{
+    if (format == m_timeFormat)
+        return;
+    m_timeFormat = format;
+    m_stampColumnWidth = -1;
+    m_stamps.clear();
+    clearCache();
 }
 
 MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewItem &option,
@@ -166,8 +192,8 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
 {
     ChatLine line;
     line.kind = static_cast<ChatLine::Kind>(index.data(MessageModel::KindRole).toInt());
-    line.nick = index.data(MessageModel::NickRole).toString();
-    line.text = index.data(MessageModel::TextRole).toString();
+    line.nick = EmojiFont::shaped(index.data(MessageModel::NickRole).toString());
+    line.text = EmojiFont::shaped(index.data(MessageModel::TextRole).toString());
     line.delivery = static_cast<ChatLine::Delivery>(index.data(MessageModel::DeliveryRole).toInt());
     line.note = index.data(MessageModel::NoteRole).toString();
     line.marker = static_cast<ChatLine::Marker>(index.data(MessageModel::MarkerRole).toInt());
@@ -275,6 +301,14 @@ MessageDelegate::ComposedLine MessageDelegate::compose(const QStyleOptionViewIte
     for (const LinkSpan &link : std::as_const(composed.links))
         composed.formats.append(formatRange(link.start, link.length, linkFormat));
 
+    // Emoji in colour, also those the chat font has in black and white (❤ ✔).
+    const QList<EmojiFont::Range> emoji = EmojiFont::find(composed.text);
+    if (!emoji.isEmpty()) {
+        QTextCharFormat emojiFormat;
+        emojiFormat.setFontFamilies(QStringList {EmojiFont::family()});
+        for (const EmojiFont::Range &range : emoji)
+            composed.formats.append(formatRange(range.start, range.length, emojiFormat));
+    }
     // The find bar's hits, in describe()'s text as MessageModel::find() finds them.
     if (!m_findQuery.isEmpty()) {
         const QString described = composed.text.left(composed.described);
@@ -389,13 +423,27 @@ void MessageDelegate::paintDayHeader(QPainter *painter, const QStyleOptionViewIt
 int MessageDelegate::stampColumnWidth(const QFont &font) const
 {
     if (m_stampColumnWidth < 0 || font != m_stampFont) {
-        // Wide enough for any "HH:mm" in this font, and a space.
+        // Wide enough for any stamp of the format in this font, and a space: a morning and an
+        // afternoon time, their digits all made the widest digit.
         const QFontMetrics metrics(font);
+        QChar widest = u'0';
         int digit = 0;
-        for (char16_t c = u'0'; c <= u'9'; ++c)
-            digit = std::max(digit, metrics.horizontalAdvance(QChar(c)));
-        m_stampColumnWidth =
-            4 * digit + metrics.horizontalAdvance(u':') + metrics.horizontalAdvance(u"  "_s);
+        for (char16_t c = u'0'; c <= u'9'; ++c) {
+            if (metrics.horizontalAdvance(QChar(c)) > digit) {
+                digit = metrics.horizontalAdvance(QChar(c));
+                widest = QChar(c);
+            }
+        }
+        int stamp = 0;
+        for (const QTime time : {QTime(10, 0, 0), QTime(22, 0, 0)}) {
+            QString sample = time.toString(m_timeFormat);
+            for (QChar &c : sample) {
+                if (c.isDigit())
+                    c = widest;
+            }
+            stamp = std::max(stamp, metrics.horizontalAdvance(sample));
+        }
+        m_stampColumnWidth = stamp + metrics.horizontalAdvance(u"  "_s);
         m_stampFont = font;
         m_stamps.clear();
     }
@@ -471,10 +519,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &fullO
     else if (delivery == ChatLine::Delivery::Failed)
         stamp = u"\u26A0"_s; // ⚠
     else if (kind != ChatLine::Kind::Marker)
-        stamp = MessageModel::timeStamp(index.data(MessageModel::TimeRole).toDateTime());
+        stamp =
+            index.data(MessageModel::TimeRole).toDateTime().toLocalTime().toString(m_timeFormat);
     stampColumnWidth(option.font); // drops the prepared stamps if the font changed
     auto it = m_stamps.find(stamp);
     if (it == m_stamps.end()) {
+        if (m_stamps.size() >= StampCacheLimit)
+            m_stamps.clear();
         QStaticText prepared(stamp);
         prepared.setTextFormat(Qt::PlainText);
         prepared.prepare(QTransform(), option.font);

@@ -19,6 +19,8 @@ class QTextLayout;
 
 namespace Tagarela {
 
+class NickPalette;
+
 /*!
  * Paints one MessageModel row: the time dimmed in a column of its own, the nick bold in its
  * colour, the text wrapped to the rest of the view's width and its links underlined. Joins, parts,
@@ -117,6 +119,12 @@ public:
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
 
+    /*! The QDateTime format of the time stamps (ClientPreferences::timePattern()). */
+    void setTimeFormat(const QString &format);
+    QString timeFormat() const { return m_timeFormat; }
+    /*! Where nicknames take their colours from; without one, NickColor::forNick(). */
+    void setNickPalette(const NickPalette *palette);
+
 private:
     struct ComposedLine;
     struct CachedSize
@@ -164,7 +172,9 @@ private:
     mutable QRgb m_nickColorsBackground = 0;
     mutable QFont m_stampFont;
     mutable int m_stampColumnWidth = -1;
-    mutable QHash<QString, QStaticText> m_stamps; //!< at most one per minute of the day
+    mutable QHash<QString, QStaticText> m_stamps; //!< bounded by StampCacheLimit
+    QString m_timeFormat = QStringLiteral("HH:mm");
+    QPointer<const NickPalette> m_nickPalette;
     mutable int m_estimates = 0;
     mutable QFont m_averageFont;
     mutable qreal m_averageCharWidth = 0;

@@ -32,6 +32,24 @@ QColor forNick(const QString &nick, const QPalette &palette);
 QColor readableOn(int hue, qreal saturation, const QColor &background);
 /*! The WCAG contrast ratio between two colours, from 1 (none) to 21 (black on white). */
 qreal contrastRatio(const QColor &a, const QColor &b);
+/*! The WCAG relative luminance of \a color, from 0 (black) to 1 (white). */
+qreal relativeLuminance(const QColor &color);
+
+/*! A colour in CIELAB (D65 white): lightness 0 to 100, a* green to red, b* blue to yellow. */
+struct Lab
+{
+    qreal l = 0;
+    qreal a = 0;
+    qreal b = 0;
+};
+/*! \a color (sRGB) in CIELAB. */
+Lab toLab(const QColor &color);
+/*!
+ * The CIEDE2000 colour difference between \a x and \a y: about 1 is the smallest difference
+ * people notice side by side, 10 and more tells two names apart at a glance.
+ */
+qreal deltaE2000(const Lab &x, const Lab &y);
+qreal deltaE2000(const QColor &x, const QColor &y);
 
 } // namespace NickColor
 

@@ -6,6 +6,7 @@
 #include <QPalette>
 
 #include "nickcolor.h"
+#include "nickpalette.h"
 #include "userlistmodel.h"
 
 namespace Tagarela {
@@ -15,6 +16,11 @@ UserListDelegate::UserListDelegate(QObject *parent)
 { }
 
 UserListDelegate::~UserListDelegate() = default;
+
+void UserListDelegate::setNickPalette(const NickPalette *palette)
+{
+    m_nickPalette = palette;
+}
 
 QSize UserListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -27,8 +33,10 @@ void UserListDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     const QString nick = index.data(Qt::DisplayRole).toString();
     if (nick.isEmpty())
         return;
+    const QColor base = option->palette.color(QPalette::Base);
     option->palette.setBrush(QPalette::Text,
-                             NickColor::forNick(nick, option->palette.color(QPalette::Base)));
+                             m_nickPalette ? m_nickPalette->color(nick, base)
+                                           : NickColor::forNick(nick, base));
     if (index.data(UserListModel::OwnNickRole).toBool()) {
         option->font.setBold(true);
         option->fontMetrics = QFontMetrics(option->font);

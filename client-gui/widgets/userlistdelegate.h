@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QStyledItemDelegate>
 
 namespace Tagarela {
+
+class NickPalette;
 
 /*!
  * Paints a UserListModel row: each nick in its colour (NickColor, on the view's own base
@@ -27,6 +30,11 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     // Public so that tests can see what a row is painted with.
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+    /*! Where nicknames take their colours from; without one, NickColor::forNick(). */
+    void setNickPalette(const NickPalette *palette);
+
+private:
+    QPointer<const NickPalette> m_nickPalette;
 };
 
 } // namespace Tagarela
