@@ -59,14 +59,21 @@ FailureThrottle::Limits throttleLimits(const ServerConfig &config)
 } // namespace
 
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
-    : ChatServer(config, HistoryStore::create(config), parent)
+    : ChatServer(config, RoomEngine::create(config), parent)
 { }
 
 ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore> store,
                        QObject *parent)
+    : ChatServer(config,
+                 std::make_unique<MessageLog>(std::move(store), MessageLog::cacheSizeFor(config)),
+                 parent)
+{ }
+
+ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<RoomEngine> engine,
+                       QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_room(m_config, std::move(store))
+    , m_room(m_config, std::move(engine))
     , m_passwords(config.password, throttleLimits(config))
     , m_protocolLog(ProtocolLogBurst, ProtocolLogIntervalMs)
 {
@@ -153,19 +160,23 @@ bool ChatServer::prepare()
 
 bool ChatServer::openHistory()
 {
-    if (m_room.log().isOpen())
+    if (m_room.engine().isOpen())
         return true;
     if (!m_room.openHistory()) {
         m_errorString = m_room.historyError();
         return false;
     }
+    QString where;
+    if (!m_config.redisUrl.isEmpty())
+        where = tr("in Redis at %1").arg(m_config.redisUrl);
+    else if (m_config.dataDir.isEmpty())
+        where = tr("in memory only");
+    else if (m_config.noHistory)
+        where = tr("not kept (numbers in %1)").arg(m_config.dataDir);
+    else
+        where = m_config.dataDir;
     qCInfo(lcServer).noquote()
-        << tr("History: %1; last message number %2")
-               .arg(m_config.dataDir.isEmpty()
-                        ? tr("in memory only")
-                        : (m_config.noHistory ? tr("not kept (numbers in %1)").arg(m_config.dataDir)
-                                              : m_config.dataDir))
-               .arg(m_room.log().lastSeq());
+        << tr("History: %1; last message number %2").arg(where).arg(m_room.engine().lastSeq());
     return true;
 }
 

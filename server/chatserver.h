@@ -38,6 +38,9 @@ public:
     /*! A server whose room keeps its history in \a store rather than the one config asks for. */
     ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore> store,
                QObject *parent = nullptr);
+    /*! A server whose room is kept by \a engine rather than the one config asks for. */
+    ChatServer(const ServerConfig &config, std::unique_ptr<RoomEngine> engine,
+               QObject *parent = nullptr);
     ~ChatServer() override;
 
     /*!

@@ -257,6 +257,10 @@
             <numerusform>%n more protocol errors from clients were not logged</numerusform>
         </translation>
     </message>
+    <message>
+        <source>in Redis at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1381,6 +1385,64 @@ The server&apos;s certificate (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::RedisRoomEngine</name>
+    <message>
+        <source>Redis lost the room: a new history begins (%1). Messages stored before are gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to Redis at %1 (%2): messages are not stored and their senders are told so until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach Redis at %1 (%2); trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Redis at %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Redis at %1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>Redis at %1 did not answer within %n second</numerusform>
+            <numerusform>Redis at %1 did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redis writes every message to disk before it is acknowledged (appendonly yes, appendfsync always)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: Redis at %1 runs with appendonly %2 and appendfsync %3: if Redis or its machine crashes, messages that were acknowledged can be LOST. Set &quot;appendonly yes&quot; and &quot;appendfsync always&quot; in redis.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the durability of Redis at %1 is UNKNOWN (CONFIG GET was refused: %2): acknowledged messages may be lost in a crash unless Redis runs with &quot;appendonly yes&quot; and &quot;appendfsync always&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis answered for %1 of %2 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the history from Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::ServerConsole</name>
     <message numerus="yes">
         <source>%n user(s) here; %1 connection(s) open.</source>
@@ -1660,6 +1722,38 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     </message>
     <message>
         <source>--backup: the file name must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share the room with every server on the same Redis: redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock. The history is kept there instead of the data directory (docs/SCALING.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose first line is the password for Redis (AUTH). The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: a password is never taken from the command line, where other users of this machine can read it. Use --%1-file or the %2 environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis-password-file: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis-password-file: the first line of %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis-password-file needs --redis.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -257,6 +257,10 @@
             <numerusform>mais %n erros de protocolo de clientes não foram registrados no log</numerusform>
         </translation>
     </message>
+    <message>
+        <source>in Redis at %1</source>
+        <translation>no Redis em %1</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1383,6 +1387,64 @@ O certificado do servidor (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::RedisRoomEngine</name>
+    <message>
+        <source>Redis lost the room: a new history begins (%1). Messages stored before are gone.</source>
+        <translation>O Redis perdeu a sala: um novo histórico começa (%1). As mensagens guardadas antes se perderam.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to Redis at %1 (%2): messages are not stored and their senders are told so until it is back</source>
+        <translation>A conexão com o Redis em %1 caiu (%2): as mensagens não são guardadas, e quem as envia é avisado, até ela voltar</translation>
+    </message>
+    <message>
+        <source>Cannot reach Redis at %1 (%2); trying again</source>
+        <translation>Não foi possível alcançar o Redis em %1 (%2); tentando de novo</translation>
+    </message>
+    <message>
+        <source>Connected to Redis at %1 again</source>
+        <translation>Conectado de novo ao Redis em %1</translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation>--redis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redis at %1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>O Redis em %1 não respondeu em %n segundo</numerusform>
+            <numerusform>O Redis em %1 não respondeu em %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redis writes every message to disk before it is acknowledged (appendonly yes, appendfsync always)</source>
+        <translation>O Redis grava cada mensagem no disco antes de confirmá-la (appendonly yes, appendfsync always)</translation>
+    </message>
+    <message>
+        <source>WARNING: Redis at %1 runs with appendonly %2 and appendfsync %3: if Redis or its machine crashes, messages that were acknowledged can be LOST. Set &quot;appendonly yes&quot; and &quot;appendfsync always&quot; in redis.conf.</source>
+        <translation>ATENÇÃO: o Redis em %1 roda com appendonly %2 e appendfsync %3: se o Redis ou a sua máquina cair, mensagens já confirmadas podem se PERDER. Configure &quot;appendonly yes&quot; e &quot;appendfsync always&quot; no redis.conf.</translation>
+    </message>
+    <message>
+        <source>WARNING: the durability of Redis at %1 is UNKNOWN (CONFIG GET was refused: %2): acknowledged messages may be lost in a crash unless Redis runs with &quot;appendonly yes&quot; and &quot;appendfsync always&quot;.</source>
+        <translation>ATENÇÃO: a durabilidade do Redis em %1 é DESCONHECIDA (CONFIG GET foi recusado: %2): mensagens confirmadas podem se perder numa queda, a menos que o Redis rode com &quot;appendonly yes&quot; e &quot;appendfsync always&quot;.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>Redis answered for %1 of %2 messages</source>
+        <translation>O Redis respondeu por %1 de %2 mensagens</translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation>Redis em %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the history from Redis at %1: %2</source>
+        <translation>Não foi possível ler o histórico do Redis em %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::ServerConsole</name>
     <message numerus="yes">
         <source>%n user(s) here; %1 connection(s) open.</source>
@@ -1671,6 +1733,38 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>--backup: the file name must not be empty.</source>
         <translation>--backup: o nome do arquivo não pode ser vazio.</translation>
+    </message>
+    <message>
+        <source>Share the room with every server on the same Redis: redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock. The history is kept there instead of the data directory (docs/SCALING.md).</source>
+        <translation>Compartilhar a sala com todos os servidores no mesmo Redis: redis://HOST[:PORTA][/BANCO] ou unix:/CAMINHO/redis.sock. O histórico fica lá em vez de no diretório de dados (docs/SCALING.md).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>File whose first line is the password for Redis (AUTH). The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation>Arquivo cuja primeira linha é a senha do Redis (AUTH). A variável de ambiente %1 também serve; uma senha nunca é aceita na linha de comando.</translation>
+    </message>
+    <message>
+        <source>--%1: a password is never taken from the command line, where other users of this machine can read it. Use --%1-file or the %2 environment variable.</source>
+        <translation>--%1: uma senha nunca é aceita na linha de comando, onde outros usuários desta máquina podem lê-la. Use --%1-file ou a variável de ambiente %2.</translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation>--redis: %1</translation>
+    </message>
+    <message>
+        <source>--redis-password-file: cannot read %1: %2</source>
+        <translation>--redis-password-file: não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>--redis-password-file: the first line of %1 is empty.</source>
+        <translation>--redis-password-file: a primeira linha de %1 está vazia.</translation>
+    </message>
+    <message>
+        <source>--redis-password-file needs --redis.</source>
+        <translation>--redis-password-file precisa de --redis.</translation>
     </message>
 </context>
 <context>

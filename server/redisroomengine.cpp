@@ -1,0 +1,293 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "redisroomengine.h"
+
+#include <algorithm>
+
+#include <QEventLoop>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include "messagelog.h"
+#include "redisconnection.h"
+#include "redisroomtail.h"
+#include "serverconfig.h"
+#include "serverlogging.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Stream entries kept at least, whatever --history-limit says: every server's tail must be
+// able to read what it has not delivered yet, and presence events take entries too.
+constexpr int MinStreamLength = 10'000;
+
+// An id for this server process among those sharing the room: random, so that a restarted
+// server is not taken for the one before it.
+QString newOrigin()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
+}
+
+RedisConnection::Options connectionOptions(const ServerConfig &config, const QByteArray &name)
+{
+    RedisConnection::Options options;
+    QString error;
+    // ServerOptions checked the address; a test's config may still be wrong: open() says so.
+    options.address = RedisAddress::parse(config.redisUrl, &error).value_or(RedisAddress {});
+    options.password = config.redisPassword;
+    options.clientName = name;
+    options.commandTimeoutMs = config.redisCommandTimeoutMs;
+    return options;
+}
+
+} // namespace
+
+RedisRoomEngine::RedisRoomEngine(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_url(config.redisUrl)
+    , m_origin(newOrigin())
+    , m_openTimeoutMs(config.redisOpenTimeoutMs)
+    , m_historyLimit(config.noHistory ? 0 : config.historyLimit)
+    , m_logConnection(std::make_unique<RedisConnection>(
+          connectionOptions(config, "tagarela-server-" + m_origin.toLatin1())))
+    , m_tailConnection(std::make_unique<RedisConnection>(
+          connectionOptions(config, "tagarela-tail-" + m_origin.toLatin1())))
+{
+    RedisRoomLog::Options logOptions;
+    logOptions.prefix = config.redisPrefix;
+    logOptions.room = config.redisRoom;
+    logOptions.origin = m_origin;
+    logOptions.historyLimit = std::max(config.historyLimit, MinStreamLength);
+    logOptions.clientIdLimit = MessageLog::RememberedClientIds;
+    m_log = std::make_unique<RedisRoomLog>(m_logConnection.get(), logOptions);
+
+    RedisRoomTail::Options tailOptions;
+    tailOptions.prefix = config.redisPrefix;
+    tailOptions.room = config.redisRoom;
+    tailOptions.blockMs = config.redisBlockMs;
+    m_tail = std::make_unique<RedisRoomTail>(m_tailConnection.get(), tailOptions);
+    connect(m_tail.get(), &RedisRoomTail::events, this, &RedisRoomEngine::onTail);
+    connect(m_tail.get(), &RedisRoomTail::historyChanged, this, [this](const QString &id) {
+        m_historyId = id;
+        qCCritical(lcServer).noquote()
+            << tr("Redis lost the room: a new history begins (%1). Messages stored before are "
+                  "gone.")
+                   .arg(id);
+    });
+
+    connect(m_logConnection.get(), &RedisConnection::disconnected, this,
+            [this](const QString &reason) {
+                qCWarning(lcServer).noquote()
+                    << tr("Lost the connection to Redis at %1 (%2): messages are not stored "
+                          "and their senders are told so until it is back")
+                           .arg(m_url, reason);
+            });
+    connect(m_logConnection.get(), &RedisConnection::connectFailed, this,
+            [this](const QString &reason) {
+                qCWarning(lcServer).noquote()
+                    << tr("Cannot reach Redis at %1 (%2); trying again").arg(m_url, reason);
+            });
+    connect(m_logConnection.get(), &RedisConnection::connected, this, [this] {
+        if (m_open)
+            qCInfo(lcServer).noquote() << tr("Connected to Redis at %1 again").arg(m_url);
+    });
+}
+
+RedisRoomEngine::~RedisRoomEngine() = default;
+
+bool RedisRoomEngine::open()
+{
+    if (m_open)
+        return true;
+    QString error;
+    if (!RedisAddress::parse(m_url, &error)) {
+        m_error = tr("--redis: %1").arg(error);
+        return false;
+    }
+    if (!m_log->isValid()) {
+        m_error = m_log->errorString();
+        return false;
+    }
+    // At start-up, before anyone is served, like the SQLite store's open(): nothing else can
+    // be waiting on this loop yet.
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(m_log.get(), &RedisRoomLog::ready, &loop, &QEventLoop::quit);
+    m_logConnection->open();
+    m_tailConnection->open();
+    if (!m_log->isReady()) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
+    if (!m_log->isReady()) {
+        m_error = tr("Redis at %1 did not answer within %n second(s)", nullptr,
+                     std::max(1, m_openTimeoutMs / 1000))
+                      .arg(m_url);
+        m_logConnection->close();
+        m_tailConnection->close();
+        return false;
+    }
+    m_historyId = m_log->historyId();
+    m_lastSeq = m_log->lastSeq();
+    m_tail->start(m_historyId, m_lastSeq);
+
+    RedisRoomLog::DurabilityReport report;
+    bool reported = false;
+    m_log->checkDurability(&loop, [&](const RedisRoomLog::DurabilityReport &answer) {
+        report = answer;
+        reported = true;
+        loop.quit();
+    });
+    if (!reported) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
+    switch (report.durability) {
+    case RedisRoomLog::Durability::Always:
+        qCInfo(lcServer).noquote()
+            << tr("Redis writes every message to disk before it is acknowledged "
+                  "(appendonly yes, appendfsync always)");
+        break;
+    case RedisRoomLog::Durability::Weaker:
+        qCCritical(lcServer).noquote()
+            << tr("WARNING: Redis at %1 runs with appendonly %2 and appendfsync %3: if Redis or "
+                  "its machine crashes, messages that were acknowledged can be LOST. Set "
+                  "\"appendonly yes\" and \"appendfsync always\" in redis.conf.")
+                   .arg(m_url, report.appendonly, report.appendfsync);
+        break;
+    case RedisRoomLog::Durability::Unknown:
+        qCCritical(lcServer).noquote()
+            << tr("WARNING: the durability of Redis at %1 is UNKNOWN (CONFIG GET was refused: "
+                  "%2): acknowledged messages may be lost in a crash unless Redis runs with "
+                  "\"appendonly yes\" and \"appendfsync always\".")
+                   .arg(m_url, report.error.isEmpty() ? tr("no answer") : report.error);
+        break;
+    }
+    m_open = true;
+    return true;
+}
+
+bool RedisRoomEngine::isConnected() const
+{
+    return m_logConnection->isConnected() && m_log->isReady();
+}
+
+void RedisRoomEngine::append(const QList<Message> &messages, Stored done)
+{
+    Q_ASSERT(!m_writing);
+    ++m_commits;
+    m_writing = true;
+    m_log->append(messages, this,
+                  [this, messages, done = std::move(done)](const RedisRoomLog::AppendResult &r) {
+                      onAppended(messages, r, done);
+                  });
+}
+
+void RedisRoomEngine::onAppended(const QList<Message> &batch,
+                                 const RedisRoomLog::AppendResult &result, const Stored &done)
+{
+    HistoryStore::Appended appended;
+    appended.ok = result.ok && result.events.size() == batch.size();
+    appended.error = result.ok
+        ? tr("Redis answered for %1 of %2 messages").arg(result.events.size()).arg(batch.size())
+        : tr("Redis at %1: %2").arg(m_url, result.error);
+    appended.messages = batch;
+    appended.repeated.fill(false, batch.size());
+    if (appended.ok) {
+        appended.error.clear();
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const RedisRoomLog::Stored &stored = result.events.at(i);
+            Message &message = appended.messages[i];
+            message.seq = stored.seq;
+            message.time = stored.time;
+            appended.repeated[i] = stored.duplicate;
+            if (!message.clientId.isEmpty())
+                rememberClientId(message.clientId, stored.seq, stored.time);
+            m_answeredSeq = std::max(m_answeredSeq, stored.seq);
+        }
+    }
+    m_writing = false;
+    // The acks first; then what the tail brought meanwhile, this batch's chats among it.
+    if (done)
+        done(appended);
+    feedHeld();
+}
+
+void RedisRoomEngine::onTail(const QList<RoomEvent> &events)
+{
+    for (const RoomEvent &event : events) {
+        m_log->observe(event.historyId, event.message.seq);
+        const bool ours = event.origin == m_origin;
+        if (!m_held.empty() || (m_writing && ours && event.message.seq > m_answeredSeq))
+            m_held.push_back(event.message);
+        else
+            feed(event.message);
+    }
+}
+
+void RedisRoomEngine::feedHeld()
+{
+    while (!m_held.empty()) {
+        const Message event = std::move(m_held.front());
+        m_held.pop_front();
+        feed(event);
+    }
+}
+
+void RedisRoomEngine::feed(const Message &event)
+{
+    m_lastSeq = std::max(m_lastSeq, event.seq);
+    if (event.type != MessageType::Chat && event.type != MessageType::Notice)
+        return;
+    if (m_feed)
+        m_feed(event);
+}
+
+void RedisRoomEngine::rememberClientId(const QString &clientId, quint64 seq, qint64 time)
+{
+    if (m_clientIds.contains(clientId))
+        return;
+    m_clientIds.insert(clientId, Acked {seq, time});
+    m_clientIdOrder.push_back(clientId);
+    if (m_clientIdOrder.size() > size_t(MessageLog::RememberedClientIds)) {
+        m_clientIds.remove(m_clientIdOrder.front());
+        m_clientIdOrder.pop_front();
+    }
+}
+
+std::optional<Message> RedisRoomEngine::ackFor(const QString &clientId) const
+{
+    // Only this server's own answers: a client-id stored through another server is
+    // recognised by the append script, which answers with its original number.
+    const auto found = m_clientIds.constFind(clientId);
+    if (found == m_clientIds.cend())
+        return std::nullopt;
+    return Message::ack(clientId, found->seq, found->time);
+}
+
+void RedisRoomEngine::page(quint64 after, quint64 before, int max, QObject *context, PageReady done)
+{
+    // Only what the room has been fed: the rest reaches the asker live. Within the history
+    // limit: the stream keeps more, for the tails.
+    before = std::min(before, m_lastSeq + 1);
+    if (m_lastSeq > quint64(m_historyLimit))
+        after = std::max(after, m_lastSeq - quint64(m_historyLimit));
+    if (max <= 0 || before <= after + 1) {
+        done(HistoryPage {});
+        return;
+    }
+    m_log->range(after, before, max, context, [this, done](const RedisRoomLog::Page &answer) {
+        if (!answer.ok) {
+            qCWarning(lcServer).noquote()
+                << tr("Could not read the history from Redis at %1: %2").arg(m_url, answer.error);
+        }
+        done(HistoryPage {answer.messages, answer.more});
+    });
+}
+
+} // namespace Tagarela
