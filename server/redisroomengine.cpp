@@ -118,8 +118,11 @@ bool RedisRoomEngine::open()
     deadline.setSingleShot(true);
     connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
     connect(m_log.get(), &RedisRoomLog::ready, &loop, &QEventLoop::quit);
-    m_logConnection->open();
+    // The tail's socket first: when both answers are ready at once, the loop then tends to
+    // hand over the tail's read before the append's answer, the order onTail() must handle
+    // (tst_redisroom sees it happen).
     m_tailConnection->open();
+    m_logConnection->open();
     if (!m_log->isReady()) {
         deadline.start(m_openTimeoutMs);
         loop.exec();
