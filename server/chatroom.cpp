@@ -61,7 +61,7 @@ ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<RoomEngine> engin
     , m_maxHolds(config.maxClients > 0 ? config.maxClients : DefaultMaxHolds)
     , m_maxHoldsPerAddress(config.maxPerIp)
 {
-    m_engine->setFeed([this](const Message &event) { onFed(event); });
+    m_engine->setFeed([this](const Message &event, bool ours) { onFed(event, ours); });
 }
 
 ChatRoom::~ChatRoom() = default;
@@ -91,7 +91,8 @@ ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except
         result.error = ErrorCode::NickTaken;
         result.suggestion = Validation::suggestNick(
             nick, [this, except](const QString &candidate) { return isTaken(candidate, except); });
-        const bool inUse = m_byKey.contains(Validation::nickKey(nick));
+        const QString key = Validation::nickKey(nick);
+        const bool inUse = m_byKey.contains(key) || m_engine->isRemoteNick(key);
         if (result.suggestion.isEmpty()) {
             // Every candidate tried was taken too (the search is bounded): no suggestion.
             result.text = inUse
@@ -113,7 +114,7 @@ bool ChatRoom::isTaken(const QString &nick, RoomMember *except) const
 {
     const QString key = Validation::nickKey(nick);
     RoomMember *owner = m_byKey.value(key);
-    return (owner && owner != except) || (!owner && isHeld(key));
+    return (owner && owner != except) || (!owner && (isHeld(key) || m_engine->isRemoteNick(key)));
 }
 
 bool ChatRoom::isHeld(const QString &key) const
@@ -193,7 +194,12 @@ bool ChatRoom::NickOrder::operator()(const QString &a, const QString &b) const
 
 QStringList ChatRoom::nicks() const
 {
-    return QStringList(m_sorted.cbegin(), m_sorted.cend());
+    const QStringList remote = m_engine->remoteNicks();
+    if (remote.isEmpty())
+        return QStringList(m_sorted.cbegin(), m_sorted.cend());
+    std::set<QString, NickOrder> all = m_sorted;
+    all.insert(remote.cbegin(), remote.cend());
+    return QStringList(all.cbegin(), all.cend());
 }
 
 ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested,
@@ -249,7 +255,7 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     }
     qCInfo(lcTraffic).noquote()
         << tr("%1 joined from %2 (%n user(s) here)", nullptr, size()).arg(nick, member->address());
-    deliverToAll(Broadcast(Message::joined(nick, m_clock())), member);
+    announce(Message::joined(nick, m_clock()), member);
     return result;
 }
 
@@ -274,7 +280,7 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
         hold(member, nick, tokens);
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())
                                        .arg(nick, member->address(), reason);
-    deliverToAll(Broadcast(Message::left(nick, reason, m_clock())));
+    announce(Message::left(nick, reason, m_clock()));
 }
 
 ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &requested)
@@ -294,7 +300,7 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     m_sorted.insert(nick);
     qCInfo(lcTraffic).noquote()
         << tr("%1 is now known as %2 (%3)").arg(old, nick, member->address());
-    deliverToAll(Broadcast(Message::renamed(old, nick, m_clock())));
+    announce(Message::renamed(old, nick, m_clock()));
     return result;
 }
 
@@ -474,9 +480,21 @@ void ChatRoom::afterStored(RoomMember *member, QObject *context, std::function<v
         done();
 }
 
-void ChatRoom::onFed(const Message &event)
+void ChatRoom::announce(const Message &event, RoomMember *except)
 {
-    deliverToAll(Broadcast(event));
+    if (m_engine->sharesPresence())
+        m_engine->announce(event);
+    else
+        deliverToAll(Broadcast(event), except);
+}
+
+void ChatRoom::onFed(const Message &event, bool ours)
+{
+    // A member who joined here knows it from its welcome, as with announce().
+    RoomMember *except = ours && event.type == MessageType::Joined
+        ? m_byKey.value(Validation::nickKey(event.nick))
+        : nullptr;
+    deliverToAll(Broadcast(event), except);
 }
 
 void ChatRoom::deliverToAll(const Broadcast &broadcast, RoomMember *except)

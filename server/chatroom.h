@@ -136,12 +136,15 @@ public:
     bool contains(RoomMember *member) const { return m_nicks.contains(member); }
     QString nickOf(RoomMember *member) const { return m_nicks.value(member); }
     RoomMember *find(const QString &nick) const;
-    /*! Every nickname, sorted case-insensitively (kept sorted: O(N), no sort per call). */
+    /*!
+     * Every nickname, sorted case-insensitively (kept sorted: O(N), no sort per call), those
+     * on other servers sharing the room included.
+     */
     QStringList nicks() const;
     /*! Members in join order. */
     const QList<RoomMember *> &members() const { return m_members; }
     int size() const { return int(m_members.size()); }
-    /*! True if \a nick is in use, other than by \a except. */
+    /*! True if \a nick is in use (here or on another server), other than by \a except. */
     bool isTaken(const QString &nick, RoomMember *except = nullptr) const;
 
 private:
@@ -201,7 +204,12 @@ private:
     void queue(Pending pending);
     void onStored(const HistoryStore::Appended &result);
     /*! An event the engine fed back (feedsEvents()): sent to every member, in seq order. */
-    void onFed(const Message &event);
+    void onFed(const Message &event, bool ours);
+    /*!
+     * Tells everyone but \a except of a join, leave or rename: at once, or through the engine
+     * when it shares presence with other servers (then onFed() sends it).
+     */
+    void announce(const Message &event, RoomMember *except = nullptr);
     void answer(const Batch &batch, const HistoryStore::Appended &result);
     void expireHolds();
     bool isHeld(const QString &key) const;

@@ -332,8 +332,10 @@ QStringList ChatServer::describeMembers() const
 {
     QStringList lines;
     const QStringList nicks = m_room.nicks();
-    for (const QString &nick : nicks)
-        lines.append(nick + u"  "_s + m_room.find(nick)->address());
+    for (const QString &nick : nicks) {
+        const RoomMember *member = m_room.find(nick);
+        lines.append(nick + u"  "_s + (member ? member->address() : tr("on another server")));
+    }
     return lines;
 }
 

@@ -13,6 +13,7 @@
 #include "redisroomtail.h"
 #include "serverconfig.h"
 #include "serverlogging.h"
+#include "validation.h"
 
 namespace Tagarela {
 
@@ -23,6 +24,9 @@ namespace {
 // Stream entries kept at least, whatever --history-limit says: every server's tail must be
 // able to read what it has not delivered yet, and presence events take entries too.
 constexpr int MinStreamLength = 10'000;
+
+// How long a claim to announce a dead server's users left lasts: longer than it takes.
+constexpr int CleanupClaimMs = 60'000;
 
 // An id for this server process among those sharing the room: random, so that a restarted
 // server is not taken for the one before it.
@@ -55,7 +59,15 @@ RedisRoomEngine::RedisRoomEngine(const ServerConfig &config, QObject *parent)
           connectionOptions(config, "tagarela-server-" + m_origin.toLatin1())))
     , m_tailConnection(std::make_unique<RedisConnection>(
           connectionOptions(config, "tagarela-tail-" + m_origin.toLatin1())))
+    , m_keys(RedisRoomKeys::forRoom(config.redisPrefix, config.redisRoom))
+    , m_release(u":/redis/release.lua"_s)
+    , m_leaseMs(std::max(300, config.redisLeaseMs))
 {
+    m_leaseTimer.setInterval(m_leaseMs / 3);
+    connect(&m_leaseTimer, &QTimer::timeout, this, [this] {
+        renewLease();
+        sweep();
+    });
     RedisRoomLog::Options logOptions;
     logOptions.prefix = config.redisPrefix;
     logOptions.room = config.redisRoom;
@@ -107,8 +119,8 @@ bool RedisRoomEngine::open()
         m_error = tr("--redis: %1").arg(error);
         return false;
     }
-    if (!m_log->isValid()) {
-        m_error = m_log->errorString();
+    if (!m_log->isValid() || !m_release.isValid()) {
+        m_error = m_log->isValid() ? m_release.errorString() : m_log->errorString();
         return false;
     }
     // At start-up, before anyone is served, like the SQLite store's open(): nothing else can
@@ -137,7 +149,20 @@ bool RedisRoomEngine::open()
     }
     m_historyId = m_log->historyId();
     m_lastSeq = m_log->lastSeq();
+    // Alive before anyone joins here; then who is on the other servers.
+    renewLease();
+    bool membersRead = false;
+    m_logConnection->command({"HGETALL", m_keys.members}, &loop, [&](const RedisReply &reply) {
+        takeMembers(reply);
+        membersRead = true;
+        loop.quit();
+    });
+    if (!membersRead) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
     m_tail->start(m_historyId, m_lastSeq);
+    m_leaseTimer.start();
 
     RedisRoomLog::DurabilityReport report;
     bool reported = false;
@@ -227,28 +252,177 @@ void RedisRoomEngine::onTail(const QList<RoomEvent> &events)
         m_log->observe(event.historyId, event.message.seq);
         const bool ours = event.origin == m_origin;
         if (!m_held.empty() || (m_writing && ours && event.message.seq > m_answeredSeq))
-            m_held.push_back(event.message);
+            m_held.emplace_back(event.message, ours);
         else
-            feed(event.message);
+            feed(event.message, ours);
     }
 }
 
 void RedisRoomEngine::feedHeld()
 {
     while (!m_held.empty()) {
-        const Message event = std::move(m_held.front());
+        const auto [event, ours] = std::move(m_held.front());
         m_held.pop_front();
-        feed(event);
+        feed(event, ours);
     }
 }
 
-void RedisRoomEngine::feed(const Message &event)
+void RedisRoomEngine::feed(const Message &event, bool ours)
 {
     m_lastSeq = std::max(m_lastSeq, event.seq);
-    if (event.type != MessageType::Chat && event.type != MessageType::Notice)
+    switch (event.type) {
+    case MessageType::Joined:
+    case MessageType::Left:
+    case MessageType::Renamed:
+        track(event, ours);
+        [[fallthrough]];
+    case MessageType::Chat:
+    case MessageType::Notice:
+        if (m_feed)
+            m_feed(event, ours);
+        break;
+    default:
+        break; // from a newer server: not for this one's clients
+    }
+}
+
+void RedisRoomEngine::track(const Message &event, bool ours)
+{
+    switch (event.type) {
+    case MessageType::Joined:
+        if (!ours)
+            m_remote.insert(Validation::nickKey(event.nick), event.nick);
+        break;
+    case MessageType::Left:
+        // Also a user of a dead server, announced by this one.
+        m_remote.remove(Validation::nickKey(event.nick));
+        break;
+    case MessageType::Renamed:
+        if (m_remote.remove(Validation::nickKey(event.from)) > 0)
+            m_remote.insert(Validation::nickKey(event.nick), event.nick);
+        break;
+    default:
+        break;
+    }
+}
+
+void RedisRoomEngine::takeMembers(const RedisReply &reply)
+{
+    if (reply.type != RedisReply::Type::Array) {
+        qCWarning(lcServer).noquote()
+            << tr("Could not read who is on the other servers from Redis at %1: %2")
+                   .arg(m_url, QString::fromUtf8(reply.text));
         return;
-    if (m_feed)
-        m_feed(event);
+    }
+    for (qsizetype i = 0; i + 1 < reply.elements.size(); i += 2) {
+        const QByteArray &value = reply.elements.at(i + 1).text;
+        const qsizetype space = value.indexOf(' ');
+        if (space <= 0 || QString::fromUtf8(value.left(space)) == m_origin)
+            continue;
+        const QString nick = QString::fromUtf8(value.mid(space + 1));
+        m_remote.insert(Validation::nickKey(nick), nick);
+    }
+}
+
+void RedisRoomEngine::announce(const Message &event)
+{
+    m_log->append({event}, this, [this](const RedisRoomLog::AppendResult &result) {
+        if (!result.ok) {
+            qCWarning(lcServer).noquote()
+                << tr("Could not tell the other servers of a join, leave or rename: %1")
+                       .arg(result.error);
+            return;
+        }
+        for (const RedisRoomLog::Stored &stored : result.events)
+            m_answeredSeq = std::max(m_answeredSeq, stored.seq);
+    });
+    // Who is here, for servers that start later (and for the clean-up if this one dies).
+    const QByteArray mine = m_origin.toUtf8() + ' ';
+    const auto key = [](const QString &nick) {
+        return Validation::nickKey(nick).toUtf8();
+    };
+    const auto ignore = [](const RedisReply &) {
+    };
+    switch (event.type) {
+    case MessageType::Joined:
+        m_logConnection->command(
+            {"HSET", m_keys.members, key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
+        break;
+    case MessageType::Left:
+        m_release.run(m_logConnection.get(), {m_keys.members},
+                      {key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
+        break;
+    case MessageType::Renamed:
+        m_release.run(m_logConnection.get(), {m_keys.members},
+                      {key(event.from), mine + event.from.toUtf8()}, this, ignore);
+        m_logConnection->command(
+            {"HSET", m_keys.members, key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
+        break;
+    default:
+        break;
+    }
+}
+
+void RedisRoomEngine::renewLease()
+{
+    m_logConnection->command({"SET", m_keys.leasePrefix + m_origin.toUtf8(), m_origin.toUtf8(),
+                              "PX", QByteArray::number(m_leaseMs)},
+                             this, [](const RedisReply &) {});
+}
+
+void RedisRoomEngine::sweep()
+{
+    if (!m_logConnection->isConnected())
+        return;
+    m_logConnection->command({"HGETALL", m_keys.members}, this, [this](const RedisReply &reply) {
+        if (reply.type != RedisReply::Type::Array)
+            return;
+        QHash<QString, QList<std::pair<QByteArray, QByteArray>>> byOrigin;
+        for (qsizetype i = 0; i + 1 < reply.elements.size(); i += 2) {
+            const QByteArray &value = reply.elements.at(i + 1).text;
+            const qsizetype space = value.indexOf(' ');
+            const QString origin = QString::fromUtf8(value.left(space));
+            if (space > 0 && origin != m_origin)
+                byOrigin[origin].append({reply.elements.at(i).text, value});
+        }
+        for (auto users = byOrigin.cbegin(); users != byOrigin.cend(); ++users) {
+            const QString origin = users.key();
+            const QList<std::pair<QByteArray, QByteArray>> list = users.value();
+            m_logConnection->command(
+                {"EXISTS", m_keys.leasePrefix + origin.toUtf8()}, this,
+                [this, origin, list](const RedisReply &alive) {
+                    if (alive.type != RedisReply::Type::Integer || alive.integer != 0)
+                        return;
+                    // Whoever sets this first announces them; the others leave it alone.
+                    m_logConnection->command(
+                        {"SET", m_keys.cleanupPrefix + origin.toUtf8(), m_origin.toUtf8(), "NX",
+                         "PX", QByteArray::number(CleanupClaimMs)},
+                        this, [this, origin, list](const RedisReply &claim) {
+                            if (claim.type == RedisReply::Type::Status && claim.text == "OK")
+                                cleanUp(origin, list);
+                        });
+                });
+        }
+    });
+}
+
+void RedisRoomEngine::cleanUp(const QString &origin,
+                              const QList<std::pair<QByteArray, QByteArray>> &users)
+{
+    qCWarning(lcServer).noquote()
+        << tr("The server %1 sharing the room stopped answering: announcing its %n user(s) left",
+              nullptr, int(users.size()))
+               .arg(origin);
+    QList<Message> lefts;
+    QList<QByteArray> release;
+    for (const auto &[key, value] : users) {
+        const QString nick = QString::fromUtf8(value.mid(value.indexOf(' ') + 1));
+        lefts.append(Message::left(nick, tr("the server was lost"), 0));
+        release << key << value;
+    }
+    m_log->append(lefts, this, [](const RedisRoomLog::AppendResult &) {});
+    m_release.run(m_logConnection.get(), {m_keys.members}, release, this,
+                  [](const RedisReply &) {});
 }
 
 void RedisRoomEngine::rememberClientId(const QString &clientId, quint64 seq, qint64 time)

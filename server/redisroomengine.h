@@ -9,10 +9,13 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QTimer>
 
 #include "redisaddress.h"
 #include "redisroomlog.h"
 #include "redisroomschema.h"
+#include "redisscript.h"
 #include "roomengine.h"
 
 namespace Tagarela {
@@ -60,6 +63,10 @@ public:
     std::optional<Message> ackFor(const QString &clientId) const override;
     void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) override;
     bool feedsEvents() const override { return true; }
+    bool sharesPresence() const override { return true; }
+    void announce(const Message &event) override;
+    bool isRemoteNick(const QString &key) const override { return m_remote.contains(key); }
+    QStringList remoteNicks() const override { return m_remote.values(); }
 
     /*! Connected to Redis and the room opened: appends can succeed. */
     bool isConnected() const;
@@ -68,11 +75,18 @@ public:
 
 private:
     void onTail(const QList<RoomEvent> &events);
-    void feed(const Message &event);
+    void feed(const Message &event, bool ours);
     void feedHeld();
     void onAppended(const QList<Message> &batch, const RedisRoomLog::AppendResult &result,
                     const Stored &done);
     void rememberClientId(const QString &clientId, quint64 seq, qint64 time);
+    /*! Users on other servers, as the feed tells of them. */
+    void track(const Message &event, bool ours);
+    void takeMembers(const RedisReply &reply);
+    void renewLease();
+    /*! Looks for servers whose lease ran out and announces their users left, once. */
+    void sweep();
+    void cleanUp(const QString &origin, const QList<std::pair<QByteArray, QByteArray>> &users);
 
     struct Acked
     {
@@ -89,6 +103,11 @@ private:
     std::unique_ptr<RedisConnection> m_tailConnection;
     std::unique_ptr<RedisRoomLog> m_log;
     std::unique_ptr<RedisRoomTail> m_tail;
+    RedisRoomKeys m_keys;
+    RedisScript m_release;
+    int m_leaseMs = 0;
+    QTimer m_leaseTimer; //!< renews this server's lease and sweeps for dead servers
+    QHash<QString, QString> m_remote; //!< users on other servers: nickname key to nickname
     bool m_open = false;
     QString m_error;
     QString m_historyId;
@@ -96,7 +115,7 @@ private:
     quint64 m_answeredSeq = 0; //!< the highest seq of this server's appends answered
     int m_commits = 0;
     bool m_writing = false;
-    std::deque<Message> m_held; //!< fed events waiting for an append's answer
+    std::deque<std::pair<Message, bool>> m_held; //!< events (and ours) waiting for an answer
     QHash<QString, Acked> m_clientIds;
     std::deque<QString> m_clientIdOrder; //!< oldest first, for forgetting
 };

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include "historystore.h"
 #include "message.h"
@@ -44,8 +45,11 @@ public:
     using Stored = std::function<void(const HistoryStore::Appended &result)>;
     /*! Called with a history answer. */
     using PageReady = std::function<void(const HistoryPage &page)>;
-    /*! Called with each stored event, in seq order, when feedsEvents(). */
-    using Feed = std::function<void(const Message &event)>;
+    /*!
+     * Called with each stored event, in seq order, when feedsEvents(); \a ours: this server
+     * appended it.
+     */
+    using Feed = std::function<void(const Message &event, bool ours)>;
 
     RoomEngine() = default;
     virtual ~RoomEngine() = default;
@@ -90,6 +94,23 @@ public:
     virtual bool feedsEvents() const { return false; }
     /*! Where fed events go (the room). */
     void setFeed(Feed feed) { m_feed = std::move(feed); }
+
+    /*!
+     * True if joins, leaves and renames are shared with other servers: the room hands them
+     * to announce() and sends them to its members when the feed brings them back, in order
+     * with everyone else's; the nicknames of other servers' users are remote.
+     */
+    virtual bool sharesPresence() const { return false; }
+    /*! Tells every server of \a event (Joined, Left or Renamed of a member here). */
+    virtual void announce(const Message &event) { Q_UNUSED(event); }
+    /*! Whether a user on another server has the nickname with Validation::nickKey() \a key. */
+    virtual bool isRemoteNick(const QString &key) const
+    {
+        Q_UNUSED(key);
+        return false;
+    }
+    /*! The nicknames of the users on other servers. */
+    virtual QStringList remoteNicks() const { return {}; }
 
 protected:
     Feed m_feed;

@@ -54,6 +54,7 @@ struct ServerConfig
     int redisOpenTimeoutMs = 30'000; //!< how long the start waits for Redis (no option; tests)
     int redisCommandTimeoutMs = 5000; //!< a reply's longest wait (no option; tests)
     int redisBlockMs = 5000; //!< one XREAD BLOCK of the tail (no option; tests)
+    int redisLeaseMs = 15'000; //!< a server not heard of this long is dead (no option; tests)
 
     // Security (issue 7).
     QString tlsCertFile; //!< PEM certificate (chain); with tlsKeyFile, TLS is accepted

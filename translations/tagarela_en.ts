@@ -261,6 +261,10 @@
         <source>in Redis at %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on another server</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1439,6 +1443,25 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>Could not read the history from Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read who is on the other servers from Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not tell the other servers of a join, leave or rename: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server %1 sharing the room stopped answering: announcing its %n user(s) left</source>
+        <translation>
+            <numerusform>The server %1 sharing the room stopped answering: announcing its %n user left</numerusform>
+            <numerusform>The server %1 sharing the room stopped answering: announcing its %n users left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server was lost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

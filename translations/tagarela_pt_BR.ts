@@ -261,6 +261,10 @@
         <source>in Redis at %1</source>
         <translation>no Redis em %1</translation>
     </message>
+    <message>
+        <source>on another server</source>
+        <translation>em outro servidor</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1442,6 +1446,25 @@ O certificado do servidor (SHA-256):
     <message>
         <source>Could not read the history from Redis at %1: %2</source>
         <translation>Não foi possível ler o histórico do Redis em %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not read who is on the other servers from Redis at %1: %2</source>
+        <translation>Não foi possível ler do Redis em %1 quem está nos outros servidores: %2</translation>
+    </message>
+    <message>
+        <source>Could not tell the other servers of a join, leave or rename: %1</source>
+        <translation>Não foi possível avisar os outros servidores de uma entrada, saída ou troca de apelido: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server %1 sharing the room stopped answering: announcing its %n user(s) left</source>
+        <translation>
+            <numerusform>O servidor %1, que compartilha a sala, parou de responder: anunciando a saída do seu %n usuário</numerusform>
+            <numerusform>O servidor %1, que compartilha a sala, parou de responder: anunciando a saída dos seus %n usuários</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server was lost</source>
+        <translation>o servidor caiu</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,8 @@ namespace Tagarela {
 RedisRoomKeys RedisRoomKeys::forRoom(const QString &prefix, const QString &room)
 {
     const QByteArray base = prefix.toUtf8() + ":{" + room.toUtf8() + "}:";
-    return {base + "log", base + "meta", base + "client-ids", base + "client-id-order"};
+    return {base + "log",     base + "meta",   base + "client-ids", base + "client-id-order",
+            base + "members", base + "lease:", base + "cleanup:"};
 }
 
 namespace RedisRoomSchema {

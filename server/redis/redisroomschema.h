@@ -24,6 +24,9 @@ struct RedisRoomKeys
     QByteArray meta; //!< Hash: history-id, seq (the last number given)
     QByteArray clientIds; //!< Hash: client-id -> "<seq> <time>"
     QByteArray clientIdOrder; //!< Sorted set: client-id scored by seq, to forget the oldest
+    QByteArray members; //!< Hash: nickname key -> "<origin> <nick>" of every user, any server
+    QByteArray leasePrefix; //!< + origin: String, a live server's lease (PX, renewed)
+    QByteArray cleanupPrefix; //!< + origin: String, who announced a dead server's users left
 
     /*! "tagarela:{lobby}:log" and so on, for \a prefix "tagarela" and \a room "lobby". */
     static RedisRoomKeys forRoom(const QString &prefix, const QString &room);

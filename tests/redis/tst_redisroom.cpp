@@ -18,6 +18,7 @@
 #include "message.h"
 #include "redisroomengine.h"
 #include "redistestserver.h"
+#include "serverprocess.h"
 #include "testserverconfig.h"
 
 using namespace Qt::StringLiterals;
@@ -77,6 +78,8 @@ private Q_SLOTS:
     void historyAndPagingFromAnyServer();
     void redisKilledLosesNothingAcknowledged();
     void durabilityIsChecked();
+    void presenceAcrossServers();
+    void deadServersUsersLeftOnce();
 
 private:
     ServerConfig configFor(const RedisTestServer &redis, const QString &name) const;
@@ -105,6 +108,7 @@ ServerConfig TestRedisRoom::configFor(const RedisTestServer &redis, const QStrin
     config.redisOpenTimeoutMs = LongWaitMs;
     // Short blocking reads: a server stopped by the test does not keep a read waiting long.
     config.redisBlockMs = 1000;
+    config.redisLeaseMs = 1500;
     return config;
 }
 
@@ -364,6 +368,95 @@ void TestRedisRoom::durabilityIsChecked()
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings.first().contains(u"UNKNOWN"_s), qPrintable(warnings.first()));
     }
+}
+
+void TestRedisRoom::presenceAcrossServers()
+{
+    ChatServer *one = startServer(*m_redis, u"one"_s);
+    ChatServer *two = startServer(*m_redis, u"two"_s);
+    QVERIFY(one && two);
+
+    FramedTestClient alice(one->serverPort());
+    QVERIFY(alice.join(u"alice"_s));
+    // The other server knows once its tail brought the join.
+    QTRY_VERIFY_WITH_TIMEOUT(two->room().isTaken(u"alice"_s), LongWaitMs);
+    FramedTestClient bob(two->serverPort());
+    QVERIFY(bob.join(u"bob"_s));
+    // Bob's welcome lists the user on the other server; alice hears of bob, once.
+    const std::optional<Message> welcome = bob.waitFor(MessageType::Welcome);
+    QVERIFY(welcome);
+    QCOMPARE(welcome->users, QStringList({u"alice"_s, u"bob"_s}));
+    QVERIFY(alice.waitFor(MessageType::Joined, Match::nick(u"bob"_s), LongWaitMs));
+    QCOMPARE(bob.count(MessageType::Joined), 0); // not told of his own join
+
+    // A nickname taken on one server is refused on the other.
+    FramedTestClient impostor(two->serverPort());
+    QVERIFY(!impostor.join(u"Alice"_s));
+    QVERIFY(impostor.waitFor(MessageType::Error, Match::code(ErrorCode::NickTaken)));
+
+    // /who over both servers, for framed and text clients and the console.
+    bob.send(Message::who());
+    const std::optional<Message> who = bob.waitFor(MessageType::Users);
+    QVERIFY(who);
+    QCOMPARE(who->users, QStringList({u"alice"_s, u"bob"_s}));
+    LineTestClient line(one->serverPort());
+    QVERIFY(line.join(u"telnet"_s));
+    QVERIFY(bob.waitFor(MessageType::Joined, Match::nick(u"telnet"_s), LongWaitMs));
+    line.sendLine(u"/who"_s);
+    QVERIFY(line.waitForLine(u"bob"_s));
+    QVERIFY2(two->describeMembers().contains(u"alice  on another server"_s),
+             qPrintable(two->describeMembers().join(u" | "_s)));
+
+    // A rename reaches the other server, and frees the old name there.
+    alice.send(Message::setNick(u"alicia"_s));
+    QVERIFY(bob.waitFor(MessageType::Renamed, Match::nick(u"alicia"_s), LongWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!two->room().isTaken(u"alice"_s), LongWaitMs);
+    FramedTestClient newAlice(two->serverPort());
+    QVERIFY(newAlice.join(u"alice"_s));
+
+    // A leave too.
+    bob.disconnectFromServer();
+    QVERIFY(alice.waitFor(MessageType::Left, Match::nick(u"bob"_s), LongWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!one->room().isTaken(u"bob"_s), LongWaitMs);
+    QCOMPARE(alice.count(MessageType::Joined, Match::nick(u"bob"_s)), 1);
+    QCOMPARE(alice.count(MessageType::Left, Match::nick(u"bob"_s)), 1);
+}
+
+void TestRedisRoom::deadServersUsersLeftOnce()
+{
+    // A real process, so that it can die without a word (SIGKILL).
+    ServerProcess doomed(QStringLiteral(TAGARELA_SERVER_BINARY));
+    QVERIFY(doomed.startListening({u"--redis"_s, m_redis->url()}, LongWaitMs));
+    ChatServer *one = startServer(*m_redis, u"one"_s);
+    ChatServer *two = startServer(*m_redis, u"two"_s);
+    QVERIFY(one && two);
+
+    FramedTestClient alice(one->serverPort());
+    QVERIFY(alice.join(u"alice"_s));
+    FramedTestClient bob(two->serverPort());
+    QVERIFY(bob.join(u"bob"_s));
+    FramedTestClient victim(doomed.port());
+    QVERIFY(victim.join(u"victim"_s));
+    QVERIFY(alice.waitFor(MessageType::Joined, Match::nick(u"victim"_s), LongWaitMs));
+    QVERIFY(bob.waitFor(MessageType::Joined, Match::nick(u"victim"_s), LongWaitMs));
+    QVERIFY(one->room().isTaken(u"victim"_s));
+
+    doomed.process().kill();
+    QVERIFY(doomed.waitForFinished(LongWaitMs));
+    // Its lease (15 s by default) runs out; a survivor announces its user left.
+    QVERIFY(alice.waitFor(MessageType::Left, Match::nick(u"victim"_s), 4 * LongWaitMs));
+    QVERIFY(bob.waitFor(MessageType::Left, Match::nick(u"victim"_s), LongWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!one->room().isTaken(u"victim"_s), LongWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!two->room().isTaken(u"victim"_s), LongWaitMs);
+    // The name is free again. Both survivors tried to claim the clean-up within one sweep
+    // (every 500 ms) of the lease's end: a second announcement would have come by the marker.
+    FramedTestClient latecomer(two->serverPort());
+    QVERIFY(latecomer.join(u"victim"_s));
+    QVERIFY(alice.waitForCount(MessageType::Joined, 2, Match::nick(u"victim"_s), LongWaitMs));
+    bob.say(u"marker"_s, u"marker"_s);
+    QVERIFY(alice.waitFor(MessageType::Chat, Match::text(u"marker"_s), LongWaitMs));
+    QCOMPARE(alice.count(MessageType::Left, Match::nick(u"victim"_s)), 1);
+    QCOMPARE(bob.count(MessageType::Left, Match::nick(u"victim"_s)), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRedisRoom)
