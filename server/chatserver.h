@@ -81,7 +81,10 @@ public:
     /*! "nick  address" for each member, for the console's /who. */
     QStringList describeMembers() const;
 
-    /*! Kicks \a nick. False if nobody has that nickname. */
+    /*!
+     * Kicks \a nick, here or, when the room is shared, on the server the user is on. False if
+     * nobody has that nickname.
+     */
     bool kick(const QString &nick, const QString &reason);
 
     struct BanResult
@@ -90,7 +93,10 @@ public:
         int disconnected = 0; //!< connections from there that were closed
         QString saveError; //!< why the ban list could not be saved; empty if it was
     };
-    /*! Bans \a entry, disconnects whoever is connected from it, and saves the list. */
+    /*!
+     * Bans \a entry, disconnects whoever is connected from it, and saves the list; when the
+     * room is shared, on every server (disconnected counts this server's connections).
+     */
     BanResult ban(const BanList::Entry &entry);
     /*! Lifts a ban. False if \a entry was not banned; \a saveError if the list was not saved. */
     bool unban(const BanList::Entry &entry, QString *saveError);
@@ -110,6 +116,11 @@ Q_SIGNALS:
 
 private:
     void onConnectionReady(QTcpSocket *socket, bool silent);
+    /*! A host's command from another server sharing the room. */
+    void onCommand(const Message &command, bool ours);
+    bool kickHere(const QString &nick, const QString &reason);
+    BanResult banHere(const BanList::Entry &entry);
+    bool unbanHere(const BanList::Entry &entry, QString *saveError);
     [[nodiscard]] bool saveBans(QString *error) const;
     void onSessionFinished(ClientSession *session);
     void finishShutDownIfIdle();

@@ -161,6 +161,18 @@ bool RedisRoomEngine::open()
         deadline.start(m_openTimeoutMs);
         loop.exec();
     }
+    // The bans made on any server, before this one lets anybody in.
+    bool bansRead = false;
+    m_logConnection->command({"SMEMBERS", m_keys.bans}, &loop, [&](const RedisReply &reply) {
+        for (const RedisReply &entry : reply.elements)
+            m_sharedBans.append(QString::fromUtf8(entry.text));
+        bansRead = true;
+        loop.quit();
+    });
+    if (!bansRead) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
     m_tail->start(m_historyId, m_lastSeq);
     m_leaseTimer.start();
 
@@ -281,9 +293,33 @@ void RedisRoomEngine::feed(const Message &event, bool ours)
         if (m_feed)
             m_feed(event, ours);
         break;
+    case MessageType::Unknown:
+        if (m_commands &&
+            (event.typeName == "kick"_L1 || event.typeName == "ban"_L1 ||
+             event.typeName == "unban"_L1)) {
+            m_commands(event, ours);
+        }
+        break; // anything else is from a newer server: not for this one
     default:
-        break; // from a newer server: not for this one's clients
+        break;
     }
+}
+
+void RedisRoomEngine::sendCommand(const Message &command)
+{
+    m_log->append({command}, this, [this](const RedisRoomLog::AppendResult &result) {
+        if (!result.ok) {
+            qCWarning(lcServer).noquote()
+                << tr("Could not hand the command to the other servers: %1").arg(result.error);
+        }
+    });
+    // Kept for servers that start later.
+    const auto ignore = [](const RedisReply &) {
+    };
+    if (command.typeName == "ban"_L1)
+        m_logConnection->command({"SADD", m_keys.bans, command.text.toUtf8()}, this, ignore);
+    else if (command.typeName == "unban"_L1)
+        m_logConnection->command({"SREM", m_keys.bans, command.text.toUtf8()}, this, ignore);
 }
 
 void RedisRoomEngine::track(const Message &event, bool ours)

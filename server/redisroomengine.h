@@ -67,6 +67,9 @@ public:
     void announce(const Message &event) override;
     bool isRemoteNick(const QString &key) const override { return m_remote.contains(key); }
     QStringList remoteNicks() const override { return m_remote.values(); }
+    bool sharesCommands() const override { return true; }
+    void sendCommand(const Message &command) override;
+    QStringList sharedBans() const override { return m_sharedBans; }
 
     /*! Connected to Redis and the room opened: appends can succeed. */
     bool isConnected() const;
@@ -108,6 +111,7 @@ private:
     int m_leaseMs = 0;
     QTimer m_leaseTimer; //!< renews this server's lease and sweeps for dead servers
     QHash<QString, QString> m_remote; //!< users on other servers: nickname key to nickname
+    QStringList m_sharedBans; //!< read at open()
     bool m_open = false;
     QString m_error;
     QString m_historyId;

@@ -50,6 +50,8 @@ public:
      * appended it.
      */
     using Feed = std::function<void(const Message &event, bool ours)>;
+    /*! Called with each host's command from any server (sharesCommands()), in order. */
+    using Commands = std::function<void(const Message &command, bool ours)>;
 
     RoomEngine() = default;
     virtual ~RoomEngine() = default;
@@ -112,8 +114,24 @@ public:
     /*! The nicknames of the users on other servers. */
     virtual QStringList remoteNicks() const { return {}; }
 
+    /*!
+     * True if the host's commands reach every server: sendCommand() hands one over, and each
+     * server (this one too) gets it through setCommands()'s handler, in the room's order.
+     */
+    virtual bool sharesCommands() const { return false; }
+    virtual void sendCommand(const Message &command) { Q_UNUSED(command); }
+    void setCommands(Commands commands) { m_commands = std::move(commands); }
+    /*! The bans made on any server, as BanList::Entry::toString() wrote them (after open()). */
+    virtual QStringList sharedBans() const { return {}; }
+
+    /*! The host's commands: "kick" (nick, reason), "ban" and "unban" (text: the address). */
+    static Message kickCommand(const QString &nick, const QString &reason);
+    static Message banCommand(const QString &entry);
+    static Message unbanCommand(const QString &entry);
+
 protected:
     Feed m_feed;
+    Commands m_commands;
 };
 
 } // namespace Tagarela

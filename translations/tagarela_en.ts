@@ -265,6 +265,10 @@
         <source>on another server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Kicking %1 on another server</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1462,6 +1466,10 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>the server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hand the command to the other servers: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

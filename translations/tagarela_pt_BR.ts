@@ -265,6 +265,10 @@
         <source>on another server</source>
         <translation>em outro servidor</translation>
     </message>
+    <message>
+        <source>Kicking %1 on another server</source>
+        <translation>Expulsando %1 em outro servidor</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatWindow</name>
@@ -1465,6 +1469,10 @@ O certificado do servidor (SHA-256):
     <message>
         <source>the server was lost</source>
         <translation>o servidor caiu</translation>
+    </message>
+    <message>
+        <source>Could not hand the command to the other servers: %1</source>
+        <translation>Não foi possível passar o comando aos outros servidores: %1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "banlist.h"
 #include "chatserver.h"
 #include "framedtestclient.h"
 #include "linetestclient.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void durabilityIsChecked();
     void presenceAcrossServers();
     void deadServersUsersLeftOnce();
+    void kickAndBanAcrossServers();
 
 private:
     ServerConfig configFor(const RedisTestServer &redis, const QString &name) const;
@@ -457,6 +459,47 @@ void TestRedisRoom::deadServersUsersLeftOnce()
     QVERIFY(alice.waitFor(MessageType::Chat, Match::text(u"marker"_s), LongWaitMs));
     QCOMPARE(alice.count(MessageType::Left, Match::nick(u"victim"_s)), 1);
     QCOMPARE(bob.count(MessageType::Left, Match::nick(u"victim"_s)), 1);
+}
+
+void TestRedisRoom::kickAndBanAcrossServers()
+{
+    ChatServer *one = startServer(*m_redis, u"one"_s);
+    ChatServer *two = startServer(*m_redis, u"two"_s);
+    QVERIFY(one && two);
+
+    // /kick on one server reaches a user on the other.
+    FramedTestClient bob(two->serverPort());
+    QVERIFY(bob.join(u"bob"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(one->room().isTaken(u"bob"_s), LongWaitMs);
+    QVERIFY(one->kick(u"bob"_s, u"spam"_s));
+    QVERIFY(bob.waitFor(MessageType::Bye, Match::code(ErrorCode::Kicked), LongWaitMs));
+    QVERIFY(!one->kick(u"nobody"_s, {}));
+
+    // /ban on one server applies on the other, and on a server that starts later.
+    FramedTestClient carol(two->serverPort());
+    QVERIFY(carol.join(u"carol"_s));
+    const std::optional<BanList::Entry> loopback = BanList::parse(u"127.0.0.1"_s);
+    QVERIFY(loopback);
+    (void)one->ban(*loopback);
+    QVERIFY(carol.waitFor(MessageType::Bye, Match::code(ErrorCode::Banned), LongWaitMs));
+    QVERIFY(two->bans().contains(*loopback));
+    ChatServer *three = startServer(*m_redis, u"three"_s);
+    QVERIFY(three);
+    QVERIFY(three->bans().contains(*loopback));
+    FramedTestClient dave(three->serverPort());
+    QVERIFY(!dave.join(u"dave"_s));
+    QVERIFY(dave.waitFor(MessageType::Bye, Match::code(ErrorCode::Banned), LongWaitMs));
+
+    // /unban on another server lifts it everywhere.
+    QString saveError;
+    QVERIFY(two->unban(*loopback, &saveError));
+    QTRY_VERIFY_WITH_TIMEOUT(!one->bans().contains(*loopback), LongWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!three->bans().contains(*loopback), LongWaitMs);
+    ChatServer *four = startServer(*m_redis, u"four"_s);
+    QVERIFY(four);
+    QVERIFY(!four->bans().contains(*loopback));
+    FramedTestClient erin(one->serverPort());
+    QVERIFY(erin.join(u"erin"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRedisRoom)
