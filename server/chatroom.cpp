@@ -24,15 +24,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The newest messages kept in memory for joins and catch-ups (at most what is stored).
-constexpr int CacheSize = 5000;
 // Held nicknames at most when --max-clients is 0 (no limit on connections).
 constexpr int DefaultMaxHolds = 10'000;
-
-int cacheSizeFor(const ServerConfig &config)
-{
-    return config.noHistory ? 0 : std::min(config.historyLimit, CacheSize);
-}
 
 QString newResumeToken()
 {
@@ -49,12 +42,17 @@ ChatRoom::ChatRoom()
 { }
 
 ChatRoom::ChatRoom(const ServerConfig &config)
-    : ChatRoom(config, HistoryStore::create(config))
+    : ChatRoom(config, RoomEngine::create(config))
 { }
 
 ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> store)
+    : ChatRoom(config,
+               std::make_unique<MessageLog>(std::move(store), MessageLog::cacheSizeFor(config)))
+{ }
+
+ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<RoomEngine> engine)
     : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-    , m_log(std::move(store), cacheSizeFor(config))
+    , m_engine(std::move(engine))
     , m_graceMs(config.resumeGraceMs)
     , m_tokenOverlapMs(config.resumeTokenOverlapMs)
     // A dropped connection's nickname is held like a connection slot: at most as many as
@@ -62,19 +60,22 @@ ChatRoom::ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> sto
     // this one client could make thousands a second (issue 13).
     , m_maxHolds(config.maxClients > 0 ? config.maxClients : DefaultMaxHolds)
     , m_maxHoldsPerAddress(config.maxPerIp)
-{ }
+{
+    m_engine->setFeed([this](const Message &event, bool ours) { onFed(event, ours); });
+}
 
 ChatRoom::~ChatRoom() = default;
 
 bool ChatRoom::openHistory()
 {
-    return m_log.open();
+    return m_engine->open();
 }
 
 void ChatRoom::history(quint64 after, quint64 before, int max, QObject *context,
-                       MessageLog::PageReady done)
+                       RoomEngine::PageReady done)
 {
-    m_log.page(after, before == 0 ? HistoryStore::NoLimit : before, max, context, std::move(done));
+    m_engine->page(after, before == 0 ? HistoryStore::NoLimit : before, max, context,
+                   std::move(done));
 }
 
 ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except) const
@@ -90,7 +91,8 @@ ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except
         result.error = ErrorCode::NickTaken;
         result.suggestion = Validation::suggestNick(
             nick, [this, except](const QString &candidate) { return isTaken(candidate, except); });
-        const bool inUse = m_byKey.contains(Validation::nickKey(nick));
+        const QString key = Validation::nickKey(nick);
+        const bool inUse = m_byKey.contains(key) || m_engine->isRemoteNick(key);
         if (result.suggestion.isEmpty()) {
             // Every candidate tried was taken too (the search is bounded): no suggestion.
             result.text = inUse
@@ -112,7 +114,7 @@ bool ChatRoom::isTaken(const QString &nick, RoomMember *except) const
 {
     const QString key = Validation::nickKey(nick);
     RoomMember *owner = m_byKey.value(key);
-    return (owner && owner != except) || (!owner && isHeld(key));
+    return (owner && owner != except) || (!owner && (isHeld(key) || m_engine->isRemoteNick(key)));
 }
 
 bool ChatRoom::isHeld(const QString &key) const
@@ -192,7 +194,12 @@ bool ChatRoom::NickOrder::operator()(const QString &a, const QString &b) const
 
 QStringList ChatRoom::nicks() const
 {
-    return QStringList(m_sorted.cbegin(), m_sorted.cend());
+    const QStringList remote = m_engine->remoteNicks();
+    if (remote.isEmpty())
+        return QStringList(m_sorted.cbegin(), m_sorted.cend());
+    std::set<QString, NickOrder> all = m_sorted;
+    all.insert(remote.cbegin(), remote.cend());
+    return QStringList(all.cbegin(), all.cend());
 }
 
 ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested,
@@ -248,7 +255,7 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     }
     qCInfo(lcTraffic).noquote()
         << tr("%1 joined from %2 (%n user(s) here)", nullptr, size()).arg(nick, member->address());
-    deliverToAll(Broadcast(Message::joined(nick, m_clock())), member);
+    announce(Message::joined(nick, m_clock()), member);
     return result;
 }
 
@@ -273,7 +280,7 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
         hold(member, nick, tokens);
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())
                                        .arg(nick, member->address(), reason);
-    deliverToAll(Broadcast(Message::left(nick, reason, m_clock())));
+    announce(Message::left(nick, reason, m_clock()));
 }
 
 ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &requested)
@@ -293,7 +300,7 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     m_sorted.insert(nick);
     qCInfo(lcTraffic).noquote()
         << tr("%1 is now known as %2 (%3)").arg(old, nick, member->address());
-    deliverToAll(Broadcast(Message::renamed(old, nick, m_clock())));
+    announce(Message::renamed(old, nick, m_clock()));
     return result;
 }
 
@@ -311,12 +318,12 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
             queue(std::move(pending));
             return;
         }
-        if (m_log.isWriting() && m_writing.clientIds.contains(clientId)) {
+        if (m_engine->isWriting() && m_writing.clientIds.contains(clientId)) {
             pending.repeatOfWriting = clientId;
             queue(std::move(pending));
             return;
         }
-        pending.storedAck = m_log.ackFor(clientId);
+        pending.storedAck = m_engine->ackFor(clientId);
         if (pending.storedAck) {
             queue(std::move(pending));
             return;
@@ -350,7 +357,7 @@ void ChatRoom::queue(Pending pending)
 {
     m_pending.entries.push_back(std::move(pending));
     // While a batch is being stored the queue waits for its answer, and grows meanwhile.
-    if (m_commitPosted || m_log.isWriting())
+    if (m_commitPosted || m_engine->isWriting())
         return;
     m_commitPosted = true;
     // Queued, not direct: everything said in this event-loop turn goes into one batch.
@@ -361,7 +368,7 @@ void ChatRoom::queue(Pending pending)
 void ChatRoom::commit()
 {
     m_commitPosted = false;
-    if (m_pending.entries.empty() || m_log.isWriting())
+    if (m_pending.entries.empty() || m_engine->isWriting())
         return;
     Batch batch = std::exchange(m_pending, {});
     QList<Message> messages;
@@ -377,7 +384,7 @@ void ChatRoom::commit()
         return;
     }
     m_writing = std::move(batch);
-    m_log.append(messages, [this](const HistoryStore::Appended &result) { onStored(result); });
+    m_engine->append(messages, [this](const HistoryStore::Appended &result) { onStored(result); });
 }
 
 void ChatRoom::onStored(const HistoryStore::Appended &result)
@@ -418,7 +425,7 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
             // Its original was in the batch before this one, answered by now.
             if (!pending.sender)
                 continue;
-            const std::optional<Message> ack = m_log.ackFor(pending.repeatOfWriting);
+            const std::optional<Message> ack = m_engine->ackFor(pending.repeatOfWriting);
             pending.sender->tell(ack ? *ack : notStored(pending.repeatOfWriting));
             continue;
         }
@@ -442,8 +449,9 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
         }
         if (pending.sender && !message.clientId.isEmpty())
             pending.sender->tell(Message::ack(message.clientId, message.seq, message.time));
-        // A client-id the store had already: acknowledged as it was, not sent again.
-        if (!repeated)
+        // A client-id the store had already: acknowledged as it was, not sent again. An
+        // engine that feeds events sends this one through onFed(), after this ack.
+        if (!repeated && !m_engine->feedsEvents())
             deliverToAll(Broadcast(message));
     }
     for (const Waiter &waiter : batch.waiters) {
@@ -466,10 +474,27 @@ void ChatRoom::afterStored(RoomMember *member, QObject *context, std::function<v
     // waiting for all of them.
     if (m_pending.hasSaysFrom(member))
         m_pending.waiters.push_back(Waiter {context, std::move(done)});
-    else if (m_log.isWriting() && m_writing.hasSaysFrom(member))
+    else if (m_engine->isWriting() && m_writing.hasSaysFrom(member))
         m_writing.waiters.push_back(Waiter {context, std::move(done)});
     else
         done();
+}
+
+void ChatRoom::announce(const Message &event, RoomMember *except)
+{
+    if (m_engine->sharesPresence())
+        m_engine->announce(event);
+    else
+        deliverToAll(Broadcast(event), except);
+}
+
+void ChatRoom::onFed(const Message &event, bool ours)
+{
+    // A member who joined here knows it from its welcome, as with announce().
+    RoomMember *except = ours && event.type == MessageType::Joined
+        ? m_byKey.value(Validation::nickKey(event.nick))
+        : nullptr;
+    deliverToAll(Broadcast(event), except);
 }
 
 void ChatRoom::deliverToAll(const Broadcast &broadcast, RoomMember *except)

@@ -20,6 +20,7 @@
 
 #include "message.h"
 #include "messagelog.h"
+#include "roomengine.h"
 
 namespace Tagarela {
 
@@ -40,8 +41,9 @@ struct ServerConfig;
  * and hands over the next batch. A dropped member's nickname is held for it for a grace
  * period, for a hello with its resume token (6.11).
  *
- * This is the seam for several servers sharing one room: the events it produces are
- * plain Messages, so a later implementation can publish them through a shared engine.
+ * The room's order and past come from a RoomEngine: the embedded one (MessageLog over a
+ * HistoryStore), or Redis for several servers sharing one room, whose engine feeds every
+ * stored event back to the room, its own included, so all servers send one order.
  */
 class ChatRoom final
 {
@@ -66,6 +68,8 @@ public:
     explicit ChatRoom(const ServerConfig &config);
     /*! The same, with its history in \a store (an engine of the caller's choice, or a test's). */
     ChatRoom(const ServerConfig &config, std::unique_ptr<HistoryStore> store);
+    /*! The same, kept by \a engine (RoomEngine::create(), or a test's). */
+    ChatRoom(const ServerConfig &config, std::unique_ptr<RoomEngine> engine);
     ~ChatRoom();
 
     /*! Milliseconds since the epoch for event times; replaceable in tests. */
@@ -75,16 +79,16 @@ public:
 
     /*! Opens the history; must succeed before anything is said. */
     [[nodiscard]] bool openHistory();
-    QString historyError() const { return m_log.errorString(); }
-    QString historyId() const { return m_log.historyId(); }
-    MessageLog &log() { return m_log; }
+    QString historyError() const { return m_engine->errorString(); }
+    QString historyId() const { return m_engine->historyId(); }
+    RoomEngine &engine() { return *m_engine; }
     /*!
      * The newest \a max messages with \a after < seq < \a before (0: no bound) among those
      * already sent to everyone. \a done gets them before this returns if they are in memory,
      * otherwise on a later turn once read, if \a context still exists.
      */
     void history(quint64 after, quint64 before, int max, QObject *context,
-                 MessageLog::PageReady done);
+                 RoomEngine::PageReady done);
 
     /*!
      * Adds \a member as \a nick and tells everyone else ("joined"). With the \a resume token
@@ -120,24 +124,27 @@ public:
      */
     void afterStored(RoomMember *member, QObject *context, std::function<void()> done);
     /*! Batches handed to the store so far. */
-    int commitCount() const { return m_log.commitCount(); }
+    int commitCount() const { return m_engine->commitCount(); }
     /*! Messages queued for the next batch. */
     int pendingCount() const { return int(m_pending.entries.size()); }
     bool hasPending() const { return !m_pending.entries.empty(); }
     /*! A batch is being stored. */
-    bool isStoring() const { return m_log.isWriting(); }
+    bool isStoring() const { return m_engine->isWriting(); }
     /*! Messages in the batch being stored. */
-    int storingCount() const { return m_log.isWriting() ? int(m_writing.entries.size()) : 0; }
+    int storingCount() const { return m_engine->isWriting() ? int(m_writing.entries.size()) : 0; }
 
     bool contains(RoomMember *member) const { return m_nicks.contains(member); }
     QString nickOf(RoomMember *member) const { return m_nicks.value(member); }
     RoomMember *find(const QString &nick) const;
-    /*! Every nickname, sorted case-insensitively (kept sorted: O(N), no sort per call). */
+    /*!
+     * Every nickname, sorted case-insensitively (kept sorted: O(N), no sort per call), those
+     * on other servers sharing the room included.
+     */
     QStringList nicks() const;
     /*! Members in join order. */
     const QList<RoomMember *> &members() const { return m_members; }
     int size() const { return int(m_members.size()); }
-    /*! True if \a nick is in use, other than by \a except. */
+    /*! True if \a nick is in use (here or on another server), other than by \a except. */
     bool isTaken(const QString &nick, RoomMember *except = nullptr) const;
 
 private:
@@ -196,6 +203,13 @@ private:
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
     void queue(Pending pending);
     void onStored(const HistoryStore::Appended &result);
+    /*! An event the engine fed back (feedsEvents()): sent to every member, in seq order. */
+    void onFed(const Message &event, bool ours);
+    /*!
+     * Tells everyone but \a except of a join, leave or rename: at once, or through the engine
+     * when it shares presence with other servers (then onFed() sends it).
+     */
+    void announce(const Message &event, RoomMember *except = nullptr);
     void answer(const Batch &batch, const HistoryStore::Appended &result);
     void expireHolds();
     bool isHeld(const QString &key) const;
@@ -216,9 +230,9 @@ private:
     std::function<qint64()> m_clock;
     bool m_logChatText = true;
 
-    MessageLog m_log;
+    std::unique_ptr<RoomEngine> m_engine;
     Batch m_pending; //!< the next batch, growing
-    Batch m_writing; //!< the batch being stored, while m_log.isWriting()
+    Batch m_writing; //!< the batch being stored, while m_engine->isWriting()
     QObject m_commitContext; //!< where the per-turn commit is posted; gone with the room
     bool m_commitPosted = false;
 

@@ -19,6 +19,7 @@
 #include "connection.h"
 #include "roommember.h"
 #include "serverlogging.h"
+#include "validation.h"
 
 namespace Tagarela {
 
@@ -59,14 +60,21 @@ FailureThrottle::Limits throttleLimits(const ServerConfig &config)
 } // namespace
 
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
-    : ChatServer(config, HistoryStore::create(config), parent)
+    : ChatServer(config, RoomEngine::create(config), parent)
 { }
 
 ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore> store,
                        QObject *parent)
+    : ChatServer(config,
+                 std::make_unique<MessageLog>(std::move(store), MessageLog::cacheSizeFor(config)),
+                 parent)
+{ }
+
+ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<RoomEngine> engine,
+                       QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_room(m_config, std::move(store))
+    , m_room(m_config, std::move(engine))
     , m_passwords(config.password, throttleLimits(config))
     , m_protocolLog(ProtocolLogBurst, ProtocolLogIntervalMs)
 {
@@ -75,6 +83,8 @@ ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore>
     if (m_config.serverName.isEmpty())
         m_config.serverName = QHostInfo::localHostName();
     m_room.setLogChatText(!config.quiet);
+    m_room.engine().setCommands(
+        [this](const Message &command, bool ours) { onCommand(command, ours); });
     m_unjoined.setLimits({m_config.maxUnjoined, 0, m_config.busyMinAgeMs});
     m_output.limit = m_config.maxPendingTotal;
     m_trimTimer.setSingleShot(true);
@@ -153,19 +163,33 @@ bool ChatServer::prepare()
 
 bool ChatServer::openHistory()
 {
-    if (m_room.log().isOpen())
+    if (m_room.engine().isOpen())
         return true;
     if (!m_room.openHistory()) {
         m_errorString = m_room.historyError();
         return false;
     }
+    // Bans made on other servers sharing the room.
+    const QStringList shared = m_room.engine().sharedBans();
+    bool added = false;
+    for (const QString &text : shared) {
+        if (const std::optional<BanList::Entry> entry = BanList::parse(text))
+            added = m_bans.add(*entry) || added;
+    }
+    QString saveError;
+    if (added)
+        (void)saveBans(&saveError);
+    QString where;
+    if (!m_config.redisUrl.isEmpty())
+        where = tr("in Redis at %1").arg(m_config.redisUrl);
+    else if (m_config.dataDir.isEmpty())
+        where = tr("in memory only");
+    else if (m_config.noHistory)
+        where = tr("not kept (numbers in %1)").arg(m_config.dataDir);
+    else
+        where = m_config.dataDir;
     qCInfo(lcServer).noquote()
-        << tr("History: %1; last message number %2")
-               .arg(m_config.dataDir.isEmpty()
-                        ? tr("in memory only")
-                        : (m_config.noHistory ? tr("not kept (numbers in %1)").arg(m_config.dataDir)
-                                              : m_config.dataDir))
-               .arg(m_room.log().lastSeq());
+        << tr("History: %1; last message number %2").arg(where).arg(m_room.engine().lastSeq());
     return true;
 }
 
@@ -323,12 +347,26 @@ QStringList ChatServer::describeMembers() const
 {
     QStringList lines;
     const QStringList nicks = m_room.nicks();
-    for (const QString &nick : nicks)
-        lines.append(nick + u"  "_s + m_room.find(nick)->address());
+    for (const QString &nick : nicks) {
+        const RoomMember *member = m_room.find(nick);
+        lines.append(nick + u"  "_s + (member ? member->address() : tr("on another server")));
+    }
     return lines;
 }
 
 bool ChatServer::kick(const QString &nick, const QString &reason)
+{
+    if (kickHere(nick, reason))
+        return true;
+    RoomEngine &engine = m_room.engine();
+    if (!engine.sharesCommands() || !engine.isRemoteNick(Validation::nickKey(nick)))
+        return false;
+    qCInfo(lcServer).noquote() << tr("Kicking %1 on another server").arg(nick);
+    engine.sendCommand(RoomEngine::kickCommand(nick, reason));
+    return true;
+}
+
+bool ChatServer::kickHere(const QString &nick, const QString &reason)
 {
     RoomMember *member = m_room.find(nick);
     if (!member)
@@ -362,6 +400,13 @@ bool ChatServer::saveBans(QString *error) const
 
 ChatServer::BanResult ChatServer::ban(const BanList::Entry &entry)
 {
+    if (m_room.engine().sharesCommands())
+        m_room.engine().sendCommand(RoomEngine::banCommand(entry.toString()));
+    return banHere(entry);
+}
+
+ChatServer::BanResult ChatServer::banHere(const BanList::Entry &entry)
+{
     BanResult result;
     result.added = m_bans.add(entry);
     if (!result.added)
@@ -382,11 +427,36 @@ ChatServer::BanResult ChatServer::ban(const BanList::Entry &entry)
 
 bool ChatServer::unban(const BanList::Entry &entry, QString *saveError)
 {
+    if (m_room.engine().sharesCommands())
+        m_room.engine().sendCommand(RoomEngine::unbanCommand(entry.toString()));
+    return unbanHere(entry, saveError);
+}
+
+bool ChatServer::unbanHere(const BanList::Entry &entry, QString *saveError)
+{
     if (!m_bans.remove(entry))
         return false;
     qCInfo(lcServer).noquote() << tr("Lifted the ban on %1").arg(entry.toString());
     (void)saveBans(saveError);
     return true;
+}
+
+void ChatServer::onCommand(const Message &command, bool ours)
+{
+    if (ours)
+        return; // done here when it was given
+    if (command.typeName == "kick"_L1) {
+        (void)kickHere(command.nick, command.reason);
+        return;
+    }
+    const std::optional<BanList::Entry> entry = BanList::parse(command.text);
+    if (!entry)
+        return;
+    QString saveError;
+    if (command.typeName == "ban"_L1)
+        (void)banHere(*entry);
+    else if (command.typeName == "unban"_L1)
+        (void)unbanHere(*entry, &saveError);
 }
 
 void ChatServer::shutDown()

@@ -38,6 +38,9 @@ public:
     /*! A server whose room keeps its history in \a store rather than the one config asks for. */
     ChatServer(const ServerConfig &config, std::unique_ptr<HistoryStore> store,
                QObject *parent = nullptr);
+    /*! A server whose room is kept by \a engine rather than the one config asks for. */
+    ChatServer(const ServerConfig &config, std::unique_ptr<RoomEngine> engine,
+               QObject *parent = nullptr);
     ~ChatServer() override;
 
     /*!
@@ -78,7 +81,10 @@ public:
     /*! "nick  address" for each member, for the console's /who. */
     QStringList describeMembers() const;
 
-    /*! Kicks \a nick. False if nobody has that nickname. */
+    /*!
+     * Kicks \a nick, here or, when the room is shared, on the server the user is on. False if
+     * nobody has that nickname.
+     */
     bool kick(const QString &nick, const QString &reason);
 
     struct BanResult
@@ -87,7 +93,10 @@ public:
         int disconnected = 0; //!< connections from there that were closed
         QString saveError; //!< why the ban list could not be saved; empty if it was
     };
-    /*! Bans \a entry, disconnects whoever is connected from it, and saves the list. */
+    /*!
+     * Bans \a entry, disconnects whoever is connected from it, and saves the list; when the
+     * room is shared, on every server (disconnected counts this server's connections).
+     */
     BanResult ban(const BanList::Entry &entry);
     /*! Lifts a ban. False if \a entry was not banned; \a saveError if the list was not saved. */
     bool unban(const BanList::Entry &entry, QString *saveError);
@@ -107,6 +116,11 @@ Q_SIGNALS:
 
 private:
     void onConnectionReady(QTcpSocket *socket, bool silent);
+    /*! A host's command from another server sharing the room. */
+    void onCommand(const Message &command, bool ours);
+    bool kickHere(const QString &nick, const QString &reason);
+    BanResult banHere(const BanList::Entry &entry);
+    bool unbanHere(const BanList::Entry &entry, QString *saveError);
     [[nodiscard]] bool saveBans(QString *error) const;
     void onSessionFinished(ClientSession *session);
     void finishShutDownIfIdle();

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "serverconfig.h"
+
 namespace Tagarela {
 
 MessageLog::MessageLog(std::unique_ptr<HistoryStore> store, int cacheSize)
@@ -18,6 +20,11 @@ MessageLog::MessageLog(std::unique_ptr<HistoryStore> store, int cacheSize)
 }
 
 MessageLog::~MessageLog() = default;
+
+int MessageLog::cacheSizeFor(const ServerConfig &config)
+{
+    return config.noHistory ? 0 : std::min(config.historyLimit, CacheSize);
+}
 
 bool MessageLog::open()
 {

@@ -14,59 +14,59 @@
 
 #include "historystore.h"
 #include "message.h"
+#include "roomengine.h"
 
 namespace Tagarela {
+
+struct ServerConfig;
 
 /*!
  * The room's numbered past, over a HistoryStore: hands it batches to store (one at a time) and
  * remembers what came back, keeps the newest messages and client-ids in memory, and answers
  * history requests from memory when it can and by reading the store otherwise. No sockets:
- * the room decides what goes into a batch and when.
+ * the room decides what goes into a batch and when. The embedded RoomEngine: one server.
  */
-class MessageLog final
+class MessageLog final : public RoomEngine
 {
 public:
     /*! Client-ids recognised at least, whatever the store keeps (docs/PROTOCOL.md 6.9). */
     static constexpr int RememberedClientIds = 10'000;
 
-    /*! One history answer: messages oldest first; more: older ones exist. */
-    struct Page
-    {
-        QList<Message> messages;
-        bool more = false;
-    };
-    /*! Called with what became of a batch. */
-    using Stored = std::function<void(const HistoryStore::Appended &result)>;
-    /*! Called with a history answer. */
-    using PageReady = std::function<void(const Page &page)>;
+    /*! The newest messages kept in memory for joins and catch-ups (at most what is stored). */
+    static constexpr int CacheSize = 5000;
+
+    using Page = HistoryPage;
+
+    /*! The cache size for \a config: CacheSize, or less if the store keeps less. */
+    static int cacheSizeFor(const ServerConfig &config);
 
     /*!
      * A log over \a store that keeps the newest \a cacheSize messages in memory; \a cacheSize
      * must not exceed what the store keeps.
      */
     MessageLog(std::unique_ptr<HistoryStore> store, int cacheSize);
-    ~MessageLog();
+    ~MessageLog() override;
 
     /*! Opens the store and loads the newest messages and client-ids. Blocks: at start-up. */
-    [[nodiscard]] bool open();
-    bool isOpen() const { return m_open; }
-    QString errorString() const { return m_error; }
-    QString historyId() const { return m_historyId; }
+    [[nodiscard]] bool open() override;
+    bool isOpen() const override { return m_open; }
+    QString errorString() const override { return m_error; }
+    QString historyId() const override { return m_historyId; }
     /*! The highest number of a stored message the room has been told of. */
-    quint64 lastSeq() const { return m_lastSeq; }
+    quint64 lastSeq() const override { return m_lastSeq; }
     /*! Batches handed to the store so far. */
-    int commitCount() const { return m_commits; }
+    int commitCount() const override { return m_commits; }
     /*! A batch is being stored. */
-    bool isWriting() const { return m_writing; }
+    bool isWriting() const override { return m_writing; }
 
     /*!
      * Hands \a messages (seq unset) to the store as one batch; \a done is called on a later
      * turn with what became of it, after the stored messages are remembered here. One batch
      * at a time: call again only once \a done was called.
      */
-    void append(const QList<Message> &messages, Stored done);
+    void append(const QList<Message> &messages, Stored done) override;
     /*! The ack for the stored chat with \a clientId, if it is remembered (no store read). */
-    std::optional<Message> ackFor(const QString &clientId) const;
+    std::optional<Message> ackFor(const QString &clientId) const override;
     /*! Whether every client-id in the store is remembered, so that ackFor() is the last word. */
     bool remembersAllClientIds() const { return m_clientIdsComplete; }
     /*!
@@ -75,7 +75,7 @@ public:
      * called before this returns. Otherwise read from the store, and \a done called on a
      * later turn, if \a context still exists.
      */
-    void page(quint64 after, quint64 before, int max, QObject *context, PageReady done);
+    void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) override;
     /*! The page, if the newest messages kept in memory hold the whole answer. */
     std::optional<Page> cachedPage(quint64 after, quint64 before, int max) const;
 

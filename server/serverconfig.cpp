@@ -3,16 +3,33 @@
 #include "serverconfig.h"
 
 #include <limits>
+#include <optional>
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QStandardPaths>
+
+#include "redisaddress.h"
 
 namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The first line of \a path, without its line end, or an error that names the file.
+std::optional<QByteArray> readFirstLine(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return std::nullopt;
+    }
+    QByteArray line = file.readLine(64 * 1024);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
 
 struct NumberOption
 {
@@ -79,6 +96,18 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         tr("File whose first line is the password clients must give. The %1 environment "
            "variable works too; a password is never taken from the command line.")
             .arg(QLatin1StringView(PasswordVariable)),
+        tr("file"));
+    const QCommandLineOption redis(
+        u"redis"_s,
+        tr("Share the room with every server on the same Redis: redis://HOST[:PORT][/DB] or "
+           "unix:/PATH/redis.sock. The history is kept there instead of the data directory "
+           "(docs/SCALING.md)."),
+        tr("url"));
+    const QCommandLineOption redisPasswordFile(
+        u"redis-password-file"_s,
+        tr("File whose first line is the password for Redis (AUTH). The %1 environment variable "
+           "works too; a password is never taken from the command line.")
+            .arg(QLatin1StringView(RedisPasswordVariable)),
         tr("file"));
     const ServerConfig defaults;
     const qint64 intMax = std::numeric_limits<int>::max();
@@ -227,7 +256,26 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
     parser.addOption(tlsKey);
     parser.addOption(requireTls);
     parser.addOption(passwordFile);
+    parser.addOption(redis);
+    parser.addOption(redisPasswordFile);
 
+    // A password on the command line is readable by every user of the machine (ps): say why
+    // there is no such option rather than "unknown option".
+    for (const QString &argument : std::as_const(arguments)) {
+        for (const QString &option : {u"password"_s, u"redis-password"_s}) {
+            if (argument == u"--"_s + option || argument.startsWith(u"--"_s + option + u'=') ||
+                argument == u"-"_s + option || argument.startsWith(u"-"_s + option + u'=')) {
+                *message =
+                    tr("--%1: a password is never taken from the command line, where "
+                       "other users of this machine can read it. Use --%1-file or the "
+                       "%2 environment variable.")
+                        .arg(option,
+                             QLatin1StringView(option == u"password"_s ? PasswordVariable
+                                                                       : RedisPasswordVariable));
+                return Outcome::ExitError;
+            }
+        }
+    }
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
         return Outcome::ExitError;
@@ -327,6 +375,35 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         }
     } else {
         result.password = qEnvironmentVariable(PasswordVariable);
+    }
+
+    if (parser.isSet(redis)) {
+        result.redisUrl = parser.value(redis);
+        QString error;
+        if (!RedisAddress::parse(result.redisUrl, &error)) {
+            *message = tr("--redis: %1").arg(error);
+            return Outcome::ExitError;
+        }
+        if (parser.isSet(redisPasswordFile)) {
+            const std::optional<QByteArray> line =
+                readFirstLine(parser.value(redisPasswordFile), &error);
+            if (!line) {
+                *message = tr("--redis-password-file: cannot read %1: %2")
+                               .arg(parser.value(redisPasswordFile), error);
+                return Outcome::ExitError;
+            }
+            if (line->isEmpty()) {
+                *message = tr("--redis-password-file: the first line of %1 is empty.")
+                               .arg(parser.value(redisPasswordFile));
+                return Outcome::ExitError;
+            }
+            result.redisPassword = *line;
+        } else {
+            result.redisPassword = qgetenv(RedisPasswordVariable);
+        }
+    } else if (parser.isSet(redisPasswordFile)) {
+        *message = tr("--redis-password-file needs --redis.");
+        return Outcome::ExitError;
     }
     *config = result;
     return Outcome::Run;

@@ -47,6 +47,16 @@ struct ServerConfig
     int catchUpLimit = 5000; //!< most messages for a hello with "after" (no option; tests)
     QString backupFile; //!< --backup: copy the history in dataDir to this file and exit
 
+    // Several servers sharing one room in Redis (issue 11, docs/SCALING.md).
+    QString redisUrl; //!< --redis: redis://HOST[:PORT][/DB] or unix:/PATH; empty: no Redis
+    QByteArray redisPassword; //!< from --redis-password-file or TAGARELA_REDIS_PASSWORD
+    QString redisPrefix = QStringLiteral("tagarela"); //!< first part of every key (no option)
+    QString redisRoom = QStringLiteral("lobby"); //!< the room's name in its keys (no option)
+    int redisOpenTimeoutMs = 30'000; //!< how long the start waits for Redis (no option; tests)
+    int redisCommandTimeoutMs = 5000; //!< a reply's longest wait (no option; tests)
+    int redisBlockMs = 5000; //!< one XREAD BLOCK of the tail (no option; tests)
+    int redisLeaseMs = 15'000; //!< a server not heard of this long is dead (no option; tests)
+
     // Security (issue 7).
     QString tlsCertFile; //!< PEM certificate (chain); with tlsKeyFile, TLS is accepted
     QString tlsKeyFile; //!< PEM private key
@@ -79,6 +89,8 @@ public:
     static QString defaultDataDir();
     /*! The environment variable that may hold the password. */
     static constexpr char PasswordVariable[] = "TAGARELA_PASSWORD";
+    /*! The environment variable that may hold the password for Redis. */
+    static constexpr char RedisPasswordVariable[] = "TAGARELA_REDIS_PASSWORD";
 };
 
 } // namespace Tagarela

@@ -9,14 +9,18 @@ namespace Tagarela {
 RedisRoomKeys RedisRoomKeys::forRoom(const QString &prefix, const QString &room)
 {
     const QByteArray base = prefix.toUtf8() + ":{" + room.toUtf8() + "}:";
-    return {base + "log", base + "meta", base + "client-ids", base + "client-id-order"};
+    return {base + "log",     base + "meta",   base + "client-ids", base + "client-id-order",
+            base + "members", base + "lease:", base + "cleanup:",   base + "bans"};
 }
 
 namespace RedisRoomSchema {
 
 QList<QByteArray> appendArguments(const Message &message)
 {
-    return {messageTypeName(message.type).toUtf8(),
+    // A type the protocol does not have (a host's command) by its name.
+    const QString type =
+        message.type == MessageType::Unknown ? message.typeName : messageTypeName(message.type);
+    return {type.toUtf8(),
             message.from.toUtf8(),
             message.nick.toUtf8(),
             message.text.toUtf8(),

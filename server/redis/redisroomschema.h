@@ -24,6 +24,10 @@ struct RedisRoomKeys
     QByteArray meta; //!< Hash: history-id, seq (the last number given)
     QByteArray clientIds; //!< Hash: client-id -> "<seq> <time>"
     QByteArray clientIdOrder; //!< Sorted set: client-id scored by seq, to forget the oldest
+    QByteArray members; //!< Hash: nickname key -> "<origin> <nick>" of every user, any server
+    QByteArray leasePrefix; //!< + origin: String, a live server's lease (PX, renewed)
+    QByteArray cleanupPrefix; //!< + origin: String, who announced a dead server's users left
+    QByteArray bans; //!< Set: the addresses and subnets banned on any server, as written
 
     /*! "tagarela:{lobby}:log" and so on, for \a prefix "tagarela" and \a room "lobby". */
     static RedisRoomKeys forRoom(const QString &prefix, const QString &room);
@@ -39,8 +43,9 @@ struct RoomEvent
 
 /*!
  * The stream's entry format. Fields, each left out when empty: type ("chat", "notice",
- * "joined", "left", "renamed": the protocol's names), from, nick, text, reason, action ("1"),
- * client-id, time (ms since the epoch), origin, history.
+ * "joined", "left", "renamed": the protocol's names; "kick", "ban", "unban": the host's
+ * commands for every server), from, nick, text, reason, action ("1"), client-id, time (ms
+ * since the epoch), origin, history.
  */
 namespace RedisRoomSchema {
 /*! The 8 arguments append.lua takes per event. */

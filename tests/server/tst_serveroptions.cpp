@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "protocol.h"
@@ -84,6 +86,11 @@ private Q_SLOTS:
     void heartbeatTimeoutMustExceedHeartbeat_data();
     void heartbeatTimeoutMustExceedHeartbeat();
     void frameMustHoldText();
+    void redis_data();
+    void redis();
+    void redisPasswordFromFileOrEnvironment();
+    void badRedis_data();
+    void badRedis();
 };
 
 void TestServerOptions::initTestCase()
@@ -462,6 +469,90 @@ void TestServerOptions::frameMustHoldText()
     QCOMPARE(ServerOptions::parse(commandLine({u"--max-frame"_s, u"4064"_s}), &config, &message),
              Outcome::Run);
     QCOMPARE(config.maxFrame, 4064);
+}
+
+void TestServerOptions::redis_data()
+{
+    QTest::addColumn<QString>("url");
+
+    QTest::newRow("tcp") << u"redis://10.0.0.5:6380/2"_s;
+    QTest::newRow("tcp default port") << u"redis://redis.example"_s;
+    QTest::newRow("unix") << u"unix:/run/redis/redis.sock"_s;
+}
+
+void TestServerOptions::redis()
+{
+    QFETCH(QString, url);
+
+    ServerConfig config;
+    QString message;
+    QCOMPARE(ServerOptions::parse(commandLine({}), &config, &message), Outcome::Run);
+    QVERIFY(config.redisUrl.isEmpty()); // without --redis, the embedded engine
+    QCOMPARE(ServerOptions::parse(commandLine({u"--redis"_s, url}), &config, &message),
+             Outcome::Run);
+    QCOMPARE(config.redisUrl, url);
+}
+
+void TestServerOptions::redisPasswordFromFileOrEnvironment()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(u"redis-password"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("from file\r\nsecond line\n");
+    file.close();
+
+    qputenv(ServerOptions::RedisPasswordVariable, "from environment");
+    ServerConfig config;
+    QString message;
+    QCOMPARE(
+        ServerOptions::parse(commandLine({u"--redis"_s, u"unix:/tmp/r.sock"_s}), &config, &message),
+        Outcome::Run);
+    QCOMPARE(config.redisPassword, QByteArray("from environment"));
+    // The file wins over the environment.
+    QCOMPARE(ServerOptions::parse(commandLine({u"--redis"_s, u"unix:/tmp/r.sock"_s,
+                                               u"--redis-password-file"_s, file.fileName()}),
+                                  &config, &message),
+             Outcome::Run);
+    QCOMPARE(config.redisPassword, QByteArray("from file"));
+    qunsetenv(ServerOptions::RedisPasswordVariable);
+    QCOMPARE(
+        ServerOptions::parse(commandLine({u"--redis"_s, u"unix:/tmp/r.sock"_s}), &config, &message),
+        Outcome::Run);
+    QCOMPARE(config.redisPassword, QByteArray());
+}
+
+void TestServerOptions::badRedis_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("mentioned");
+
+    QTest::newRow("not a url") << QStringList {u"--redis"_s, u"localhost:6379"_s} << u"--redis"_s;
+    QTest::newRow("relative socket")
+        << QStringList {u"--redis"_s, u"unix:redis.sock"_s} << u"--redis"_s;
+    QTest::newRow("password on the command line")
+        << QStringList {u"--redis"_s, u"unix:/tmp/r.sock"_s, u"--redis-password"_s, u"secret"_s}
+        << u"TAGARELA_REDIS_PASSWORD"_s;
+    QTest::newRow("password= on the command line")
+        << QStringList {u"--redis-password=secret"_s} << u"--redis-password-file"_s;
+    QTest::newRow("missing password file")
+        << QStringList {u"--redis"_s, u"unix:/tmp/r.sock"_s, u"--redis-password-file"_s,
+                        u"/nonexistent/tagarela-redis-password"_s}
+        << u"/nonexistent/tagarela-redis-password"_s;
+    QTest::newRow("password file without --redis")
+        << QStringList {u"--redis-password-file"_s, u"/etc/hostname"_s} << u"--redis"_s;
+}
+
+void TestServerOptions::badRedis()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, mentioned);
+
+    ServerConfig config;
+    QString message;
+    QCOMPARE(ServerOptions::parse(commandLine(options), &config, &message), Outcome::ExitError);
+    QVERIFY2(message.contains(mentioned), qPrintable(message));
+    QVERIFY2(!message.contains(u"secret"_s), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestServerOptions)

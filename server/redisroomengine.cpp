@@ -1,0 +1,506 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "redisroomengine.h"
+
+#include <algorithm>
+
+#include <QEventLoop>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include "messagelog.h"
+#include "redisconnection.h"
+#include "redisroomtail.h"
+#include "serverconfig.h"
+#include "serverlogging.h"
+#include "validation.h"
+
+namespace Tagarela {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Stream entries kept at least, whatever --history-limit says: every server's tail must be
+// able to read what it has not delivered yet, and presence events take entries too.
+constexpr int MinStreamLength = 10'000;
+
+// How long a claim to announce a dead server's users left lasts: longer than it takes.
+constexpr int CleanupClaimMs = 60'000;
+
+// An id for this server process among those sharing the room: random, so that a restarted
+// server is not taken for the one before it.
+QString newOrigin()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
+}
+
+RedisConnection::Options connectionOptions(const ServerConfig &config, const QByteArray &name)
+{
+    RedisConnection::Options options;
+    QString error;
+    // ServerOptions checked the address; a test's config may still be wrong: open() says so.
+    options.address = RedisAddress::parse(config.redisUrl, &error).value_or(RedisAddress {});
+    options.password = config.redisPassword;
+    options.clientName = name;
+    options.commandTimeoutMs = config.redisCommandTimeoutMs;
+    return options;
+}
+
+} // namespace
+
+RedisRoomEngine::RedisRoomEngine(const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_url(config.redisUrl)
+    , m_origin(newOrigin())
+    , m_openTimeoutMs(config.redisOpenTimeoutMs)
+    , m_historyLimit(config.noHistory ? 0 : config.historyLimit)
+    , m_logConnection(std::make_unique<RedisConnection>(
+          connectionOptions(config, "tagarela-server-" + m_origin.toLatin1())))
+    , m_tailConnection(std::make_unique<RedisConnection>(
+          connectionOptions(config, "tagarela-tail-" + m_origin.toLatin1())))
+    , m_keys(RedisRoomKeys::forRoom(config.redisPrefix, config.redisRoom))
+    , m_release(u":/redis/release.lua"_s)
+    , m_leaseMs(std::max(300, config.redisLeaseMs))
+{
+    m_leaseTimer.setInterval(m_leaseMs / 3);
+    connect(&m_leaseTimer, &QTimer::timeout, this, [this] {
+        renewLease();
+        sweep();
+    });
+    RedisRoomLog::Options logOptions;
+    logOptions.prefix = config.redisPrefix;
+    logOptions.room = config.redisRoom;
+    logOptions.origin = m_origin;
+    logOptions.historyLimit = std::max(config.historyLimit, MinStreamLength);
+    logOptions.clientIdLimit = MessageLog::RememberedClientIds;
+    m_log = std::make_unique<RedisRoomLog>(m_logConnection.get(), logOptions);
+
+    RedisRoomTail::Options tailOptions;
+    tailOptions.prefix = config.redisPrefix;
+    tailOptions.room = config.redisRoom;
+    tailOptions.blockMs = config.redisBlockMs;
+    m_tail = std::make_unique<RedisRoomTail>(m_tailConnection.get(), tailOptions);
+    connect(m_tail.get(), &RedisRoomTail::events, this, &RedisRoomEngine::onTail);
+    connect(m_tail.get(), &RedisRoomTail::historyChanged, this, [this](const QString &id) {
+        m_historyId = id;
+        qCCritical(lcServer).noquote()
+            << tr("Redis lost the room: a new history begins (%1). Messages stored before are "
+                  "gone.")
+                   .arg(id);
+    });
+
+    connect(m_logConnection.get(), &RedisConnection::disconnected, this,
+            [this](const QString &reason) {
+                qCWarning(lcServer).noquote()
+                    << tr("Lost the connection to Redis at %1 (%2): messages are not stored "
+                          "and their senders are told so until it is back")
+                           .arg(m_url, reason);
+            });
+    connect(m_logConnection.get(), &RedisConnection::connectFailed, this,
+            [this](const QString &reason) {
+                qCWarning(lcServer).noquote()
+                    << tr("Cannot reach Redis at %1 (%2); trying again").arg(m_url, reason);
+            });
+    connect(m_logConnection.get(), &RedisConnection::connected, this, [this] {
+        if (m_open)
+            qCInfo(lcServer).noquote() << tr("Connected to Redis at %1 again").arg(m_url);
+    });
+}
+
+RedisRoomEngine::~RedisRoomEngine() = default;
+
+bool RedisRoomEngine::open()
+{
+    if (m_open)
+        return true;
+    QString error;
+    if (!RedisAddress::parse(m_url, &error)) {
+        m_error = tr("--redis: %1").arg(error);
+        return false;
+    }
+    if (!m_log->isValid() || !m_release.isValid()) {
+        m_error = m_log->isValid() ? m_release.errorString() : m_log->errorString();
+        return false;
+    }
+    // At start-up, before anyone is served, like the SQLite store's open(): nothing else can
+    // be waiting on this loop yet.
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(m_log.get(), &RedisRoomLog::ready, &loop, &QEventLoop::quit);
+    // The tail's socket first: when both answers are ready at once, the loop then tends to
+    // hand over the tail's read before the append's answer, the order onTail() must handle
+    // (tst_redisroom sees it happen).
+    m_tailConnection->open();
+    m_logConnection->open();
+    if (!m_log->isReady()) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
+    if (!m_log->isReady()) {
+        m_error = tr("Redis at %1 did not answer within %n second(s)", nullptr,
+                     std::max(1, m_openTimeoutMs / 1000))
+                      .arg(m_url);
+        m_logConnection->close();
+        m_tailConnection->close();
+        return false;
+    }
+    m_historyId = m_log->historyId();
+    m_lastSeq = m_log->lastSeq();
+    // Alive before anyone joins here; then who is on the other servers.
+    renewLease();
+    bool membersRead = false;
+    m_logConnection->command({"HGETALL", m_keys.members}, &loop, [&](const RedisReply &reply) {
+        takeMembers(reply);
+        membersRead = true;
+        loop.quit();
+    });
+    if (!membersRead) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
+    // The bans made on any server, before this one lets anybody in.
+    bool bansRead = false;
+    m_logConnection->command({"SMEMBERS", m_keys.bans}, &loop, [&](const RedisReply &reply) {
+        for (const RedisReply &entry : reply.elements)
+            m_sharedBans.append(QString::fromUtf8(entry.text));
+        bansRead = true;
+        loop.quit();
+    });
+    if (!bansRead) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
+    m_tail->start(m_historyId, m_lastSeq);
+    m_leaseTimer.start();
+
+    RedisRoomLog::DurabilityReport report;
+    bool reported = false;
+    m_log->checkDurability(&loop, [&](const RedisRoomLog::DurabilityReport &answer) {
+        report = answer;
+        reported = true;
+        loop.quit();
+    });
+    if (!reported) {
+        deadline.start(m_openTimeoutMs);
+        loop.exec();
+    }
+    switch (report.durability) {
+    case RedisRoomLog::Durability::Always:
+        qCInfo(lcServer).noquote()
+            << tr("Redis writes every message to disk before it is acknowledged "
+                  "(appendonly yes, appendfsync always)");
+        break;
+    case RedisRoomLog::Durability::Weaker:
+        qCCritical(lcServer).noquote()
+            << tr("WARNING: Redis at %1 runs with appendonly %2 and appendfsync %3: if Redis or "
+                  "its machine crashes, messages that were acknowledged can be LOST. Set "
+                  "\"appendonly yes\" and \"appendfsync always\" in redis.conf.")
+                   .arg(m_url, report.appendonly, report.appendfsync);
+        break;
+    case RedisRoomLog::Durability::Unknown:
+        qCCritical(lcServer).noquote()
+            << tr("WARNING: the durability of Redis at %1 is UNKNOWN (CONFIG GET was refused: "
+                  "%2): acknowledged messages may be lost in a crash unless Redis runs with "
+                  "\"appendonly yes\" and \"appendfsync always\".")
+                   .arg(m_url, report.error.isEmpty() ? tr("no answer") : report.error);
+        break;
+    }
+    m_open = true;
+    return true;
+}
+
+bool RedisRoomEngine::isConnected() const
+{
+    return m_logConnection->isConnected() && m_log->isReady();
+}
+
+void RedisRoomEngine::append(const QList<Message> &messages, Stored done)
+{
+    Q_ASSERT(!m_writing);
+    ++m_commits;
+    m_writing = true;
+    m_log->append(messages, this,
+                  [this, messages, done = std::move(done)](const RedisRoomLog::AppendResult &r) {
+                      onAppended(messages, r, done);
+                  });
+}
+
+void RedisRoomEngine::onAppended(const QList<Message> &batch,
+                                 const RedisRoomLog::AppendResult &result, const Stored &done)
+{
+    HistoryStore::Appended appended;
+    appended.ok = result.ok && result.events.size() == batch.size();
+    appended.error = result.ok
+        ? tr("Redis answered for %1 of %2 messages").arg(result.events.size()).arg(batch.size())
+        : tr("Redis at %1: %2").arg(m_url, result.error);
+    appended.messages = batch;
+    appended.repeated.fill(false, batch.size());
+    if (appended.ok) {
+        appended.error.clear();
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const RedisRoomLog::Stored &stored = result.events.at(i);
+            Message &message = appended.messages[i];
+            message.seq = stored.seq;
+            message.time = stored.time;
+            appended.repeated[i] = stored.duplicate;
+            if (!message.clientId.isEmpty())
+                rememberClientId(message.clientId, stored.seq, stored.time);
+            m_answeredSeq = std::max(m_answeredSeq, stored.seq);
+        }
+    }
+    m_writing = false;
+    // The acks first; then what the tail brought meanwhile, this batch's chats among it.
+    if (done)
+        done(appended);
+    feedHeld();
+}
+
+void RedisRoomEngine::onTail(const QList<RoomEvent> &events)
+{
+    for (const RoomEvent &event : events) {
+        m_log->observe(event.historyId, event.message.seq);
+        const bool ours = event.origin == m_origin;
+        if (!m_held.empty() || (m_writing && ours && event.message.seq > m_answeredSeq))
+            m_held.emplace_back(event.message, ours);
+        else
+            feed(event.message, ours);
+    }
+}
+
+void RedisRoomEngine::feedHeld()
+{
+    while (!m_held.empty()) {
+        const auto [event, ours] = std::move(m_held.front());
+        m_held.pop_front();
+        feed(event, ours);
+    }
+}
+
+void RedisRoomEngine::feed(const Message &event, bool ours)
+{
+    m_lastSeq = std::max(m_lastSeq, event.seq);
+    switch (event.type) {
+    case MessageType::Joined:
+    case MessageType::Left:
+    case MessageType::Renamed:
+        track(event, ours);
+        [[fallthrough]];
+    case MessageType::Chat:
+    case MessageType::Notice:
+        if (m_feed)
+            m_feed(event, ours);
+        break;
+    case MessageType::Unknown:
+        if (m_commands &&
+            (event.typeName == "kick"_L1 || event.typeName == "ban"_L1 ||
+             event.typeName == "unban"_L1)) {
+            m_commands(event, ours);
+        }
+        break; // anything else is from a newer server: not for this one
+    default:
+        break;
+    }
+}
+
+void RedisRoomEngine::sendCommand(const Message &command)
+{
+    m_log->append({command}, this, [this](const RedisRoomLog::AppendResult &result) {
+        if (!result.ok) {
+            qCWarning(lcServer).noquote()
+                << tr("Could not hand the command to the other servers: %1").arg(result.error);
+        }
+    });
+    // Kept for servers that start later.
+    const auto ignore = [](const RedisReply &) {
+    };
+    if (command.typeName == "ban"_L1)
+        m_logConnection->command({"SADD", m_keys.bans, command.text.toUtf8()}, this, ignore);
+    else if (command.typeName == "unban"_L1)
+        m_logConnection->command({"SREM", m_keys.bans, command.text.toUtf8()}, this, ignore);
+}
+
+void RedisRoomEngine::track(const Message &event, bool ours)
+{
+    switch (event.type) {
+    case MessageType::Joined:
+        if (!ours)
+            m_remote.insert(Validation::nickKey(event.nick), event.nick);
+        break;
+    case MessageType::Left:
+        // Also a user of a dead server, announced by this one.
+        m_remote.remove(Validation::nickKey(event.nick));
+        break;
+    case MessageType::Renamed:
+        if (m_remote.remove(Validation::nickKey(event.from)) > 0)
+            m_remote.insert(Validation::nickKey(event.nick), event.nick);
+        break;
+    default:
+        break;
+    }
+}
+
+void RedisRoomEngine::takeMembers(const RedisReply &reply)
+{
+    if (reply.type != RedisReply::Type::Array) {
+        qCWarning(lcServer).noquote()
+            << tr("Could not read who is on the other servers from Redis at %1: %2")
+                   .arg(m_url, QString::fromUtf8(reply.text));
+        return;
+    }
+    for (qsizetype i = 0; i + 1 < reply.elements.size(); i += 2) {
+        const QByteArray &value = reply.elements.at(i + 1).text;
+        const qsizetype space = value.indexOf(' ');
+        if (space <= 0 || QString::fromUtf8(value.left(space)) == m_origin)
+            continue;
+        const QString nick = QString::fromUtf8(value.mid(space + 1));
+        m_remote.insert(Validation::nickKey(nick), nick);
+    }
+}
+
+void RedisRoomEngine::announce(const Message &event)
+{
+    m_log->append({event}, this, [this](const RedisRoomLog::AppendResult &result) {
+        if (!result.ok) {
+            qCWarning(lcServer).noquote()
+                << tr("Could not tell the other servers of a join, leave or rename: %1")
+                       .arg(result.error);
+            return;
+        }
+        for (const RedisRoomLog::Stored &stored : result.events)
+            m_answeredSeq = std::max(m_answeredSeq, stored.seq);
+    });
+    // Who is here, for servers that start later (and for the clean-up if this one dies).
+    const QByteArray mine = m_origin.toUtf8() + ' ';
+    const auto key = [](const QString &nick) {
+        return Validation::nickKey(nick).toUtf8();
+    };
+    const auto ignore = [](const RedisReply &) {
+    };
+    switch (event.type) {
+    case MessageType::Joined:
+        m_logConnection->command(
+            {"HSET", m_keys.members, key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
+        break;
+    case MessageType::Left:
+        m_release.run(m_logConnection.get(), {m_keys.members},
+                      {key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
+        break;
+    case MessageType::Renamed:
+        m_release.run(m_logConnection.get(), {m_keys.members},
+                      {key(event.from), mine + event.from.toUtf8()}, this, ignore);
+        m_logConnection->command(
+            {"HSET", m_keys.members, key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
+        break;
+    default:
+        break;
+    }
+}
+
+void RedisRoomEngine::renewLease()
+{
+    m_logConnection->command({"SET", m_keys.leasePrefix + m_origin.toUtf8(), m_origin.toUtf8(),
+                              "PX", QByteArray::number(m_leaseMs)},
+                             this, [](const RedisReply &) {});
+}
+
+void RedisRoomEngine::sweep()
+{
+    if (!m_logConnection->isConnected())
+        return;
+    m_logConnection->command({"HGETALL", m_keys.members}, this, [this](const RedisReply &reply) {
+        if (reply.type != RedisReply::Type::Array)
+            return;
+        QHash<QString, QList<std::pair<QByteArray, QByteArray>>> byOrigin;
+        for (qsizetype i = 0; i + 1 < reply.elements.size(); i += 2) {
+            const QByteArray &value = reply.elements.at(i + 1).text;
+            const qsizetype space = value.indexOf(' ');
+            const QString origin = QString::fromUtf8(value.left(space));
+            if (space > 0 && origin != m_origin)
+                byOrigin[origin].append({reply.elements.at(i).text, value});
+        }
+        for (auto users = byOrigin.cbegin(); users != byOrigin.cend(); ++users) {
+            const QString origin = users.key();
+            const QList<std::pair<QByteArray, QByteArray>> list = users.value();
+            m_logConnection->command(
+                {"EXISTS", m_keys.leasePrefix + origin.toUtf8()}, this,
+                [this, origin, list](const RedisReply &alive) {
+                    if (alive.type != RedisReply::Type::Integer || alive.integer != 0)
+                        return;
+                    // Whoever sets this first announces them; the others leave it alone.
+                    m_logConnection->command(
+                        {"SET", m_keys.cleanupPrefix + origin.toUtf8(), m_origin.toUtf8(), "NX",
+                         "PX", QByteArray::number(CleanupClaimMs)},
+                        this, [this, origin, list](const RedisReply &claim) {
+                            if (claim.type == RedisReply::Type::Status && claim.text == "OK")
+                                cleanUp(origin, list);
+                        });
+                });
+        }
+    });
+}
+
+void RedisRoomEngine::cleanUp(const QString &origin,
+                              const QList<std::pair<QByteArray, QByteArray>> &users)
+{
+    qCWarning(lcServer).noquote()
+        << tr("The server %1 sharing the room stopped answering: announcing its %n user(s) left",
+              nullptr, int(users.size()))
+               .arg(origin);
+    QList<Message> lefts;
+    QList<QByteArray> release;
+    for (const auto &[key, value] : users) {
+        const QString nick = QString::fromUtf8(value.mid(value.indexOf(' ') + 1));
+        lefts.append(Message::left(nick, tr("the server was lost"), 0));
+        release << key << value;
+    }
+    m_log->append(lefts, this, [](const RedisRoomLog::AppendResult &) {});
+    m_release.run(m_logConnection.get(), {m_keys.members}, release, this,
+                  [](const RedisReply &) {});
+}
+
+void RedisRoomEngine::rememberClientId(const QString &clientId, quint64 seq, qint64 time)
+{
+    if (m_clientIds.contains(clientId))
+        return;
+    m_clientIds.insert(clientId, Acked {seq, time});
+    m_clientIdOrder.push_back(clientId);
+    if (m_clientIdOrder.size() > size_t(MessageLog::RememberedClientIds)) {
+        m_clientIds.remove(m_clientIdOrder.front());
+        m_clientIdOrder.pop_front();
+    }
+}
+
+std::optional<Message> RedisRoomEngine::ackFor(const QString &clientId) const
+{
+    // Only this server's own answers: a client-id stored through another server is
+    // recognised by the append script, which answers with its original number.
+    const auto found = m_clientIds.constFind(clientId);
+    if (found == m_clientIds.cend())
+        return std::nullopt;
+    return Message::ack(clientId, found->seq, found->time);
+}
+
+void RedisRoomEngine::page(quint64 after, quint64 before, int max, QObject *context, PageReady done)
+{
+    // Only what the room has been fed: the rest reaches the asker live. Within the history
+    // limit: the stream keeps more, for the tails.
+    before = std::min(before, m_lastSeq + 1);
+    if (m_lastSeq > quint64(m_historyLimit))
+        after = std::max(after, m_lastSeq - quint64(m_historyLimit));
+    if (max <= 0 || before <= after + 1) {
+        done(HistoryPage {});
+        return;
+    }
+    m_log->range(after, before, max, context, [this, done](const RedisRoomLog::Page &answer) {
+        if (!answer.ok) {
+            qCWarning(lcServer).noquote()
+                << tr("Could not read the history from Redis at %1: %2").arg(m_url, answer.error);
+        }
+        done(HistoryPage {answer.messages, answer.more});
+    });
+}
+
+} // namespace Tagarela

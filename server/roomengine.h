@@ -1,0 +1,137 @@
+// SPDX-FileCopyrightText: 2026 Tagarela authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include "historystore.h"
+#include "message.h"
+
+namespace Tagarela {
+
+struct ServerConfig;
+
+/*! One history answer: messages oldest first; more: older ones exist. */
+struct HistoryPage
+{
+    QList<Message> messages;
+    bool more = false;
+};
+
+/*!
+ * The room's numbered past and its order: the seam between ChatRoom and the engine that keeps
+ * the room (docs/SCALING.md). The room's code is the same with either engine:
+ *
+ * - MessageLog, the embedded engine: one server, its HistoryStore (SQLite on a writer thread,
+ *   or memory). What a batch stored is sent out by the room itself, with its acks.
+ * - RedisRoomEngine: several servers sharing one room in Redis. A batch is numbered in Redis,
+ *   and every server hears every stored event, its own included, from the engine's feed, in
+ *   the one order Redis gave them (feedsEvents()).
+ *
+ * Asynchronous: append() answers on a later turn, one batch in flight at a time; page() may
+ * answer at once (from memory) or later.
+ */
+class RoomEngine
+{
+public:
+    /*! Called with what became of a batch. */
+    using Stored = std::function<void(const HistoryStore::Appended &result)>;
+    /*! Called with a history answer. */
+    using PageReady = std::function<void(const HistoryPage &page)>;
+    /*!
+     * Called with each stored event, in seq order, when feedsEvents(); \a ours: this server
+     * appended it.
+     */
+    using Feed = std::function<void(const Message &event, bool ours)>;
+    /*! Called with each host's command from any server (sharesCommands()), in order. */
+    using Commands = std::function<void(const Message &command, bool ours)>;
+
+    RoomEngine() = default;
+    virtual ~RoomEngine() = default;
+    RoomEngine(const RoomEngine &) = delete;
+    RoomEngine &operator=(const RoomEngine &) = delete;
+
+    /*! The engine \a config asks for: Redis with --redis, otherwise the embedded one. */
+    static std::unique_ptr<RoomEngine> create(const ServerConfig &config);
+
+    /*! Opens the history; blocks, at start-up only. False, with errorString(). */
+    [[nodiscard]] virtual bool open() = 0;
+    virtual bool isOpen() const = 0;
+    virtual QString errorString() const = 0;
+    virtual QString historyId() const = 0;
+    /*! The highest number of a stored event the room has been told of. */
+    virtual quint64 lastSeq() const = 0;
+    /*! Batches handed over so far. */
+    virtual int commitCount() const = 0;
+    /*! A batch is being stored. */
+    virtual bool isWriting() const = 0;
+
+    /*!
+     * Hands \a messages (seq unset) over as one batch; \a done is called on a later turn with
+     * what became of it. One batch at a time: call again only once \a done was called.
+     */
+    virtual void append(const QList<Message> &messages, Stored done) = 0;
+    /*! The ack for the stored chat with \a clientId, if it is remembered (no read). */
+    virtual std::optional<Message> ackFor(const QString &clientId) const = 0;
+    /*!
+     * The newest \a max messages with \a after < seq < \a before among those the room has been
+     * told of. \a done is called before this returns if the answer is in memory, otherwise on a
+     * later turn, if \a context still exists.
+     */
+    virtual void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) = 0;
+
+    /*!
+     * True if stored events reach the room through the feed (setFeed()) rather than with the
+     * answer to append(): then the room acknowledges a batch when it is answered and sends each
+     * event to its members when the feed brings it. The engine makes sure an event of a batch
+     * is fed only after that batch's answer, so an ack still comes before its chat.
+     */
+    virtual bool feedsEvents() const { return false; }
+    /*! Where fed events go (the room). */
+    void setFeed(Feed feed) { m_feed = std::move(feed); }
+
+    /*!
+     * True if joins, leaves and renames are shared with other servers: the room hands them
+     * to announce() and sends them to its members when the feed brings them back, in order
+     * with everyone else's; the nicknames of other servers' users are remote.
+     */
+    virtual bool sharesPresence() const { return false; }
+    /*! Tells every server of \a event (Joined, Left or Renamed of a member here). */
+    virtual void announce(const Message &event) { Q_UNUSED(event); }
+    /*! Whether a user on another server has the nickname with Validation::nickKey() \a key. */
+    virtual bool isRemoteNick(const QString &key) const
+    {
+        Q_UNUSED(key);
+        return false;
+    }
+    /*! The nicknames of the users on other servers. */
+    virtual QStringList remoteNicks() const { return {}; }
+
+    /*!
+     * True if the host's commands reach every server: sendCommand() hands one over, and each
+     * server (this one too) gets it through setCommands()'s handler, in the room's order.
+     */
+    virtual bool sharesCommands() const { return false; }
+    virtual void sendCommand(const Message &command) { Q_UNUSED(command); }
+    void setCommands(Commands commands) { m_commands = std::move(commands); }
+    /*! The bans made on any server, as BanList::Entry::toString() wrote them (after open()). */
+    virtual QStringList sharedBans() const { return {}; }
+
+    /*! The host's commands: "kick" (nick, reason), "ban" and "unban" (text: the address). */
+    static Message kickCommand(const QString &nick, const QString &reason);
+    static Message banCommand(const QString &entry);
+    static Message unbanCommand(const QString &entry);
+
+protected:
+    Feed m_feed;
+    Commands m_commands;
+};
+
+} // namespace Tagarela
