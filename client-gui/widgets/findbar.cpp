@@ -146,6 +146,7 @@ void FindBar::search(bool keepCurrent)
     const QString text = query();
     m_hits = m_model->find(text);
     m_current = -1;
+    bool kept = false;
     if (!m_hits.isEmpty()) {
         if (keepCurrent && m_currentRow.isValid()) {
             // The same hit, if it is still there (lines may have come or gone around it).
@@ -153,6 +154,7 @@ void FindBar::search(bool keepCurrent)
                 if (m_hits.at(i).row == m_currentRow.row() &&
                     m_hits.at(i).start == m_currentStart) {
                     m_current = i;
+                    kept = true;
                     break;
                 }
             }
@@ -171,7 +173,8 @@ void FindBar::search(bool keepCurrent)
             }
         }
     }
-    showCurrent();
+    // New lines while the bar is open leave the log where the user put it.
+    showCurrent(!kept);
 }
 
 void FindBar::step(int by)
@@ -197,7 +200,7 @@ void FindBar::findPrevious()
     step(-1);
 }
 
-void FindBar::showCurrent()
+void FindBar::showCurrent(bool scroll)
 {
     const bool found = m_current >= 0 && m_current < m_hits.size();
     const MessageModel::FindHit hit = found ? m_hits.at(m_current) : MessageModel::FindHit();
@@ -205,7 +208,7 @@ void FindBar::showCurrent()
     m_currentStart = found ? hit.start : -1;
     m_view->messageDelegate()->setFindHighlight(query(), hit.row, hit.start);
     m_view->viewport()->update();
-    if (found)
+    if (found && scroll)
         m_view->scrollTo(m_model->index(hit.row), QAbstractItemView::EnsureVisible);
     m_count->setText(countText());
     m_previousButton->setEnabled(m_hits.size() > 1);

@@ -61,7 +61,8 @@ private:
     /*! Finds the query again; \a keepCurrent: stay on the same hit if it is still there. */
     void search(bool keepCurrent);
     void step(int by);
-    void showCurrent();
+    /*! Highlights the current hit and counts; \a scroll: brings it into view. */
+    void showCurrent(bool scroll = true);
 
     MessageView *m_view;
     MessageModel *m_model;

@@ -187,6 +187,15 @@ void TestFindBar::currentHitIsScrolledIntoView()
     openAndType(u"NEEDLE"_s);
     QCOMPARE(m_bar->countText(), of(1, 1));
     QTRY_VERIFY(m_view->viewport()->rect().contains(m_view->visualRect(needle)));
+
+    // The user goes back down; new lines (one with a hit) do not pull the log up again.
+    QTest::keyClick(m_view, Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(m_view->verticalScrollBar()->value(), m_view->verticalScrollBar()->maximum());
+    m_model->append({chat(u"more hay"_s), chat(u"another needle"_s)});
+    QTRY_COMPARE(m_bar->hitCount(), 2);
+    QCOMPARE(m_bar->countText(), of(1, 2));
+    QTRY_COMPARE(m_view->verticalScrollBar()->value(), m_view->verticalScrollBar()->maximum());
+    QVERIFY(!m_view->viewport()->rect().intersects(m_view->visualRect(needle)));
 }
 
 void TestFindBar::noMatchSaysSo()
