@@ -107,6 +107,10 @@
         <source>waiting: disconnected; it will be sent when you connect again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This server has no private messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -184,6 +188,10 @@
     </message>
     <message>
         <source>The server could not store your message, so nobody received it. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody called %1 is here, so your private message was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -559,6 +567,34 @@ The server&apos;s certificate (SHA-256):
         <source>The server counts bytes: accented letters, emoji and many scripts take two to four bytes each.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search the &amp;Whole History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no private messages: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrote to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private message to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You ignore %1 now: their messages are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You hear from %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the message cannot be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ClientSession</name>
@@ -886,6 +922,21 @@ The server&apos;s certificate (SHA-256):
         <source>You are %1. %2 Type /who to see who.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT say TEXT to NICK alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A search needs 1 to %n characters of text, without control characters.</source>
+        <translation>
+            <numerusform>A search needs 1 to %n character of text, without control characters.</numerusform>
+            <numerusform>A search needs 1 to %n characters of text, without control characters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -1102,6 +1153,29 @@ The server&apos;s certificate (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::ConversationBar</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private conversation with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::HistoryBackup</name>
     <message>
         <source>Qt&apos;s SQLite driver (QSQLITE) is not installed; on Debian it is the package libqt6sql6-sqlite</source>
@@ -1214,6 +1288,14 @@ The server&apos;s certificate (SHA-256):
         <source>//text — send a message that starts with /</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT — send TEXT to NICK alone, in a conversation of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::Listener</name>
@@ -1319,6 +1401,29 @@ The server&apos;s certificate (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::NickMenu</name>
+    <message>
+        <source>&amp;Private Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::Outbox</name>
     <message>
         <source>Could not remove %1.</source>
@@ -1378,6 +1483,56 @@ The server&apos;s certificate (SHA-256):
     <message>
         <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::SearchDialog</name>
+    <message>
+        <source>&amp;Older Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the Whole History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to look for in everything the server keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(private, %1 → %2) </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found. Press Enter on one to see it in the log.</source>
+        <translation>
+            <numerusform>%n message found. Press Enter on it to see it in the log.</numerusform>
+            <numerusform>%n messages found. Press Enter on one to see it in the log.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1892,26 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>Cannot read the history from %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating the history database %1 for private messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the search index (this SQLite library may lack FTS5, which Debian&apos;s libsqlite3 has)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the search index of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot search the history in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
@@ -1789,6 +1964,10 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     <name>Tagarela::UserListModel</name>
     <message>
         <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ignored)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

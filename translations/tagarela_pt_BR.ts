@@ -107,6 +107,10 @@
         <source>waiting: disconnected; it will be sent when you connect again</source>
         <translation>aguardando: desconectado; será enviada quando você se conectar de novo</translation>
     </message>
+    <message>
+        <source>This server has no private messages.</source>
+        <translation>Este servidor não tem mensagens privadas.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -185,6 +189,10 @@
     <message>
         <source>The server could not store your message, so nobody received it. Try again later.</source>
         <translation>O servidor não conseguiu guardar sua mensagem, então ninguém a recebeu. Tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>Nobody called %1 is here, so your private message was not sent.</source>
+        <translation>Ninguém chamado %1 está aqui, então sua mensagem privada não foi enviada.</translation>
     </message>
 </context>
 <context>
@@ -561,6 +569,34 @@ O certificado do servidor (SHA-256):
         <source>The server counts bytes: accented letters, emoji and many scripts take two to four bytes each.</source>
         <translation>O servidor conta bytes: letras acentuadas, emoji e muitas escritas ocupam de dois a quatro bytes cada.</translation>
     </message>
+    <message>
+        <source>Search the &amp;Whole History…</source>
+        <translation>Pesquisar em &amp;todo o histórico…</translation>
+    </message>
+    <message>
+        <source>This server has no private messages: nothing was sent.</source>
+        <translation>Este servidor não tem mensagens privadas: nada foi enviado.</translation>
+    </message>
+    <message>
+        <source>%1 wrote to you</source>
+        <translation>%1 escreveu para você</translation>
+    </message>
+    <message>
+        <source>Private message to %1</source>
+        <translation>Mensagem privada para %1</translation>
+    </message>
+    <message>
+        <source>You ignore %1 now: their messages are hidden.</source>
+        <translation>Agora você ignora %1: as mensagens dessa pessoa ficam ocultas.</translation>
+    </message>
+    <message>
+        <source>You hear from %1 again.</source>
+        <translation>Você volta a ver as mensagens de %1.</translation>
+    </message>
+    <message>
+        <source>Not connected: the message cannot be loaded.</source>
+        <translation>Sem conexão: a mensagem não pode ser carregada.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ClientSession</name>
@@ -888,6 +924,21 @@ O certificado do servidor (SHA-256):
         <source>You are %1. %2 Type /who to see who.</source>
         <translation>Você é %1. %2 Digite /who para ver quem.</translation>
     </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation>Uso: /msg APELIDO TEXTO</translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT say TEXT to NICK alone</source>
+        <translation>/msg APELIDO TEXTO diz TEXTO só para APELIDO</translation>
+    </message>
+    <message numerus="yes">
+        <source>A search needs 1 to %n characters of text, without control characters.</source>
+        <translation>
+            <numerusform>Uma pesquisa precisa de 1 a %n caractere de texto, sem caracteres de controle.</numerusform>
+            <numerusform>Uma pesquisa precisa de 1 a %n caracteres de texto, sem caracteres de controle.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -1104,6 +1155,29 @@ O certificado do servidor (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::ConversationBar</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Everyone in the room</source>
+        <translation>Todo mundo na sala</translation>
+    </message>
+    <message>
+        <source>Private conversation with %1</source>
+        <translation>Conversa privada com %1</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::HistoryBackup</name>
     <message>
         <source>Qt&apos;s SQLite driver (QSQLITE) is not installed; on Debian it is the package libqt6sql6-sqlite</source>
@@ -1216,6 +1290,14 @@ O certificado do servidor (SHA-256):
         <source>//text — send a message that starts with /</source>
         <translation>//text — envia uma mensagem que começa com /</translation>
     </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation>Uso: /msg APELIDO TEXTO</translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT — send TEXT to NICK alone, in a conversation of its own</source>
+        <translation>/msg APELIDO TEXTO — envia TEXTO só para APELIDO, numa conversa à parte</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::Listener</name>
@@ -1321,6 +1403,29 @@ O certificado do servidor (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::NickMenu</name>
+    <message>
+        <source>&amp;Private Message</source>
+        <translation>Mensagem &amp;privada</translation>
+    </message>
+    <message>
+        <source>&amp;Mention</source>
+        <translation>&amp;Mencionar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Name</source>
+        <translation>&amp;Copiar nome</translation>
+    </message>
+    <message>
+        <source>&amp;Unignore</source>
+        <translation>&amp;Deixar de ignorar</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>&amp;Ignorar</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::Outbox</name>
     <message>
         <source>Could not remove %1.</source>
@@ -1380,6 +1485,56 @@ O certificado do servidor (SHA-256):
     <message>
         <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
         <translation>&quot;%1&quot;: depois do host só pode vir /BD, sendo BD o número de um banco de dados (0 por padrão).</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::SearchDialog</name>
+    <message>
+        <source>&amp;Older Results</source>
+        <translation>Resultados mais &amp;antigos</translation>
+    </message>
+    <message>
+        <source>Search the Whole History</source>
+        <translation>Pesquisar em todo o histórico</translation>
+    </message>
+    <message>
+        <source>Words to look for in everything the server keeps</source>
+        <translation>Palavras a procurar em tudo o que o servidor guarda</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados da pesquisa</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Procurar:</translation>
+    </message>
+    <message>
+        <source>This server cannot search.</source>
+        <translation>Este servidor não faz pesquisas.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sem conexão.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Pesquisando…</translation>
+    </message>
+    <message>
+        <source>(private, %1 → %2) </source>
+        <translation>(privada, %1 → %2) </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nada encontrado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found. Press Enter on one to see it in the log.</source>
+        <translation>
+            <numerusform>%n mensagem encontrada. Tecle Enter sobre ela para vê-la no histórico.</numerusform>
+            <numerusform>%n mensagens encontradas. Tecle Enter sobre uma delas para vê-la no histórico.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1902,26 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>Cannot read the history from %1: %2</source>
         <translation>Não foi possível ler o histórico de %1: %2</translation>
     </message>
+    <message>
+        <source>Updating the history database %1 for private messages</source>
+        <translation>Atualizando o banco de dados do histórico %1 para mensagens privadas</translation>
+    </message>
+    <message>
+        <source>cannot read the schema</source>
+        <translation>não foi possível ler o esquema</translation>
+    </message>
+    <message>
+        <source>cannot create the search index (this SQLite library may lack FTS5, which Debian&apos;s libsqlite3 has)</source>
+        <translation>não foi possível criar o índice de pesquisa (talvez esta biblioteca SQLite não tenha FTS5, que a libsqlite3 do Debian tem)</translation>
+    </message>
+    <message>
+        <source>Building the search index of %1</source>
+        <translation>Construindo o índice de pesquisa de %1</translation>
+    </message>
+    <message>
+        <source>Cannot search the history in %1: %2</source>
+        <translation>Não foi possível pesquisar o histórico em %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
@@ -1800,6 +1975,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>%1 (you)</source>
         <translation>%1 (você)</translation>
+    </message>
+    <message>
+        <source>%1 (ignored)</source>
+        <translation>%1 (ignorado)</translation>
     </message>
 </context>
 <context>
