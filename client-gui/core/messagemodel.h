@@ -63,6 +63,14 @@ public:
      */
     void follow(ChatClient *client);
 
+    /*!
+     * Only lines \a accepts from now on (the room without private messages, or one private
+     * conversation); without one, every line.
+     */
+    void setLineFilter(std::function<bool(const ChatLine &line)> accepts)
+    {
+        m_accepts = std::move(accepts);
+    }
     /*! Adds \a line at the bottom, or by its sequence number (see the class description). */
     void append(const ChatLine &line);
     /*! Adds \a lines, with one row insertion for each run of lines that land together. */
@@ -145,6 +153,7 @@ private:
     QSet<quint64> m_seqs; //!< the numbers in rows from m_sequenceStart on
     int m_sequenceStart = 0; //!< the first row of the current numbering
     int m_limit = DefaultScrollbackLimit;
+    std::function<bool(const ChatLine &line)> m_accepts; //!< setLineFilter()
 };
 
 } // namespace Tagarela
