@@ -78,6 +78,32 @@ void ChatRoom::history(quint64 after, quint64 before, int max, QObject *context,
                    std::move(done));
 }
 
+void ChatRoom::history(RoomMember *viewer, quint64 after, quint64 before, int max, QObject *context,
+                       RoomEngine::PageReady done)
+{
+    // The nickname when asked: the stored rows keep who a private message was from and to.
+    const QString nick = viewer ? nickOf(viewer) : QString();
+    history(after, before, max, context, [nick, done = std::move(done)](HistoryPage page) {
+        page.messages.removeIf([&nick](const Message &message) {
+            return !HistoryDatabase::isVisibleTo(message, nick);
+        });
+        done(page);
+    });
+}
+
+void ChatRoom::search(RoomMember *viewer, const QString &query, quint64 before, int max,
+                      QObject *context, RoomEngine::PageReady done)
+{
+    const QString nick = viewer ? nickOf(viewer) : QString();
+    m_engine->search(query, before == 0 ? HistoryStore::NoLimit : before, max, nick, context,
+                     [nick, done = std::move(done)](HistoryPage page) {
+                         page.messages.removeIf([&nick](const Message &message) {
+                             return !HistoryDatabase::isVisibleTo(message, nick);
+                         });
+                         done(page);
+                     });
+}
+
 ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except) const
 {
     NickResult result;
@@ -304,10 +330,18 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     return result;
 }
 
-void ChatRoom::say(RoomMember *member, const QString &text, bool action, const QString &clientId)
+void ChatRoom::say(RoomMember *member, const QString &text, bool action, const QString &clientId,
+                   const QString &to)
 {
     if (!contains(member))
         return;
+    if (!to.isEmpty() && !m_engine->supportsPrivateMessages()) {
+        member->tell(Message::error(
+            ErrorCode::Protocol,
+            tr("This server cannot send private messages, so yours was not sent."), {}, clientId));
+        return;
+    }
+    RoomMember *recipient = to.isEmpty() ? nullptr : find(to);
     Pending pending;
     pending.sender = member;
     if (!clientId.isEmpty()) {
@@ -328,13 +362,26 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
             queue(std::move(pending));
             return;
         }
-        m_pending.clientIds.insert(clientId, int(m_pending.entries.size()));
     }
+    // Checked after the repeats: a private message resent after its recipient left was
+    // delivered the first time, and is acknowledged as it was.
+    if (!to.isEmpty() && !recipient) {
+        member->tell(Message::error(
+            ErrorCode::NoSuchNick,
+            tr("Nobody called %1 is here, so your private message was not sent.").arg(to), {},
+            clientId));
+        return;
+    }
+    if (!clientId.isEmpty())
+        m_pending.clientIds.insert(clientId, int(m_pending.entries.size()));
     const QString nick = m_nicks.value(member);
+    const QString recipientNick = recipient ? m_nicks.value(recipient) : QString();
     if (m_logChatText) {
         // QDebug would quote and escape the text; the host reads it as typed. One log line per
         // line of text, each with its sender, so that a line feed cannot forge a console line.
-        const QString who = nick + u'@' + member->address();
+        QString who = nick + u'@' + member->address();
+        if (recipient)
+            who += u" -> "_s + recipientNick;
         const QString prefix =
             action ? QString(u"* "_s + who + u' ') : QString(u'<' + who + u"> "_s);
         const QStringList lines = text.split(u'\n');
@@ -342,6 +389,7 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
             qCInfo(lcTraffic).noquote() << prefix + line;
     }
     pending.message = Message::chat(nick, text, action, m_clock(), 0, clientId);
+    pending.message.to = recipientNick;
     queue(std::move(pending));
 }
 
@@ -452,7 +500,7 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
         // A client-id the store had already: acknowledged as it was, not sent again. An
         // engine that feeds events sends this one through onFed(), after this ack.
         if (!repeated && !m_engine->feedsEvents())
-            deliverToAll(Broadcast(message));
+            deliverStored(Broadcast(message), pending.sender);
     }
     for (const Waiter &waiter : batch.waiters) {
         if (waiter.context)
@@ -490,11 +538,32 @@ void ChatRoom::announce(const Message &event, RoomMember *except)
 
 void ChatRoom::onFed(const Message &event, bool ours)
 {
+    if (!event.to.isEmpty()) {
+        // A private message: to its sender and its recipient, if either of them is here.
+        deliverStored(Broadcast(event), find(event.nick));
+        return;
+    }
     // A member who joined here knows it from its welcome, as with announce().
     RoomMember *except = ours && event.type == MessageType::Joined
         ? m_byKey.value(Validation::nickKey(event.nick))
         : nullptr;
     deliverToAll(Broadcast(event), except);
+}
+
+void ChatRoom::deliverStored(const Broadcast &broadcast, RoomMember *sender)
+{
+    const QString &to = broadcast.event().to;
+    if (to.isEmpty()) {
+        deliverToAll(broadcast);
+        return;
+    }
+    // The recipient by its nickname now; a sender who left meanwhile (null here) sees it in
+    // the history when it is back, and nobody who took its nickname since gets it live.
+    RoomMember *recipient = find(to);
+    if (sender)
+        sender->deliver(broadcast);
+    if (recipient && recipient != sender)
+        recipient->deliver(broadcast);
 }
 
 void ChatRoom::deliverToAll(const Broadcast &broadcast, RoomMember *except)

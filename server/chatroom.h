@@ -89,6 +89,18 @@ public:
      */
     void history(quint64 after, quint64 before, int max, QObject *context,
                  RoomEngine::PageReady done);
+    /*!
+     * history() as \a viewer may see it: private messages only if they are from or to its
+     * nickname now (HistoryDatabase::isVisibleTo()). So a page may hold fewer than \a max.
+     */
+    void history(RoomMember *viewer, quint64 after, quint64 before, int max, QObject *context,
+                 RoomEngine::PageReady done);
+    /*!
+     * The newest \a max messages before \a before (0: no bound) holding \a query that
+     * \a viewer may see, like history(): \a done gets them on a later turn.
+     */
+    void search(RoomMember *viewer, const QString &query, quint64 before, int max, QObject *context,
+                RoomEngine::PageReady done);
 
     /*!
      * Adds \a member as \a nick and tells everyone else ("joined"). With the \a resume token
@@ -107,8 +119,11 @@ public:
     /*!
      * Queues \a text from \a member for everyone, \a member included ("chat"), to be sent
      * once stored. A \a clientId already stored or queued is acknowledged again instead.
+     * With \a to, a private message: for \a member and whoever is \a to only; if nobody here
+     * is, \a member is told so ("no-such-nick") and nothing is stored.
      */
-    void say(RoomMember *member, const QString &text, bool action, const QString &clientId = {});
+    void say(RoomMember *member, const QString &text, bool action, const QString &clientId = {},
+             const QString &to = {});
     /*! Queues a notice from the host for everyone ("notice"), to be sent once stored. */
     void notice(const QString &text);
     /*!
@@ -201,6 +216,8 @@ private:
 
     NickResult checkNick(const QString &nick, RoomMember *except) const;
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
+    /*! A stored chat or notice: to everyone, or a private one to its two people only. */
+    void deliverStored(const Broadcast &broadcast, RoomMember *sender);
     void queue(Pending pending);
     void onStored(const HistoryStore::Appended &result);
     /*! An event the engine fed back (feedsEvents()): sent to every member, in seq order. */

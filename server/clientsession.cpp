@@ -40,6 +40,8 @@ QString acceptableLeaveReason(const QString &reason, int maxText)
 constexpr int DefaultHistoryLimit = 100;
 constexpr int MaxHistoryLimit = 1000;
 constexpr int TextHistoryLimit = 20;
+// The longest search query, in UTF-16 units: a few words, not a text.
+constexpr int MaxSearchQuery = 200;
 
 // How long a leaving client's goodbye waits for its messages to be stored.
 constexpr int LeaveTimeoutMs = 10'000;
@@ -129,7 +131,12 @@ void ClientSession::deliver(const Broadcast &broadcast)
 {
     if (m_state != State::Joined && m_state != State::Leaving)
         return;
-    output(isLine() ? broadcast.text() : broadcast.frame());
+    const Message &event = broadcast.event();
+    // A private message reads differently to its sender and its recipient: not shared.
+    if (isLine() && event.type == MessageType::Chat && !event.to.isEmpty())
+        output(TextFormat::encode(event, nick()));
+    else
+        output(isLine() ? broadcast.text() : broadcast.frame());
 }
 
 void ClientSession::tell(const Message &message)
@@ -512,11 +519,14 @@ void ClientSession::handleMessage(const Message &message)
                          Validation::MaxTokenLength));
             break;
         }
-        say(message.text, message.action, message.clientId);
+        say(message.text, message.action, message.clientId, message.to);
         break;
     case MessageType::Fetch:
         // Paid for by its size when the answer is ready (it may be read from disk).
         sendHistory(0, message.before, historyLimit(message.limit), true);
+        break;
+    case MessageType::Search:
+        search(message.query, message.before, historyLimit(message.limit));
         break;
     case MessageType::SetNick:
         rename(message.nick);
@@ -561,6 +571,10 @@ void ClientSession::handleHandshake(const Message &message)
     Message ok = Message::handshakeOk(version, m_config.maxFrame, m_config.maxText,
                                       m_config.heartbeatMs, m_config.serverName);
     ok.historyId = m_room->historyId();
+    if (m_room->engine().supportsPrivateMessages())
+        ok.features.append(QString::fromLatin1(Feature::PrivateMessages));
+    if (m_room->engine().supportsSearch())
+        ok.features.append(QString::fromLatin1(Feature::Search));
     if (m_config.maxRate > 0) {
         ok.rateMs = std::max(1, qRound(1000 / m_config.maxRate));
         ok.rateBurst = m_config.rateBurst;
@@ -637,6 +651,13 @@ void ClientSession::handleLineCommand(const QString &line)
             sendReply(tr("Usage: /me ACTION"));
         else
             say(argument, true);
+    } else if (command == "/msg"_L1) {
+        const qsizetype gap = argument.indexOf(u' ');
+        const QString text = gap < 0 ? QString() : argument.mid(gap + 1);
+        if (gap < 0 || text.trimmed().isEmpty())
+            sendReply(tr("Usage: /msg NICK TEXT"));
+        else
+            say(text, false, {}, argument.left(gap));
     } else if (command == "/who"_L1) {
         const QByteArray bytes =
             (TextFormat::reply(TextFormat::userList(m_room->nicks())) + u"\r\n"_s).toUtf8();
@@ -649,6 +670,7 @@ void ClientSession::handleLineCommand(const QString &line)
         sendReply(tr("Type a line to send it to everyone. Commands:"));
         sendReply(tr("/nick NAME     change your nickname"));
         sendReply(tr("/me ACTION     say what you are doing"));
+        sendReply(tr("/msg NICK TEXT say TEXT to NICK alone"));
         sendReply(tr("/who           list who is here"));
         sendReply(tr("/quit [REASON] leave"));
         sendReply(tr("//text         send a line that starts with /"));
@@ -705,7 +727,7 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
 void ClientSession::sendHistory(quint64 after, quint64 before, int limit, bool charged)
 {
     const quint64 place = reserveOutput();
-    m_room->history(after, before, limit, this,
+    m_room->history(this, after, before, limit, this,
                     [this, place, before, charged](const MessageLog::Page &answer) {
                         MessageLog::Page page = answer;
                         if (m_config.maxPendingOutput > 0)
@@ -720,19 +742,49 @@ void ClientSession::sendHistory(quint64 after, quint64 before, int limit, bool c
                     });
 }
 
+void ClientSession::search(const QString &query, quint64 before, int limit)
+{
+    const QString trimmed = query.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > MaxSearchQuery ||
+        Validation::checkText(trimmed, m_config.maxText) != TextProblem::None) {
+        sendError(ErrorCode::InvalidQuery,
+                  tr("A search needs 1 to %n characters of text, without control characters.",
+                     nullptr, MaxSearchQuery));
+        return;
+    }
+    const quint64 place = reserveOutput();
+    // Paid for by its size, like fetch: it is a history answer of up to the same bound.
+    m_room->search(this, trimmed, before, limit, this,
+                   [this, place, before, query](const MessageLog::Page &answer) {
+                       MessageLog::Page page = answer;
+                       if (m_config.maxPendingOutput > 0)
+                           MessageLog::trimToBytes(&page, m_config.maxPendingOutput / 2);
+                       QByteArray bytes;
+                       QList<Message> frames = MessageLog::frames(page, before);
+                       for (Message &frame : frames) {
+                           frame.query = query;
+                           bytes += FrameDecoder::encode(MessageCodec::encode(frame));
+                       }
+                       chargeAnswer(bytes.size());
+                       fillOutput(place, bytes);
+                   });
+}
+
 void ClientSession::sendRecentLines()
 {
     const quint64 place = reserveOutput();
-    m_room->history(0, 0, TextHistoryLimit, this, [this, place](const MessageLog::Page &page) {
-        QByteArray lines;
-        if (!page.messages.isEmpty()) {
-            lines = (TextFormat::reply(tr("Recent messages:")) + u"\r\n"_s).toUtf8();
-            for (const Message &message : page.messages)
-                lines += TextFormat::encode(message);
-            lines += (TextFormat::reply(tr("End of recent messages.")) + u"\r\n"_s).toUtf8();
-        }
-        fillOutput(place, lines);
-    });
+    m_room->history(
+        this, 0, 0, TextHistoryLimit, this, [this, place](const MessageLog::Page &page) {
+            QByteArray lines;
+            if (!page.messages.isEmpty()) {
+                lines = (TextFormat::reply(tr("Recent messages:")) + u"\r\n"_s).toUtf8();
+                const QString viewer = nick();
+                for (const Message &message : page.messages)
+                    lines += TextFormat::encode(message, viewer);
+                lines += (TextFormat::reply(tr("End of recent messages.")) + u"\r\n"_s).toUtf8();
+            }
+            fillOutput(place, lines);
+        });
 }
 
 void ClientSession::send(const Message &message)
@@ -794,7 +846,8 @@ void ClientSession::rename(const QString &nick)
         sendError(result.error, result.text, result.suggestion);
 }
 
-void ClientSession::say(const QString &typed, bool action, const QString &clientId)
+void ClientSession::say(const QString &typed, bool action, const QString &clientId,
+                        const QString &to)
 {
     // A trailing line break would show as an empty line to everyone.
     QString text = typed;
@@ -806,7 +859,7 @@ void ClientSession::say(const QString &typed, bool action, const QString &client
                   {}, clientId);
         return;
     }
-    m_room->say(this, text, action, clientId);
+    m_room->say(this, text, action, clientId, to);
 }
 
 void ClientSession::sendError(ErrorCode code, const QString &text, const QString &suggestion,

@@ -171,9 +171,12 @@ private:
     void handleLineCommand(const QString &line);
     void join(const QString &nick, const QString &resume = {}, quint64 after = 0, int limit = 0);
     void rename(const QString &nick);
-    void say(const QString &text, bool action, const QString &clientId = {});
+    void say(const QString &text, bool action, const QString &clientId = {},
+             const QString &to = {});
     /*! With \a charged, the answer is paid for by its size (chargeAnswer). */
     void sendHistory(quint64 after, quint64 before, int limit, bool charged = false);
+    /*! Answers a search with history frames carrying \a query, paid for by their size. */
+    void search(const QString &query, quint64 before, int limit);
     void sendRecentLines();
     /*! A nickname tried before joining: false if over the rate (told, or cut off). */
     [[nodiscard]] bool admitNickAttempt();

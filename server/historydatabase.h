@@ -50,6 +50,14 @@ public:
     virtual QList<Message> range(quint64 after, quint64 before, int max) = 0;
     /*! The stored chat with this client-id, if any. */
     virtual std::optional<Message> findClientId(const QString &clientId) = 0;
+    /*!
+     * The newest \a max messages with seq < \a before whose text holds \a query, among those
+     * \a viewer may see (isVisibleTo()), oldest first. How a text "holds" the query is the
+     * engine's: SQLite matches words starting with each word of it (full-text index), memory
+     * any case-insensitive substring. Empty on a read error (logged).
+     */
+    virtual QList<Message> search(const QString &query, quint64 before, int max,
+                                  const QString &viewer) = 0;
 
     /*! The newest \a count messages, oldest first. */
     QList<Message> latest(int count) { return range(0, NoLimit, count); }
@@ -57,6 +65,12 @@ public:
     QList<Message> after(quint64 seq, int max) { return range(seq, NoLimit, max); }
     /*! The newest \a max messages before \a seq, oldest first. */
     QList<Message> before(quint64 seq, int max) { return range(0, seq, max); }
+
+    /*!
+     * Whether the person called \a nick may see \a message: a message for the room, or a
+     * private one from or to that nickname (compared as nicknames are, docs/PROTOCOL.md 8.1).
+     */
+    static bool isVisibleTo(const Message &message, const QString &nick);
 
     /*! A new random history id: 32 hex digits. */
     static QString newHistoryId();

@@ -89,6 +89,13 @@ public:
      * batches being written. Answered by readFinished().
      */
     virtual quint64 read(quint64 after, quint64 before, int max) = 0;
+    /*!
+     * Reads the newest \a max messages with seq < \a before that hold \a query and that
+     * \a viewer may see (HistoryDatabase::search()), off the event loop like read().
+     * Answered by readFinished().
+     */
+    virtual quint64 search(const QString &query, quint64 before, int max,
+                           const QString &viewer) = 0;
 
     /*!
      * The store \a config asks for: SQLite in config.dataDir, or in memory if it is empty.

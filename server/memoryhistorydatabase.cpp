@@ -43,4 +43,19 @@ std::optional<Message> MemoryHistoryDatabase::findClientId(const QString &client
     return *found;
 }
 
+QList<Message> MemoryHistoryDatabase::search(const QString &query, quint64 before, int max,
+                                             const QString &viewer)
+{
+    // A plain scan, newest first: memory holds test-sized histories.
+    QList<Message> newestFirst;
+    for (auto it = m_messages.crbegin(); it != m_messages.crend() && newestFirst.size() < max;
+         ++it) {
+        if (it->seq < before && it->text.contains(query, Qt::CaseInsensitive) &&
+            isVisibleTo(*it, viewer)) {
+            newestFirst.append(*it);
+        }
+    }
+    return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
+}
+
 } // namespace Tagarela

@@ -24,6 +24,8 @@ public:
     bool append(const QList<Message> &messages) override;
     QList<Message> range(quint64 after, quint64 before, int max) override;
     std::optional<Message> findClientId(const QString &clientId) override;
+    QList<Message> search(const QString &query, quint64 before, int max,
+                          const QString &viewer) override;
 
 private:
     std::deque<Message> m_messages;

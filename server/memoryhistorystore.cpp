@@ -38,4 +38,16 @@ quint64 MemoryHistoryStore::read(quint64 after, quint64 before, int max)
     return result.ticket;
 }
 
+quint64 MemoryHistoryStore::search(const QString &query, quint64 before, int max,
+                                   const QString &viewer)
+{
+    Read result;
+    result.ticket = ++m_lastTicket;
+    result.messages = m_database.search(query, before, max, viewer);
+    // Queued, as append().
+    QMetaObject::invokeMethod(
+        this, [this, result] { Q_EMIT readFinished(result); }, Qt::QueuedConnection);
+    return result.ticket;
+}
+
 } // namespace Tagarela

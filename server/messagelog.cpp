@@ -152,6 +152,14 @@ void MessageLog::page(quint64 after, quint64 before, int max, QObject *context, 
     m_reads.insert(ticket, PendingRead {context, std::move(done), max});
 }
 
+void MessageLog::search(const QString &query, quint64 before, int max, const QString &viewer,
+                        QObject *context, PageReady done)
+{
+    before = std::min(before, m_lastSeq + 1);
+    const quint64 ticket = m_store->search(query, before, max + 1, viewer);
+    m_reads.insert(ticket, PendingRead {context, std::move(done), max});
+}
+
 void MessageLog::onRead(const HistoryStore::Read &result)
 {
     const PendingRead read = m_reads.take(result.ticket);

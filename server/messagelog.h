@@ -76,6 +76,13 @@ public:
      * later turn, if \a context still exists.
      */
     void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) override;
+    /*!
+     * The newest \a max messages with seq < \a before holding \a query that \a viewer may
+     * see (HistoryStore::search()), among those stored so far; \a done is called on a later
+     * turn, if \a context still exists.
+     */
+    void search(const QString &query, quint64 before, int max, const QString &viewer,
+                QObject *context, PageReady done) override;
     /*! The page, if the newest messages kept in memory hold the whole answer. */
     std::optional<Page> cachedPage(quint64 after, quint64 before, int max) const;
 

@@ -503,4 +503,14 @@ void RedisRoomEngine::page(quint64 after, quint64 before, int max, QObject *cont
     });
 }
 
+void RedisRoomEngine::search(const QString &query, quint64 before, int max, const QString &viewer,
+                             QObject *context, PageReady done)
+{
+    Q_UNUSED(query);
+    Q_UNUSED(before);
+    Q_UNUSED(max);
+    Q_UNUSED(viewer);
+    QTimer::singleShot(0, context, [done = std::move(done)] { done(HistoryPage()); });
+}
+
 } // namespace Tagarela

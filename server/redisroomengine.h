@@ -62,6 +62,12 @@ public:
     void append(const QList<Message> &messages, Stored done) override;
     std::optional<Message> ackFor(const QString &clientId) const override;
     void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) override;
+    /*! Not yet on Redis: answers an empty page; supportsSearch() says so to clients. */
+    void search(const QString &query, quint64 before, int max, const QString &viewer,
+                QObject *context, PageReady done) override;
+    bool supportsSearch() const override { return false; }
+    /*! Not yet on Redis: the stream's entries do not carry a recipient. */
+    bool supportsPrivateMessages() const override { return false; }
     bool feedsEvents() const override { return true; }
     bool sharesPresence() const override { return true; }
     void announce(const Message &event) override;

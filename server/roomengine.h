@@ -88,6 +88,21 @@ public:
     virtual void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) = 0;
 
     /*!
+     * The newest \a max messages with seq < \a before holding \a query that \a viewer may
+     * see (private messages only to their two people); \a done is called on a later turn, if
+     * \a context still exists. Only asked of an engine that supportsSearch().
+     */
+    virtual void search(const QString &query, quint64 before, int max, const QString &viewer,
+                        QObject *context, PageReady done) = 0;
+    /*! Whether search() answers (handshake-ok's "search" feature). */
+    virtual bool supportsSearch() const { return true; }
+    /*!
+     * Whether private messages (say {to}) are stored and delivered to their two people only
+     * (handshake-ok's "private" feature); an engine without them refuses say {to}.
+     */
+    virtual bool supportsPrivateMessages() const { return true; }
+
+    /*!
      * True if stored events reach the room through the feed (setFeed()) rather than with the
      * answer to append(): then the room acknowledges a batch when it is answered and sends each
      * event to its members when the feed brings it. The engine makes sure an event of a batch

@@ -25,7 +25,8 @@ namespace {
 constexpr auto HistoryIdKey = "history-id"_L1;
 constexpr auto LastSeqKey = "last-seq"_L1;
 constexpr auto SchemaKey = "schema"_L1;
-constexpr auto SchemaVersion = "1"_L1;
+// 2: messages.recipient (private messages), messages_fts (search).
+constexpr auto SchemaVersion = "2"_L1;
 
 // A lock held by another program (an sqlite3 shell in a write transaction) is waited for this
 // long; the whole server waits with it, so not long.
@@ -49,8 +50,24 @@ Message fromRow(const QSqlQuery &row)
     const QString text = row.value(4).toString();
     if (row.value(2).toString() == messageTypeName(MessageType::Notice))
         return Message::notice(text, time, quint64(seq));
-    return Message::chat(row.value(3).toString(), text, row.value(5).toBool(), time, quint64(seq),
-                         row.value(6).toString());
+    Message chat = Message::chat(row.value(3).toString(), text, row.value(5).toBool(), time,
+                                 quint64(seq), row.value(6).toString());
+    chat.to = row.value(7).toString();
+    return chat;
+}
+
+// The user's words as an FTS5 query: each a quoted string (so that no word is taken for an
+// operator or a column) matching the words that start with it, all of them required.
+QString ftsQuery(const QString &query)
+{
+    QStringList terms;
+    const QStringList words = query.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        QString quoted = word;
+        quoted.replace(u'"', u"\"\""_s);
+        terms.append(u'"' + quoted + u"\"*"_s);
+    }
+    return terms.join(u' ');
 }
 
 } // namespace
@@ -63,6 +80,7 @@ struct SqliteHistoryDatabase::Statements
         , trim(db)
         , range(db)
         , findClientId(db)
+        , search(db)
     { }
 
     QSqlQuery insert;
@@ -70,6 +88,7 @@ struct SqliteHistoryDatabase::Statements
     QSqlQuery trim;
     QSqlQuery range;
     QSqlQuery findClientId;
+    QSqlQuery search;
 };
 
 SqliteHistoryDatabase::SqliteHistoryDatabase(const QString &directory, int limit, Access access)
@@ -173,9 +192,11 @@ bool SqliteHistoryDatabase::openDatabase()
                 u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s) ||
             !exec(u"CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY, "
                   "time INTEGER NOT NULL, kind TEXT NOT NULL, sender TEXT NOT NULL, "
-                  "text TEXT NOT NULL, action INTEGER NOT NULL, client_id TEXT)"_s) ||
+                  "text TEXT NOT NULL, action INTEGER NOT NULL, client_id TEXT, "
+                  "recipient TEXT)"_s) ||
             !exec(u"CREATE INDEX IF NOT EXISTS messages_client_id ON messages (client_id) "
-                  "WHERE client_id IS NOT NULL"_s)) {
+                  "WHERE client_id IS NOT NULL"_s) ||
+            !migrate()) {
             return false;
         }
 
@@ -242,22 +263,73 @@ bool SqliteHistoryDatabase::openDatabase()
     return true;
 }
 
+bool SqliteHistoryDatabase::migrate()
+{
+    // Schema 1 had no recipient: every message in it is for the room (NULL).
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(u"PRAGMA table_info(messages)"_s))
+        return fail(tr("cannot read the messages table"), query);
+    bool hasRecipient = false;
+    while (query.next())
+        hasRecipient = hasRecipient || query.value(1).toString() == "recipient"_L1;
+    query.finish();
+    if (!hasRecipient) {
+        qCInfo(lcServer).noquote()
+            << tr("Updating the history database %1 for private messages").arg(m_path);
+        if (!exec(u"ALTER TABLE messages ADD COLUMN recipient TEXT"_s) ||
+            !exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '2')"_s)) {
+            return false;
+        }
+    }
+
+    // The full-text index of the texts, kept in step by triggers in the same transactions.
+    if (!query.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'"_s))
+        return fail(tr("cannot read the schema"), query);
+    const bool hasIndex = query.next();
+    query.finish();
+    if (hasIndex)
+        return true;
+    if (!query.exec(u"CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', "
+                    "content_rowid='seq')"_s)) {
+        return fail(tr("cannot create the search index (this SQLite library may lack FTS5, "
+                       "which Debian's libsqlite3 has)"),
+                    query);
+    }
+    if (!exec(u"CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+              "INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); END"_s) ||
+        !exec(u"CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
+              "INSERT INTO messages_fts (messages_fts, rowid, text) "
+              "VALUES ('delete', old.seq, old.text); END"_s)) {
+        return false;
+    }
+    qCInfo(lcServer).noquote() << tr("Building the search index of %1").arg(m_path);
+    return exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s);
+}
+
 bool SqliteHistoryDatabase::prepareStatements()
 {
     m_statements = std::make_unique<Statements>(QSqlDatabase::database(m_connectionName));
     Statements &s = *m_statements;
     s.range.setForwardOnly(true);
     s.findClientId.setForwardOnly(true);
+    s.search.setForwardOnly(true);
     if (!s.insert.prepare(u"INSERT INTO messages (seq, time, kind, sender, text, action, "
-                          "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s) ||
+                          "client_id, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s) ||
         !s.setMeta.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s) ||
         !s.trim.prepare(u"DELETE FROM messages WHERE seq IN "
                         "(SELECT seq FROM messages ORDER BY seq LIMIT ?)"_s) ||
-        !s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id "
+        !s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id, recipient "
                          "FROM messages WHERE seq > ? AND seq < ? "
                          "ORDER BY seq DESC LIMIT ?"_s) ||
-        !s.findClientId.prepare(u"SELECT seq, time, kind, sender, text, action, "
-                                "client_id FROM messages WHERE client_id = ? LIMIT 1"_s)) {
+        !s.findClientId.prepare(
+            u"SELECT seq, time, kind, sender, text, action, "
+            "client_id, recipient FROM messages WHERE client_id = ? LIMIT 1"_s) ||
+        !s.search.prepare(u"SELECT m.seq, m.time, m.kind, m.sender, m.text, m.action, "
+                          "m.client_id, m.recipient FROM messages_fts f "
+                          "JOIN messages m ON m.seq = f.rowid "
+                          "WHERE messages_fts MATCH ? AND f.rowid < ? AND (m.recipient IS NULL "
+                          "OR m.sender = ? COLLATE NOCASE OR m.recipient = ? COLLATE NOCASE) "
+                          "ORDER BY f.rowid DESC LIMIT ?"_s)) {
         return fail(tr("cannot prepare the statements"),
                     QSqlDatabase::database(m_connectionName, false).lastError().text());
     }
@@ -341,6 +413,9 @@ bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 n
             s.insert.bindValue(6,
                                message.clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                           : QVariant(message.clientId));
+            s.insert.bindValue(7,
+                               message.to.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                    : QVariant(message.to));
             if (!s.insert.exec())
                 return rollBack(tr("cannot store a message"), s.insert);
             ++inserted;
@@ -390,6 +465,38 @@ QList<Message> SqliteHistoryDatabase::range(quint64 after, quint64 before, int m
     while (query.next())
         newestFirst.append(fromRow(query));
     query.finish();
+    return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
+}
+
+QList<Message> SqliteHistoryDatabase::search(const QString &query, quint64 before, int max,
+                                             const QString &viewer)
+{
+    const QString match = ftsQuery(query);
+    if (m_limit == 0 || max <= 0 || before <= 1 || match.isEmpty())
+        return {};
+    if (m_open && m_access == Access::ReadOnly && !fileStillThere())
+        closeDatabase();
+    if (!m_open && !openDatabase()) {
+        qCWarning(lcServer).noquote() << m_error;
+        return {};
+    }
+    QSqlQuery &statement = m_statements->search;
+    statement.bindValue(0, match);
+    statement.bindValue(1, qint64(std::min(before, NoLimit)));
+    // No viewer: a NULL matches no sender or recipient, so the room's messages only.
+    const QVariant nick = viewer.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : viewer;
+    statement.bindValue(2, nick);
+    statement.bindValue(3, nick);
+    statement.bindValue(4, max);
+    if (!statement.exec()) {
+        qCWarning(lcServer).noquote()
+            << tr("Cannot search the history in %1: %2").arg(m_path, statement.lastError().text());
+        return {};
+    }
+    QList<Message> newestFirst;
+    while (statement.next())
+        newestFirst.append(fromRow(statement));
+    statement.finish();
     return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
 }
 

@@ -18,7 +18,9 @@ namespace Tagarela {
  * A HistoryDatabase in an SQLite file (through Qt SQL), durable: WAL journal, synchronous=FULL,
  * so a committed transaction survives a crash of the process and of the machine.
  *
- * Tables: messages (seq primary key, time, kind, sender, text, action, client_id) and meta
+ * Tables: messages (seq primary key, time, kind, sender, text, action, client_id, recipient:
+ * NULL for the room, the nickname a private message is for), messages_fts (an FTS5 index of
+ * the texts, kept in step by triggers, for search()) and meta
  * (history-id, last-seq). The counter is the larger of meta's last-seq and the highest stored
  * seq (retention never deletes the newest message), so a batch writes only its messages. With
  * a limit of 0 (--no-history) no message is written; the counter is then reserved ahead in
@@ -61,6 +63,8 @@ public:
     bool append(const QList<Message> &messages) override;
     QList<Message> range(quint64 after, quint64 before, int max) override;
     std::optional<Message> findClientId(const QString &clientId) override;
+    QList<Message> search(const QString &query, quint64 before, int max,
+                          const QString &viewer) override;
 
     QString filePath() const { return m_path; }
     /*! Messages in the table now. */
@@ -71,6 +75,8 @@ private:
 
     [[nodiscard]] bool openDatabase();
     void closeDatabase();
+    /*! Brings a database of an older schema up to date (the writer only). */
+    [[nodiscard]] bool migrate();
     [[nodiscard]] bool prepareStatements();
     [[nodiscard]] bool fileStillThere() const;
     [[nodiscard]] bool exec(const QString &sql);

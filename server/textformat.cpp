@@ -4,11 +4,13 @@
 
 #include <QDateTime>
 
+#include "validation.h"
+
 namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
-QStringList TextFormat::lines(const Message &event)
+QStringList TextFormat::lines(const Message &event, const QString &viewer)
 {
     const QString stamp =
         u'[' + QDateTime::fromMSecsSinceEpoch(event.time).toString(u"HH:mm"_s) + u"] "_s;
@@ -16,11 +18,23 @@ QStringList TextFormat::lines(const Message &event)
     switch (event.type) {
     case MessageType::Chat: {
         const QStringList textLines = event.text.split(u'\n');
+        QString privatePrefix;
+        if (!event.to.isEmpty()) {
+            const bool mine =
+                !viewer.isEmpty() && Validation::nickKey(viewer) == Validation::nickKey(event.from);
+            privatePrefix = mine ? QString(u"-> *"_s + event.to + u"* "_s)
+                                 : QString(u'*' + event.from + u"* "_s);
+        }
         for (const QString &line : textLines) {
-            if (event.action)
+            if (!privatePrefix.isEmpty()) {
+                const QString action =
+                    event.action ? QString(u"* "_s + event.from + u' ') : QString();
+                out.append(stamp + privatePrefix + action + line);
+            } else if (event.action) {
                 out.append(stamp + u"* "_s + event.from + u' ' + line);
-            else
+            } else {
                 out.append(stamp + u'<' + event.from + u"> "_s + line);
+            }
         }
         break;
     }
@@ -47,10 +61,10 @@ QStringList TextFormat::lines(const Message &event)
     return out;
 }
 
-QByteArray TextFormat::encode(const Message &event)
+QByteArray TextFormat::encode(const Message &event, const QString &viewer)
 {
     QByteArray bytes;
-    const QStringList all = lines(event);
+    const QStringList all = lines(event, viewer);
     for (const QString &line : all)
         bytes += line.toUtf8() + "\r\n";
     return bytes;

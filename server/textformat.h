@@ -20,10 +20,12 @@ public:
     /*!
      * The lines a text client sees for \a event (chat, joined, left, renamed, notice), each
      * starting with "[HH:MM] " in local time. A multi-line text gives one line per line.
+     * A private chat reads "*from* text" to its recipient, and "-> *to* text" to \a viewer
+     * when \a viewer sent it.
      */
-    static QStringList lines(const Message &event);
+    static QStringList lines(const Message &event, const QString &viewer = {});
     /*! lines() as CRLF-ended UTF-8, ready for the socket. */
-    static QByteArray encode(const Message &event);
+    static QByteArray encode(const Message &event, const QString &viewer = {});
     /*! A server reply to one text client: "*** text". */
     static QString reply(const QString &text);
     /*! "3 users here: ana, bia, caio" */

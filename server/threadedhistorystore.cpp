@@ -128,4 +128,17 @@ quint64 ThreadedHistoryStore::read(quint64 after, quint64 before, int max)
     return ticket;
 }
 
+quint64 ThreadedHistoryStore::search(const QString &query, quint64 before, int max,
+                                     const QString &viewer)
+{
+    const quint64 ticket = ++m_lastTicket;
+    m_reader->post([this, ticket, query, before, max, viewer](HistoryDatabase &database) {
+        Read result;
+        result.ticket = ticket;
+        result.messages = database.search(query, before, max, viewer);
+        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT readFinished(result); });
+    });
+    return ticket;
+}
+
 } // namespace Tagarela

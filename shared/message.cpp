@@ -24,6 +24,7 @@ constexpr TypeName TypeNames[] = {
     {MessageType::Who, "who"_L1},
     {MessageType::Quit, "quit"_L1},
     {MessageType::Fetch, "fetch"_L1},
+    {MessageType::Search, "search"_L1},
     {MessageType::HandshakeOk, "handshake-ok"_L1},
     {MessageType::Welcome, "welcome"_L1},
     {MessageType::Chat, "chat"_L1},
@@ -74,6 +75,8 @@ constexpr CodeName CodeNames[] = {
     {ErrorCode::TlsRequired, "tls-required"_L1},
     {ErrorCode::Banned, "banned"_L1},
     {ErrorCode::Replaced, "replaced"_L1},
+    {ErrorCode::NoSuchNick, "no-such-nick"_L1},
+    {ErrorCode::InvalidQuery, "invalid-query"_L1},
 };
 
 } // namespace
@@ -167,6 +170,16 @@ Message Message::fetch(quint64 before, int limit)
 {
     Message m;
     m.type = MessageType::Fetch;
+    m.before = before;
+    m.limit = limit;
+    return m;
+}
+
+Message Message::search(const QString &query, quint64 before, int limit)
+{
+    Message m;
+    m.type = MessageType::Search;
+    m.query = query;
     m.before = before;
     m.limit = limit;
     return m;
@@ -324,7 +337,8 @@ bool operator==(const Message &a, const Message &b)
         a.after == b.after && a.before == b.before && a.limit == b.limit &&
         a.clientId == b.clientId && a.password == b.password && a.resume == b.resume &&
         a.historyId == b.historyId && a.rateMs == b.rateMs && a.rateBurst == b.rateBurst &&
-        a.end == b.end && a.more == b.more && a.messages == b.messages;
+        a.end == b.end && a.more == b.more && a.messages == b.messages && a.to == b.to &&
+        a.query == b.query && a.features == b.features;
 }
 
 } // namespace Tagarela

@@ -14,18 +14,19 @@ enum class MessageType {
     // client to server
     Handshake, //!< "handshake": versions, password
     Hello, //!< "hello": nick, resume, after, limit
-    Say, //!< "say": text, action, client-id
+    Say, //!< "say": text, action, client-id, to
     SetNick, //!< "nick": nick
     Who, //!< "who"
     Quit, //!< "quit": reason
     Fetch, //!< "fetch": before, limit (older history)
+    Search, //!< "search": query, before, limit (past messages holding the query)
     // server to client
     HandshakeOk, //!< "handshake-ok": version, max-frame, max-text, heartbeat-ms, server,
-                 //!< history-id, rate-ms, rate-burst
+                 //!< history-id, rate-ms, rate-burst, features
     Welcome, //!< "welcome": nick, users, resume
-    Chat, //!< "chat": seq, from, text, action, time, client-id
+    Chat, //!< "chat": seq, from, text, action, time, client-id, to
     Ack, //!< "ack": client-id, seq, time (the sender's message is stored)
-    History, //!< "history": messages, before, end, more
+    History, //!< "history": messages, before, end, more, query
     Joined, //!< "joined": nick, time
     Left, //!< "left": nick, reason, time
     Renamed, //!< "renamed": from, nick, time
@@ -68,7 +69,15 @@ enum class ErrorCode {
     TlsRequired, //!< "tls-required": the server accepts encrypted connections only
     Banned, //!< "banned": the host banned the client's address
     Replaced, //!< "replaced": the same user resumed on a new connection
+    NoSuchNick, //!< "no-such-nick": nobody in the room has the nickname a message is for
+    InvalidQuery, //!< "invalid-query": a search query that is empty or too long
 };
+
+/*! What a server offers beyond version 1's base, announced in handshake-ok's "features". */
+namespace Feature {
+inline constexpr char PrivateMessages[] = "private"; //!< say {to} and chat {to}
+inline constexpr char Search[] = "search"; //!< the search request
+} // namespace Feature
 
 QString messageTypeName(MessageType type);
 MessageType messageTypeFromName(const QString &name);
@@ -113,6 +122,9 @@ struct Message
     bool end = false; //!< history: the last frame of one answer
     bool more = false; //!< history: older messages exist than the first one sent
     QList<Message> messages; //!< history: chat and notice messages, oldest first
+    QString to; //!< say and chat: the one person a private message is for; empty: the room
+    QString query; //!< search, and the history frames answering it
+    QStringList features; //!< handshake-ok: what the server offers beyond the base (Feature)
 
     static Message handshake(const QList<int> &versions);
     static Message hello(const QString &nick);
@@ -121,6 +133,7 @@ struct Message
     static Message who();
     static Message quit(const QString &reason = {});
     static Message fetch(quint64 before, int limit);
+    static Message search(const QString &query, quint64 before, int limit);
     static Message handshakeOk(int version, int maxFrame, int maxText, int heartbeatMs,
                                const QString &server);
     static Message welcome(const QString &nick, const QStringList &users);

@@ -47,6 +47,9 @@ enum class Field {
     End,
     More,
     Messages,
+    To,
+    Query,
+    Features,
 };
 
 QLatin1StringView fieldKey(Field field)
@@ -110,6 +113,12 @@ QLatin1StringView fieldKey(Field field)
         return "more"_L1;
     case Field::Messages:
         return "messages"_L1;
+    case Field::To:
+        return "to"_L1;
+    case Field::Query:
+        return "query"_L1;
+    case Field::Features:
+        return "features"_L1;
     }
     return {};
 }
@@ -134,7 +143,10 @@ QList<FieldSpec> fieldsOf(MessageType type)
     case MessageType::SetNick:
         return {{Field::Nick, true}};
     case MessageType::Say:
-        return {{Field::Text, true}, {Field::Action, false}, {Field::ClientId, false}};
+        return {{Field::Text, true},
+                {Field::Action, false},
+                {Field::ClientId, false},
+                {Field::To, false}};
     case MessageType::Who:
     case MessageType::Unknown:
         return {};
@@ -142,22 +154,26 @@ QList<FieldSpec> fieldsOf(MessageType type)
         return {{Field::Reason, false}};
     case MessageType::Fetch:
         return {{Field::Before, true}, {Field::Limit, false}};
+    case MessageType::Search:
+        return {{Field::Query, true}, {Field::Before, false}, {Field::Limit, false}};
     case MessageType::HandshakeOk:
-        return {{Field::Version, true},     {Field::MaxFrame, true},  {Field::MaxText, true},
-                {Field::HeartbeatMs, true}, {Field::Server, false},   {Field::HistoryId, false},
-                {Field::RateMs, false},     {Field::RateBurst, false}};
+        return {{Field::Version, true},     {Field::MaxFrame, true},   {Field::MaxText, true},
+                {Field::HeartbeatMs, true}, {Field::Server, false},    {Field::HistoryId, false},
+                {Field::RateMs, false},     {Field::RateBurst, false}, {Field::Features, false}};
     case MessageType::Welcome:
         return {{Field::Nick, true}, {Field::Users, true}, {Field::Resume, false}};
     case MessageType::Chat:
         return {{Field::Seq, true},     {Field::From, true}, {Field::Text, true},
-                {Field::Action, false}, {Field::Time, true}, {Field::ClientId, false}};
+                {Field::Action, false}, {Field::Time, true}, {Field::ClientId, false},
+                {Field::To, false}};
     case MessageType::Ack:
         return {{Field::ClientId, true}, {Field::Seq, true}, {Field::Time, true}};
     case MessageType::History:
         return {{Field::Messages, true},
                 {Field::Before, false},
                 {Field::End, false},
-                {Field::More, false}};
+                {Field::More, false},
+                {Field::Query, false}};
     case MessageType::Joined:
         return {{Field::Nick, true}, {Field::Time, true}};
     case MessageType::Left:
@@ -206,6 +222,10 @@ auto stringField(M &m, Field field) -> decltype(&m.server)
         return &m.resume;
     case Field::HistoryId:
         return &m.historyId;
+    case Field::To:
+        return &m.to;
+    case Field::Query:
+        return &m.query;
     default:
         return nullptr;
     }
@@ -292,6 +312,9 @@ void writeField(QCborMap &map, const Message &message, const FieldSpec &spec)
         map.insert(key, versions);
     } else if (spec.field == Field::Users) {
         map.insert(key, QCborArray::fromStringList(m.users));
+    } else if (spec.field == Field::Features) {
+        if (spec.required || !m.features.isEmpty())
+            map.insert(key, QCborArray::fromStringList(m.features));
     } else if (spec.field == Field::Code) {
         map.insert(key, errorCodeName(m.code));
     } else if (spec.field == Field::Time) {
@@ -354,7 +377,8 @@ bool readField(const QCborValue &value, Message &m, Field field)
     }
     switch (field) {
     case Field::Versions:
-    case Field::Users: {
+    case Field::Users:
+    case Field::Features: {
         if (!value.isArray())
             return false;
         const QCborArray array = value.toArray();
@@ -366,7 +390,7 @@ bool readField(const QCborValue &value, Message &m, Field field)
             } else {
                 if (!item.isString())
                     return false;
-                m.users.append(item.toString());
+                (field == Field::Users ? m.users : m.features).append(item.toString());
             }
         }
         return true;

@@ -239,6 +239,7 @@ ChatLine ChatClient::lineFor(const OutboxEntry &entry) const
     line.delivery = entry.state == OutboxEntry::State::Failed ? ChatLine::Delivery::Failed
                                                               : ChatLine::Delivery::Pending;
     line.note = entry.reason;
+    line.to = entry.to;
     return line;
 }
 
@@ -374,6 +375,7 @@ void ChatClient::onMessage(const Message &message)
             return;
         m_serverName = message.server;
         m_maxText = message.maxText;
+        m_features = message.features;
         if (message.heartbeatMs > 0)
             m_connection->setHeartbeat(message.heartbeatMs, 3 * message.heartbeatMs);
         m_rateMs = message.rateMs;
@@ -502,6 +504,7 @@ void ChatClient::handleEvent(const Message &message)
         line.text = message.text;
         line.seq = message.seq;
         line.clientId = message.clientId;
+        line.to = message.to;
         line.mentionsMe = message.from != m_nick && mentionsMe(message.text);
         noteSeq(message.seq);
         if (!message.clientId.isEmpty() && m_outbox.contains(message.clientId))
@@ -606,6 +609,19 @@ void ChatClient::noteSeq(quint64 seq)
 
 void ChatClient::onHistory(const Message &message)
 {
+    if (!message.query.isEmpty()) {
+        chargeAnswer(message);
+        m_searchFrames.append(message);
+        if (!message.end)
+            return;
+        answerArrived();
+        QList<Message> hits;
+        for (const Message &frame : std::as_const(m_searchFrames))
+            hits.append(frame.messages);
+        m_searchFrames.clear();
+        Q_EMIT searchFinished(message.query, message.before, historyLines(hits), message.more);
+        return;
+    }
     if (message.before == 0) {
         if (m_joinAnswered)
             return; // only one answer to the hello
@@ -672,6 +688,7 @@ QList<ChatLine> ChatClient::historyLines(const QList<Message> &messages)
             line.nick = message.from;
             line.text = message.text;
             line.clientId = message.clientId;
+            line.to = message.to;
             line.mentionsMe = message.from != m_nick && mentionsMe(message.text);
         } else {
             line.kind = ChatLine::Kind::Notice;
@@ -844,7 +861,8 @@ void ChatClient::sendPending()
         const Message message = m_requests.takeFirst();
         if (!m_connection->send(message))
             return;
-        if (message.type == MessageType::Fetch || message.type == MessageType::Who) {
+        if (message.type == MessageType::Fetch || message.type == MessageType::Who ||
+            message.type == MessageType::Search) {
             ++m_answersAwaited;
             return;
         }
@@ -864,10 +882,21 @@ void ChatClient::sendPending()
             m_sendTimer.start(int(std::max<qint64>(1, m_pacer.msUntilNext(now))));
             return;
         }
+        if (!entry.to.isEmpty() && !supportsPrivateMessages()) {
+            // An older server would ignore "to" and show the text to everyone.
+            const QString reason = tr("This server has no private messages.");
+            const QString clientId = entry.clientId;
+            m_outbox.setFailed(clientId, reason);
+            Q_EMIT messageFailed(clientId, reason);
+            sendPending();
+            return;
+        }
         if (m_retryAt.remove(entry.clientId))
             Q_EMIT messageDelayed(entry.clientId, QString());
         m_inFlight.insert(entry.clientId);
-        if (!m_connection->send(Message::say(entry.text, entry.action, entry.clientId)))
+        Message say = Message::say(entry.text, entry.action, entry.clientId);
+        say.to = entry.to;
+        if (!m_connection->send(say))
             return;
     }
 }
@@ -991,6 +1020,7 @@ void ChatClient::forgetConnection()
     m_joinStarted = false;
     m_joinProgressive = false;
     m_fetchFrames.clear();
+    m_searchFrames.clear();
 }
 
 void ChatClient::dropConnection()
@@ -1047,6 +1077,37 @@ bool ChatClient::say(const QString &text, bool action)
     Q_EMIT lineReceived(lineFor(*entry));
     sendPending();
     return true;
+}
+
+bool ChatClient::sayTo(const QString &nick, const QString &text, bool action)
+{
+    if (m_state == State::Disconnected || nick.isEmpty() ||
+        (m_state == State::Connected && !supportsPrivateMessages()))
+        return false;
+    const OutboxEntry *entry =
+        m_outbox.add(text, action, QDateTime::currentMSecsSinceEpoch(), nick);
+    if (!entry)
+        return false;
+    Q_EMIT lineReceived(lineFor(*entry));
+    sendPending();
+    return true;
+}
+
+bool ChatClient::supportsPrivateMessages() const
+{
+    return m_features.contains(QString::fromLatin1(Feature::PrivateMessages));
+}
+
+bool ChatClient::supportsSearch() const
+{
+    return m_features.contains(QString::fromLatin1(Feature::Search));
+}
+
+bool ChatClient::search(const QString &query, quint64 before, int limit)
+{
+    if (!canSend() || !supportsSearch() || query.trimmed().isEmpty())
+        return false;
+    return request(Message::search(query.trimmed(), before, limit));
 }
 
 bool ChatClient::changeNick(const QString &nick)

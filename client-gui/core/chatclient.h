@@ -123,6 +123,20 @@ public:
      * (nothing queued) when disconnected (not when reconnecting) or when the outbox is full.
      */
     bool say(const QString &text, bool action = false);
+    /*!
+     * say() for \a nick alone: a private message (docs/PROTOCOL.md 6.13). False, nothing
+     * queued, also when the server does not offer private messages.
+     */
+    bool sayTo(const QString &nick, const QString &text, bool action = false);
+    /*! The server offers private messages (its handshake-ok lists them). */
+    bool supportsPrivateMessages() const;
+    /*! The server offers search. */
+    bool supportsSearch() const;
+    /*!
+     * Asks the server for the newest \a limit messages older than \a before (0: the newest)
+     * holding \a query; searchFinished() follows. False if it cannot be asked now.
+     */
+    bool search(const QString &query, quint64 before = 0, int limit = DefaultSearchLimit);
     /*! Asks for up to \a limit messages older than \a before; olderHistoryLoaded() follows. */
     bool fetchOlder(quint64 before, int limit = DefaultFetchLimit);
     /*! Makes the failed message \a clientId pending again, to be sent once more. */
@@ -166,6 +180,7 @@ public:
     bool hasHistory() const { return m_historyDone; }
 
     static constexpr int DefaultFetchLimit = 100;
+    static constexpr int DefaultSearchLimit = 50;
     /*! The most history a hello may ask for (PROTOCOL.md 6.10). */
     static constexpr int MaxJoinHistory = 1000;
     /*! Older messages shown for context on a first join that resumes (after a restart). */
@@ -248,6 +263,12 @@ Q_SIGNALS:
     void historyReset();
     /*! The answer to fetchOlder(\a before) is in; \a more: older messages exist. */
     void olderHistoryLoaded(quint64 before, bool more);
+    /*!
+     * The answer to search(\a query, \a before): the hits, oldest first, as history lines
+     * (not shown in the log by themselves); \a more: older hits exist.
+     */
+    void searchFinished(const QString &query, quint64 before, const QList<Tagarela::ChatLine> &hits,
+                        bool more);
 
 private:
     void attempt();
@@ -357,6 +378,8 @@ private:
     quint64 m_outageAfter = 0; //!< the last number seen before it
     int m_outageCount = 0; //!< messages of it shown so far
     QHash<quint64, QList<Message>> m_fetchFrames; //!< answers to fetch, by before
+    QList<Message> m_searchFrames; //!< the answer to a search, until its end
+    QStringList m_features; //!< handshake-ok: what the server offers beyond the base
     QHash<quint64, quint64> m_gaps; //!< NotLoaded marker's before -> the after of its gap
     SendPacer m_pacer;
     int m_rateMs = 0;

@@ -55,6 +55,19 @@ struct ChatLine
     QString note; //!< Pending: why it waits ("not stored yet"); Failed: why it was refused
     Marker marker = Marker::None;
     quint64 before = 0; //!< NotLoaded: fetch the messages older than this to fill the gap
+    QString to; //!< a private chat or action: the nickname it is for; empty: the room
+
+    bool isPrivate() const { return !to.isEmpty(); }
+    /*!
+     * A private line: the other person of the conversation, for the user called \a me (the
+     * recipient of what \a me sent, the sender of the rest). Empty for the room.
+     */
+    QString peer(const QString &me) const
+    {
+        if (to.isEmpty())
+            return {};
+        return nick.compare(me, Qt::CaseInsensitive) == 0 ? to : nick;
+    }
 
     bool isUnconfirmed() const { return delivery != Delivery::Confirmed; }
 };

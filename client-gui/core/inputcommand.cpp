@@ -10,14 +10,29 @@ namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+InputCommand makeCommand(InputCommand::Kind kind, const QString &argument, const QString &error,
+                         const QString &target = {})
+{
+    InputCommand command;
+    command.kind = kind;
+    command.argument = argument;
+    command.error = error;
+    command.target = target;
+    return command;
+}
+
+} // namespace
+
 InputCommand InputCommand::parse(const QString &input)
 {
     // As the server's text mode does: "//" escapes a leading slash, commands ignore case, and
     // the argument is whatever follows the first white space, trimmed.
     if (input.startsWith("//"_L1))
-        return {Say, input.mid(1), {}};
+        return makeCommand(Say, input.mid(1), {});
     if (!input.startsWith(u'/'))
-        return {Say, input, {}};
+        return makeCommand(Say, input, {});
 
     qsizetype end = 0;
     while (end < input.size() && !input.at(end).isSpace())
@@ -27,26 +42,36 @@ InputCommand InputCommand::parse(const QString &input)
 
     if (command == "/me"_L1) {
         if (argument.isEmpty())
-            return {Invalid, {}, tr("Usage: /me ACTION")};
-        return {Action, argument, {}};
+            return makeCommand(Invalid, {}, tr("Usage: /me ACTION"));
+        return makeCommand(Action, argument, {});
     }
     if (command == "/nick"_L1) {
         if (argument.isEmpty())
-            return {Invalid, {}, tr("Usage: /nick NEWNAME")};
+            return makeCommand(Invalid, {}, tr("Usage: /nick NEWNAME"));
         const NickProblem problem = Validation::checkNick(argument);
         if (problem != NickProblem::None)
-            return {Invalid, argument, Validation::describe(problem)};
-        return {Nick, argument, {}};
+            return makeCommand(Invalid, argument, Validation::describe(problem));
+        return makeCommand(Nick, argument, {});
+    }
+    if (command == "/msg"_L1) {
+        qsizetype gap = 0;
+        while (gap < argument.size() && !argument.at(gap).isSpace())
+            ++gap;
+        const QString text = argument.mid(gap).trimmed();
+        if (argument.isEmpty() || text.isEmpty())
+            return makeCommand(Invalid, {}, tr("Usage: /msg NICK TEXT"));
+        return makeCommand(Msg, text, {}, argument.left(gap));
     }
     if (command == "/who"_L1)
-        return {Who, {}, {}};
+        return makeCommand(Who, {}, {});
     if (command == "/clear"_L1)
-        return {Clear, {}, {}};
+        return makeCommand(Clear, {}, {});
     if (command == "/help"_L1)
-        return {Help, {}, {}};
+        return makeCommand(Help, {}, {});
     if (command == "/quit"_L1)
-        return {Quit, argument, {}};
-    return {Unknown, command, tr("Unknown command %1. Type /help for the commands.").arg(command)};
+        return makeCommand(Quit, argument, {});
+    return makeCommand(Unknown, command,
+                       tr("Unknown command %1. Type /help for the commands.").arg(command));
 }
 
 QString InputCommand::helpText()
@@ -55,6 +80,7 @@ QString InputCommand::helpText()
         tr("Type a message and press Enter to send it to everyone. Commands:"),
         tr("/me ACTION — say what you are doing"),
         tr("/nick NAME — change your nickname"),
+        tr("/msg NICK TEXT — send TEXT to NICK alone, in a conversation of its own"),
         tr("/who — list who is here"),
         tr("/clear — clear the messages in this window"),
         tr("/help — show this list"),

@@ -21,6 +21,7 @@ public:
         Action, //!< /me ACTION; argument: the action
         Nick, //!< /nick NAME; argument: the new nickname, already valid
         Who, //!< /who
+        Msg, //!< /msg NICK TEXT; target: the nickname, argument: the text
         Clear, //!< /clear
         Help, //!< /help
         Quit, //!< /quit [REASON]; argument: the reason, maybe empty
@@ -31,6 +32,7 @@ public:
     Kind kind = Say;
     QString argument;
     QString error;
+    QString target; //!< Msg: whom the message is for
 
     /*! Reads \a input as the user typed it. */
     [[nodiscard]] static InputCommand parse(const QString &input);

@@ -212,6 +212,8 @@ void MessageModel::append(const QList<ChatLine> &lines)
         runKey = -1;
     };
     for (const ChatLine &line : lines) {
+        if (m_accepts && !m_accepts(line))
+            continue;
         const bool numbered =
             line.kind != ChatLine::Kind::Marker && line.seq > 0 && !line.isUnconfirmed();
         if (numbered && !line.clientId.isEmpty() && rowOfClientId(line.clientId) >= 0) {

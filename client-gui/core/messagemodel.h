@@ -77,6 +77,14 @@ public:
      */
     void follow(ChatClient *client);
 
+    /*!
+     * Only lines \a accepts from now on (the room without private messages, or one private
+     * conversation); without one, every line.
+     */
+    void setLineFilter(std::function<bool(const ChatLine &line)> accepts)
+    {
+        m_accepts = std::move(accepts);
+    }
     /*! Adds \a line at the bottom, or by its sequence number (see the class description). */
     void append(const ChatLine &line);
     /*! Adds \a lines, with one row insertion for each run of lines that land together. */
@@ -187,6 +195,7 @@ private:
     mutable QDate m_day;
     mutable qint64 m_dayStart = 0;
     mutable qint64 m_dayEnd = 0;
+    std::function<bool(const ChatLine &line)> m_accepts; //!< setLineFilter()
 };
 
 } // namespace Tagarela

@@ -33,7 +33,7 @@ constexpr int RemovalSaveDelayMs = 500;
 
 bool operator==(const OutboxEntry &a, const OutboxEntry &b)
 {
-    return a.clientId == b.clientId && a.text == b.text && a.action == b.action &&
+    return a.clientId == b.clientId && a.text == b.text && a.action == b.action && a.to == b.to &&
         a.created == b.created && a.state == b.state && a.reason == b.reason;
 }
 
@@ -94,6 +94,7 @@ bool Outbox::load()
             ? OutboxEntry::State::Failed
             : OutboxEntry::State::Pending;
         entry.reason = object.value("reason"_L1).toString();
+        entry.to = object.value("to"_L1).toString();
         if (entry.clientId.isEmpty() || entry.text.isEmpty() || contains(entry.clientId))
             continue;
         m_entries.append(entry);
@@ -131,6 +132,8 @@ bool Outbox::save()
         };
         if (!entry.reason.isEmpty())
             object.insert("reason"_L1, entry.reason);
+        if (!entry.to.isEmpty())
+            object.insert("to"_L1, entry.to);
         entries.append(object);
     }
     const QJsonObject root {{"version"_L1, FormatVersion}, {"entries"_L1, entries}};
@@ -179,7 +182,7 @@ const OutboxEntry *Outbox::find(const QString &clientId) const
     return nullptr;
 }
 
-const OutboxEntry *Outbox::add(const QString &text, bool action, qint64 created)
+const OutboxEntry *Outbox::add(const QString &text, bool action, qint64 created, const QString &to)
 {
     if (isFull())
         return nullptr;
@@ -188,6 +191,7 @@ const OutboxEntry *Outbox::add(const QString &text, bool action, qint64 created)
     entry.text = text;
     entry.action = action;
     entry.created = created;
+    entry.to = to;
     m_entries.append(entry);
     scheduleSave(ChangeSaveDelayMs);
     return &m_entries.constLast();

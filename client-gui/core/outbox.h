@@ -25,6 +25,7 @@ struct OutboxEntry
     qint64 created = 0; //!< milliseconds since the epoch, UTC
     State state = State::Pending;
     QString reason; //!< Failed: the server's explanation
+    QString to; //!< a private message: the nickname it is for; empty: the room
 
     friend bool operator==(const OutboxEntry &a, const OutboxEntry &b);
 };
@@ -78,7 +79,8 @@ public:
     bool contains(const QString &clientId) const { return find(clientId) != nullptr; }
 
     /*! Adds a pending message with a new client id, at \a created; nullptr if full. */
-    const OutboxEntry *add(const QString &text, bool action, qint64 created);
+    const OutboxEntry *add(const QString &text, bool action, qint64 created,
+                           const QString &to = {});
     /*! Removes the entry (acknowledged, or discarded by the user). False if unknown. */
     bool remove(const QString &clientId);
     bool setFailed(const QString &clientId, const QString &reason);

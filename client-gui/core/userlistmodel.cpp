@@ -34,11 +34,22 @@ QVariant UserListModel::data(const QModelIndex &index, int role) const
         return nick;
     case OwnNickRole:
         return !m_ownNick.isEmpty() && nick == m_ownNick;
+    case IgnoredRole:
+        return m_ignored.contains(nick, Qt::CaseInsensitive);
     case Qt::ToolTipRole:
-        return nick == m_ownNick ? tr("%1 (you)").arg(nick) : nick;
+        if (nick == m_ownNick)
+            return tr("%1 (you)").arg(nick);
+        return m_ignored.contains(nick, Qt::CaseInsensitive) ? tr("%1 (ignored)").arg(nick) : nick;
     default:
         return {};
     }
+}
+
+void UserListModel::setIgnored(const QStringList &nicks)
+{
+    m_ignored = nicks;
+    if (!m_users.isEmpty())
+        Q_EMIT dataChanged(index(0), index(count() - 1), {IgnoredRole, Qt::ToolTipRole});
 }
 
 int UserListModel::rowOf(const QString &nick) const

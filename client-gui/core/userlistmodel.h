@@ -22,6 +22,7 @@ class UserListModel final : public QAbstractListModel
 public:
     enum Role {
         OwnNickRole = Qt::UserRole + 1, //!< bool: the row is the user's own nick
+        IgnoredRole, //!< bool: the user ignores this person (IgnoreList)
     };
     Q_ENUM(Role)
 
@@ -37,6 +38,8 @@ public:
     /*! The user's own nick (OwnNickRole; the widgets show it in bold). */
     void setOwnNick(const QString &nick);
     QString ownNick() const { return m_ownNick; }
+    /*! The people the user ignores (IgnoredRole), compared ignoring case. */
+    void setIgnored(const QStringList &nicks);
 
     int count() const { return static_cast<int>(m_users.size()); }
     /*! The row of \a nick, or -1. */
@@ -54,6 +57,7 @@ private:
 
     QStringList m_users;
     QString m_ownNick;
+    QStringList m_ignored;
 };
 
 } // namespace Tagarela

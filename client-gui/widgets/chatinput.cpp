@@ -78,6 +78,26 @@ QSize ChatInput::minimumSizeHint() const
     return {QPlainTextEdit::minimumSizeHint().width(), sizeHint().height()};
 }
 
+bool ChatInput::event(QEvent *event)
+{
+    // Tab is taken for focus changes before keyPressEvent() sees it: completion goes first.
+    if (event->type() == QEvent::KeyPress && m_nicks) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Tab && (key->modifiers() & ~Qt::KeypadModifier) == 0) {
+            const std::optional<NickCompleter::Result> completed =
+                m_completer.complete(toPlainText(), textCursor().position(), m_nicks());
+            if (completed) {
+                setPlainText(completed->text);
+                QTextCursor cursor = textCursor();
+                cursor.setPosition(completed->cursor);
+                setTextCursor(cursor);
+                return true;
+            }
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void ChatInput::keyPressEvent(QKeyEvent *event)
 {
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QAbstractSlider>
 #include <QPlainTextEdit>
 #include <QStringList>
 
+#include "nickcompleter.h"
 #include "protocol.h"
 
 namespace Tagarela {
@@ -40,6 +43,12 @@ public:
 
     /*! Submits the text as Enter does (for a Send button). */
     void submit();
+    /*!
+     * Tab completes the nickname being typed from \a nicks() (NickCompleter: "nick: " at the
+     * start, "nick " elsewhere; Tab again cycles). Without a source, or with nothing to
+     * complete, Tab moves the focus on as usual.
+     */
+    void setNickSource(std::function<QStringList()> nicks) { m_nicks = std::move(nicks); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -57,6 +66,7 @@ Q_SIGNALS:
     void logScrollRequested(QAbstractSlider::SliderAction action);
 
 protected:
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
@@ -73,6 +83,8 @@ private:
     QStringList m_history;
     int m_historyIndex = -1; //!< the entry shown, or -1 for the draft
     QString m_draft; //!< what was being typed before browsing the history
+    std::function<QStringList()> m_nicks; //!< setNickSource()
+    NickCompleter m_completer;
 };
 
 } // namespace Tagarela

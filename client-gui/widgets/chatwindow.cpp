@@ -32,18 +32,23 @@
 #include "chatinput.h"
 #include "clientpreferences.h"
 #include "connectdialog.h"
+#include "conversationbar.h"
+#include "conversations.h"
 #include "emojifont.h"
 #include "emojihighlighter.h"
 #include "findbar.h"
+#include "ignorelist.h"
 #include "inputcommand.h"
 #include "messagedelegate.h"
 #include "messagemodel.h"
 #include "messageview.h"
 #include "nickcolor.h"
+#include "nickmenu.h"
 #include "nickpalette.h"
 #include "notifier.h"
 #include "pinstore.h"
 #include "preferencesdialog.h"
+#include "searchdialog.h"
 #include "themepalette.h"
 #include "trayicon.h"
 #include "userlistdelegate.h"
@@ -109,6 +114,8 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     , m_nickPalette(new NickPalette(this))
     , m_notifier(new Notifier(QDBusConnection::sessionBus(), this))
     , m_zoom(new ZoomController(m_preferences, this))
+    , m_ignore(new IgnoreList(nullptr, this))
+    , m_conversations(new Conversations(client, m_messages, m_ignore, this))
 {
     setWindowIcon(QApplication::windowIcon());
     setObjectName(u"chatWindow"_s);
@@ -137,15 +144,43 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     userLayout->addWidget(m_userCount);
     userLayout->addWidget(m_userView);
 
+    // The conversations (room first, then private ones) as tabs over the log.
+    auto *logPanel = new QWidget(this);
+    auto *logLayout = new QVBoxLayout(logPanel);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->setSpacing(0);
+    m_conversationBar = new ConversationBar(m_conversations->list(), logPanel);
+    logLayout->addWidget(m_conversationBar);
+    logLayout->addWidget(m_view, 1);
+    connect(m_conversations->list(), &ConversationList::currentChanged, this,
+            &ChatWindow::showConversation);
+    connect(m_conversations->list(), &ConversationList::changed, this, &ChatWindow::updateTitle);
+    m_userView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_userView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_userView->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu *menu = nickMenu(index.data(Qt::DisplayRole).toString(), this);
+        menu->popup(m_userView->viewport()->mapToGlobal(pos));
+    });
+    m_users->setIgnored(m_ignore->nicks());
+    connect(m_ignore, &IgnoreList::changed, this,
+            [this] { m_users->setIgnored(m_ignore->nicks()); });
+
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"splitter"_s);
-    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(logPanel);
     m_splitter->addWidget(userPanel);
     m_splitter->setStretchFactor(0, 4);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({640, 160});
 
     m_input = new ChatInput(this);
+    m_input->setNickSource([this] {
+        QStringList others = m_client->users();
+        others.removeAll(m_client->nick());
+        return others;
+    });
     m_view->setTypingTarget(m_input);
     m_counter = new QLabel(this);
     m_counter->setObjectName(u"lengthCounter"_s);
@@ -340,6 +375,10 @@ void ChatWindow::createActions()
     chat->addSeparator();
     QAction *save = chat->addAction(tr("&Save Chat Log…"), this, &ChatWindow::askSaveLog);
     save->setShortcut(QKeySequence::Save);
+    QAction *search =
+        chat->addAction(tr("Search the &Whole History…"), this, &ChatWindow::showSearch);
+    search->setObjectName(u"searchHistory"_s);
+    search->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     chat->addSeparator();
     QAction *quit = chat->addAction(tr("&Quit"), this, [this] {
         m_quitting = true;
@@ -640,18 +679,32 @@ void ChatWindow::onSubmitted(const QString &text)
         statusBar()->showMessage(tr("Not connected: the message was not sent."), 5000);
         return true;
     };
+    const QString peer = m_conversations->list()->currentPeer();
     switch (command.kind) {
+    case InputCommand::Kind::Msg:
     case InputCommand::Kind::Say:
     case InputCommand::Kind::Action: {
         if (refuseOffline())
             return;
+        const QString to = command.kind == InputCommand::Kind::Msg ? command.target : peer;
+        if (!to.isEmpty() && m_client->isConnected() && !m_client->supportsPrivateMessages()) {
+            m_input->setPlainText(text);
+            addLocalLine(ChatLine::Kind::Error,
+                         tr("This server has no private messages: nothing was sent."));
+            return;
+        }
         const TextProblem problem = Validation::checkText(command.argument, m_client->maxText());
         if (problem != TextProblem::None) {
             m_input->setPlainText(text);
             addLocalLine(ChatLine::Kind::Error, Validation::describe(problem, m_client->maxText()));
             return;
         }
-        if (!m_client->say(command.argument, command.kind == InputCommand::Kind::Action)) {
+        if (!to.isEmpty())
+            openConversation(to);
+        const bool action = command.kind == InputCommand::Kind::Action;
+        const bool queued = to.isEmpty() ? m_client->say(command.argument, action)
+                                         : m_client->sayTo(to, command.argument, action);
+        if (!queued) {
             m_input->setPlainText(text);
             m_input->moveCursor(QTextCursor::End);
             addLocalLine(ChatLine::Kind::Error,
@@ -690,7 +743,7 @@ void ChatWindow::onSubmitted(const QString &text)
                          .arg(m_client->users().join(u", "_s)));
         return;
     case InputCommand::Kind::Clear:
-        m_messages->clear();
+        m_conversations->currentModel()->clear();
         return;
     case InputCommand::Kind::Help:
         addLocalLine(ChatLine::Kind::Info, InputCommand::helpText());
@@ -713,12 +766,13 @@ void ChatWindow::onLine(const ChatLine &line)
     const bool fromOthers =
         (line.kind == ChatLine::Kind::Chat || line.kind == ChatLine::Kind::Action) &&
         !line.history && line.nick != m_client->nick();
-    if (!fromOthers || isActiveWindow())
+    // Someone ignored neither counts nor notifies.
+    if (!fromOthers || isActiveWindow() || !m_conversations->shows(line))
         return;
     ++m_unread;
     updateTitle();
-    m_notifier->notifyLine(line.nick, line.text, line.mentionsMe);
-    if (line.mentionsMe) {
+    m_notifier->notifyLine(line.nick, line.text, line.mentionsMe, line.isPrivate());
+    if (line.mentionsMe || line.isPrivate()) {
         QApplication::alert(this);
         Q_EMIT attentionRequested();
     }
@@ -726,6 +780,9 @@ void ChatWindow::onLine(const ChatLine &line)
 
 void ChatWindow::loadOlder()
 {
+    // The room's older history; a private conversation has only what the room's brings.
+    if (m_conversations->list()->current() != 0)
+        return;
     if (m_olderBefore != 0 || m_noOlderHistory || !m_client->hasHistory() ||
         m_messages->rowCount() >= m_messages->scrollbackLimit()) {
         return;
@@ -781,18 +838,24 @@ void ChatWindow::showLineMenu(const QPoint &pos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     // Copy, and on a link or a message what they offer.
     m_view->addContextActions(menu, pos);
-    const ChatLine line = m_messages->line(index.row());
+    MessageModel *shown = m_conversations->currentModel();
+    const ChatLine line = shown->line(index.row());
+    if (index.isValid() && !line.nick.isEmpty() && line.kind != ChatLine::Kind::Marker) {
+        QMenu *person = nickMenu(line.nick, menu);
+        person->setTitle(line.nick);
+        menu->addMenu(person);
+    }
     if (index.isValid() && line.delivery == ChatLine::Delivery::Failed) {
         menu->addSeparator();
         menu->addAction(tr("&Resend"), this, [this, id = line.clientId] {
             if (m_client->resend(id))
-                m_messages->setDelivery(id, ChatLine::Delivery::Pending, {});
+                m_conversations->currentModel()->setDelivery(id, ChatLine::Delivery::Pending, {});
         });
     }
     if (index.isValid() && line.isUnconfirmed()) {
         menu->addAction(tr("&Discard This Message"), this, [this, id = line.clientId] {
             m_client->discard(id);
-            m_messages->removeOutgoing(id);
+            m_conversations->currentModel()->removeOutgoing(id);
         });
     }
     if (index.isValid() && line.marker == ChatLine::Marker::NotLoaded) {
@@ -1059,6 +1122,97 @@ void ChatWindow::showAbout()
     box->setIconPixmap(windowIcon().pixmap(64, 64));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+QMenu *ChatWindow::nickMenu(const QString &nick, QWidget *parent)
+{
+    const bool own = nick.compare(m_client->nick(), Qt::CaseInsensitive) == 0;
+    auto *menu = new NickMenu(nick, m_ignore->contains(nick), own, parent);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu, &NickMenu::privateMessageRequested, this, &ChatWindow::openConversation);
+    connect(menu, &NickMenu::mentionRequested, this, [this](const QString &name) {
+        // At the start of the line "name: ", elsewhere "name ", as Tab completion does.
+        const bool atStart = m_input->textCursor().position() == 0;
+        m_input->insertPlainText(atStart ? QString(name + u": "_s) : QString(name + u' '));
+        m_input->setFocus();
+    });
+    connect(menu, &NickMenu::ignoreRequested, this, &ChatWindow::setIgnored);
+    return menu;
+}
+
+void ChatWindow::openConversation(const QString &nick)
+{
+    m_conversations->openWith(nick);
+    m_input->setFocus();
+}
+
+void ChatWindow::showConversation(int index)
+{
+    MessageModel *model = m_conversations->model(index);
+    if (!model || m_view->model() == model)
+        return;
+    m_view->setModel(model);
+    m_view->followBottom();
+    const QString peer = m_conversations->list()->currentPeer();
+    m_input->setPlaceholderText(peer.isEmpty() ? QString() : tr("Private message to %1").arg(peer));
+    updateTitle();
+}
+
+void ChatWindow::setIgnored(const QString &nick, bool ignore)
+{
+    if (ignore ? !m_ignore->add(nick) : !m_ignore->remove(nick))
+        return;
+    addLocalLine(ChatLine::Kind::Info,
+                 ignore ? tr("You ignore %1 now: their messages are hidden.").arg(nick)
+                        : tr("You hear from %1 again.").arg(nick));
+}
+
+SearchDialog *ChatWindow::searchDialog() const
+{
+    return m_search;
+}
+
+void ChatWindow::showSearch()
+{
+    if (!m_search) {
+        m_search = new SearchDialog(m_client, this);
+        connect(m_search, &SearchDialog::hitActivated, this, &ChatWindow::showHit);
+        connect(m_client, &ChatClient::olderHistoryLoaded, this, [this] {
+            if (m_pendingHit != 0 && scrollToSeq(m_pendingHit))
+                m_pendingHit = 0;
+        });
+    }
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+}
+
+void ChatWindow::showHit(const ChatLine &hit)
+{
+    const QString peer = hit.peer(m_client->nick());
+    m_conversations->list()->setCurrent(peer.isEmpty() ? 0 : m_conversations->list()->open(peer));
+    if (scrollToSeq(hit.seq))
+        return;
+    // Not in the log: the messages around it are fetched, and placed by their numbers.
+    m_pendingHit = hit.seq;
+    if (!m_client->fetchOlder(hit.seq + SearchContext / 2 + 1, SearchContext))
+        statusBar()->showMessage(tr("Not connected: the message cannot be loaded."), 5000);
+}
+
+bool ChatWindow::scrollToSeq(quint64 seq)
+{
+    const MessageModel *model = m_conversations->currentModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row);
+        if (index.data(MessageModel::SeqRole).toULongLong() == seq &&
+            index.data(MessageModel::KindRole).toInt() !=
+                static_cast<int>(ChatLine::Kind::Marker)) {
+            m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+            m_view->setCurrentIndex(index);
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace Tagarela

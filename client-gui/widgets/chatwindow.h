@@ -22,9 +22,13 @@ namespace Tagarela {
 class ChatInput;
 class ClientPreferences;
 class ConnectDialog;
+class ConversationBar;
+class Conversations;
+class IgnoreList;
 class NickPalette;
 class Notifier;
 class PreferencesDialog;
+class SearchDialog;
 class TrayIcon;
 class ZoomController;
 class MessageModel;
@@ -55,6 +59,16 @@ public:
     UserListModel *userModel() const { return m_users; }
     ChatInput *input() const { return m_input; }
     ConnectDialog *connectDialog() const;
+    Conversations *conversations() const { return m_conversations; }
+    IgnoreList *ignoreList() const { return m_ignore; }
+    MessageView *messageView() const { return m_view; }
+    QListView *peopleView() const { return m_userView; }
+    /*! The search dialog, once "Search the Whole History" opened it. */
+    SearchDialog *searchDialog() const;
+    /*! Opens the search dialog. */
+    void showSearch();
+    /*! The menu for \a nick (people list, log): private message, mention, copy, ignore. */
+    QMenu *nickMenu(const QString &nick, QWidget *parent);
     /*! Writes the log to \a path as HTML if it ends in .html or .htm, else as plain text. */
     [[nodiscard]] bool saveLog(const QString &path, QString *error = nullptr) const;
     /*! Whether desktop notifications go out for every message, not only mentions; remembered. */
@@ -97,6 +111,14 @@ private:
     void loadGap(int row);
     void onOlderLoaded(quint64 before, bool more);
     void showLineMenu(const QPoint &pos);
+    /*! The conversation with \a nick, opened and shown (a private message, /msg). */
+    void openConversation(const QString &nick);
+    void showConversation(int index);
+    void setIgnored(const QString &nick, bool ignore);
+    /*! Shows a search hit in the log: its conversation, scrolled to it, loaded if need be. */
+    void showHit(const ChatLine &hit);
+    /*! Scrolls the current log to \a seq if it holds it. */
+    bool scrollToSeq(quint64 seq);
     void updateStatus();
     void updateCounter(int usedBytes, int maxBytes);
     /*! Asks (without a nested event loop) before closing over unsent messages. */
@@ -111,6 +133,11 @@ private:
     ChatClient *m_client;
     MessageModel *m_messages = nullptr;
     UserListModel *m_users = nullptr;
+    IgnoreList *m_ignore = nullptr;
+    Conversations *m_conversations = nullptr;
+    ConversationBar *m_conversationBar = nullptr;
+    QPointer<SearchDialog> m_search;
+    quint64 m_pendingHit = 0; //!< a search hit being loaded, to scroll to when it is in
     MessageView *m_view = nullptr;
     QListView *m_userView = nullptr;
     QLabel *m_userCount = nullptr;
@@ -137,6 +164,8 @@ private:
     QAction *m_notifyAllAction = nullptr;
     QTimer m_countdown;
     static constexpr int GapFetchLimit = 500;
+    //! Messages loaded around a search hit that is not in the log.
+    static constexpr int SearchContext = 50;
     quint64 m_olderBefore = 0; //!< the before of the fetch under way for the top, 0: none
     bool m_noOlderHistory = false; //!< the server has nothing older than the log's top
     int m_unread = 0;

@@ -31,13 +31,16 @@ Notifier::Notifier(const QDBusConnection &bus, QObject *parent)
 
 Notifier::~Notifier() = default;
 
-bool Notifier::notifyLine(const QString &nick, const QString &text, bool mention)
+bool Notifier::notifyLine(const QString &nick, const QString &text, bool mention,
+                          bool privateMessage)
 {
     if (m_policy == ClientPreferences::Notify::None ||
-        (m_policy == ClientPreferences::Notify::Mentions && !mention)) {
+        (m_policy == ClientPreferences::Notify::Mentions && !mention && !privateMessage)) {
         return false;
     }
-    const QString summary = mention ? tr("%1 mentioned you").arg(nick) : tr("%1 wrote").arg(nick);
+    const QString summary = privateMessage ? tr("%1 wrote to you").arg(nick)
+        : mention                          ? tr("%1 mentioned you").arg(nick)
+                                           : tr("%1 wrote").arg(nick);
     QString body = text;
     if (body.size() > MaximumBody)
         body = body.left(MaximumBody - 1) + u'…';

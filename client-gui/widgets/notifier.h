@@ -34,9 +34,11 @@ public:
 
     /*!
      * Notifies about \a text from \a nick if the policy asks for it (\a mention: it names the
-     * user); returns whether a notification went out, to the service or to notShown().
+     * user; \a privateMessage: it was written to the user alone, which counts as a mention);
+     * returns whether a notification went out, to the service or to notShown().
      */
-    bool notifyLine(const QString &nick, const QString &text, bool mention);
+    bool notifyLine(const QString &nick, const QString &text, bool mention,
+                    bool privateMessage = false);
     /*! Sends \a summary and \a body, whatever the policy. */
     void notify(const QString &summary, const QString &body);
 

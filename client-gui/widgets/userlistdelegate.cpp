@@ -41,6 +41,13 @@ void UserListDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
         option->font.setBold(true);
         option->fontMetrics = QFontMetrics(option->font);
     }
+    if (index.data(UserListModel::IgnoredRole).toBool()) {
+        // Ignored: struck through, and dimmed like disabled text.
+        option->font.setStrikeOut(true);
+        option->fontMetrics = QFontMetrics(option->font);
+        option->palette.setBrush(QPalette::Text,
+                                 option->palette.color(QPalette::Disabled, QPalette::Text));
+    }
 }
 
 } // namespace Tagarela

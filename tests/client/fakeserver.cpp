@@ -80,6 +80,7 @@ void FakeServer::onMessage(const Message &message)
         ok.historyId = historyId;
         ok.rateMs = rateMs;
         ok.rateBurst = rateBurst;
+        ok.features = features;
         send(ok);
         break;
     }

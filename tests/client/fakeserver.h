@@ -44,6 +44,7 @@ public:
     QString historyId = QStringLiteral("history-1");
     int rateMs = 0;
     int rateBurst = 0;
+    QStringList features; //!< none: a server older than private messages and search
     QString resumeToken = QStringLiteral("token-1");
     QList<Message> history; //!< the answer to the next hello (oldest first)
     bool historyMore = false;

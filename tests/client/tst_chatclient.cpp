@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
 #include <memory>
 
 #include <QDir>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void replacedDoesNotReconnect();
     void outboxIsBounded();
     void pendingMessagesSayWhenTheClientGaveUp();
+    void privateMessagesAndSearchOnlyWhereOffered();
 
 private:
     std::unique_ptr<ChatClient> joinFake(FakeServer &fake, const QString &nick = u"ana"_s);
@@ -1126,6 +1128,64 @@ void TestChatClient::pendingMessagesSayWhenTheClientGaveUp()
     // Disconnecting on purpose says the same.
     ana->disconnectFromServer();
     QCOMPARE(shown(), disconnected);
+}
+
+void TestChatClient::privateMessagesAndSearchOnlyWhereOffered()
+{
+    {
+        // An older server would show a say {to} to everyone: nothing is sent to it.
+        FakeServer older;
+        QVERIFY(older.listen());
+        auto ana = joinFake(older);
+        QVERIFY(ana);
+        QVERIFY(!ana->supportsPrivateMessages());
+        QVERIFY(!ana->sayTo(u"bia"_s, u"psst"_s));
+        QVERIFY(!ana->search(u"psst"_s));
+        QVERIFY(ana->say(u"public"_s));
+        QTRY_COMPARE(older.says().size(), 1);
+        QCOMPARE(older.says().constFirst().to, QString());
+        QCOMPARE(ana->outbox().size(), 1);
+    }
+    FakeServer fake;
+    fake.features = {u"private"_s, u"search"_s};
+    QVERIFY(fake.listen());
+    auto ana = joinFake(fake);
+    QVERIFY(ana);
+    QSignalSpy lines(ana.get(), &ChatClient::lineReceived);
+    QVERIFY(ana->sayTo(u"bia"_s, u"psst"_s));
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).at(0).value<ChatLine>().to, u"bia"_s);
+    QTRY_COMPARE(fake.says().size(), 1);
+    QCOMPARE(fake.says().constFirst().to, u"bia"_s);
+    QCOMPARE(fake.says().constFirst().text, u"psst"_s);
+
+    // A private chat comes back with its recipient; the line says who it is for.
+    Message chat = Message::chat(u"bia"_s, u"hi ana"_s, false, 1000, 5);
+    chat.to = u"ana"_s;
+    fake.send(chat);
+    QTRY_COMPARE(lines.size(), 2);
+    const auto received = lines.at(1).at(0).value<ChatLine>();
+    QCOMPARE(received.to, u"ana"_s);
+    QCOMPARE(received.peer(u"ana"_s), u"bia"_s);
+
+    // Search: asked, and answered by history frames with the query, not taken for history.
+    QSignalSpy found(ana.get(), &ChatClient::searchFinished);
+    QSignalSpy history(ana.get(), &ChatClient::historyReceived);
+    QVERIFY(ana->search(u"  hi  "_s));
+    QTRY_VERIFY(std::any_of(
+        fake.received().cbegin(), fake.received().cend(), [](const FakeServer::Received &r) {
+            return r.message.type == MessageType::Search && r.message.query == u"hi"_s;
+        }));
+    Message answer = Message::history({chat}, 0, true, true);
+    answer.query = u"hi"_s;
+    fake.send(answer);
+    QTRY_COMPARE(found.size(), 1);
+    QCOMPARE(found.at(0).at(0).toString(), u"hi"_s);
+    const auto hits = found.at(0).at(2).value<QList<ChatLine>>();
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.constFirst().text, u"hi ana"_s);
+    QCOMPARE(found.at(0).at(3).toBool(), true);
+    QCOMPARE(history.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestChatClient)

@@ -56,6 +56,9 @@ void TestInputCommand::parse_data()
     QTest::newRow("unknown") << u"/dance now"_s << int(C::Unknown) << u"/dance"_s << true;
     QTest::newRow("slash alone") << u"/"_s << int(C::Unknown) << u"/"_s << true;
     QTest::newRow("tab after command") << u"/me\twaves"_s << int(C::Action) << u"waves"_s << false;
+    QTest::newRow("msg") << u"/msg bia see you"_s << int(C::Msg) << u"see you"_s << false;
+    QTest::newRow("msg without text") << u"/msg bia"_s << int(C::Invalid) << QString() << true;
+    QTest::newRow("msg alone") << u"/MSG"_s << int(C::Invalid) << QString() << true;
 }
 
 void TestInputCommand::parse()
@@ -73,6 +76,10 @@ void TestInputCommand::parse()
 
 void TestInputCommand::errors()
 {
+    const InputCommand message = InputCommand::parse(u"/msg  Bia   two  words "_s);
+    QCOMPARE(message.target, u"Bia"_s);
+    QCOMPARE(message.argument, u"two  words"_s);
+    QVERIFY(InputCommand::parse(u"/msg bia"_s).error.contains(u"/msg NICK TEXT"_s));
     QVERIFY(InputCommand::parse(u"/me"_s).error.contains(u"/me"_s));
     QVERIFY(InputCommand::parse(u"/nick"_s).error.contains(u"/nick"_s));
     QCOMPARE(InputCommand::parse(u"/nick bad nick!"_s).error,
@@ -85,8 +92,8 @@ void TestInputCommand::errors()
 void TestInputCommand::helpListsEveryCommand()
 {
     const QString help = InputCommand::helpText();
-    for (const auto &command :
-         {u"/me"_s, u"/nick"_s, u"/who"_s, u"/clear"_s, u"/help"_s, u"/quit"_s, u"//"_s}) {
+    for (const auto &command : {u"/me"_s, u"/msg"_s, u"/nick"_s, u"/who"_s, u"/clear"_s, u"/help"_s,
+                                u"/quit"_s, u"//"_s}) {
         QVERIFY2(help.contains(command), qPrintable(command));
     }
 }

@@ -83,6 +83,11 @@ public:
     {
         return m_inner->findClientId(clientId);
     }
+    QList<Message> search(const QString &query, quint64 before, int max,
+                          const QString &viewer) override
+    {
+        return m_inner->search(query, before, max, viewer);
+    }
 
 private:
     std::unique_ptr<HistoryDatabase> m_inner;

@@ -97,8 +97,8 @@ constexpr qint64 SomeTime = 1767225600000; // 2026-01-01T00:00:00Z
 QList<ErrorCode> allErrorCodes()
 {
     QList<ErrorCode> codes;
-    for (int c = static_cast<int>(ErrorCode::Protocol); c <= static_cast<int>(ErrorCode::Replaced);
-         ++c)
+    for (int c = static_cast<int>(ErrorCode::Protocol);
+         c <= static_cast<int>(ErrorCode::InvalidQuery); ++c)
         codes.append(static_cast<ErrorCode>(c));
     return codes;
 }
@@ -253,6 +253,21 @@ QList<RoundTripRow> roundTripRows()
                  u"history"_s});
     rows.append({"error, client id"_ba,
                  Message::error(ErrorCode::NotStored, u"disk full"_s, {}, u"id-1"_s), u"error"_s});
+    Message privateSay = Message::say(u"psst"_s, false, u"id-2"_s);
+    privateSay.to = u"bia"_s;
+    rows.append({"say, to"_ba, privateSay, u"say"_s});
+    Message privateChat = Message::chat(u"ana"_s, u"psst"_s, false, SomeTime, 3, u"id-2"_s);
+    privateChat.to = u"bia"_s;
+    rows.append({"chat, to"_ba, privateChat, u"chat"_s});
+    rows.append({"search"_ba, Message::search(u"café au lait"_s, 0, 0), u"search"_s});
+    rows.append({"search, before and limit"_ba,
+                 Message::search(u"x"_s, static_cast<quint64>(Int64Max), IntMax), u"search"_s});
+    Message hits = Message::history({privateChat}, 9, true, true);
+    hits.query = u"psst"_s;
+    rows.append({"history, search answer"_ba, hits, u"history"_s});
+    Message featured = Message::handshakeOk(1, 65536, 4000, 15000, u"s"_s);
+    featured.features = {u"private"_s, u"search"_s, u"future-thing"_s};
+    rows.append({"handshake-ok, features"_ba, featured, u"handshake-ok"_s});
     return rows;
 }
 
