@@ -111,6 +111,10 @@
         <source>Could not reach %1 (%2); trying %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This server has no private messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -190,6 +194,14 @@
         <source>The server could not store your message, so nobody received it. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This server cannot send private messages, so yours was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody called %1 is here, so your private message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatServer</name>
@@ -260,6 +272,18 @@
             <numerusform>%n more protocol error from clients was not logged</numerusform>
             <numerusform>%n more protocol errors from clients were not logged</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>in Redis at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicking %1 on another server</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -557,6 +581,30 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the &amp;Whole History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no private messages: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private message to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You ignore %1 now: their messages are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You hear from %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the message cannot be loaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -886,6 +934,21 @@ The server&apos;s certificate (SHA-256):
         <source>You are %1. %2 Type /who to see who.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT say TEXT to NICK alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A search needs 1 to %n characters of text, without control characters.</source>
+        <translation>
+            <numerusform>A search needs 1 to %n character of text, without control characters.</numerusform>
+            <numerusform>A search needs 1 to %n characters of text, without control characters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -1102,6 +1165,29 @@ The server&apos;s certificate (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::ConversationBar</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private conversation with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::FindBar</name>
     <message>
         <source>Find in the log</source>
@@ -1260,6 +1346,14 @@ The server&apos;s certificate (SHA-256):
     </message>
     <message>
         <source>//text — send a message that starts with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT — send TEXT to NICK alone, in a conversation of its own</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1456,6 +1550,29 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     </message>
 </context>
 <context>
+    <name>Tagarela::NickMenu</name>
+    <message>
+        <source>&amp;Private Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::Notifier</name>
     <message>
         <source>%1 mentioned you</source>
@@ -1463,6 +1580,10 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     </message>
     <message>
         <source>%1 wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrote to you</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1625,6 +1746,137 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     <message>
         <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::RedisRoomEngine</name>
+    <message>
+        <source>Redis lost the room: a new history begins (%1). Messages stored before are gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to Redis at %1 (%2): messages are not stored and their senders are told so until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach Redis at %1 (%2); trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Redis at %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Redis at %1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>Redis at %1 did not answer within %n second</numerusform>
+            <numerusform>Redis at %1 did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redis writes every message to disk before it is acknowledged (appendonly yes, appendfsync always)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: Redis at %1 runs with appendonly %2 and appendfsync %3: if Redis or its machine crashes, messages that were acknowledged can be LOST. Set &quot;appendonly yes&quot; and &quot;appendfsync always&quot; in redis.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the durability of Redis at %1 is UNKNOWN (CONFIG GET was refused: %2): acknowledged messages may be lost in a crash unless Redis runs with &quot;appendonly yes&quot; and &quot;appendfsync always&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis answered for %1 of %2 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hand the command to the other servers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read who is on the other servers from Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not tell the other servers of a join, leave or rename: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server %1 sharing the room stopped answering: announcing its %n user(s) left</source>
+        <translation>
+            <numerusform>The server %1 sharing the room stopped answering: announcing its %n user left</numerusform>
+            <numerusform>The server %1 sharing the room stopped answering: announcing its %n users left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the history from Redis at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::SearchDialog</name>
+    <message>
+        <source>&amp;Older Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the Whole History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to look for in everything the server keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(private, %1 → %2) </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found. Press Enter on one to see it in the log.</source>
+        <translation>
+            <numerusform>%n message found. Press Enter on it to see it in the log.</numerusform>
+            <numerusform>%n messages found. Press Enter on one to see it in the log.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2211,38 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>Let other servers started with --reuse-port listen on the same port of this host (SO_REUSEPORT): the system spreads new connections among them. Without a shared engine, each server is a room of its own.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Share the room with every server on the same Redis: redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock. The history is kept there instead of the data directory (docs/SCALING.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File whose first line is the password for Redis (AUTH). The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: a password is never taken from the command line, where other users of this machine can read it. Use --%1-file or the %2 environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis-password-file: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis-password-file: the first line of %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redis-password-file needs --redis.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SqliteHistoryDatabase</name>
@@ -2034,6 +2318,26 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>Cannot read the history from %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updating the history database %1 for private messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the search index (this SQLite library may lack FTS5, which Debian&apos;s libsqlite3 has)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the search index of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot search the history in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
@@ -2101,6 +2405,10 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     <name>Tagarela::UserListModel</name>
     <message>
         <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ignored)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

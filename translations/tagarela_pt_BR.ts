@@ -111,6 +111,10 @@
         <source>Could not reach %1 (%2); trying %3.</source>
         <translation>Não foi possível alcançar %1 (%2); tentando %3.</translation>
     </message>
+    <message>
+        <source>This server has no private messages.</source>
+        <translation>Este servidor não tem mensagens privadas.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatInput</name>
@@ -190,6 +194,14 @@
         <source>The server could not store your message, so nobody received it. Try again later.</source>
         <translation>O servidor não conseguiu guardar sua mensagem, então ninguém a recebeu. Tente de novo mais tarde.</translation>
     </message>
+    <message>
+        <source>This server cannot send private messages, so yours was not sent.</source>
+        <translation>Este servidor não envia mensagens privadas, então a sua não foi enviada.</translation>
+    </message>
+    <message>
+        <source>Nobody called %1 is here, so your private message was not sent.</source>
+        <translation>Ninguém chamado %1 está aqui, então sua mensagem privada não foi enviada.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ChatServer</name>
@@ -260,6 +272,18 @@
             <numerusform>mais %n erro de protocolo de clientes não foi registrado no log</numerusform>
             <numerusform>mais %n erros de protocolo de clientes não foram registrados no log</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>in Redis at %1</source>
+        <translation>no Redis em %1</translation>
+    </message>
+    <message>
+        <source>on another server</source>
+        <translation>em outro servidor</translation>
+    </message>
+    <message>
+        <source>Kicking %1 on another server</source>
+        <translation>Expulsando %1 em outro servidor</translation>
     </message>
 </context>
 <context>
@@ -560,6 +584,30 @@ O certificado do servidor (SHA-256):
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferências…</translation>
+    </message>
+    <message>
+        <source>Search the &amp;Whole History…</source>
+        <translation>Pesquisar em &amp;todo o histórico…</translation>
+    </message>
+    <message>
+        <source>This server has no private messages: nothing was sent.</source>
+        <translation>Este servidor não tem mensagens privadas: nada foi enviado.</translation>
+    </message>
+    <message>
+        <source>Private message to %1</source>
+        <translation>Mensagem privada para %1</translation>
+    </message>
+    <message>
+        <source>You ignore %1 now: their messages are hidden.</source>
+        <translation>Agora você ignora %1: as mensagens dessa pessoa ficam ocultas.</translation>
+    </message>
+    <message>
+        <source>You hear from %1 again.</source>
+        <translation>Você volta a ver as mensagens de %1.</translation>
+    </message>
+    <message>
+        <source>Not connected: the message cannot be loaded.</source>
+        <translation>Sem conexão: a mensagem não pode ser carregada.</translation>
     </message>
 </context>
 <context>
@@ -888,6 +936,21 @@ O certificado do servidor (SHA-256):
         <source>You are %1. %2 Type /who to see who.</source>
         <translation>Você é %1. %2 Digite /who para ver quem.</translation>
     </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation>Uso: /msg APELIDO TEXTO</translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT say TEXT to NICK alone</source>
+        <translation>/msg APELIDO TEXTO diz TEXTO só para APELIDO</translation>
+    </message>
+    <message numerus="yes">
+        <source>A search needs 1 to %n characters of text, without control characters.</source>
+        <translation>
+            <numerusform>Uma pesquisa precisa de 1 a %n caractere de texto, sem caracteres de controle.</numerusform>
+            <numerusform>Uma pesquisa precisa de 1 a %n caracteres de texto, sem caracteres de controle.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::ConnectDialog</name>
@@ -1104,6 +1167,29 @@ O certificado do servidor (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tagarela::ConversationBar</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Everyone in the room</source>
+        <translation>Todo mundo na sala</translation>
+    </message>
+    <message>
+        <source>Private conversation with %1</source>
+        <translation>Conversa privada com %1</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::FindBar</name>
     <message>
         <source>Find in the log</source>
@@ -1263,6 +1349,14 @@ O certificado do servidor (SHA-256):
     <message>
         <source>//text — send a message that starts with /</source>
         <translation>//text — envia uma mensagem que começa com /</translation>
+    </message>
+    <message>
+        <source>Usage: /msg NICK TEXT</source>
+        <translation>Uso: /msg APELIDO TEXTO</translation>
+    </message>
+    <message>
+        <source>/msg NICK TEXT — send TEXT to NICK alone, in a conversation of its own</source>
+        <translation>/msg APELIDO TEXTO — envia TEXTO só para APELIDO, numa conversa à parte</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1552,29 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     </message>
 </context>
 <context>
+    <name>Tagarela::NickMenu</name>
+    <message>
+        <source>&amp;Private Message</source>
+        <translation>Mensagem &amp;privada</translation>
+    </message>
+    <message>
+        <source>&amp;Mention</source>
+        <translation>&amp;Mencionar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Name</source>
+        <translation>&amp;Copiar nome</translation>
+    </message>
+    <message>
+        <source>&amp;Unignore</source>
+        <translation>&amp;Deixar de ignorar</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>&amp;Ignorar</translation>
+    </message>
+</context>
+<context>
     <name>Tagarela::Notifier</name>
     <message>
         <source>%1 mentioned you</source>
@@ -1466,6 +1583,10 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     <message>
         <source>%1 wrote</source>
         <translation>%1 escreveu</translation>
+    </message>
+    <message>
+        <source>%1 wrote to you</source>
+        <translation>%1 escreveu para você</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1748,137 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
     <message>
         <source>&quot;%1&quot;: after the host only /DB may follow, with DB a database number (0 by default).</source>
         <translation>&quot;%1&quot;: depois do host só pode vir /BD, sendo BD o número de um banco de dados (0 por padrão).</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::RedisRoomEngine</name>
+    <message>
+        <source>Redis lost the room: a new history begins (%1). Messages stored before are gone.</source>
+        <translation>O Redis perdeu a sala: um novo histórico começa (%1). As mensagens guardadas antes se perderam.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to Redis at %1 (%2): messages are not stored and their senders are told so until it is back</source>
+        <translation>A conexão com o Redis em %1 caiu (%2): as mensagens não são guardadas, e quem as envia é avisado, até ela voltar</translation>
+    </message>
+    <message>
+        <source>Cannot reach Redis at %1 (%2); trying again</source>
+        <translation>Não foi possível alcançar o Redis em %1 (%2); tentando de novo</translation>
+    </message>
+    <message>
+        <source>Connected to Redis at %1 again</source>
+        <translation>Conectado de novo ao Redis em %1</translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation>--redis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redis at %1 did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>O Redis em %1 não respondeu em %n segundo</numerusform>
+            <numerusform>O Redis em %1 não respondeu em %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redis writes every message to disk before it is acknowledged (appendonly yes, appendfsync always)</source>
+        <translation>O Redis grava cada mensagem no disco antes de confirmá-la (appendonly yes, appendfsync always)</translation>
+    </message>
+    <message>
+        <source>WARNING: Redis at %1 runs with appendonly %2 and appendfsync %3: if Redis or its machine crashes, messages that were acknowledged can be LOST. Set &quot;appendonly yes&quot; and &quot;appendfsync always&quot; in redis.conf.</source>
+        <translation>ATENÇÃO: o Redis em %1 roda com appendonly %2 e appendfsync %3: se o Redis ou a sua máquina cair, mensagens já confirmadas podem se PERDER. Configure &quot;appendonly yes&quot; e &quot;appendfsync always&quot; no redis.conf.</translation>
+    </message>
+    <message>
+        <source>WARNING: the durability of Redis at %1 is UNKNOWN (CONFIG GET was refused: %2): acknowledged messages may be lost in a crash unless Redis runs with &quot;appendonly yes&quot; and &quot;appendfsync always&quot;.</source>
+        <translation>ATENÇÃO: a durabilidade do Redis em %1 é DESCONHECIDA (CONFIG GET foi recusado: %2): mensagens confirmadas podem se perder numa queda, a menos que o Redis rode com &quot;appendonly yes&quot; e &quot;appendfsync always&quot;.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>Redis answered for %1 of %2 messages</source>
+        <translation>O Redis respondeu por %1 de %2 mensagens</translation>
+    </message>
+    <message>
+        <source>Redis at %1: %2</source>
+        <translation>Redis em %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not hand the command to the other servers: %1</source>
+        <translation>Não foi possível passar o comando aos outros servidores: %1</translation>
+    </message>
+    <message>
+        <source>Could not read who is on the other servers from Redis at %1: %2</source>
+        <translation>Não foi possível ler do Redis em %1 quem está nos outros servidores: %2</translation>
+    </message>
+    <message>
+        <source>Could not tell the other servers of a join, leave or rename: %1</source>
+        <translation>Não foi possível avisar os outros servidores de uma entrada, saída ou troca de apelido: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server %1 sharing the room stopped answering: announcing its %n user(s) left</source>
+        <translation>
+            <numerusform>O servidor %1, que compartilha a sala, parou de responder: anunciando a saída do seu %n usuário</numerusform>
+            <numerusform>O servidor %1, que compartilha a sala, parou de responder: anunciando a saída dos seus %n usuários</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server was lost</source>
+        <translation>o servidor caiu</translation>
+    </message>
+    <message>
+        <source>Could not read the history from Redis at %1: %2</source>
+        <translation>Não foi possível ler o histórico do Redis em %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tagarela::SearchDialog</name>
+    <message>
+        <source>&amp;Older Results</source>
+        <translation>Resultados mais &amp;antigos</translation>
+    </message>
+    <message>
+        <source>Search the Whole History</source>
+        <translation>Pesquisar em todo o histórico</translation>
+    </message>
+    <message>
+        <source>Words to look for in everything the server keeps</source>
+        <translation>Palavras a procurar em tudo o que o servidor guarda</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados da pesquisa</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Procurar:</translation>
+    </message>
+    <message>
+        <source>This server cannot search.</source>
+        <translation>Este servidor não faz pesquisas.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sem conexão.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Pesquisando…</translation>
+    </message>
+    <message>
+        <source>(private, %1 → %2) </source>
+        <translation>(privada, %1 → %2) </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nada encontrado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found. Press Enter on one to see it in the log.</source>
+        <translation>
+            <numerusform>%n mensagem encontrada. Tecle Enter sobre ela para vê-la no histórico.</numerusform>
+            <numerusform>%n mensagens encontradas. Tecle Enter sobre uma delas para vê-la no histórico.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2221,38 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>Let other servers started with --reuse-port listen on the same port of this host (SO_REUSEPORT): the system spreads new connections among them. Without a shared engine, each server is a room of its own.</source>
         <translation>Permite que outros servidores iniciados com --reuse-port escutem na mesma porta deste computador (SO_REUSEPORT): o sistema distribui as novas conexões entre eles. Sem um mecanismo compartilhado, cada servidor é uma sala própria.</translation>
     </message>
+    <message>
+        <source>Share the room with every server on the same Redis: redis://HOST[:PORT][/DB] or unix:/PATH/redis.sock. The history is kept there instead of the data directory (docs/SCALING.md).</source>
+        <translation>Compartilhar a sala com todos os servidores no mesmo Redis: redis://HOST[:PORTA][/BANCO] ou unix:/CAMINHO/redis.sock. O histórico fica lá em vez de no diretório de dados (docs/SCALING.md).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>File whose first line is the password for Redis (AUTH). The %1 environment variable works too; a password is never taken from the command line.</source>
+        <translation>Arquivo cuja primeira linha é a senha do Redis (AUTH). A variável de ambiente %1 também serve; uma senha nunca é aceita na linha de comando.</translation>
+    </message>
+    <message>
+        <source>--%1: a password is never taken from the command line, where other users of this machine can read it. Use --%1-file or the %2 environment variable.</source>
+        <translation>--%1: uma senha nunca é aceita na linha de comando, onde outros usuários desta máquina podem lê-la. Use --%1-file ou a variável de ambiente %2.</translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation>--redis: %1</translation>
+    </message>
+    <message>
+        <source>--redis-password-file: cannot read %1: %2</source>
+        <translation>--redis-password-file: não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>--redis-password-file: the first line of %1 is empty.</source>
+        <translation>--redis-password-file: a primeira linha de %1 está vazia.</translation>
+    </message>
+    <message>
+        <source>--redis-password-file needs --redis.</source>
+        <translation>--redis-password-file precisa de --redis.</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SqliteHistoryDatabase</name>
@@ -2044,6 +2328,26 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>Cannot read the history from %1: %2</source>
         <translation>Não foi possível ler o histórico de %1: %2</translation>
     </message>
+    <message>
+        <source>Updating the history database %1 for private messages</source>
+        <translation>Atualizando o banco de dados do histórico %1 para mensagens privadas</translation>
+    </message>
+    <message>
+        <source>cannot read the schema</source>
+        <translation>não foi possível ler o esquema</translation>
+    </message>
+    <message>
+        <source>cannot create the search index (this SQLite library may lack FTS5, which Debian&apos;s libsqlite3 has)</source>
+        <translation>não foi possível criar o índice de pesquisa (talvez esta biblioteca SQLite não tenha FTS5, que a libsqlite3 do Debian tem)</translation>
+    </message>
+    <message>
+        <source>Building the search index of %1</source>
+        <translation>Construindo o índice de pesquisa de %1</translation>
+    </message>
+    <message>
+        <source>Cannot search the history in %1: %2</source>
+        <translation>Não foi possível pesquisar o histórico em %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
@@ -2112,6 +2416,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>%1 (you)</source>
         <translation>%1 (você)</translation>
+    </message>
+    <message>
+        <source>%1 (ignored)</source>
+        <translation>%1 (ignorado)</translation>
     </message>
 </context>
 <context>
