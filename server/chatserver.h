@@ -106,7 +106,7 @@ Q_SIGNALS:
     void shutDownFinished();
 
 private:
-    void onConnectionReady(QTcpSocket *socket, bool silent);
+    void onConnectionReady(Tagarela::Connection *connection, bool silent);
     [[nodiscard]] bool saveBans(QString *error) const;
     void onSessionFinished(ClientSession *session);
     void finishShutDownIfIdle();

@@ -16,8 +16,6 @@
 #include "roommember.h"
 #include "serverconfig.h"
 
-class QTcpSocket;
-
 namespace Tagarela {
 
 class ChatRoom;
@@ -51,7 +49,8 @@ public:
         Busy //!< too many connections that have not joined, none of them waiting long enough
     };
 
-    ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
+    /*! Takes ownership of \a connection, a server-side one not started yet. */
+    ClientSession(Connection *connection, ChatRoom *room, const ServerConfig &config,
                   Rejection rejection, QObject *parent = nullptr);
     ~ClientSession() override;
 
