@@ -11,8 +11,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHostInfo>
-#include <QSslSocket>
-#include <QTcpSocket>
 
 #include "addresskey.h"
 #include "clientsession.h"
@@ -216,16 +214,15 @@ bool ChatServer::listen()
     return false;
 }
 
-void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
+void ChatServer::onConnectionReady(Connection *connection, bool silent)
 {
     if (m_shuttingDown) {
-        socket->abort();
-        socket->deleteLater();
+        connection->abort(ErrorCode::Shutdown, {});
+        connection->deleteLater();
         return;
     }
-    const QHostAddress address = Connection::plainAddress(socket->peerAddress());
-    const auto *tlsSocket = qobject_cast<QSslSocket *>(socket);
-    const bool encrypted = tlsSocket && tlsSocket->isEncrypted();
+    const QHostAddress address = connection->peerAddress();
+    const bool encrypted = connection->isEncrypted();
     using Rejection = ClientSession::Rejection;
     Rejection rejection = Rejection::None;
     const qint64 now = m_clock.elapsed();
@@ -248,8 +245,8 @@ void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
 
     if (rejection != Rejection::None) {
         if (m_rejecting >= MaxRejecting) {
-            socket->abort();
-            socket->deleteLater();
+            connection->abort(ErrorCode::None, {});
+            connection->deleteLater();
             return;
         }
         ++m_rejecting;
@@ -261,7 +258,7 @@ void ChatServer::onConnectionReady(QTcpSocket *socket, bool silent)
             victim->evict();
         }
     }
-    auto *session = new ClientSession(socket, &m_room, m_config, rejection, this);
+    auto *session = new ClientSession(connection, &m_room, m_config, rejection, this);
     session->setPasswordCheck(&m_passwords, &m_clock);
     session->setProtocolLog(&m_protocolLog);
     session->connection()->setOutputBudget(&m_output);

@@ -115,7 +115,7 @@ Q_SIGNALS:
     void shutDownFinished();
 
 private:
-    void onConnectionReady(QTcpSocket *socket, bool silent);
+    void onConnectionReady(Tagarela::Connection *connection, bool silent);
     /*! A host's command from another server sharing the room. */
     void onCommand(const Message &command, bool ours);
     bool kickHere(const QString &nick, const QString &reason);

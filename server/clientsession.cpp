@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <limits>
 
-#include <QTcpSocket>
 #include <QTimerEvent>
 
 #include "broadcast.h"
@@ -78,16 +77,17 @@ constexpr int NickAttemptBurst = 8;
 constexpr double NickAttemptsPerSecond = 1;
 } // namespace
 
-ClientSession::ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
+ClientSession::ClientSession(Connection *connection, ChatRoom *room, const ServerConfig &config,
                              Rejection rejection, QObject *parent)
     : QObject(parent)
-    , m_connection(new Connection(socket, Connection::Role::Server, this))
+    , m_connection(connection)
     , m_room(room)
     , m_config(config)
     , m_rejection(rejection)
     , m_rate(config.maxRate, config.rateBurst)
     , m_nickAttempts(NickAttemptsPerSecond, NickAttemptBurst)
 {
+    m_connection->setParent(this);
     m_connection->setMaxFrame(config.maxFrame);
     m_connection->setMaxLineBytes(config.maxLine);
     m_connection->setMaxPendingOutput(config.maxPendingOutput);

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <deque>
 #include <limits>
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 
 #include "connection.h"
@@ -15,8 +15,6 @@
 #include "ratelimiter.h"
 #include "roommember.h"
 #include "serverconfig.h"
-
-class QTcpSocket;
 
 namespace Tagarela {
 
@@ -51,7 +49,8 @@ public:
         Busy //!< too many connections that have not joined, none of them waiting long enough
     };
 
-    ClientSession(QTcpSocket *socket, ChatRoom *room, const ServerConfig &config,
+    /*! Takes ownership of \a connection, a server-side one not started yet. */
+    ClientSession(Connection *connection, ChatRoom *room, const ServerConfig &config,
                   Rejection rejection, QObject *parent = nullptr);
     ~ClientSession() override;
 
@@ -208,7 +207,8 @@ private:
     Rejection m_rejection;
     State m_state = State::Detecting;
     RateLimiter m_rate;
-    std::deque<Input> m_heldInput; //!< input waiting for its turn under the rate, in order
+    // QList, not std::deque: an empty deque allocates over 500 bytes, for every connection.
+    QList<Input> m_heldInput; //!< input waiting for its turn under the rate, in order
     qint64 m_heldInputBytes = 0;
     bool m_toldSlowedDown = false; //!< until the client is back within the rate
     QBasicTimer m_paceTimer; //!< when the next held input may be handled
@@ -219,7 +219,7 @@ private:
     qint64 m_loginLimitMs = std::numeric_limits<qint64>::max(); //!< hurryLogin()
     QBasicTimer m_passwordDelay;
     QBasicTimer m_leaveTimer; //!< bounds the wait in Leaving
-    std::deque<Held> m_held; //!< output in order while a history answer is being read
+    QList<Held> m_held; //!< output in order while a history answer is being read
     qint64 m_heldBytes = 0;
     quint64 m_lastPlace = 0;
     ErrorCode m_closeCode = ErrorCode::None;

@@ -16,7 +16,6 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimerEvent>
 
 #include "addresskey.h"
@@ -164,14 +163,9 @@ private:
     {
         stopWatching();
         m_timer.stop();
-        auto *socket = new QTcpSocket;
-        if (!socket->setSocketDescriptor(m_descriptor)) {
-            delete socket;
-            abort();
-            return;
-        }
+        auto *connection = new Connection(m_descriptor);
         m_descriptor = -1;
-        m_listener->handOver(this, socket, silent);
+        m_listener->handOver(this, connection, silent);
     }
 
     void startTls()
@@ -190,7 +184,7 @@ private:
             m_tlsSocket->disconnect(this);
             QSslSocket *socket = m_tlsSocket;
             m_tlsSocket = nullptr;
-            m_listener->handOver(this, socket, false);
+            m_listener->handOver(this, new Connection(socket, Connection::Role::Server), false);
         });
         connect(m_tlsSocket, &QSslSocket::errorOccurred, this, [this] {
             qCInfo(lcServer).noquote() << Listener::tr("TLS handshake with %1 failed: %2")
@@ -402,13 +396,7 @@ bool Listener::listenReusingPort(const QHostAddress &address, quint16 port, QStr
 void Listener::incomingConnection(qintptr descriptor)
 {
     if (!m_tls) {
-        auto *socket = new QTcpSocket;
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            ::close(int(descriptor));
-            return;
-        }
-        Q_EMIT connectionReady(socket, false);
+        Q_EMIT connectionReady(new Connection(descriptor), false);
         return;
     }
     const QHostAddress address = peerAddressOf(descriptor);
@@ -417,15 +405,9 @@ void Listener::incomingConnection(qintptr descriptor)
         (m_maxSortingPerAddress > 0 && m_sortingPerAddress.value(key) >= m_maxSortingPerAddress)) {
         // No room to wait for its first byte: it goes on as a plain connection, whose limits
         // tell it why if it cannot stay. (A TLS client among them is closed by its session.)
-        auto *socket = new QTcpSocket;
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            ::close(int(descriptor));
-            return;
-        }
         qCDebug(lcServer).noquote() << "Too many connections being sorted; taking one from"
                                     << describe(address) << "as plain";
-        Q_EMIT connectionReady(socket, false);
+        Q_EMIT connectionReady(new Connection(descriptor), false);
         return;
     }
     ++m_sorting;
@@ -433,11 +415,10 @@ void Listener::incomingConnection(qintptr descriptor)
     m_inProgress.insert(new PendingConnection(this, descriptor, address));
 }
 
-void Listener::handOver(PendingConnection *pending, QTcpSocket *socket, bool silent)
+void Listener::handOver(PendingConnection *pending, Connection *connection, bool silent)
 {
-    socket->setParent(nullptr);
     release(pending);
-    Q_EMIT connectionReady(socket, silent);
+    Q_EMIT connectionReady(connection, silent);
 }
 
 void Listener::release(PendingConnection *pending)

@@ -13,20 +13,19 @@
 
 #include "admissionpool.h"
 
-class QTcpSocket;
-
 namespace Tagarela {
 
+class Connection;
 class PendingConnection;
 
 /*!
- * Accepts TCP connections and hands each one over as a socket ready for a session.
+ * Accepts TCP connections and hands each one over as a Connection ready for a session.
  *
- * Without TLS every connection is handed over at once as a QTcpSocket. With a TLS
- * configuration it first looks at the first byte the client sends, with recv(MSG_PEEK) on the
- * bare descriptor before any Qt socket reads from it, so nothing is consumed: 0x16 (a TLS
- * ClientHello) gets a QSslSocket that is handed over once its handshake is done; any other
- * byte, or silence for the detection timeout, a plain QTcpSocket. Connections waiting for
+ * Without TLS every connection is handed over at once as a Connection that owns the bare
+ * descriptor (no QTcpSocket). With a TLS configuration it first looks at the first byte the
+ * client sends, with recv(MSG_PEEK) on the bare descriptor, so nothing is consumed: 0x16 (a
+ * TLS ClientHello) gets a QSslSocket that is handed over in a Connection once its handshake is
+ * done; any other byte, or silence for the detection timeout, a plain one. Connections waiting for
  * their first byte, and TLS handshakes, have limits of their own (setMaxSorting(),
  * setHandshakeLimits()): plain clients never wait behind stalled TLS handshakes.
  */
@@ -81,18 +80,19 @@ public:
 
 Q_SIGNALS:
     /*!
-     * A connection for a session, which takes ownership of \a socket. An encrypted one is a
-     * QSslSocket whose handshake is done. \a silent: no byte arrived within the detection
-     * timeout already, so it is a text client waiting for a greeting.
+     * A server-side connection, not started, for a session, which takes ownership of
+     * \a connection. An encrypted one runs over a QSslSocket whose handshake is done.
+     * \a silent: no byte arrived within the detection timeout already, so it is a text client
+     * waiting for a greeting.
      */
-    void connectionReady(QTcpSocket *socket, bool silent);
+    void connectionReady(Tagarela::Connection *connection, bool silent);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     friend class PendingConnection;
-    void handOver(PendingConnection *pending, QTcpSocket *socket, bool silent);
+    void handOver(PendingConnection *pending, Connection *connection, bool silent);
     void release(PendingConnection *pending);
     /*! \a pending starts with 0x16: whether it may start its TLS handshake. */
     [[nodiscard]] bool admitHandshake(PendingConnection *pending);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimerEvent>
@@ -13,9 +14,15 @@
 #if defined(Q_OS_UNIX)
 #include <cerrno>
 #include <climits>
+#include <cstring>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <unistd.h>
 #endif
 
 #include "logging.h"
@@ -37,6 +44,34 @@ constexpr qint64 FlushThreshold = 64 * 1024;
 #if defined(Q_OS_UNIX)
 // Buffers per sendmsg() call (Linux's IOV_MAX is 1024).
 constexpr int MaxIov = std::min(IOV_MAX, 1024);
+// Parts of output a connection keeps room for once its queue is empty.
+constexpr qsizetype SmallQueue = 16;
+// What one recv() on a descriptor of its own reads at most, into the thread's shared buffer.
+constexpr qsizetype ReadChunk = 64 * 1024;
+
+// The one read buffer of this thread's descriptor connections: a connection decodes (copies)
+// what it read before it reads again, so one buffer serves them all.
+char *sharedReadBuffer()
+{
+    thread_local std::unique_ptr<char[]> buffer;
+    if (!buffer)
+        buffer = std::make_unique<char[]>(size_t(ReadChunk));
+    return buffer.get();
+}
+
+QHostAddress peerAddressOf(qintptr descriptor, quint16 *port)
+{
+    sockaddr_storage storage {};
+    socklen_t length = sizeof storage;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return {};
+    const QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
+    if (storage.ss_family == AF_INET)
+        *port = ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port);
+    else if (storage.ss_family == AF_INET6)
+        *port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port);
+    return address;
+}
 #endif
 
 // The connections of this thread with output queued this turn, flushed together by one posted
@@ -94,10 +129,32 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
     });
 }
 
+Connection::Connection(qintptr descriptor, QObject *parent)
+    : QObject(parent)
+    , m_descriptor(descriptor)
+    , m_ownsDescriptor(true)
+    , m_role(Role::Server)
+    , m_frames(Protocol::DefaultMaxFrame)
+{
+#if defined(Q_OS_UNIX)
+    const int flags = ::fcntl(int(descriptor), F_GETFL);
+    if (flags >= 0 && !(flags & O_NONBLOCK))
+        (void)::fcntl(int(descriptor), F_SETFL, flags | O_NONBLOCK);
+    m_peerAddress = plainAddress(peerAddressOf(descriptor, &m_peerPort));
+#endif
+}
+
 Connection::~Connection()
 {
+    closeDescriptor();
     if (m_budget)
         m_budget->queued -= m_budgeted;
+}
+
+bool Connection::isEncrypted() const
+{
+    const auto *tlsSocket = qobject_cast<const QSslSocket *>(m_socket.data());
+    return tlsSocket && tlsSocket->isEncrypted();
 }
 
 QHostAddress Connection::plainAddress(const QHostAddress &address)
@@ -132,7 +189,23 @@ void Connection::setHeartbeat(int intervalMs, int timeoutMs)
 
 void Connection::start()
 {
-    if (!m_socket || m_closing)
+    if (m_closing)
+        return;
+    if (m_descriptor >= 0) {
+        if (m_readNotifier)
+            return; // started already
+        m_lastReceived.start();
+        // Nagle plus delayed ACK holds small writes back by tens of milliseconds.
+        setSocketOption(IPPROTO_TCP, TCP_NODELAY, 1);
+        m_readNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Read, this);
+        connect(m_readNotifier, &QSocketNotifier::activated, this, &Connection::onReadable);
+        if (m_detectTimeoutMs > 0 || hasBytesAvailable())
+            m_timer.start(std::max(m_detectTimeoutMs, 1), this);
+        else
+            switchMode(Mode::Line);
+        return; // what is there already is read when the event loop sees it
+    }
+    if (!m_socket)
         return;
     m_peerAddress = plainAddress(m_socket->peerAddress());
     m_peerPort = m_socket->peerPort();
@@ -152,6 +225,25 @@ void Connection::start()
         onReadyRead();
 }
 
+bool Connection::hasBytesAvailable() const
+{
+#if defined(Q_OS_UNIX)
+    int available = 0;
+    return m_descriptor >= 0 && ::ioctl(int(m_descriptor), FIONREAD, &available) == 0 &&
+        available > 0;
+#else
+    return false;
+#endif
+}
+
+void Connection::setSocketOption(int level, int option, int value)
+{
+#if defined(Q_OS_UNIX)
+    if (m_descriptor >= 0)
+        (void)::setsockopt(int(m_descriptor), level, option, &value, sizeof value);
+#endif
+}
+
 QString Connection::peerName() const
 {
     if (m_peerAddress.protocol() == QAbstractSocket::IPv6Protocol)
@@ -159,9 +251,9 @@ QString Connection::peerName() const
     return m_peerAddress.toString() + u':' + QString::number(m_peerPort);
 }
 
-qint64 Connection::pendingOutput() const
+qint64 Connection::socketBuffered() const
 {
-    return m_outQueued + (m_socket ? m_socket->bytesToWrite() : 0);
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 bool Connection::send(const Message &message)
@@ -176,7 +268,7 @@ bool Connection::sendLine(const QString &line)
 
 bool Connection::sendEncoded(const QByteArray &bytes)
 {
-    if (m_closing || !m_socket)
+    if (m_closing || (!m_socket && m_descriptor < 0))
         return false;
     if (bytes.isEmpty())
         return true;
@@ -199,10 +291,13 @@ bool Connection::sendEncoded(const QByteArray &bytes)
     }
     m_outQueue.append(bytes);
     m_outQueued += bytes.size();
-    if (m_outQueued >= FlushThreshold)
+    if (m_waitingWritable) {
+        // The kernel is full: the write notifier flushes when it has room again.
+    } else if (m_outQueued >= FlushThreshold) {
         flushOutput();
-    else
+    } else {
         scheduleFlush();
+    }
     accountOutput();
     return true;
 }
@@ -264,6 +359,10 @@ void Connection::flushOutput()
 {
     if (m_outQueue.isEmpty())
         return;
+    if (m_descriptor >= 0) {
+        flushToDescriptor();
+        return;
+    }
     if (!m_socket) {
         m_outQueue.clear();
         m_outQueued = 0;
@@ -273,8 +372,11 @@ void Connection::flushOutput()
     // no ring buffer, no write notifier. What it does not take goes to Qt's buffer, in order.
     qint64 written = 0;
     if (m_directWrites && m_socket->state() == QAbstractSocket::ConnectedState &&
-        m_socket->bytesToWrite() == 0)
-        written = writeQueueDirectly();
+        m_socket->bytesToWrite() == 0) {
+        // Another error: Qt meets it on its own write and reports it the usual way.
+        int error = 0;
+        written = writeQueueDirectly(m_socket->socketDescriptor(), &error);
+    }
     if (written == m_outQueued) {
         m_outQueue.clear();
         m_outQueued = 0;
@@ -300,10 +402,70 @@ void Connection::flushOutput()
     m_outQueued = 0;
 }
 
-qint64 Connection::writeQueueDirectly()
+void Connection::flushToDescriptor()
 {
+    if (m_waitingWritable)
+        return; // the kernel is full: onWritable() comes back when it has room
+    int error = 0;
+    dequeue(writeQueueDirectly(m_descriptor, &error));
+    if (error != 0) {
+        dropDescriptor(error);
+        return;
+    }
+    if (m_outQueue.isEmpty()) {
+        if (m_closing && !m_finished) {
+            // close() waited for this: everything reached the kernel.
+            closeDescriptor();
+            finish();
+        }
+        return;
+    }
+    if (!m_writeNotifier) {
+        m_writeNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Write, this);
+        connect(m_writeNotifier, &QSocketNotifier::activated, this, &Connection::onWritable);
+    }
+    m_writeNotifier->setEnabled(true);
+    m_waitingWritable = true;
+}
+
+void Connection::onWritable()
+{
+    m_writeNotifier->setEnabled(false);
+    m_waitingWritable = false;
+    flushToDescriptor();
+    accountOutput();
+}
+
+void Connection::dequeue(qint64 written)
+{
+    if (written <= 0)
+        return;
+    m_outQueued -= written;
+    written += m_outOffset;
+    qsizetype done = 0;
+    while (done < m_outQueue.size() && written >= m_outQueue.at(done).size()) {
+        written -= m_outQueue.at(done).size();
+        ++done;
+    }
+    if (done == m_outQueue.size()) {
+        // An idle connection keeps no room for the many parts a busy turn queued (a join
+        // burst in a big room): its memory is what counts when thousands idle.
+        if (m_outQueue.capacity() > SmallQueue)
+            m_outQueue = QList<QByteArray>();
+        else
+            m_outQueue.clear();
+        m_outOffset = 0;
+        return;
+    }
+    // Removing from the front of a QList moves no elements.
+    m_outQueue.remove(0, done);
+    m_outOffset = written;
+}
+
+qint64 Connection::writeQueueDirectly(qintptr descriptor, int *error)
+{
+    *error = 0;
 #if defined(Q_OS_UNIX)
-    const qintptr descriptor = m_socket->socketDescriptor();
     if (descriptor < 0)
         return 0;
     iovec iov[MaxIov];
@@ -314,19 +476,20 @@ qint64 Connection::writeQueueDirectly()
         qint64 batch = 0;
         for (; next < m_outQueue.size() && count < MaxIov; ++next, ++count) {
             const QByteArray &part = m_outQueue.at(next);
-            iov[count].iov_base = const_cast<char *>(part.constData());
-            iov[count].iov_len = size_t(part.size());
-            batch += part.size();
+            const qint64 skip = next == 0 ? m_outOffset : 0;
+            iov[count].iov_base = const_cast<char *>(part.constData() + skip);
+            iov[count].iov_len = size_t(part.size() - skip);
+            batch += part.size() - skip;
         }
         msghdr message {};
         message.msg_iov = iov;
         message.msg_iovlen = size_t(count);
         ssize_t sent;
         do {
-            sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL);
+            sent = ::sendmsg(int(descriptor), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
         } while (sent < 0 && errno == EINTR);
-        // EAGAIN: Qt buffers the rest and waits for the socket. Another error: Qt meets it on
-        // its own write and reports it the usual way.
+        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+            *error = errno;
         if (sent <= 0)
             return total;
         total += sent;
@@ -347,6 +510,23 @@ void Connection::close(ErrorCode code, const QString &detail)
     m_closeCode = code;
     m_closeDetail = detail;
     m_timer.stop();
+    if (m_descriptor >= 0) {
+        // Nothing more is read (as a QTcpSocket that is disconnecting); what is queued goes
+        // out first, and the descriptor is closed once the kernel has taken it.
+        if (m_readNotifier)
+            m_readNotifier->setEnabled(false);
+        flushOutput();
+        accountOutput();
+        if (m_finished)
+            return; // all of it went out, or the peer is gone
+        if (m_outQueue.isEmpty()) {
+            closeDescriptor();
+            finish();
+            return;
+        }
+        m_flushTimer.start(FlushTimeoutMs, this);
+        return;
+    }
     if (!m_socket || m_socket->state() == QAbstractSocket::UnconnectedState) {
         finish();
         return;
@@ -366,9 +546,67 @@ void Connection::abort(ErrorCode code, const QString &detail)
     m_closing = true;
     m_outQueue.clear();
     m_outQueued = 0;
+    m_outOffset = 0;
     if (m_socket)
         m_socket->abort();
+    closeDescriptor();
     finish();
+}
+
+void Connection::onReadable()
+{
+#if defined(Q_OS_UNIX)
+    char *buffer = sharedReadBuffer();
+    qint64 total = 0;
+    // Bounded per call, like a QTcpSocket's read buffer: the rest waits in the kernel, and
+    // the level-triggered notifier comes back for it on the next turn.
+    while (!m_closing && m_descriptor >= 0 && total < ReadBufferSize) {
+        const ssize_t received = ::recv(int(m_descriptor), buffer, size_t(ReadChunk), 0);
+        if (received > 0) {
+            total += received;
+            m_lastReceived.start();
+            receive(QByteArrayView(buffer, received));
+            if (received < ReadChunk)
+                return; // the kernel had no more; the notifier says when it has
+            continue;
+        }
+        if (received < 0 && errno == EINTR)
+            continue;
+        if (received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        dropDescriptor(received == 0 ? 0 : errno);
+        return;
+    }
+#endif
+}
+
+void Connection::dropDescriptor(int error)
+{
+    if (!m_closing && m_closeDetail.isEmpty()) {
+        // As a QTcpSocket says it: a reset or a broken pipe is the peer closing too.
+        m_closeDetail = error == 0 || error == ECONNRESET || error == EPIPE
+            ? tr("the peer closed the connection")
+            : QString::fromLocal8Bit(std::strerror(error));
+    }
+    closeDescriptor();
+    finish();
+}
+
+void Connection::closeDescriptor()
+{
+    if (m_descriptor < 0)
+        return;
+    // Disabled, not deleted: this may run inside one of their own signals. A disabled
+    // notifier watches nothing, so the descriptor's number is free for the next connection.
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(false);
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(false);
+    m_waitingWritable = false;
+#if defined(Q_OS_UNIX)
+    ::close(int(m_descriptor));
+#endif
+    m_descriptor = -1;
 }
 
 void Connection::onReadyRead()
@@ -378,13 +616,18 @@ void Connection::onReadyRead()
         const QByteArray bytes =
             m_socket->read(std::min(m_socket->bytesAvailable(), ReadBufferSize));
         m_lastReceived.start();
-        if (m_mode == Mode::Detecting)
-            detectFrom(bytes);
-        else if (m_mode == Mode::Framed)
-            decodeFrames(bytes);
-        else
-            decodeLines(bytes);
+        receive(bytes);
     }
+}
+
+void Connection::receive(QByteArrayView bytes)
+{
+    if (m_mode == Mode::Detecting)
+        detectFrom(bytes);
+    else if (m_mode == Mode::Framed)
+        decodeFrames(bytes);
+    else
+        decodeLines(bytes);
 }
 
 void Connection::detectFrom(QByteArrayView bytes)
@@ -427,6 +670,8 @@ void Connection::switchMode(Mode mode)
     } else if (m_socket) {
         // A person at a terminal cannot answer pings: let TCP find a dead peer instead.
         m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    } else {
+        setSocketOption(SOL_SOCKET, SO_KEEPALIVE, 1);
     }
     Q_EMIT modeDetected(mode);
 }
@@ -488,6 +733,7 @@ void Connection::timerEvent(QTimerEvent *event)
         qCInfo(lcConnection).noquote() << peerName() << "did not take its last output in time";
         if (m_socket)
             m_socket->abort();
+        closeDescriptor();
         finish();
     } else {
         QObject::timerEvent(event);
@@ -530,10 +776,12 @@ void Connection::finish()
         return;
     m_finished = true;
     m_closing = true;
+    closeDescriptor();
     m_timer.stop();
     m_flushTimer.stop();
     m_outQueue.clear();
     m_outQueued = 0;
+    m_outOffset = 0;
     accountOutput();
     // Queued so that whoever called send() or close() is not torn down under its own feet.
     QMetaObject::invokeMethod(

@@ -14,6 +14,7 @@
 #include "linedecoder.h"
 #include "message.h"
 
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace Tagarela {
@@ -47,6 +48,12 @@ struct OutputBudget
  * The socket may be a QSslSocket; its output then goes through it, never straight to the
  * descriptor.
  *
+ * A server's plain TCP connection needs no QTcpSocket: constructed from the accepted
+ * descriptor, the Connection owns it itself, with a QSocketNotifier for reading (and one for
+ * writing while output waits for the kernel), recv() into one buffer shared by every
+ * connection of the thread, and sendmsg() for output, which it keeps until the kernel takes
+ * it. That saves the 16 KiB read block and the objects a QTcpSocket keeps for its whole life.
+ *
  * A ping is answered as soon as its frame is decoded, and a pong taken at once, before any
  * message after them is delivered: whatever the owner holds back of its peer's input (a
  * server slowing a client down to its rate), the heartbeat is never behind it.
@@ -66,6 +73,11 @@ public:
 
     /*! Takes ownership of \a socket, which must be connected or connecting. */
     Connection(QTcpSocket *socket, Role role, QObject *parent = nullptr);
+    /*!
+     * A server-side plain TCP connection on \a descriptor, connected (accepted), which it takes
+     * over: it is closed when the connection closes, and at the latest with the Connection.
+     */
+    explicit Connection(qintptr descriptor, QObject *parent = nullptr);
     ~Connection() override;
 
     /*!
@@ -100,12 +112,17 @@ public:
 
     Mode mode() const { return m_mode; }
     bool isOpen() const { return !m_closing; }
+    /*! Whether it runs over TLS (a QSslSocket whose handshake is done). */
+    bool isEncrypted() const;
     QHostAddress peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
     /*! "address:port", for logs. */
     QString peerName() const;
     /*! Bytes not yet handed to the kernel: queued for the next flush plus buffered by Qt. */
-    qint64 pendingOutput() const;
+    qint64 pendingOutput() const
+    {
+        return m_ownsDescriptor ? m_outQueued : m_outQueued + socketBuffered();
+    }
     /*!
      * The size on the wire of the message that messageReceived() is delivering: its frame's
      * payload. Valid during that signal.
@@ -159,7 +176,22 @@ protected:
 
 private:
     void onReadyRead();
+    /*! A descriptor of its own: reads what the kernel has (a bounded amount per call). */
+    void onReadable();
+    void onWritable();
     void onDisconnected();
+    /*! Reads, detects or decodes \a bytes that just arrived. */
+    void receive(QByteArrayView bytes);
+    /*! A descriptor of its own: flushes straight to it, or waits until it is writable. */
+    void flushToDescriptor();
+    /*! The peer is gone (\a error: errno, 0 for an orderly end of stream): closes and finishes. */
+    void dropDescriptor(int error);
+    /*! Stops watching the descriptor and closes it. */
+    void closeDescriptor();
+    bool hasBytesAvailable() const;
+    /*! What a QTcpSocket holds of the output. */
+    qint64 socketBuffered() const;
+    void setSocketOption(int level, int option, int value);
     void onHeartbeat();
     void detectFrom(QByteArrayView bytes);
     void switchMode(Mode mode);
@@ -171,14 +203,25 @@ private:
     static void flushPending();
     /*! Hands everything queued to the kernel, or what it does not take to the socket's buffer. */
     void flushOutput();
-    /*! Writes the queue straight to the descriptor; returns how many bytes the kernel took. */
-    qint64 writeQueueDirectly();
+    /*!
+     * Writes the queue (from m_outOffset into its first part) straight to \a descriptor;
+     * returns how many bytes the kernel took. \a error: errno if a call failed other than
+     * for a full buffer, else 0.
+     */
+    qint64 writeQueueDirectly(qintptr descriptor, int *error);
+    /*! Drops \a written bytes from the front of the queue. */
+    void dequeue(qint64 written);
     /*! Brings the budget up to date with what this connection holds now. */
     void accountOutput();
     /*! Whether \a more bytes would take this connection over its own cap or the budget. */
     bool isOverLimit(qint64 more) const;
 
-    QPointer<QTcpSocket> m_socket;
+    QPointer<QTcpSocket> m_socket; //!< null for a descriptor of its own
+    qintptr m_descriptor = -1; //!< a descriptor of its own while open, else -1
+    bool m_ownsDescriptor = false; //!< constructed on a descriptor, not a QTcpSocket
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr; //!< created the first time the kernel is full
+    bool m_waitingWritable = false; //!< the write notifier is on: the kernel took not all
     Role m_role;
     Mode m_mode = Mode::Detecting;
     QHostAddress m_peerAddress;
@@ -187,7 +230,8 @@ private:
     LineDecoder m_lines;
     QByteArray m_magicSeen;
     QList<QByteArray> m_outQueue; //!< frames and lines not yet written, in order
-    qint64 m_outQueued = 0; //!< their total size
+    qint64 m_outQueued = 0; //!< their total size, less m_outOffset
+    qint64 m_outOffset = 0; //!< bytes of the first part the kernel took already
     bool m_flushScheduled = false;
     bool m_directWrites = true; //!< false for a QSslSocket: bytes must go through its encryption
     qint64 m_maxPendingOutput = 0;

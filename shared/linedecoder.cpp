@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "linedecoder.h"
 
+#include <algorithm>
+
 #include "validation.h"
 
 namespace Tagarela {
@@ -21,7 +23,29 @@ LineDecoder::LineDecoder(int maxLineBytes)
 
 void LineDecoder::feed(QByteArrayView bytes)
 {
-    for (char ch : bytes) {
+    const char *data = bytes.data();
+    const qsizetype size = bytes.size();
+    for (qsizetype at = 0; at < size; ++at) {
+        if (m_telnet == Telnet::Data && !m_afterCr) {
+            // Plain text up to the next line end or telnet command, appended in one go.
+            qsizetype end = at;
+            while (end < size) {
+                const auto byte = static_cast<unsigned char>(data[end]);
+                if (byte == '\r' || byte == '\n' || byte == Iac)
+                    break;
+                ++end;
+            }
+            if (end > at) {
+                const qsizetype room = std::max<qsizetype>(m_maxLineBytes - m_current.size(), 0);
+                if (end - at > room)
+                    m_overflow = true;
+                m_current.append(data + at, std::min(end - at, room));
+                at = end;
+                if (at == size)
+                    break;
+            }
+        }
+        const char ch = data[at];
         const auto byte = static_cast<unsigned char>(ch);
         switch (m_telnet) {
         case Telnet::Data:

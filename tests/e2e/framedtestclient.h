@@ -84,6 +84,8 @@ public:
     void disconnectFromServer();
 
     const QList<Message> &messages() const { return m_messages; }
+    /*! Forgets what was received so far (its memory too); counts start again from zero. */
+    void forgetMessages() { m_messages = {}; }
     /*! Received messages of \a type that satisfy \a predicate (all of them without one). */
     QList<Message> received(MessageType type, const Match::Predicate &predicate = {}) const;
     int count(MessageType type, const Match::Predicate &predicate = {}) const;
