@@ -110,12 +110,12 @@ ChatWindow::ChatWindow(ChatClient *client, QWidget *parent)
     , m_client(client)
     , m_messages(new MessageModel(this))
     , m_users(new UserListModel(this))
+    , m_ignore(new IgnoreList(nullptr, this))
+    , m_conversations(new Conversations(client, m_messages, m_ignore, this))
     , m_preferences(new ClientPreferences(this))
     , m_nickPalette(new NickPalette(this))
     , m_notifier(new Notifier(QDBusConnection::sessionBus(), this))
     , m_zoom(new ZoomController(m_preferences, this))
-    , m_ignore(new IgnoreList(nullptr, this))
-    , m_conversations(new Conversations(client, m_messages, m_ignore, this))
 {
     setWindowIcon(QApplication::windowIcon());
     setObjectName(u"chatWindow"_s);
