@@ -342,6 +342,12 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
         return;
     }
     RoomMember *recipient = to.isEmpty() ? nullptr : find(to);
+    // Here, or on another server sharing the room: the nickname as its owner has it.
+    QString recipientNick;
+    if (recipient)
+        recipientNick = m_nicks.value(recipient);
+    else if (!to.isEmpty())
+        recipientNick = m_engine->remoteNick(Validation::nickKey(to));
     Pending pending;
     pending.sender = member;
     if (!clientId.isEmpty()) {
@@ -365,7 +371,7 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
     }
     // Checked after the repeats: a private message resent after its recipient left was
     // delivered the first time, and is acknowledged as it was.
-    if (!to.isEmpty() && !recipient) {
+    if (!to.isEmpty() && recipientNick.isEmpty()) {
         member->tell(Message::error(
             ErrorCode::NoSuchNick,
             tr("Nobody called %1 is here, so your private message was not sent.").arg(to), {},
@@ -375,12 +381,11 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
     if (!clientId.isEmpty())
         m_pending.clientIds.insert(clientId, int(m_pending.entries.size()));
     const QString nick = m_nicks.value(member);
-    const QString recipientNick = recipient ? m_nicks.value(recipient) : QString();
     if (m_logChatText) {
         // QDebug would quote and escape the text; the host reads it as typed. One log line per
         // line of text, each with its sender, so that a line feed cannot forge a console line.
         QString who = nick + u'@' + member->address();
-        if (recipient)
+        if (!recipientNick.isEmpty())
             who += u" -> "_s + recipientNick;
         const QString prefix =
             action ? QString(u"* "_s + who + u' ') : QString(u'<' + who + u"> "_s);
@@ -540,7 +545,7 @@ void ChatRoom::onFed(const Message &event, bool ours)
 {
     if (!event.to.isEmpty()) {
         // A private message: to its sender and its recipient, if either of them is here.
-        deliverStored(Broadcast(event), find(event.nick));
+        deliverStored(Broadcast(event), find(event.from));
         return;
     }
     // A member who joined here knows it from its welcome, as with announce().

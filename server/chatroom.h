@@ -119,8 +119,9 @@ public:
     /*!
      * Queues \a text from \a member for everyone, \a member included ("chat"), to be sent
      * once stored. A \a clientId already stored or queued is acknowledged again instead.
-     * With \a to, a private message: for \a member and whoever is \a to only; if nobody here
-     * is, \a member is told so ("no-such-nick") and nothing is stored.
+     * With \a to, a private message: for \a member and whoever is \a to only, here or on
+     * another server sharing the room; if nobody anywhere is, \a member is told so
+     * ("no-such-nick") and nothing is stored.
      */
     void say(RoomMember *member, const QString &text, bool action, const QString &clientId = {},
              const QString &to = {});

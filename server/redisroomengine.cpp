@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include "historydatabase.h"
 #include "messagelog.h"
 #include "redisconnection.h"
 #include "redisroomtail.h"
@@ -506,11 +507,29 @@ void RedisRoomEngine::page(quint64 after, quint64 before, int max, QObject *cont
 void RedisRoomEngine::search(const QString &query, quint64 before, int max, const QString &viewer,
                              QObject *context, PageReady done)
 {
-    Q_UNUSED(query);
-    Q_UNUSED(before);
-    Q_UNUSED(max);
-    Q_UNUSED(viewer);
-    QTimer::singleShot(0, context, [done = std::move(done)] { done(HistoryPage()); });
+    // Like page(): what the room has been fed, within the history limit.
+    before = std::min(before, m_lastSeq + 1);
+    const quint64 after =
+        m_lastSeq > quint64(m_historyLimit) ? m_lastSeq - quint64(m_historyLimit) : 0;
+    if (max <= 0 || before <= after + 1) {
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(HistoryPage()); });
+        return;
+    }
+    const auto accept = [query, viewer](const Message &message) {
+        return message.text.contains(query, Qt::CaseInsensitive) &&
+            HistoryDatabase::isVisibleTo(message, viewer);
+    };
+    m_log->scan(after, before, max, SearchScanLimit, accept, context,
+                [this, done = std::move(done)](const RedisRoomLog::Page &answer) {
+                    if (!answer.ok) {
+                        qCWarning(lcServer).noquote()
+                            << tr("Could not read the history from Redis at %1: %2")
+                                   .arg(m_url, answer.error);
+                    }
+                    // Nothing found within the scan's bound: a client pages on from its oldest
+                    // hit, so with none it could only ask for the same again.
+                    done(HistoryPage {answer.messages, answer.more && !answer.messages.isEmpty()});
+                });
 }
 
 } // namespace Tagarela

@@ -44,6 +44,9 @@ class RedisRoomEngine final
     Q_DISABLE_COPY_MOVE(RedisRoomEngine)
 
 public:
+    /*! Stream entries one search looks at, at most. */
+    static constexpr int SearchScanLimit = 10'000;
+
     explicit RedisRoomEngine(const ServerConfig &config, QObject *parent = nullptr);
     ~RedisRoomEngine() override;
 
@@ -62,16 +65,19 @@ public:
     void append(const QList<Message> &messages, Stored done) override;
     std::optional<Message> ackFor(const QString &clientId) const override;
     void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) override;
-    /*! Not yet on Redis: answers an empty page; supportsSearch() says so to clients. */
+    /*!
+     * A bounded scan of the stream, newest first from \a before: the messages whose text holds
+     * \a query ignoring case (as the memory store matches), within the history limit, looking
+     * at SearchScanLimit entries at most. An answer that found nothing there says no more.
+     */
     void search(const QString &query, quint64 before, int max, const QString &viewer,
                 QObject *context, PageReady done) override;
-    bool supportsSearch() const override { return false; }
-    /*! Not yet on Redis: the stream's entries do not carry a recipient. */
-    bool supportsPrivateMessages() const override { return false; }
+
     bool feedsEvents() const override { return true; }
     bool sharesPresence() const override { return true; }
     void announce(const Message &event) override;
     bool isRemoteNick(const QString &key) const override { return m_remote.contains(key); }
+    QString remoteNick(const QString &key) const override { return m_remote.value(key); }
     QStringList remoteNicks() const override { return m_remote.values(); }
     bool sharesCommands() const override { return true; }
     void sendCommand(const Message &command) override;

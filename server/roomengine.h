@@ -126,6 +126,15 @@ public:
         Q_UNUSED(key);
         return false;
     }
+    /*!
+     * The nickname of the user on another server whose Validation::nickKey() is \a key, as that
+     * user has it; empty if there is none.
+     */
+    virtual QString remoteNick(const QString &key) const
+    {
+        Q_UNUSED(key);
+        return {};
+    }
     /*! The nicknames of the users on other servers. */
     virtual QStringList remoteNicks() const { return {}; }
 

@@ -15,8 +15,8 @@
 -- ARGV[4] how many entries the stream keeps (at least 1)
 -- ARGV[5] how many client-ids are remembered (at least 1)
 -- ARGV[6] the origin: the id of the server that appends
--- ARGV[7...] 8 fields per event: type, from, nick, text, reason, action (0/1), client-id,
---            time (ms since the epoch; 0: Redis's clock)
+-- ARGV[7...] 9 fields per event: type, from, nick, text, reason, action (0/1), client-id,
+--            time (ms since the epoch; 0: Redis's clock), to (a private message's recipient)
 --
 -- Returns { history-id, new-history (0/1), last seq, then per event: seq, time, duplicate
 -- (0/1) }. Numbers are returned as decimal strings (Lua's numbers are doubles).
@@ -26,7 +26,7 @@ local log, meta, ids, order = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local callerHistory, known = ARGV[1], tonumber(ARGV[2])
 local keep, keepIds = tonumber(ARGV[4]), tonumber(ARGV[5])
 local origin = ARGV[6]
-local fields = 8
+local fields = 9
 local first = 7
 
 local history = redis.call('HGET', meta, 'history-id')
@@ -86,6 +86,10 @@ for i = 0, count - 1 do
                 entry[#entry + 1] = names[n]
                 entry[#entry + 1] = value
             end
+        end
+        if ARGV[base + 8] ~= '' then
+            entry[#entry + 1] = 'to'
+            entry[#entry + 1] = ARGV[base + 8]
         end
         entry[#entry + 1] = 'time'
         entry[#entry + 1] = time

@@ -7,7 +7,7 @@
 -- KEYS[1] log   the room's Stream
 -- ARGV[1] after (exclusive), ARGV[2] before (exclusive), as decimal seqs
 -- ARGV[3] how many events at most
--- ARGV[4] the wanted types, separated by spaces ('chat notice'); '' for all
+-- ARGV[4] the wanted types, separated by spaces ('chat private notice'); '' for all
 -- ARGV[5] how many entries to look at, at most (bounds the work of one call)
 --
 -- Returns { more (0/1), entries newest first as XRANGE gives them }. more: an older event of

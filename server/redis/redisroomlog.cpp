@@ -31,6 +31,10 @@ QString describe(const RedisReply &reply)
 // How many stream entries one page read may look at: it skips presence events.
 constexpr int PageScanExtra = 10'000;
 
+// Entries one XREVRANGE of a scan reads at most: a short reply, so other commands on the
+// connection do not wait long behind it.
+constexpr int ScanPage = 500;
+
 } // namespace
 
 RedisRoomLog::RedisRoomLog(RedisConnection *connection, const Options &options, QObject *parent)
@@ -225,7 +229,7 @@ void RedisRoomLog::range(quint64 after, quint64 before, int max, const QObject *
     max = std::max(0, max);
     m_range.run(m_connection, {m_keys.log},
                 {QByteArray::number(after), QByteArray::number(before), QByteArray::number(max),
-                 "chat notice", QByteArray::number(max + PageScanExtra)},
+                 RedisRoomSchema::HistoryTypes, QByteArray::number(max + PageScanExtra)},
                 context, [done = std::move(done)](const RedisReply &reply) {
                     Page page;
                     if (reply.failed()) {
@@ -242,6 +246,86 @@ void RedisRoomLog::range(quint64 after, quint64 before, int max, const QObject *
                     }
                     done(page);
                 });
+}
+
+/*! A scan() on its way: where it goes on from and what it found so far. */
+struct RedisRoomLog::Scan
+{
+    QByteArray upper; //!< the exclusive XREVRANGE bound to read on below
+    QByteArray lower; //!< the exclusive bound of after
+    int max = 0;
+    int budget = 0; //!< entries it may still look at
+    Filter accept;
+    QPointer<const QObject> context;
+    PageHandler done;
+    QList<Message> newestFirst;
+};
+
+void RedisRoomLog::scan(quint64 after, quint64 before, int max, int scanLimit, Filter accept,
+                        const QObject *context, PageHandler done)
+{
+    if (before == 0 || before > NoLimit)
+        before = NoLimit;
+    auto scan = std::make_shared<Scan>();
+    scan->upper = "(" + QByteArray::number(before) + "-0";
+    scan->lower = "(" + QByteArray::number(after) + "-0";
+    scan->max = std::max(0, max);
+    scan->budget = std::max(1, scanLimit);
+    scan->accept = std::move(accept);
+    scan->context = context;
+    scan->done = std::move(done);
+    scanOn(scan);
+}
+
+void RedisRoomLog::scanOn(const std::shared_ptr<Scan> &scan)
+{
+    const int count = std::min(ScanPage, scan->budget);
+    // The log as the context: the next page is asked of it. The caller's context is checked
+    // before answering.
+    m_connection->command(
+        {"XREVRANGE", m_keys.log, scan->upper, scan->lower, "COUNT", QByteArray::number(count)},
+        this, [this, scan, count](const RedisReply &reply) {
+            if (!scan->context)
+                return;
+            Page page;
+            const auto finish = [&scan, &page] {
+                page.messages =
+                    QList<Message>(scan->newestFirst.crbegin(), scan->newestFirst.crend());
+                scan->done(page);
+            };
+            if (reply.failed() || reply.type != RedisReply::Type::Array) {
+                page.error =
+                    reply.failed() ? describe(reply) : u"XREVRANGE answered something unexpected"_s;
+                scan->newestFirst.clear();
+                finish();
+                return;
+            }
+            page.ok = true;
+            for (const RedisReply &entry : reply.elements) {
+                --scan->budget;
+                if (entry.type == RedisReply::Type::Array && !entry.elements.isEmpty())
+                    scan->upper = "(" + entry.elements.at(0).text;
+                const std::optional<RoomEvent> event = RedisRoomSchema::eventFromEntry(entry);
+                if (!event ||
+                    (event->message.type != MessageType::Chat &&
+                     event->message.type != MessageType::Notice) ||
+                    !scan->accept(event->message))
+                    continue;
+                if (scan->newestFirst.size() == scan->max) {
+                    page.more = true;
+                    finish();
+                    return;
+                }
+                scan->newestFirst.append(event->message);
+            }
+            // A short page reached after; a used-up budget leaves older ones unknown.
+            if (reply.elements.size() < count || scan->budget <= 0) {
+                page.more = reply.elements.size() == count;
+                finish();
+                return;
+            }
+            scanOn(scan);
+        });
 }
 
 void RedisRoomLog::findClientId(const QString &clientId, const QObject *context, LookupHandler done)

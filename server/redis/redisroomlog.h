@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <QList>
@@ -124,6 +125,17 @@ public:
      * more says whether older ones exist.
      */
     void range(quint64 after, quint64 before, int max, const QObject *context, PageHandler done);
+    /*! Whether a message is one a scan() looks for. */
+    using Filter = std::function<bool(const Message &)>;
+    /*!
+     * The newest \a max chats and notices with \a after < seq < \a before that \a accept
+     * takes, oldest first, read newest first with XREVRANGE in pages and looking at
+     * \a scanLimit entries at most: a bounded search, in as many calls as it takes (none
+     * blocks). more: an older one is taken too, or the look stopped at \a scanLimit before
+     * \a after.
+     */
+    void scan(quint64 after, quint64 before, int max, int scanLimit, Filter accept,
+              const QObject *context, PageHandler done);
     /*! The seq and time a client-id was stored with, and the message if it is still kept. */
     void findClientId(const QString &clientId, const QObject *context, LookupHandler done);
     /*! Reads appendonly and appendfsync (CONFIG GET): can Redis lose acknowledged writes? */
@@ -156,6 +168,8 @@ private:
     void appended(const QList<Waiting> &sent, const RedisReply &reply);
     void fail(const QList<Waiting> &items, const QString &error);
     void takeHistory(const QString &historyId, bool isNew);
+    struct Scan;
+    void scanOn(const std::shared_ptr<Scan> &scan);
 
     RedisConnection *m_connection;
     Options m_options;

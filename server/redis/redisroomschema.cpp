@@ -18,8 +18,10 @@ namespace RedisRoomSchema {
 QList<QByteArray> appendArguments(const Message &message)
 {
     // A type the protocol does not have (a host's command) by its name.
-    const QString type =
+    QString type =
         message.type == MessageType::Unknown ? message.typeName : messageTypeName(message.type);
+    if (message.type == MessageType::Chat && !message.to.isEmpty())
+        type = u"private"_s;
     return {type.toUtf8(),
             message.from.toUtf8(),
             message.nick.toUtf8(),
@@ -27,7 +29,8 @@ QList<QByteArray> appendArguments(const Message &message)
             message.reason.toUtf8(),
             message.action ? "1" : "0",
             message.clientId.toUtf8(),
-            QByteArray::number(message.time)};
+            QByteArray::number(message.time),
+            message.to.toUtf8()};
 }
 
 quint64 seqFromId(const QByteArray &id)
@@ -54,7 +57,8 @@ std::optional<RoomEvent> eventFromEntry(const RedisReply &entry)
         const QByteArray &name = fields.at(i).text;
         const QByteArray &value = fields.at(i + 1).text;
         if (name == "type") {
-            message.type = messageTypeFromName(QString::fromUtf8(value));
+            message.type = value == "private" ? MessageType::Chat
+                                              : messageTypeFromName(QString::fromUtf8(value));
             if (message.type == MessageType::Unknown)
                 message.typeName = QString::fromUtf8(value); // from a newer server
         } else if (name == "from")
@@ -69,6 +73,8 @@ std::optional<RoomEvent> eventFromEntry(const RedisReply &entry)
             message.action = value == "1";
         else if (name == "client-id")
             message.clientId = QString::fromUtf8(value);
+        else if (name == "to")
+            message.to = QString::fromUtf8(value);
         else if (name == "time")
             message.time = value.toLongLong();
         else if (name == "origin")

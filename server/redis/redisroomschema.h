@@ -43,12 +43,16 @@ struct RoomEvent
 
 /*!
  * The stream's entry format. Fields, each left out when empty: type ("chat", "notice",
- * "joined", "left", "renamed": the protocol's names; "kick", "ban", "unban": the host's
- * commands for every server), from, nick, text, reason, action ("1"), client-id, time (ms
- * since the epoch), origin, history.
+ * "joined", "left", "renamed": the protocol's names; "private": a chat for one person, named
+ * apart so that a server older than private messages skips it rather than show it to
+ * everyone; "kick", "ban", "unban": the host's commands for every server), from, nick, text,
+ * reason, action ("1"), client-id, time (ms since the epoch), to (a private message's
+ * recipient; entries from before private messages have none), origin, history.
  */
 namespace RedisRoomSchema {
-/*! The 8 arguments append.lua takes per event. */
+/*! The stream types history pages hold, as range.lua takes them. */
+inline constexpr char HistoryTypes[] = "chat private notice";
+/*! The 9 arguments append.lua takes per event. */
 QList<QByteArray> appendArguments(const Message &message);
 /*! An entry as XRANGE/XREAD give it ([id, [field, value, ...]]); nothing if malformed. */
 std::optional<RoomEvent> eventFromEntry(const RedisReply &entry);

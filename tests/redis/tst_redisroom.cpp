@@ -65,6 +65,68 @@ qsizetype indexOf(const FramedTestClient &client, MessageType type, const QStrin
     return -1;
 }
 
+Match::Predicate withClientId(const QString &clientId)
+{
+    return [clientId](const Message &message) {
+        return message.clientId == clientId;
+    };
+}
+
+Message privateSay(const QString &to, const QString &text, const QString &clientId = {})
+{
+    Message say = Message::say(text, false, clientId);
+    say.to = to;
+    return say;
+}
+
+QStringList textsOf(const QList<Message> &messages)
+{
+    QStringList texts;
+    for (const Message &message : messages)
+        texts.append(message.text);
+    return texts;
+}
+
+// Every message of the history answers \a client received (join, catch-up, fetch), in order.
+QList<Message> historyOf(const FramedTestClient &client)
+{
+    QList<Message> messages;
+    const QList<Message> frames = client.received(MessageType::History);
+    for (const Message &frame : frames)
+        messages += frame.messages;
+    return messages;
+}
+
+// Leaves with quit: a dropped connection's nickname would be held for its resume token.
+bool leave(FramedTestClient &client)
+{
+    client.send(Message::quit());
+    return client.waitForClosed(LongWaitMs);
+}
+
+// Sends \a search and returns the messages of its answer, and whether it says more.
+std::pair<QList<Message>, bool> ask(FramedTestClient &client, const Message &search)
+{
+    const auto isEnd = [&search](const Message &m) {
+        return m.end && m.query == search.query;
+    };
+    const int answered = client.count(MessageType::History, isEnd);
+    const qsizetype start = client.messages().size();
+    client.send(search);
+    if (!client.waitForCount(MessageType::History, answered + 1, isEnd, LongWaitMs))
+        return {{}, false};
+    QList<Message> messages;
+    bool more = false;
+    const QList<Message> &all = client.messages();
+    for (qsizetype i = start; i < all.size(); ++i) {
+        if (all.at(i).type == MessageType::History && all.at(i).query == search.query) {
+            messages += all.at(i).messages;
+            more = all.at(i).more;
+        }
+    }
+    return {messages, more};
+}
+
 } // namespace
 
 class TestRedisRoom final : public QObject
@@ -82,6 +144,8 @@ private Q_SLOTS:
     void presenceAcrossServers();
     void deadServersUsersLeftOnce();
     void kickAndBanAcrossServers();
+    void privateMessagesAcrossServers();
+    void searchAcrossServers();
 
 private:
     ServerConfig configFor(const RedisTestServer &redis, const QString &name) const;
@@ -500,6 +564,148 @@ void TestRedisRoom::kickAndBanAcrossServers()
     QVERIFY(!four->bans().contains(*loopback));
     FramedTestClient erin(one->serverPort());
     QVERIFY(erin.join(u"erin"_s));
+}
+
+void TestRedisRoom::privateMessagesAcrossServers()
+{
+    ChatServer *one = startServer(*m_redis, u"one"_s);
+    ChatServer *two = startServer(*m_redis, u"two"_s);
+    ChatServer *three = startServer(*m_redis, u"three"_s);
+    QVERIFY(one && two && three);
+
+    FramedTestClient ana(one->serverPort());
+    FramedTestClient dan(one->serverPort());
+    FramedTestClient bia(two->serverPort());
+    FramedTestClient caio(three->serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(dan.join(u"dan"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(caio.join(u"caio"_s));
+    const QStringList features = bia.received(MessageType::HandshakeOk).constFirst().features;
+    QVERIFY(features.contains(QString::fromLatin1(Feature::PrivateMessages)));
+    // Server one knows of bia once its tail brought her join.
+    QTRY_VERIFY_WITH_TIMEOUT(one->room().isTaken(u"bia"_s), LongWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(two->room().isTaken(u"ana"_s), LongWaitMs);
+
+    ana.say(u"before"_s, u"room-1"_s);
+    QVERIFY(caio.waitFor(MessageType::Chat, Match::text(u"before"_s), LongWaitMs));
+    // To a user on another server, spelled differently: the chat carries her nickname.
+    ana.send(privateSay(u"BIA"_s, u"secret"_s, u"pm-1"_s));
+    const auto ack = ana.waitFor(MessageType::Ack, withClientId(u"pm-1"_s), LongWaitMs);
+    QVERIFY2(ack, qPrintable(textsOf(ana.received(MessageType::Error)).join(u" | "_s)));
+    const auto mine = ana.waitFor(MessageType::Chat, Match::text(u"secret"_s), LongWaitMs);
+    QVERIFY(mine);
+    QCOMPARE(mine->to, u"bia"_s);
+    QCOMPARE(mine->from, u"ana"_s);
+    QCOMPARE(mine->seq, ack->seq);
+    const auto theirs = bia.waitFor(MessageType::Chat, Match::text(u"secret"_s), LongWaitMs);
+    QVERIFY(theirs);
+    QCOMPARE(*theirs, *mine);
+    // bia answers from her server.
+    bia.send(privateSay(u"ana"_s, u"reply"_s, u"pm-2"_s));
+    QVERIFY(ana.waitFor(MessageType::Chat, Match::text(u"reply"_s), LongWaitMs));
+    QVERIFY(bia.waitFor(MessageType::Chat, Match::text(u"reply"_s), LongWaitMs));
+
+    // Nobody anywhere is called so: refused, nothing stored.
+    ana.send(privateSay(u"nobody"_s, u"lost"_s, u"pm-x"_s));
+    const auto error = ana.waitFor(MessageType::Error, withClientId(u"pm-x"_s), LongWaitMs);
+    QVERIFY(error);
+    QCOMPARE(error->code, ErrorCode::NoSuchNick);
+
+    // One room message after them all: whoever has it has everything before it.
+    bia.say(u"after"_s, u"room-2"_s);
+    for (FramedTestClient *client : {&ana, &bia, &caio, &dan})
+        QVERIFY(client->waitFor(MessageType::Chat, Match::text(u"after"_s), LongWaitMs));
+    for (FramedTestClient *client : {&ana, &bia})
+        QCOMPARE(textsOf(client->received(MessageType::Chat)),
+                 QStringList({u"before"_s, u"secret"_s, u"reply"_s, u"after"_s}));
+    for (FramedTestClient *client : {&caio, &dan})
+        QCOMPARE(textsOf(client->received(MessageType::Chat)),
+                 QStringList({u"before"_s, u"after"_s}));
+
+    // History on join, on any server: a newcomer sees the room only; bia, back on another
+    // server, sees both.
+    FramedTestClient eve(three->serverPort());
+    QVERIFY(eve.join(u"eve"_s));
+    QCOMPARE(textsOf(historyOf(eve)), QStringList({u"before"_s, u"after"_s}));
+    QVERIFY(leave(bia));
+    QTRY_VERIFY_WITH_TIMEOUT(!three->room().isTaken(u"bia"_s), LongWaitMs);
+    FramedTestClient bia2(three->serverPort());
+    QVERIFY(bia2.join(u"bia"_s));
+    QCOMPARE(textsOf(historyOf(bia2)),
+             QStringList({u"before"_s, u"secret"_s, u"reply"_s, u"after"_s}));
+    QCOMPARE(historyOf(bia2).at(1).to, u"bia"_s);
+
+    // Catch-up and fetch through another server: caio and dan get the room's only, ana both.
+    const quint64 first = caio.received(MessageType::Chat).constFirst().seq;
+    for (const auto &[nick, expected] :
+         {std::pair {u"caio"_s, QStringList({u"after"_s})},
+          std::pair {u"dan"_s, QStringList({u"after"_s})},
+          std::pair {u"ana"_s, QStringList({u"secret"_s, u"reply"_s, u"after"_s})}}) {
+        FramedTestClient &old = nick == u"caio"_s ? caio : (nick == u"dan"_s ? dan : ana);
+        QVERIFY(leave(old));
+        QTRY_VERIFY_WITH_TIMEOUT(!two->room().isTaken(nick), LongWaitMs);
+        FramedTestClient back(two->serverPort());
+        Message hello = Message::hello(nick);
+        hello.after = first;
+        QVERIFY(back.join(hello));
+        QCOMPARE(textsOf(historyOf(back)), expected);
+        back.send(Message::fetch(0, 10));
+        QVERIFY(back.waitForCount(MessageType::History, 2, {}, LongWaitMs));
+        const Message page = back.received(MessageType::History).constLast();
+        QCOMPARE(textsOf(page.messages), QStringList(QStringList {u"before"_s} + expected));
+        QVERIFY(leave(back));
+        QTRY_VERIFY_WITH_TIMEOUT(!two->room().isTaken(nick), LongWaitMs);
+    }
+    QCOMPARE(eve.count(MessageType::Chat), 0);
+}
+
+void TestRedisRoom::searchAcrossServers()
+{
+    ChatServer *one = startServer(*m_redis, u"one"_s);
+    ChatServer *two = startServer(*m_redis, u"two"_s);
+    QVERIFY(one && two);
+
+    FramedTestClient ana(one->serverPort());
+    FramedTestClient bia(two->serverPort());
+    FramedTestClient caio(two->serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(caio.join(u"caio"_s));
+    const QStringList features = caio.received(MessageType::HandshakeOk).constFirst().features;
+    QVERIFY(features.contains(QString::fromLatin1(Feature::Search)));
+    QTRY_VERIFY_WITH_TIMEOUT(one->room().isTaken(u"bia"_s), LongWaitMs);
+
+    one->room().notice(u"COFFEE is served"_s);
+    QVERIFY(caio.waitFor(MessageType::Notice, Match::text(u"COFFEE is served"_s), LongWaitMs));
+    ana.say(u"Coffee at ten"_s, u"s-1"_s);
+    ana.send(privateSay(u"bia"_s, u"secret coffee plan"_s, u"s-2"_s));
+    ana.say(u"no match here"_s, u"s-3"_s);
+    QVERIFY(caio.waitFor(MessageType::Chat, Match::text(u"no match here"_s), LongWaitMs));
+
+    // Through the other server, ignoring case, a substring: the room's for everyone, the
+    // private message only for its two people.
+    const auto [forCaio, caioMore] = ask(caio, Message::search(u"offee"_s, 0, 0));
+    QCOMPARE(textsOf(forCaio), QStringList({u"COFFEE is served"_s, u"Coffee at ten"_s}));
+    QVERIFY(!caioMore);
+    const QStringList all {u"COFFEE is served"_s, u"Coffee at ten"_s, u"secret coffee plan"_s};
+    const auto [forBia, biaMore] = ask(bia, Message::search(u"coffee"_s, 0, 0));
+    QCOMPARE(textsOf(forBia), all);
+    const auto [forAna, anaMore] = ask(ana, Message::search(u"COFFEE"_s, 0, 0));
+    QCOMPARE(textsOf(forAna), all);
+    QCOMPARE(forAna.at(2).to, u"bia"_s);
+    const auto [none, noneMore] = ask(caio, Message::search(u"secret"_s, 0, 0));
+    QVERIFY(none.isEmpty());
+    QVERIFY(!noneMore);
+
+    // Newest first within the limit, and paging back from the oldest hit.
+    const auto [newest, newestMore] = ask(bia, Message::search(u"coffee"_s, 0, 2));
+    QCOMPARE(textsOf(newest), all.mid(1));
+    QVERIFY(newestMore);
+    const auto [older, olderMore] =
+        ask(bia, Message::search(u"coffee"_s, newest.constFirst().seq, 2));
+    QCOMPARE(textsOf(older), all.mid(0, 1));
+    QVERIFY(!olderMore);
 }
 
 QTEST_GUILESS_MAIN(TestRedisRoom)

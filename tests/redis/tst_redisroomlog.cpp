@@ -119,6 +119,18 @@ struct Server
         return *result;
     }
 
+    RedisRoomLog::Page scan(quint64 after, quint64 before, int max, int scanLimit,
+                            RedisRoomLog::Filter accept)
+    {
+        std::optional<RedisRoomLog::Page> result;
+        QObject context;
+        log.scan(after, before, max, scanLimit, std::move(accept), &context,
+                 [&result](const RedisRoomLog::Page &page) { result = page; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, Wait))
+            return {};
+        return *result;
+    }
+
     RedisRoomLog::Lookup find(const QString &clientId)
     {
         std::optional<RedisRoomLog::Lookup> result;
@@ -181,6 +193,8 @@ private Q_SLOTS:
     void trimsToTheHistoryLimit();
     void readsHistoryPages();
     void findsClientIds();
+    void keepsPrivateMessagesRecipient();
+    void scansAreBounded();
     void reloadsItsScriptsAfterScriptFlush();
     void reportsDurability();
     void losesNothingAcknowledgedWhenRedisIsKilled();
@@ -455,6 +469,103 @@ void TestRedisRoomLog::readsHistoryPages()
     QVERIFY(page.ok);
     QVERIFY(page.messages.isEmpty());
     QVERIFY(!page.more);
+}
+
+void TestRedisRoomLog::keepsPrivateMessagesRecipient()
+{
+    Server a(*m_redis, u"a"_s, u"private"_s);
+    QVERIFY(a.open());
+    // An entry as a server older than private messages wrote it: no "to", a room chat.
+    QVERIFY(!a.run({"XADD", a.log.keys().log, "1-0", "type", "chat", "from", "old", "text",
+                    "from before", "time", "1700000000000", "origin", "o", "history",
+                    a.log.historyId().toUtf8()})
+                 .failed());
+    QVERIFY(!a.run({"HSET", a.log.keys().meta, "seq", "1"}).failed());
+    Message secret = chat(u"ana"_s, u"secret"_s, u"pm-1"_s);
+    secret.to = u"bia"_s;
+    const auto stored = a.append({secret, chat(u"ana"_s, u"public"_s)});
+    QVERIFY2(stored.ok, qPrintable(stored.error));
+    QCOMPARE(stored.events.at(0).seq, 2u);
+
+    // Stored apart from room chats, so that an older server skips it.
+    const RedisReply entry = a.run({"XRANGE", a.log.keys().log, "2-0", "2-0"});
+    QCOMPARE(entry.elements.size(), 1);
+    const QList<RedisReply> &fields = entry.elements.at(0).elements.at(1).elements;
+    QCOMPARE(fields.at(0).text, QByteArray("type"));
+    QCOMPARE(fields.at(1).text, QByteArray("private"));
+
+    // The tail, a page and a client-id look-up give it back with its recipient.
+    QTRY_COMPARE_WITH_TIMEOUT(a.seen.size(), 3, Wait);
+    QCOMPARE(a.seen.at(0).message.to, QString());
+    QCOMPARE(a.seen.at(1).message.type, MessageType::Chat);
+    QCOMPARE(a.seen.at(1).message.to, u"bia"_s);
+    QCOMPARE(a.seen.at(2).message.to, QString());
+    const auto page = a.range(0, RedisRoomLog::NoLimit, 10);
+    QVERIFY2(page.ok, qPrintable(page.error));
+    QCOMPARE(page.messages.size(), 3);
+    QCOMPARE(page.messages.at(0).text, u"from before"_s);
+    QCOMPARE(page.messages.at(0).type, MessageType::Chat);
+    QVERIFY(page.messages.at(0).to.isEmpty());
+    QCOMPARE(page.messages.at(1).text, u"secret"_s);
+    QCOMPARE(page.messages.at(1).to, u"bia"_s);
+    QCOMPARE(page.messages.at(1).from, u"ana"_s);
+    QVERIFY(page.messages.at(2).to.isEmpty());
+    const auto lookup = a.find(u"pm-1"_s);
+    QVERIFY(lookup.found && lookup.message);
+    QCOMPARE(lookup.message->to, u"bia"_s);
+}
+
+void TestRedisRoomLog::scansAreBounded()
+{
+    Server a(*m_redis, u"a"_s, u"scan"_s);
+    QVERIFY(a.open());
+    // 1200 events (more than one XREVRANGE page): every tenth chat a "hit", joins between.
+    QList<Message> batch;
+    for (int i = 1; i <= 1200; ++i) {
+        if (i % 4 == 0)
+            batch.append(joined(u"j%1"_s.arg(i)));
+        else
+            batch.append(chat(u"ana"_s, i % 10 == 1 ? u"HIT %1"_s.arg(i) : u"miss %1"_s.arg(i)));
+    }
+    for (qsizetype at = 0; at < batch.size(); at += 400)
+        QVERIFY(a.append(batch.mid(at, 400)).ok);
+    const auto hits = [](const Message &message) {
+        return message.text.startsWith(u"HIT"_s);
+    };
+    QStringList every;
+    for (int i = 1; i <= 1200; ++i) {
+        if (i % 10 == 1 && i % 4 != 0)
+            every.append(u"HIT %1"_s.arg(i));
+    }
+    QCOMPARE(every.size(), 120);
+
+    // All of them, oldest first, across pages of the stream.
+    auto page = a.scan(0, RedisRoomLog::NoLimit, 1000, 100'000, hits);
+    QVERIFY2(page.ok, qPrintable(page.error));
+    QStringList texts;
+    for (const Message &message : std::as_const(page.messages))
+        texts.append(message.text);
+    QCOMPARE(texts, every);
+    QVERIFY(!page.more);
+
+    // Stopped at max: the newest ones, and more.
+    page = a.scan(0, RedisRoomLog::NoLimit, 5, 100'000, hits);
+    QCOMPARE(page.messages.size(), 5);
+    QCOMPARE(page.messages.constLast().text, every.constLast());
+    QCOMPARE(page.messages.constFirst().text, every.at(every.size() - 5));
+    QVERIFY(page.more);
+    // Below before, above after, both exclusive.
+    page = a.scan(11, 1191, 1000, 100'000, hits);
+    QCOMPARE(page.messages.constFirst().text, u"HIT 21"_s);
+    QCOMPARE(page.messages.constLast().text, u"HIT 1181"_s);
+    QVERIFY(!page.more);
+
+    // Looking at 100 entries at most: the hits among the newest 100, and more.
+    page = a.scan(0, RedisRoomLog::NoLimit, 1000, 100, hits);
+    QVERIFY(page.ok);
+    QCOMPARE(page.messages.size(), 10);
+    QCOMPARE(page.messages.constFirst().text, u"HIT 1101"_s);
+    QVERIFY(page.more);
 }
 
 void TestRedisRoomLog::findsClientIds()
