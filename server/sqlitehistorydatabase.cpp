@@ -302,7 +302,11 @@ bool SqliteHistoryDatabase::migrate()
               "VALUES ('delete', old.seq, old.text); END"_s)) {
         return false;
     }
-    qCInfo(lcServer).noquote() << tr("Building the search index of %1").arg(m_path);
+    // A new database has nothing to index: say so only when there is work to wait for.
+    if (query.exec(u"SELECT EXISTS (SELECT 1 FROM messages)"_s) && query.next() &&
+        query.value(0).toBool()) {
+        qCInfo(lcServer).noquote() << tr("Building the search index of %1").arg(m_path);
+    }
     return exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s);
 }
 
