@@ -7,8 +7,6 @@
 // including a database made before private messages existed.
 
 #include <QDir>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,8 +14,8 @@
 #include "chatserver.h"
 #include "framedtestclient.h"
 #include "linetestclient.h"
+#include "schema1database.h"
 #include "serverconfig.h"
-#include "sqlitehistorydatabase.h"
 #include "testprinters.h"
 #include "testserverconfig.h"
 
@@ -293,23 +291,8 @@ void TestPrivateMessages::oldDatabaseIsMigrated()
     // A database as servers before private messages left it: no recipient column.
     const QString dir = m_dir.filePath(u"schema1"_s);
     QVERIFY(QDir().mkpath(dir));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema1"_s);
-        db.setDatabaseName(QDir(dir).filePath(QLatin1StringView(SqliteHistoryDatabase::FileName)));
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
-        QVERIFY(query.exec(u"INSERT INTO meta VALUES ('schema', '1'), ('history-id', "
-                           "'0123456789abcdef0123456789abcdef'), ('last-seq', '2')"_s));
-        QVERIFY(query.exec(u"CREATE TABLE messages (seq INTEGER PRIMARY KEY, time INTEGER NOT "
-                           "NULL, kind TEXT NOT NULL, sender TEXT NOT NULL, text TEXT NOT NULL, "
-                           "action INTEGER NOT NULL, client_id TEXT)"_s));
-        QVERIFY(query.exec(u"INSERT INTO messages VALUES (1, 1000, 'chat', 'zoe', 'old one', 0, "
-                           "NULL), (2, 2000, 'chat', 'zoe', 'old two', 0, NULL)"_s));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"schema1"_s);
+    QVERIFY2(Testing::writeSchema1Database(dir, QStringList {u"old one"_s, u"old two"_s}).isEmpty(),
+             "schema 1 database");
 
     ServerConfig migrated = config(false);
     migrated.dataDir = dir;

@@ -7,16 +7,14 @@
 // database made before search existed.
 
 #include <QDir>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "chatserver.h"
 #include "framedtestclient.h"
+#include "schema1database.h"
 #include "serverconfig.h"
-#include "sqlitehistorydatabase.h"
 #include "testprinters.h"
 #include "testserverconfig.h"
 
@@ -267,23 +265,9 @@ void TestSearch::indexBuiltForOldDatabase()
 {
     const QString dir = m_dir.filePath(u"old"_s);
     QVERIFY(QDir().mkpath(dir));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
-        db.setDatabaseName(QDir(dir).filePath(QLatin1StringView(SqliteHistoryDatabase::FileName)));
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
-        QVERIFY(query.exec(u"INSERT INTO meta VALUES ('schema', '1'), ('history-id', "
-                           "'0123456789abcdef0123456789abcdef'), ('last-seq', '2')"_s));
-        QVERIFY(query.exec(u"CREATE TABLE messages (seq INTEGER PRIMARY KEY, time INTEGER NOT "
-                           "NULL, kind TEXT NOT NULL, sender TEXT NOT NULL, text TEXT NOT NULL, "
-                           "action INTEGER NOT NULL, client_id TEXT)"_s));
-        QVERIFY(query.exec(u"INSERT INTO messages VALUES (1, 1000, 'chat', 'zoe', 'Olá, "
-                           "café?', 0, NULL), (2, 2000, 'chat', 'zoe', 'later', 0, NULL)"_s));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"old"_s);
+    QVERIFY2(
+        Testing::writeSchema1Database(dir, QStringList {u"Olá, café?"_s, u"later"_s}).isEmpty(),
+        "schema 1 database");
 
     ServerConfig old = config(false);
     old.dataDir = dir;
