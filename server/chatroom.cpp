@@ -13,6 +13,7 @@
 #include "addresskey.h"
 #include "broadcast.h"
 #include "historystore.h"
+#include "messagecodec.h"
 #include "roommember.h"
 #include "serverconfig.h"
 #include "serverlogging.h"
@@ -220,12 +221,69 @@ bool ChatRoom::NickOrder::operator()(const QString &a, const QString &b) const
 
 QStringList ChatRoom::nicks() const
 {
+    QStringList local;
+    local.reserve(qsizetype(m_sorted.size()));
+    for (const SortedNick &sorted : m_sorted)
+        local.append(sorted.nick);
     const QStringList remote = m_engine->remoteNicks();
     if (remote.isEmpty())
-        return QStringList(m_sorted.cbegin(), m_sorted.cend());
-    std::set<QString, NickOrder> all = m_sorted;
+        return local;
+    std::set<QString, NickOrder> all(local.cbegin(), local.cend());
     all.insert(remote.cbegin(), remote.cend());
     return QStringList(all.cbegin(), all.cend());
+}
+
+ChatRoom::EncodedNicks ChatRoom::encodedNicks() const
+{
+    if (m_engine->remoteNicks().isEmpty())
+        return EncodedNicks {m_sortedItems, qsizetype(m_sorted.size())};
+    EncodedNicks encoded;
+    const QStringList all = nicks();
+    for (const QString &nick : all)
+        MessageCodec::appendUser(&encoded.items, nick);
+    encoded.count = all.size();
+    return encoded;
+}
+
+qsizetype ChatRoom::sortedOffset(size_t index) const
+{
+    // From the nearer end: a sum of sizes, no strings touched.
+    qsizetype offset = 0;
+    if (index <= m_sorted.size() / 2) {
+        for (size_t i = 0; i < index; ++i)
+            offset += m_sorted[i].bytes;
+        return offset;
+    }
+    offset = m_sortedItems.size();
+    for (size_t i = index; i < m_sorted.size(); ++i)
+        offset -= m_sorted[i].bytes;
+    return offset;
+}
+
+void ChatRoom::addSorted(const QString &nick)
+{
+    const auto at = std::lower_bound(
+        m_sorted.cbegin(), m_sorted.cend(), nick,
+        [](const SortedNick &sorted, const QString &key) { return NickOrder()(sorted.nick, key); });
+    if (at != m_sorted.cend() && at->nick == nick)
+        return;
+    QByteArray item;
+    MessageCodec::appendUser(&item, nick);
+    const size_t index = size_t(at - m_sorted.cbegin());
+    m_sortedItems.insert(sortedOffset(index), item);
+    m_sorted.insert(at, SortedNick {nick, item.size()});
+}
+
+void ChatRoom::removeSorted(const QString &nick)
+{
+    const auto at = std::lower_bound(
+        m_sorted.cbegin(), m_sorted.cend(), nick,
+        [](const SortedNick &sorted, const QString &key) { return NickOrder()(sorted.nick, key); });
+    if (at == m_sorted.cend() || at->nick != nick)
+        return;
+    const size_t index = size_t(at - m_sorted.cbegin());
+    m_sortedItems.remove(sortedOffset(index), at->bytes);
+    m_sorted.erase(at);
 }
 
 ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested,
@@ -269,7 +327,7 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     m_members.append(member);
     m_nicks.insert(member, nick);
     m_byKey.insert(key, member);
-    m_sorted.insert(nick);
+    addSorted(nick);
     result.resume = newResumeToken();
     // The presented token stays good a short while (this welcome may be lost), or until the
     // new one is used.
@@ -293,7 +351,7 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
     const QString key = Validation::nickKey(nick);
     const Tokens tokens = m_tokens.take(member);
     m_byKey.remove(key);
-    m_sorted.erase(nick);
+    removeSorted(nick);
     m_members.removeOne(member);
     // Its queued messages are still stored and sent; only the ack has nobody to go to.
     for (Batch *batch : {&m_pending, &m_writing}) {
@@ -322,8 +380,8 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     m_byKey.remove(Validation::nickKey(old));
     m_byKey.insert(Validation::nickKey(nick), member);
     m_nicks.insert(member, nick);
-    m_sorted.erase(old);
-    m_sorted.insert(nick);
+    removeSorted(old);
+    addSorted(nick);
     qCInfo(lcTraffic).noquote()
         << tr("%1 is now known as %2 (%3)").arg(old, nick, member->address());
     announce(Message::renamed(old, nick, m_clock()));

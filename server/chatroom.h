@@ -157,6 +157,18 @@ public:
      * on other servers sharing the room included.
      */
     QStringList nicks() const;
+    /*! The "users" of a welcome, encoded: see encodedNicks(). */
+    struct EncodedNicks
+    {
+        QByteArray items; //!< MessageCodec::appendUser() of each, in the order of nicks()
+        qsizetype count = 0;
+    };
+    /*!
+     * nicks() as a welcome carries them (MessageCodec::encodeWelcome()). Kept up to date with
+     * every join, leave and rename, so a welcome in a big room costs a copy, not an encoding of
+     * every nickname (the room's own; with nicknames on other servers, encoded on each call).
+     */
+    EncodedNicks encodedNicks() const;
     /*! Members in join order. */
     const QList<RoomMember *> &members() const { return m_members; }
     int size() const { return int(m_members.size()); }
@@ -240,11 +252,22 @@ private:
     {
         bool operator()(const QString &a, const QString &b) const;
     };
+    /*! A nickname in m_sorted, and the size of its item in m_sortedItems. */
+    struct SortedNick
+    {
+        QString nick;
+        qsizetype bytes = 0;
+    };
+    void addSorted(const QString &nick);
+    void removeSorted(const QString &nick);
+    /*! Where \a index's item begins in m_sortedItems. */
+    qsizetype sortedOffset(size_t index) const;
 
     QList<RoomMember *> m_members;
     QHash<RoomMember *, QString> m_nicks;
     QHash<QString, RoomMember *> m_byKey; //!< Validation::nickKey() to member
-    std::set<QString, NickOrder> m_sorted; //!< every nickname, in the order of nicks()
+    std::vector<SortedNick> m_sorted; //!< every nickname, in the order of nicks()
+    QByteArray m_sortedItems; //!< m_sorted encoded for a welcome (EncodedNicks::items)
     std::function<qint64()> m_clock;
     bool m_logChatText = true;
 

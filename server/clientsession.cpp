@@ -714,9 +714,11 @@ void ClientSession::join(const QString &nick, const QString &resume, quint64 aft
         sendRecentLines();
         return;
     }
-    Message welcome = Message::welcome(result.nick, m_room->nicks());
-    welcome.resume = result.resume;
-    send(welcome);
+    // Message::welcome(nick, m_room->nicks()) with the resume token, from the room's list as
+    // it keeps it encoded: a join in a big room copies the list instead of encoding it.
+    const ChatRoom::EncodedNicks users = m_room->encodedNicks();
+    output(FrameDecoder::encode(
+        MessageCodec::encodeWelcome(result.nick, users.items, users.count, result.resume)));
     // What was stored so far; anything queued but not yet stored reaches this member live.
     if (after > 0)
         sendHistory(after, 0, m_config.catchUpLimit);

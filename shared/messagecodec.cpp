@@ -549,6 +549,76 @@ QByteArray MessageCodec::encode(const Message &message)
     return encodeMap(message).toCborValue().toCbor();
 }
 
+namespace {
+
+// The head of a CBOR item (RFC 8949 3.1) in its shortest form, as QCborStreamWriter writes it.
+void appendHead(QByteArray *out, quint8 majorType, quint64 value)
+{
+    const char major = char(majorType << 5);
+    if (value < 24) {
+        out->append(char(major | char(value)));
+        return;
+    }
+    int bytes = 8;
+    char extra = 27;
+    if (value <= 0xff) {
+        bytes = 1;
+        extra = 24;
+    } else if (value <= 0xffff) {
+        bytes = 2;
+        extra = 25;
+    } else if (value <= 0xffffffffULL) {
+        bytes = 4;
+        extra = 26;
+    }
+    out->append(char(major | extra));
+    for (int i = bytes - 1; i >= 0; --i)
+        out->append(char((value >> (8 * i)) & 0xff));
+}
+
+constexpr quint8 CborTextString = 3;
+constexpr quint8 CborArray = 4;
+constexpr quint8 CborMap = 5;
+
+void appendText(QByteArray *out, QByteArrayView utf8)
+{
+    appendHead(out, CborTextString, quint64(utf8.size()));
+    out->append(utf8);
+}
+
+void appendText(QByteArray *out, const QString &text)
+{
+    appendText(out, QByteArrayView(text.toUtf8()));
+}
+
+} // namespace
+
+void MessageCodec::appendUser(QByteArray *items, const QString &nick)
+{
+    appendText(items, nick);
+}
+
+QByteArray MessageCodec::encodeWelcome(const QString &nick, QByteArrayView userItems,
+                                       qsizetype userCount, const QString &resume)
+{
+    // The fields in the order encodeMap() writes them: type, nick, users, then resume if any.
+    QByteArray out;
+    out.reserve(userItems.size() + nick.size() * 3 + resume.size() * 3 + 48);
+    appendHead(&out, CborMap, resume.isEmpty() ? 3 : 4);
+    appendText(&out, QByteArrayView("type"));
+    appendText(&out, QByteArrayView("welcome"));
+    appendText(&out, QByteArrayView("nick"));
+    appendText(&out, nick);
+    appendText(&out, QByteArrayView("users"));
+    appendHead(&out, CborArray, quint64(userCount));
+    out.append(userItems);
+    if (!resume.isEmpty()) {
+        appendText(&out, QByteArrayView("resume"));
+        appendText(&out, resume);
+    }
+    return out;
+}
+
 DecodeResult MessageCodec::decode(QByteArrayView payload)
 {
     const QByteArray bytes = payload.toByteArray();

@@ -39,6 +39,19 @@ class MessageCodec final
 public:
     [[nodiscard]] static QByteArray encode(const Message &message);
     [[nodiscard]] static DecodeResult decode(QByteArrayView payload);
+
+    /*!
+     * One nickname as an item of the "users" array of a welcome: a CBOR text string. A server
+     * keeps these for everyone in the room (see encodeWelcome()).
+     */
+    static void appendUser(QByteArray *items, const QString &nick);
+    /*!
+     * The payload encode() gives for Message::welcome(\a nick, users) with \a resume, byte for
+     * byte, where \a userItems holds \a userCount users already encoded by appendUser(), in
+     * order: a large room's welcome costs copying its list, not encoding it again.
+     */
+    [[nodiscard]] static QByteArray encodeWelcome(const QString &nick, QByteArrayView userItems,
+                                                  qsizetype userCount, const QString &resume);
 };
 
 } // namespace Tagarela

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void joinDeliversJoinedToOthers();
     void membersInJoinOrder();
     void nicksSortedCaseInsensitively();
+    void encodedNicksFollowEveryChange();
     void nickUniqueIgnoringCase_data();
     void nickUniqueIgnoringCase();
     void takenNickSuggestsFreeNick();
@@ -159,6 +160,50 @@ void TestChatRoom::joinAll(const QStringList &nicks)
     }
     for (const auto &member : m_members)
         member->clear();
+}
+
+// The welcome's list, kept encoded by the room, is the one nicks() gives after every join,
+// leave and rename, wherever in the order the nickname goes.
+void TestChatRoom::encodedNicksFollowEveryChange()
+{
+    const auto check = [this](const char *step) {
+        const ChatRoom::EncodedNicks encoded = room()->encodedNicks();
+        Message welcome = Message::welcome(u"ana"_s, room()->nicks());
+        welcome.resume = u"token"_s;
+        QVERIFY2(MessageCodec::encodeWelcome(u"ana"_s, encoded.items, encoded.count, u"token"_s) ==
+                     MessageCodec::encode(welcome),
+                 step);
+    };
+    check("empty");
+    std::vector<std::unique_ptr<FakeMember>> members;
+    const QStringList nicks {
+        u"mia"_s,   u"Ana"_s, u"zé"_s,  u"bob"_s, u"ANA2"_s, u"João"_s, u"x"_s.repeated(16),
+        u"carla"_s, u"Bia"_s, u"ana3"_s};
+    for (const QString &nick : nicks) {
+        members.push_back(std::make_unique<FakeMember>());
+        QVERIFY(room()->join(members.back().get(), nick).ok());
+        check("join");
+    }
+    QCOMPARE(room()->encodedNicks().count, nicks.size());
+    QVERIFY(room()->rename(members[0].get(), u"aaa"_s).ok()); // to the front
+    check("rename to the front");
+    QVERIFY(room()->rename(members[1].get(), u"zz"_s).ok()); // to the end
+    check("rename to the end");
+    QVERIFY(room()->rename(members[2].get(), u"ZÉ"_s).ok()); // its own, in capitals
+    check("rename, case only");
+    room()->leave(members[5].get(), u"quit"_s); // in the middle
+    check("leave, middle");
+    room()->leave(members[0].get(), u"quit"_s); // the first
+    check("leave, first");
+    room()->leave(members[1].get(), u"quit"_s); // the last
+    check("leave, last");
+    QVERIFY(room()->join(members[5].get(), u"João"_s).ok());
+    check("join again");
+    for (const auto &member : members)
+        room()->leave(member.get(), u"quit"_s);
+    check("everyone left");
+    QCOMPARE(room()->encodedNicks().count, 0);
+    QVERIFY(room()->encodedNicks().items.isEmpty());
 }
 
 void TestChatRoom::joinDeliversJoinedToOthers()

@@ -300,6 +300,8 @@ private Q_SLOTS:
     void randomGarbage();
     void randomMutations_data();
     void randomMutations();
+    void welcomeFromEncodedUsers_data();
+    void welcomeFromEncodedUsers();
 };
 
 void TestMessageCodec::typeAndCodeNames()
@@ -882,6 +884,44 @@ void TestMessageCodec::randomMutations()
         QCOMPARE(again.message, result.message);
     }
     QVERIFY(decodedOk > 0);
+}
+
+void TestMessageCodec::welcomeFromEncodedUsers_data()
+{
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<QStringList>("users");
+    QTest::addColumn<QString>("resume");
+
+    QTest::newRow("alone") << u"ana"_s << QStringList {} << QString();
+    QTest::newRow("resume") << u"ana"_s << QStringList {u"ana"_s} << u"00ff"_s.repeated(8);
+    QTest::newRow("non-ASCII") << u"João"_s << QStringList {u"João"_s, u"Zoë"_s} << QString();
+    // Item heads of one, two and three bytes (text of 23, 24 and 256 bytes) and array heads
+    // of one, two and three bytes (23, 24 and 256 users).
+    QTest::newRow("long nicks") << u"x"_s.repeated(24)
+                                << QStringList {u"a"_s.repeated(23), u"b"_s.repeated(24),
+                                                u"c"_s.repeated(256)}
+                                << u"t"_s.repeated(300);
+    for (const int count : {23, 24, 255, 256, 70'000}) {
+        QStringList users;
+        for (int i = 0; i < count; ++i)
+            users.append(u"user%1"_s.arg(i));
+        QTest::addRow("%d users", count) << u"user0"_s << users << u"token"_s;
+    }
+}
+
+void TestMessageCodec::welcomeFromEncodedUsers()
+{
+    QFETCH(QString, nick);
+    QFETCH(QStringList, users);
+    QFETCH(QString, resume);
+
+    QByteArray items;
+    for (const QString &user : std::as_const(users))
+        MessageCodec::appendUser(&items, user);
+    Message welcome = Message::welcome(nick, users);
+    welcome.resume = resume;
+    QCOMPARE(MessageCodec::encodeWelcome(nick, items, users.size(), resume),
+             MessageCodec::encode(welcome));
 }
 
 QTEST_GUILESS_MAIN(TestMessageCodec)
