@@ -347,6 +347,8 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
 {
     if (!contains(member))
         return;
+    // What it is due of this turn's presence reaches it before it goes.
+    flushPresence();
     const QString nick = m_nicks.take(member);
     const QString key = Validation::nickKey(nick);
     const Tokens tokens = m_tokens.take(member);
@@ -393,6 +395,7 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
 {
     if (!contains(member))
         return;
+    flushPresence(); // an error told now comes after what happened before it
     if (!to.isEmpty() && !m_engine->supportsPrivateMessages()) {
         member->tell(Message::error(
             ErrorCode::Protocol,
@@ -508,6 +511,7 @@ void ChatRoom::onStored(const HistoryStore::Appended &result)
 
 void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
 {
+    flushPresence();
     const bool stored = result.ok;
     if (!stored) {
         qCWarning(lcServer).noquote()
@@ -593,10 +597,47 @@ void ChatRoom::afterStored(RoomMember *member, QObject *context, std::function<v
 
 void ChatRoom::announce(const Message &event, RoomMember *except)
 {
-    if (m_engine->sharesPresence())
+    if (m_engine->sharesPresence()) {
         m_engine->announce(event);
-    else
+        return;
+    }
+    if (!m_batchPresence) {
         deliverToAll(Broadcast(event), except);
+        return;
+    }
+    m_presence.append(event);
+    // Only a joiner is left out, and it knows what came before from its welcome.
+    if (except)
+        m_presenceFrom.insert(except, m_presence.size());
+    if (m_presencePosted)
+        return;
+    m_presencePosted = true;
+    QMetaObject::invokeMethod(
+        &m_commitContext, [this] { flushPresence(); }, Qt::QueuedConnection);
+}
+
+void ChatRoom::flushPresence()
+{
+    m_presencePosted = false;
+    if (m_presence.isEmpty())
+        return;
+    const BroadcastRun run = std::exchange(m_presence, {});
+    const QHash<RoomMember *, qsizetype> from = std::exchange(m_presenceFrom, {});
+    // Members never leave during delivery (see RoomMember::deliver), so the list is stable.
+    for (RoomMember *member : std::as_const(m_members)) {
+        const qsizetype first = from.isEmpty() ? 0 : from.value(member, 0);
+        if (first < run.size())
+            member->deliverAll(run, first);
+    }
+}
+
+void ChatRoom::settlePresence(RoomMember *member)
+{
+    if (m_presence.isEmpty())
+        return;
+    const auto from = m_presenceFrom.constFind(member);
+    if (from != m_presenceFrom.cend() ? *from < m_presence.size() : contains(member))
+        flushPresence();
 }
 
 void ChatRoom::onFed(const Message &event, bool ours)
@@ -615,6 +656,7 @@ void ChatRoom::onFed(const Message &event, bool ours)
 
 void ChatRoom::deliverStored(const Broadcast &broadcast, RoomMember *sender)
 {
+    flushPresence();
     const QString &to = broadcast.event().to;
     if (to.isEmpty()) {
         deliverToAll(broadcast);
@@ -631,6 +673,7 @@ void ChatRoom::deliverStored(const Broadcast &broadcast, RoomMember *sender)
 
 void ChatRoom::deliverToAll(const Broadcast &broadcast, RoomMember *except)
 {
+    flushPresence();
     // Members never leave during delivery (see RoomMember::deliver), so the list is stable.
     for (RoomMember *member : std::as_const(m_members)) {
         if (member != except)

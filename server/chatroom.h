@@ -18,6 +18,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "broadcast.h"
 #include "message.h"
 #include "messagelog.h"
 #include "roomengine.h"
@@ -74,6 +75,21 @@ public:
 
     /*! Milliseconds since the epoch for event times; replaceable in tests. */
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    /*!
+     * With \a batch, the joins, leaves and renames of one event-loop turn go to each member
+     * together (RoomMember::deliverAll()), once per turn instead of once per event: a join
+     * burst in a big room costs one delivery per member per turn. Each member still gets
+     * exactly the events it would get one by one, in the same order: whatever else the room
+     * sends, and whatever settlePresence() is told of, waits until the batch is out.
+     */
+    void setBatchPresence(bool batch) { m_batchPresence = batch; }
+    /*! Sends the batched presence events now; by itself at the end of the turn. */
+    void flushPresence();
+    /*!
+     * Call before sending \a member anything that does not come through the room (a reply,
+     * a history page): sends the batch first if \a member is due any of it.
+     */
+    void settlePresence(RoomMember *member);
     /*! Whether chat text goes to the log (--quiet turns it off); presence always does. */
     void setLogChatText(bool log) { m_logChatText = log; }
 
@@ -276,6 +292,11 @@ private:
     Batch m_writing; //!< the batch being stored, while m_engine->isWriting()
     QObject m_commitContext; //!< where the per-turn commit is posted; gone with the room
     bool m_commitPosted = false;
+
+    bool m_batchPresence = false;
+    BroadcastRun m_presence; //!< presence events not yet sent (setBatchPresence())
+    QHash<RoomMember *, qsizetype> m_presenceFrom; //!< joined meanwhile: the first event it gets
+    bool m_presencePosted = false;
 
     int m_graceMs = 0;
     int m_tokenOverlapMs = 0; //!< how long a presented token stays good beside the new one

@@ -81,6 +81,7 @@ ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<RoomEngine> e
     if (m_config.serverName.isEmpty())
         m_config.serverName = QHostInfo::localHostName();
     m_room.setLogChatText(!config.quiet);
+    m_room.setBatchPresence(true);
     m_room.engine().setCommands(
         [this](const Message &command, bool ours) { onCommand(command, ours); });
     m_unjoined.setLimits({m_config.maxUnjoined, 0, m_config.busyMinAgeMs});

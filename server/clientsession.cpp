@@ -139,6 +139,14 @@ void ClientSession::deliver(const Broadcast &broadcast)
         output(isLine() ? broadcast.text() : broadcast.frame());
 }
 
+void ClientSession::deliverAll(const BroadcastRun &run, qsizetype from)
+{
+    if (m_state != State::Joined && m_state != State::Leaving)
+        return;
+    // Presence events only: the same bytes for everyone, in either wire format.
+    output(isLine() ? run.text(from) : run.frames(from));
+}
+
 void ClientSession::tell(const Message &message)
 {
     if (m_state != State::Joined && m_state != State::Leaving)
@@ -796,6 +804,8 @@ void ClientSession::send(const Message &message)
 
 void ClientSession::output(const QByteArray &bytes)
 {
+    // After what the room's batched presence owes this client (ChatRoom::setBatchPresence()).
+    m_room->settlePresence(this);
     if (m_held.empty()) {
         m_connection->sendEncoded(bytes);
         return;
@@ -831,6 +841,8 @@ void ClientSession::fillOutput(quint64 place, const QByteArray &bytes)
     }
     // Answers come in the order they were asked for; everything up to the next unanswered
     // one goes out now.
+    if (!m_held.empty() && m_held.front().place == 0)
+        m_room->settlePresence(this);
     while (!m_held.empty() && m_held.front().place == 0) {
         m_heldBytes -= m_held.front().bytes.size();
         const QByteArray ready = std::move(m_held.front().bytes);

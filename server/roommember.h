@@ -8,6 +8,7 @@
 namespace Tagarela {
 
 class Broadcast;
+class BroadcastRun;
 struct Message;
 
 /*!
@@ -24,6 +25,11 @@ public:
      * cannot take it (a slow reader) closes itself and leaves on a later event-loop turn.
      */
     virtual void deliver(const Broadcast &broadcast) = 0;
+    /*!
+     * Hands the events of \a run from \a from on, in order, as deliver() would one by one
+     * (which the default does). Same rule as deliver().
+     */
+    virtual void deliverAll(const BroadcastRun &run, qsizetype from);
     /*!
      * Hands \a message to this member alone: the ack of its say, or the error that it could
      * not be stored. Same rule as deliver().

@@ -70,6 +70,39 @@ private:
     QString m_address;
 };
 
+/*!
+ * A member that takes a batch of presence events as one buffer, as a session does, and keeps
+ * everything it is handed in one list, in order: events as their frames, what it is told as
+ * "told:" and the message's type.
+ */
+class BatchMember final : public RoomMember
+{
+public:
+    void deliver(const Broadcast &broadcast) override { received.append(broadcast.frame()); }
+    void deliverAll(const BroadcastRun &run, qsizetype from) override
+    {
+        received.append(run.frames(from));
+        ++batches;
+    }
+    void tell(const Message &message) override
+    {
+        received.append("told:" + messageTypeName(message.type).toUtf8());
+    }
+    void displace() override { }
+    QString address() const override { return u"192.0.2.9"_s; }
+
+    /*! Everything received, as one stream. */
+    QByteArray stream() const { return received.join(); }
+
+    QList<QByteArray> received;
+    int batches = 0;
+};
+
+QByteArray frameOf(const Message &event)
+{
+    return FrameDecoder::encode(MessageCodec::encode(event));
+}
+
 // The buffer's address: QCOMPARE on two const char * would compare the strings instead.
 const void *dataOf(const QByteArray &bytes)
 {
@@ -121,6 +154,8 @@ private Q_SLOTS:
     void clockSetsEventTimes();
 
     void broadcastEncodedOnce();
+    void batchedPresenceSendsWhatEachWouldGet();
+    void batchedPresenceGoesBeforeAnythingElse();
     void frameAndTextMatchEvent();
 
 private:
@@ -877,6 +912,77 @@ void TestChatRoom::broadcastEncodedOnce()
     QCOMPARE(dataOf(broadcast.frame()), frameData);
     const void *textData = dataOf(broadcast.text());
     QCOMPARE(dataOf(broadcast.text()), textData);
+}
+
+// With presence batched, a turn's joins, leaves and renames reach each member as one buffer,
+// the one shared by everyone who gets all of them, holding exactly the frames it would get one
+// by one: nothing from before its own join, nothing of its own join.
+void TestChatRoom::batchedPresenceSendsWhatEachWouldGet()
+{
+    room()->setBatchPresence(true);
+    BatchMember ana, bia, caio, dani;
+    QVERIFY(room()->join(&ana, u"ana"_s).ok());
+    QVERIFY(room()->join(&bia, u"bia"_s).ok());
+    room()->flushPresence();
+    ana.received.clear();
+    ana.batches = 0;
+
+    m_now = StartTime + 1;
+    QVERIFY(room()->join(&caio, u"caio"_s).ok());
+    QVERIFY(room()->join(&dani, u"dani"_s).ok());
+    // Settling for a member due nothing (a joiner's welcome) leaves the batch waiting.
+    room()->settlePresence(&dani);
+    QVERIFY(room()->rename(&bia, u"bea"_s).ok());
+    QVERIFY(ana.received.isEmpty()); // not yet: at the end of the turn
+    QVERIFY(caio.received.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(ana.batches, 1, 10'000); // the turn ended
+
+    const QByteArray joinedCaio = frameOf(Message::joined(u"caio"_s, StartTime + 1));
+    const QByteArray joinedDani = frameOf(Message::joined(u"dani"_s, StartTime + 1));
+    const QByteArray renamed = frameOf(Message::renamed(u"bia"_s, u"bea"_s, StartTime + 1));
+    QCOMPARE(ana.received, QList<QByteArray> {joinedCaio + joinedDani + renamed});
+    QCOMPARE(bia.received, QList<QByteArray> {joinedCaio + joinedDani + renamed});
+    QCOMPARE(caio.received, QList<QByteArray> {joinedDani + renamed});
+    QCOMPARE(dani.received, QList<QByteArray> {renamed});
+    QCOMPARE(dataOf(ana.received.front()), dataOf(bia.received.front()));
+    QCOMPARE(caio.batches, 1);
+    QCOMPARE(dani.batches, 1);
+}
+
+// Whatever else the room sends a member, or a session sends its client (settlePresence()),
+// comes after the presence events of the turn so far, as it would without batching.
+void TestChatRoom::batchedPresenceGoesBeforeAnythingElse()
+{
+    room()->setBatchPresence(true);
+    BatchMember ana, bia, caio;
+    QVERIFY(room()->join(&ana, u"ana"_s).ok());
+    room()->flushPresence();
+
+    QVERIFY(room()->join(&bia, u"bia"_s).ok());
+    // An error told to ana now follows the join it happened after.
+    room()->say(&ana, u"hi"_s, false, u"c1"_s, u"nobody"_s);
+    const QByteArray joinedBia = frameOf(Message::joined(u"bia"_s, StartTime));
+    QCOMPARE(ana.stream(), joinedBia + "told:error");
+
+    // A member who leaves gets what it was due first; the rest get its "left" after that.
+    QVERIFY(room()->join(&caio, u"caio"_s).ok());
+    room()->leave(&bia, u"bye"_s);
+    const QByteArray joinedCaio = frameOf(Message::joined(u"caio"_s, StartTime));
+    QCOMPARE(bia.stream(), joinedCaio);
+    room()->settlePresence(&caio); // caio is due the "left": sent now
+    const QByteArray left = frameOf(Message::left(u"bia"_s, u"bye"_s, StartTime));
+    QCOMPARE(caio.stream(), left);
+    QCOMPARE(ana.stream(), joinedBia + "told:error" + joinedCaio + left);
+
+    // A stored chat comes after the presence before it.
+    room()->say(&ana, u"hello"_s, false, u"c2"_s);
+    room()->rename(&caio, u"cai"_s);
+    QVERIFY(storeAll());
+    const QList<QByteArray> lastTwo = ana.received.mid(ana.received.size() - 3);
+    QCOMPARE(lastTwo.size(), 3);
+    QCOMPARE(lastTwo.at(0), frameOf(Message::renamed(u"caio"_s, u"cai"_s, StartTime)));
+    QCOMPARE(lastTwo.at(1), "told:ack"_ba);
+    QVERIFY(lastTwo.at(2).contains("hello"));
 }
 
 void TestChatRoom::frameAndTextMatchEvent()
