@@ -354,8 +354,13 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
 {
     if (!contains(member))
         return;
-    // What it is due of this turn's presence reaches it before it goes.
-    flushPresence();
+    // What it is due of the batched presence reaches it before it goes; the others get theirs
+    // with the batch, its "left" included, so a disconnect storm is batched too.
+    if (!m_presence.isEmpty()) {
+        const qsizetype first = m_presenceFrom.take(member);
+        if (first < m_presence.size())
+            member->deliverAll(m_presence, first);
+    }
     const QString nick = m_nicks.take(member);
     const QString key = Validation::nickKey(nick);
     const Tokens tokens = m_tokens.take(member);
