@@ -71,6 +71,21 @@ bool ChatRoom::openHistory()
     return m_engine->open();
 }
 
+namespace {
+
+/*! \a done, given only the messages of a page that \a nick may see. */
+RoomEngine::PageReady visibleOnly(const QString &nick, RoomEngine::PageReady done)
+{
+    return [nick, done = std::move(done)](HistoryPage page) {
+        page.messages.removeIf([&nick](const Message &message) {
+            return !HistoryDatabase::isVisibleTo(message, nick);
+        });
+        done(page);
+    };
+}
+
+} // namespace
+
 void ChatRoom::history(quint64 after, quint64 before, int max, QObject *context,
                        RoomEngine::PageReady done)
 {
@@ -83,25 +98,17 @@ void ChatRoom::history(RoomMember *viewer, quint64 after, quint64 before, int ma
 {
     // The nickname when asked: the stored rows keep who a private message was from and to.
     const QString nick = viewer ? nickOf(viewer) : QString();
-    history(after, before, max, context, [nick, done = std::move(done)](HistoryPage page) {
-        page.messages.removeIf([&nick](const Message &message) {
-            return !HistoryDatabase::isVisibleTo(message, nick);
-        });
-        done(page);
-    });
+    history(after, before, max, context, visibleOnly(nick, std::move(done)));
 }
 
 void ChatRoom::search(RoomMember *viewer, const QString &query, quint64 before, int max,
                       QObject *context, RoomEngine::PageReady done)
 {
     const QString nick = viewer ? nickOf(viewer) : QString();
+    // The engine already looks only among what \a viewer may see; the room checks again, so
+    // that no engine's mistake can show one person's private messages to another.
     m_engine->search(query, before == 0 ? HistoryStore::NoLimit : before, max, nick, context,
-                     [nick, done = std::move(done)](HistoryPage page) {
-                         page.messages.removeIf([&nick](const Message &message) {
-                             return !HistoryDatabase::isVisibleTo(message, nick);
-                         });
-                         done(page);
-                     });
+                     visibleOnly(nick, std::move(done)));
 }
 
 ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except) const
