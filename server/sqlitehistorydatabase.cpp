@@ -140,8 +140,8 @@ private:
 /*!
  * The prepared statements of one connection. Reads go through Qt SQL. The writer's statements
  * are SQLite's own, on the connection under Qt's (the same library the QSQLITE plugin loads):
- * Qt's binding costs about 1,750 instructions per value (a QString key and a hash lookup for
- * each positional value, then a QVariant conversion), 14,000 per stored message.
+ * Qt's binding costs about 2,000 instructions per value (a QString key and a hash lookup for
+ * each positional value, then a QVariant conversion), 16,000 per stored message.
  */
 struct SqliteHistoryDatabase::Statements
 {
