@@ -2338,6 +2338,14 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>Cannot search the history in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot begin a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>

@@ -2348,6 +2348,14 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>Cannot search the history in %1: %2</source>
         <translation>Não foi possível pesquisar o histórico em %1: %2</translation>
     </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation>não é uma conexão SQLite</translation>
+    </message>
+    <message>
+        <source>cannot begin a transaction</source>
+        <translation>não foi possível iniciar a transação</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>
