@@ -275,7 +275,7 @@ bool SqliteHistoryDatabase::openDatabase()
                   "recipient TEXT)"_s) ||
             !exec(u"CREATE INDEX IF NOT EXISTS messages_client_id ON messages (client_id) "
                   "WHERE client_id IS NOT NULL"_s) ||
-            !migrate()) {
+            !refuseNewerSchema() || !migrate()) {
             return false;
         }
 
@@ -340,6 +340,29 @@ bool SqliteHistoryDatabase::openDatabase()
     }
     m_inode = inodeOf(m_path);
     return true;
+}
+
+bool SqliteHistoryDatabase::refuseNewerSchema()
+{
+    // A newer server may keep what this one does not know of (an older one would, say, store
+    // messages its search index never sees): stop rather than write into it.
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(QString(SchemaKey));
+    if (!query.exec())
+        return fail(tr("cannot read the meta table"), query);
+    if (!query.next())
+        return true;
+    const QString stored = query.value(0).toString();
+    bool number = false;
+    const int version = stored.toInt(&number);
+    if (number && version <= QString(SchemaVersion).toInt())
+        return true;
+    m_error = tr("it was written by a newer Tagarela (history schema %1; this server knows "
+                 "schema %2 and older): run the newer server, or restore a backup made for "
+                 "this one")
+                  .arg(stored, QString(SchemaVersion));
+    return false;
 }
 
 bool SqliteHistoryDatabase::migrate()

@@ -78,6 +78,8 @@ private:
 
     [[nodiscard]] bool openDatabase();
     void closeDatabase();
+    /*! False, with the reason, if the file has a schema newer than this server knows. */
+    [[nodiscard]] bool refuseNewerSchema();
     /*! Brings a database of an older schema up to date (the writer only). */
     [[nodiscard]] bool migrate();
     [[nodiscard]] bool setSchemaVersion();

@@ -2356,6 +2356,10 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>cannot begin a transaction</source>
         <translation>não foi possível iniciar a transação</translation>
     </message>
+    <message>
+        <source>it was written by a newer Tagarela (history schema %1; this server knows schema %2 and older): run the newer server, or restore a backup made for this one</source>
+        <translation>foi escrito por um Tagarela mais novo (esquema de histórico %1; este servidor conhece o esquema %2 e anteriores): execute o servidor mais novo ou restaure um backup feito para este</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>

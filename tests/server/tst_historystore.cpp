@@ -140,6 +140,7 @@ private Q_SLOTS:
     void sqliteSearchIndexFollowsRetention();
     void sqliteFailedBatchStoresNothing();
     void sqliteDropsSchema2IndexTrigger();
+    void sqliteRefusesNewerSchema();
     void createFollowsConfig();
 
     void storeNumbersBatchesInOrder_data() { appendAndRead_data(); }
@@ -884,6 +885,49 @@ void TestHistoryStore::logFramesAndTrim()
     MessageLog::trimToBytes(&small, 100'000);
     QCOMPARE(small.messages.size(), 2);
     QVERIFY(!small.more);
+}
+
+void TestHistoryStore::sqliteRefusesNewerSchema()
+{
+    // A file a newer server wrote (schema 4): this one neither opens nor changes it.
+    const QString dir = m_dir->filePath(u"data"_s);
+    QString path;
+    {
+        SqliteHistoryDatabase store(dir, 1000);
+        QVERIFY(store.open());
+        QVERIFY(store.append(mixedBatch(1, 3)));
+        path = store.filePath();
+    }
+    const auto schemaOf = [&path] {
+        QString value;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery query(db);
+                if (query.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s) && query.next())
+                    value = query.value(0).toString();
+            }
+        }
+        QSqlDatabase::removeDatabase(u"peek"_s);
+        return value;
+    };
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"UPDATE meta SET value = '4' WHERE key = 'schema'"_s));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema4"_s);
+
+    SqliteHistoryDatabase store(dir, 1000);
+    QVERIFY(!store.open());
+    QVERIFY2(store.errorString().contains(u"newer Tagarela"_s), qPrintable(store.errorString()));
+    QVERIFY2(store.errorString().contains(u"schema 4"_s), qPrintable(store.errorString()));
+    QCOMPARE(schemaOf(), u"4"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
