@@ -36,6 +36,10 @@ constexpr int CleanupClaimMs = 60'000;
 
 // How often a nickname claim that waits for another server to let the user go is tried.
 constexpr int ClaimRetryMs = 200;
+// How long, and how often, a claim refused for a nickname this server has seen leave (its
+// release follows the leave) is tried again.
+constexpr int ReleaseWaitMs = 2000;
+constexpr int ReleaseRecheckMs = 50;
 
 // A resume token as Redis keeps it: its SHA-256, never the token itself.
 QByteArray tokenHash(const QString &token)
@@ -446,18 +450,21 @@ void RedisRoomEngine::release(const QList<QByteArray> &pairs, int holdMs,
 
 void RedisRoomEngine::claimNick(const NickClaim &claim, Claimed done)
 {
-    runClaim(claim, QDateTime::currentMSecsSinceEpoch() + 2 * qint64(m_leaseMs), std::move(done));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    runClaim(claim, now + 2 * qint64(m_leaseMs), now + ReleaseWaitMs, std::move(done));
 }
 
-void RedisRoomEngine::runClaim(const NickClaim &claim, qint64 giveUpAt, Claimed done)
+void RedisRoomEngine::runClaim(const NickClaim &claim, qint64 giveUpAt, qint64 releaseBy,
+                               Claimed done)
 {
     const QByteArray key = nickKeyOf(claim.nick);
     if (m_leaving.contains(key)) {
         // A member here left with it and its release is not sent yet: the claim goes after
         // it, or the release would take back what the claim got.
-        m_claimsWaiting[key].push_back([this, claim, giveUpAt, done = std::move(done)]() mutable {
-            runClaim(claim, giveUpAt, std::move(done));
-        });
+        m_claimsWaiting[key].push_back(
+            [this, claim, giveUpAt, releaseBy, done = std::move(done)]() mutable {
+                runClaim(claim, giveUpAt, releaseBy, std::move(done));
+            });
         return;
     }
     const QByteArray mine = m_origin.toUtf8() + ' ';
@@ -476,7 +483,8 @@ void RedisRoomEngine::runClaim(const NickClaim &claim, qint64 giveUpAt, Claimed 
     };
     m_claim.run(
         m_logConnection.get(), {m_keys.members, m_keys.tokens, m_keys.holdPrefix + key}, args, this,
-        [this, claim, giveUpAt, done = std::move(done)](const RedisReply &reply) mutable {
+        [this, claim, key, giveUpAt, releaseBy,
+         done = std::move(done)](const RedisReply &reply) mutable {
             if (reply.type != RedisReply::Type::Array || reply.elements.size() < 2) {
                 qCWarning(lcServer).noquote()
                     << tr("Could not claim the nickname %1 in Redis at %2 (%3): it is taken on "
@@ -497,10 +505,20 @@ void RedisRoomEngine::runClaim(const NickClaim &claim, qint64 giveUpAt, Claimed 
                 // the drop, or a sweep does when its lease has run out.
                 if (reply.elements.at(1).text == "0")
                     sweep();
-                QTimer::singleShot(ClaimRetryMs, this,
-                                   [this, claim, giveUpAt, done = std::move(done)]() mutable {
-                                       runClaim(claim, giveUpAt, std::move(done));
-                                   });
+                QTimer::singleShot(
+                    ClaimRetryMs, this,
+                    [this, claim, giveUpAt, releaseBy, done = std::move(done)]() mutable {
+                        runClaim(claim, giveUpAt, releaseBy, std::move(done));
+                    });
+            } else if (answer == "taken" && !m_remote.contains(QString::fromUtf8(key)) &&
+                       QDateTime::currentMSecsSinceEpoch() < releaseBy) {
+                // This server has seen its user leave, and the release follows the leave: or
+                // another server's claim won an instant ago, and its join is on its way here.
+                QTimer::singleShot(
+                    ReleaseRecheckMs, this,
+                    [this, claim, giveUpAt, releaseBy, done = std::move(done)]() mutable {
+                        runClaim(claim, giveUpAt, releaseBy, std::move(done));
+                    });
             } else {
                 done(Claim::Taken);
             }

@@ -115,7 +115,11 @@ private:
     /*! Looks for servers whose lease ran out and announces their users left, once. */
     void sweep();
     void cleanUp(const QString &origin, const QList<std::pair<QByteArray, QByteArray>> &users);
-    void runClaim(const NickClaim &claim, qint64 giveUpAt, Claimed done);
+    /*!
+     * One try of \a claim: "wait" is tried again until \a giveUpAt, "taken" for a nickname
+     * not known here as another server's until \a releaseBy (ms since the epoch).
+     */
+    void runClaim(const NickClaim &claim, qint64 giveUpAt, qint64 releaseBy, Claimed done);
     /*!
      * release.lua for \a pairs (nickname key, value it must hold), each held for \a holdMs
      * (0: none); \a done gets the keys let go.

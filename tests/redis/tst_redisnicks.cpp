@@ -8,6 +8,11 @@
 #include <memory>
 #include <vector>
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include "chatserver.h"
@@ -39,6 +44,20 @@ std::optional<Message> answerToHello(FramedTestClient &client)
     const QList<Message> welcome = client.received(MessageType::Welcome);
     return welcome.isEmpty() ? client.received(MessageType::Error).constFirst()
                              : welcome.constFirst();
+}
+
+// Everything Redis wrote to its append-only files (every write, appendfsync always).
+QByteArray redisFiles(const RedisTestServer &redis)
+{
+    QByteArray all;
+    QDirIterator files(QFileInfo(redis.socketPath()).absolutePath(), QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
 }
 
 Match::Predicate withClientId(const QString &clientId)
@@ -199,6 +218,11 @@ void TestRedisNicks::droppedUserResumesOnAnotherServer()
     QVERIFY(bob.waitFor(MessageType::Left, Match::nick(u"ana"_s), LongWaitMs));
     bob.say(u"while away"_s, u"c-away"_s);
     QVERIFY(bob.waitFor(MessageType::Ack, withClientId(u"c-away"_s), LongWaitMs));
+    // Redis keeps the token's hash for the hold, never the token.
+    const QByteArray hash =
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+    QTRY_VERIFY_WITH_TIMEOUT(redisFiles(*m_redis).contains(hash), LongWaitMs);
+    QVERIFY(!redisFiles(*m_redis).contains(token.toUtf8()));
     FramedTestClient impostor(two->serverPort());
     QVERIFY(!impostor.join(u"ana"_s, LongWaitMs));
     QVERIFY(impostor.waitFor(MessageType::Error, Match::code(ErrorCode::NickTaken), LongWaitMs));
