@@ -668,6 +668,12 @@ void ChatRoom::onFed(const Message &event, bool ours)
         deliverStored(Broadcast(event), find(event.from));
         return;
     }
+    if (!ours && event.type == MessageType::Joined) {
+        // Resumed on another server (or taken there after its hold ended): not held here.
+        const auto hold = m_holds.find(Validation::nickKey(event.nick));
+        if (hold != m_holds.end())
+            forgetHold(hold);
+    }
     // A member who joined here knows it from its welcome, as with announce(); a member is
     // not told of its own leave (it resumed here while another server let it go).
     RoomMember *except =

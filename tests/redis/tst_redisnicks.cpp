@@ -245,6 +245,13 @@ void TestRedisNicks::droppedUserResumesOnAnotherServer()
     QVERIFY(bob.waitForCount(MessageType::Joined, 2, Match::nick(u"ana"_s), LongWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(one->room().isTaken(u"ana"_s), LongWaitMs);
     QVERIFY(!one->room().find(u"ana"_s));
+    // Its old server holds it no more: once ana quits, anyone there may take it.
+    back.send(Message::quit());
+    QVERIFY(back.waitForClosed(LongWaitMs));
+    QVERIFY(bob.waitForCount(MessageType::Left, 2, Match::nick(u"ana"_s), LongWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!one->room().isTaken(u"ana"_s), LongWaitMs);
+    FramedTestClient newcomer(one->serverPort());
+    QVERIFY(newcomer.join(u"ana"_s, LongWaitMs));
 }
 
 void TestRedisNicks::quitLetsTheNicknameGo()
