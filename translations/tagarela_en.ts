@@ -1828,6 +1828,10 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
         <source>Could not read the history from Redis at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not claim the nickname %1 in Redis at %2 (%3): it is taken on this server only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SearchDialog</name>

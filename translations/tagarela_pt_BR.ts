@@ -1830,6 +1830,10 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
         <source>Could not read the history from Redis at %1: %2</source>
         <translation>Não foi possível ler o histórico do Redis em %1: %2</translation>
     </message>
+    <message>
+        <source>Could not claim the nickname %1 in Redis at %2 (%3): it is taken on this server only</source>
+        <translation>Não foi possível reservar o apelido %1 no Redis em %2 (%3): ele fica reservado só neste servidor</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SearchDialog</name>
