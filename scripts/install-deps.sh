@@ -14,6 +14,7 @@ packages=(
     qt6-base-dev           # Qt Core, Network, Widgets, Test, Sql (6.4)
     libicu-dev             # ICU 72: NFKC, confusable skeletons and script checks for nicknames
     libqt6sql6-sqlite      # Qt SQL's SQLite driver: the server's message history
+    libsqlite3-dev         # SQLite's own API for the history's writer, on Qt's connection
     qt6-tools-dev          # CMake support for Qt Linguist (qt_add_translations)
     qt6-l10n-tools         # lupdate and lrelease
     qt6-translations-l10n  # Qt's own strings in Portuguese

@@ -79,6 +79,21 @@ bool ChatRoom::openHistory()
     return m_engine->open();
 }
 
+namespace {
+
+/*! \a done, given only the messages of a page that \a nick may see. */
+RoomEngine::PageReady visibleOnly(const QString &nick, RoomEngine::PageReady done)
+{
+    return [nick, done = std::move(done)](HistoryPage page) {
+        page.messages.removeIf([&nick](const Message &message) {
+            return !HistoryDatabase::isVisibleTo(message, nick);
+        });
+        done(page);
+    };
+}
+
+} // namespace
+
 void ChatRoom::history(quint64 after, quint64 before, int max, QObject *context,
                        RoomEngine::PageReady done)
 {
@@ -91,25 +106,17 @@ void ChatRoom::history(RoomMember *viewer, quint64 after, quint64 before, int ma
 {
     // The nickname when asked: the stored rows keep who a private message was from and to.
     const QString nick = viewer ? nickOf(viewer) : QString();
-    history(after, before, max, context, [nick, done = std::move(done)](HistoryPage page) {
-        page.messages.removeIf([&nick](const Message &message) {
-            return !HistoryDatabase::isVisibleTo(message, nick);
-        });
-        done(page);
-    });
+    history(after, before, max, context, visibleOnly(nick, std::move(done)));
 }
 
 void ChatRoom::search(RoomMember *viewer, const QString &query, quint64 before, int max,
                       QObject *context, RoomEngine::PageReady done)
 {
     const QString nick = viewer ? nickOf(viewer) : QString();
+    // The engine already looks only among what \a viewer may see; the room checks again, so
+    // that no engine's mistake can show one person's private messages to another.
     m_engine->search(query, before == 0 ? HistoryStore::NoLimit : before, max, nick, context,
-                     [nick, done = std::move(done)](HistoryPage page) {
-                         page.messages.removeIf([&nick](const Message &message) {
-                             return !HistoryDatabase::isVisibleTo(message, nick);
-                         });
-                         done(page);
-                     });
+                     visibleOnly(nick, std::move(done)));
 }
 
 ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except) const
@@ -122,25 +129,30 @@ ChatRoom::NickResult ChatRoom::checkNick(const QString &nick, RoomMember *except
         return result;
     }
     if (isTaken(nick, except)) {
-        result.error = ErrorCode::NickTaken;
-        result.suggestion = Validation::suggestNick(
-            nick, [this, except](const QString &candidate) { return isTaken(candidate, except); });
         const QString key = Validation::nickKey(nick);
-        const bool inUse = m_byKey.contains(key) || m_engine->isRemoteNick(key);
-        if (result.suggestion.isEmpty()) {
-            // Every candidate tried was taken too (the search is bounded): no suggestion.
-            result.text = inUse
-                ? tr("The nickname %1 is taken.").arg(nick)
-                : tr("The nickname %1 is kept for someone who is reconnecting.").arg(nick);
-        } else if (inUse) {
-            result.text = tr("The nickname %1 is taken; %2 is free.").arg(nick, result.suggestion);
-        } else {
-            result.text = tr("The nickname %1 is kept for someone who is reconnecting; %2 is free.")
-                              .arg(nick, result.suggestion);
-        }
-        return result;
+        return refusal(nick, except, m_byKey.contains(key) || m_engine->isRemoteNick(key));
     }
     result.nick = nick;
+    return result;
+}
+
+ChatRoom::NickResult ChatRoom::refusal(const QString &nick, RoomMember *except, bool inUse) const
+{
+    NickResult result;
+    result.error = ErrorCode::NickTaken;
+    result.suggestion = Validation::suggestNick(
+        nick, [this, except](const QString &candidate) { return isTaken(candidate, except); });
+    if (result.suggestion.isEmpty()) {
+        // Every candidate tried was taken too (the search is bounded): no suggestion.
+        result.text = inUse
+            ? tr("The nickname %1 is taken.").arg(nick)
+            : tr("The nickname %1 is kept for someone who is reconnecting.").arg(nick);
+    } else if (inUse) {
+        result.text = tr("The nickname %1 is taken; %2 is free.").arg(nick, result.suggestion);
+    } else {
+        result.text = tr("The nickname %1 is kept for someone who is reconnecting; %2 is free.")
+                          .arg(nick, result.suggestion);
+    }
     return result;
 }
 
@@ -148,7 +160,8 @@ bool ChatRoom::isTaken(const QString &nick, RoomMember *except) const
 {
     const QString key = Validation::nickKey(nick);
     RoomMember *owner = m_byKey.value(key);
-    return (owner && owner != except) || (!owner && (isHeld(key) || m_engine->isRemoteNick(key)));
+    return (owner && owner != except) ||
+        (!owner && (isHeld(key) || m_engine->isRemoteNick(key) || m_claimedKeys.contains(key)));
 }
 
 bool ChatRoom::isHeld(const QString &key) const
@@ -296,10 +309,21 @@ void ChatRoom::removeSorted(const QString &nick)
 ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested,
                                     const QString &resume)
 {
+    Q_ASSERT(!m_engine->claimsNicks());
+    NickResult answer;
+    join(member, requested, resume, [&answer](const NickResult &result) { answer = result; });
+    return answer;
+}
+
+void ChatRoom::join(RoomMember *member, const QString &requested, const QString &resume,
+                    NickAnswer done)
+{
     // Composed form: "joão" typed with a combining tilde is the same name, and valid.
     const QString nick = requested.normalized(QString::NormalizationForm_C);
-    if (contains(member))
-        return rename(member, nick);
+    if (contains(member)) {
+        rename(member, nick, std::move(done));
+        return;
+    }
     expireHolds();
     const QString key = Validation::nickKey(nick);
     bool resumed = false;
@@ -329,17 +353,72 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
         }
     }
     NickResult result = checkNick(nick, nullptr);
-    if (!result.ok())
-        return result;
-    m_members.append(member);
-    m_nicks.insert(member, nick);
-    m_byKey.insert(key, member);
-    addSorted(nick);
+    // A token for a user of another server: only Redis knows whether it is theirs.
+    const bool remoteResume = !resume.isEmpty() && m_engine->claimsNicks() &&
+        !m_byKey.contains(key) && !isHeld(key) && !m_claimedKeys.contains(key) &&
+        m_engine->isRemoteNick(key) && Validation::checkNick(nick) == NickProblem::None;
+    if (!result.ok() && !remoteResume) {
+        done(result);
+        return;
+    }
+    result = NickResult {};
+    result.nick = nick;
     result.resume = newResumeToken();
     // The presented token stays good a short while (this welcome may be lost), or until the
     // new one is used.
-    m_tokens.insert(
-        member, Tokens {result.resume, resumed ? resume : QString(), resumed ? presentedUntil : 0});
+    const Tokens tokens {result.resume, resumed ? resume : QString(), resumed ? presentedUntil : 0};
+    if (!m_engine->claimsNicks()) {
+        admit(member, result, tokens, resumed);
+        done(result);
+        return;
+    }
+    // Claimed in Redis first, atomically among the servers; the nickname is reserved here
+    // meanwhile, and the member waits.
+    RoomEngine::NickClaim claim;
+    claim.nick = nick;
+    claim.resume = resume;
+    claim.token = tokens.current;
+    claim.previousToken = tokens.previous;
+    // Also for a token that opens a hold in Redis (a user of another server, or of a dead one).
+    claim.previousUntil = presentedUntil;
+    claim.now = m_clock();
+    const quint64 id = ++m_nextClaim;
+    m_claims.insert(member, id);
+    m_claimedKeys.insert(key);
+    m_engine->claimNick(
+        claim,
+        [this, member, id, key, result, tokens, resumed, resume, presentedUntil,
+         done = std::move(done)](RoomEngine::Claim answer) mutable {
+            m_claimedKeys.remove(key);
+            if (m_claims.value(member) != id) {
+                // Gone while Redis answered: what it got goes back.
+                if (answer == RoomEngine::Claim::Granted || answer == RoomEngine::Claim::Resumed)
+                    m_engine->releaseNick(result.nick);
+                return;
+            }
+            m_claims.remove(member);
+            if (answer == RoomEngine::Claim::Taken || answer == RoomEngine::Claim::Held) {
+                done(refusal(result.nick, nullptr, answer == RoomEngine::Claim::Taken));
+                return;
+            }
+            Tokens kept = tokens;
+            const bool reopened = answer == RoomEngine::Claim::Resumed;
+            if (reopened && !resumed)
+                kept = Tokens {tokens.current, resume, presentedUntil};
+            admit(member, result, kept, resumed || reopened);
+            done(result);
+        });
+}
+
+void ChatRoom::admit(RoomMember *member, const NickResult &result, const Tokens &tokens,
+                     bool resumed)
+{
+    const QString &nick = result.nick;
+    m_members.append(member);
+    m_nicks.insert(member, nick);
+    m_byKey.insert(Validation::nickKey(nick), member);
+    addSorted(nick);
+    m_tokens.insert(member, tokens);
     if (resumed) {
         qCInfo(lcServer).noquote()
             << tr("%1 (%2) resumed with its token").arg(nick, member->address());
@@ -347,7 +426,11 @@ ChatRoom::NickResult ChatRoom::join(RoomMember *member, const QString &requested
     qCInfo(lcTraffic).noquote()
         << tr("%1 joined from %2 (%n user(s) here)", nullptr, size()).arg(nick, member->address());
     announce(Message::joined(nick, m_clock()), member);
-    return result;
+}
+
+void ChatRoom::cancelClaims(RoomMember *member)
+{
+    m_claims.remove(member);
 }
 
 void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
@@ -378,18 +461,63 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
         hold(member, nick, tokens);
     qCInfo(lcTraffic).noquote() << tr("%1 left from %2 (%3; %n user(s) here)", nullptr, size())
                                        .arg(nick, member->address(), reason);
-    announce(Message::left(nick, reason, m_clock()));
+    announce(Message::left(nick, reason, m_clock()), nullptr, isHeld(key));
 }
 
 ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &requested)
 {
+    Q_ASSERT(!m_engine->claimsNicks());
+    NickResult answer;
+    rename(member, requested, [&answer](const NickResult &result) { answer = result; });
+    return answer;
+}
+
+void ChatRoom::rename(RoomMember *member, const QString &requested, NickAnswer done)
+{
     const QString nick = requested.normalized(QString::NormalizationForm_C);
     NickResult result = checkNick(nick, member);
-    if (!result.ok() || !contains(member))
-        return result;
+    if (!result.ok() || !contains(member) || m_nicks.value(member) == nick) {
+        done(result);
+        return;
+    }
+    if (!m_engine->claimsNicks()) {
+        renameNow(member, nick);
+        done(result);
+        return;
+    }
+    const Tokens tokens = m_tokens.value(member);
+    RoomEngine::NickClaim claim;
+    claim.nick = nick;
+    claim.previousNick = m_nicks.value(member);
+    claim.token = tokens.current;
+    claim.previousToken = tokens.previous;
+    claim.previousUntil = tokens.previousUntil;
+    claim.now = m_clock();
+    const QString key = Validation::nickKey(nick);
+    const quint64 id = ++m_nextClaim;
+    m_claims.insert(member, id);
+    m_claimedKeys.insert(key);
+    m_engine->claimNick(
+        claim, [this, member, id, key, result, done = std::move(done)](RoomEngine::Claim answer) {
+            m_claimedKeys.remove(key);
+            if (m_claims.value(member) != id || !contains(member)) {
+                if (answer == RoomEngine::Claim::Granted || answer == RoomEngine::Claim::Resumed)
+                    m_engine->releaseNick(result.nick);
+                return;
+            }
+            m_claims.remove(member);
+            if (answer == RoomEngine::Claim::Taken || answer == RoomEngine::Claim::Held) {
+                done(refusal(result.nick, member, answer == RoomEngine::Claim::Taken));
+                return;
+            }
+            renameNow(member, result.nick);
+            done(result);
+        });
+}
+
+void ChatRoom::renameNow(RoomMember *member, const QString &nick)
+{
     const QString old = m_nicks.value(member);
-    if (old == nick)
-        return result;
     expireHolds();
     m_byKey.remove(Validation::nickKey(old));
     m_byKey.insert(Validation::nickKey(nick), member);
@@ -399,7 +527,6 @@ ChatRoom::NickResult ChatRoom::rename(RoomMember *member, const QString &request
     qCInfo(lcTraffic).noquote()
         << tr("%1 is now known as %2 (%3)").arg(old, nick, member->address());
     announce(Message::renamed(old, nick, m_clock()));
-    return result;
 }
 
 void ChatRoom::say(RoomMember *member, const QString &text, bool action, const QString &clientId,
@@ -607,10 +734,10 @@ void ChatRoom::afterStored(RoomMember *member, QObject *context, std::function<v
         done();
 }
 
-void ChatRoom::announce(const Message &event, RoomMember *except)
+void ChatRoom::announce(const Message &event, RoomMember *except, bool holdNick)
 {
     if (m_engine->sharesPresence()) {
-        m_engine->announce(event);
+        m_engine->announce(event, holdNick);
         return;
     }
     if (!m_batchPresence) {
@@ -667,8 +794,16 @@ void ChatRoom::onFed(const Message &event, bool ours)
         deliverStored(Broadcast(event), find(event.from));
         return;
     }
-    // A member who joined here knows it from its welcome, as with announce().
-    RoomMember *except = ours && event.type == MessageType::Joined
+    if (!ours && event.type == MessageType::Joined) {
+        // Resumed on another server (or taken there after its hold ended): not held here.
+        const auto hold = m_holds.find(Validation::nickKey(event.nick));
+        if (hold != m_holds.end())
+            forgetHold(hold);
+    }
+    // A member who joined here knows it from its welcome, as with announce(); a member is
+    // not told of its own leave (it resumed here while another server let it go).
+    RoomMember *except =
+        (ours && event.type == MessageType::Joined) || event.type == MessageType::Left
         ? m_byKey.value(Validation::nickKey(event.nick))
         : nullptr;
     deliverToAll(Broadcast(event), except);

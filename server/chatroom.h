@@ -15,6 +15,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -126,6 +127,22 @@ public:
      * that user's old connection if it is still here.
      */
     NickResult join(RoomMember *member, const QString &nick, const QString &resume = {});
+    /*! Called with the answer to a join or rename. */
+    using NickAnswer = std::function<void(const NickResult &result)>;
+    /*!
+     * join() for any engine: with one that claims nicknames (RoomEngine::claimsNicks(), Redis)
+     * \a done is called on a later turn, once the claim is answered, unless \a member went
+     * (cancelClaims()) meanwhile; otherwise before this returns. The synchronous join() and
+     * rename() are for the embedded engine only.
+     */
+    void join(RoomMember *member, const QString &nick, const QString &resume, NickAnswer done);
+    /*! rename() for any engine, answered like the asynchronous join(). */
+    void rename(RoomMember *member, const QString &nick, NickAnswer done);
+    /*!
+     * \a member is going: a join or rename it waits for is not answered, and what Redis gives
+     * it is let go again.
+     */
+    void cancelClaims(RoomMember *member);
     /*!
      * Removes \a member and tells everyone left ("left"). Does nothing for a non-member.
      * With \a holdNick (a dropped connection) the nickname is kept for its resume token for
@@ -246,6 +263,10 @@ private:
     };
 
     NickResult checkNick(const QString &nick, RoomMember *except) const;
+    /*! NickTaken for \a nick, with a free suggestion; \a inUse: by someone, not held. */
+    NickResult refusal(const QString &nick, RoomMember *except, bool inUse) const;
+    void admit(RoomMember *member, const NickResult &result, const Tokens &tokens, bool resumed);
+    void renameNow(RoomMember *member, const QString &nick);
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
     /*! A stored chat or notice: to everyone, or a private one to its two people only. */
     void deliverStored(const Broadcast &broadcast, RoomMember *sender);
@@ -257,7 +278,7 @@ private:
      * Tells everyone but \a except of a join, leave or rename: at once, or through the engine
      * when it shares presence with other servers (then onFed() sends it).
      */
-    void announce(const Message &event, RoomMember *except = nullptr);
+    void announce(const Message &event, RoomMember *except = nullptr, bool holdNick = false);
     void answer(const Batch &batch, const HistoryStore::Appended &result);
     void expireHolds();
     bool isHeld(const QString &key) const;
@@ -308,6 +329,9 @@ private:
     QHash<QHostAddress, int> m_holdsPerAddress; //!< live holds per addressKey()
     int m_maxHolds = 0; //!< holds at most in all (0: no limit)
     int m_maxHoldsPerAddress = 0; //!< holds at most per addressKey() (0: no limit)
+    QHash<RoomMember *, quint64> m_claims; //!< members waiting for a claim, by its number
+    quint64 m_nextClaim = 0;
+    QSet<QString> m_claimedKeys; //!< nickname keys being claimed here: reserved meanwhile
 };
 
 } // namespace Tagarela

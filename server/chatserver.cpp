@@ -29,6 +29,8 @@ namespace {
 constexpr int MaxRejecting = 64;
 // How long a shutdown waits for clients to take their goodbye.
 constexpr int ShutDownGraceMs = 3000;
+// How long a shutdown waits for Redis to take the leaves (docs/SCALING.md).
+constexpr int ShutDownFlushMs = 2000;
 // Connections accepted but not yet sorted into plain and TLS (for at most the detection
 // timeout), and TLS handshakes in progress: at most this many of each.
 constexpr int MaxSorting = 256;
@@ -104,7 +106,7 @@ ChatServer::ChatServer(const ServerConfig &config, std::unique_ptr<RoomEngine> e
         const QSet<ClientSession *> left = m_sessions;
         for (ClientSession *session : left)
             session->connection()->abort(ErrorCode::Shutdown, {});
-        Q_EMIT shutDownFinished();
+        finishShutDown();
     });
 }
 
@@ -483,7 +485,14 @@ void ChatServer::finishShutDownIfIdle()
         return;
     }
     m_shutDownTimer.stop();
-    Q_EMIT shutDownFinished();
+    finishShutDown();
+}
+
+void ChatServer::finishShutDown()
+{
+    // The leaves reach the other servers sharing the room (Redis) before the process ends,
+    // so that they see the users go now rather than when this server's lease runs out.
+    m_room.engine().flush(ShutDownFlushMs, this, [this] { Q_EMIT shutDownFinished(); });
 }
 
 } // namespace Tagarela

@@ -124,6 +124,8 @@ private:
     [[nodiscard]] bool saveBans(QString *error) const;
     void onSessionFinished(ClientSession *session);
     void finishShutDownIfIdle();
+    /*! Says the shutdown is finished once the engine has passed the leaves on. */
+    void finishShutDown();
     /*! Shortens the time to join for \a newcomer, or everyone, when many have not joined. */
     void hurryUnjoined(ClientSession *newcomer);
     /*! Gives the memory freed by output let go back to the system (malloc_trim). */

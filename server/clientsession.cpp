@@ -105,6 +105,7 @@ ClientSession::~ClientSession()
 {
     // A session deleted while still in the room (server torn down) must not leave a dangling
     // member behind.
+    m_room->cancelClaims(this);
     if (m_room->contains(this))
         m_room->leave(this, tr("server stopped"));
 }
@@ -351,6 +352,17 @@ void ClientSession::admit(Input input)
 {
     if (m_state == State::Closing || !m_connection->isOpen())
         return;
+    if (m_claiming) {
+        // A nickname is being claimed (Redis): what follows waits for the answer, in order.
+        if (qsizetype(m_heldInput.size()) >= maxHeldInputs() ||
+            m_heldInputBytes + input.bytes > maxHeldBytes()) {
+            disconnectForExcessFlood();
+            return;
+        }
+        m_heldInputBytes += input.bytes;
+        m_heldInput.push_back(std::move(input));
+        return;
+    }
     if (m_heldInput.empty()) {
         const qint64 now = m_clock.elapsed();
         // Back within the rate since it was told it was too fast: a new slowdown is told again.
@@ -392,6 +404,8 @@ void ClientSession::processHeld()
             m_heldInputBytes = 0;
             return;
         }
+        if (m_claiming)
+            return;
         const qint64 now = m_clock.elapsed();
         if (isCharged(m_heldInput.front()) && !m_rate.tryTake(now)) {
             m_paceTimer.start(int(std::max<qint64>(1, m_rate.msUntilNext(now))), this);
@@ -630,8 +644,6 @@ void ClientSession::handleLine(const TextLine &line)
             return;
         }
         join(trimmed);
-        if (m_state == State::AwaitNick)
-            sendNickPrompt();
         return;
     }
 
@@ -704,12 +716,38 @@ bool ClientSession::admitNickAttempt()
 
 void ClientSession::join(const QString &nick, const QString &resume, quint64 after, int limit)
 {
-    if (!admitNickAttempt())
+    if (!admitNickAttempt()) {
+        if (m_state == State::AwaitNick)
+            sendNickPrompt();
         return;
+    }
     // Text clients cannot send a token: they get none, and their nickname is never held.
-    const ChatRoom::NickResult result = m_room->join(this, nick, isLine() ? QString() : resume);
+    m_claiming = true;
+    m_askingRoom = true;
+    m_room->join(this, nick, isLine() ? QString() : resume,
+                 [this, after, limit](const ChatRoom::NickResult &result) {
+                     claimAnswered();
+                     onJoinAnswer(result, after, limit);
+                 });
+    m_askingRoom = false;
+}
+
+void ClientSession::claimAnswered()
+{
+    m_claiming = false;
+    // What came meanwhile, on a later turn (this may be Redis's answer).
+    if (!m_askingRoom && !m_heldInput.empty() && !m_paceTimer.isActive())
+        m_paceTimer.start(0, this);
+}
+
+void ClientSession::onJoinAnswer(const ChatRoom::NickResult &result, quint64 after, int limit)
+{
+    if (m_state == State::Closing || !m_connection->isOpen())
+        return;
     if (!result.ok()) {
         sendError(result.error, result.text, result.suggestion);
+        if (m_state == State::AwaitNick)
+            sendNickPrompt();
         return;
     }
     m_state = State::Joined;
@@ -855,9 +893,14 @@ void ClientSession::fillOutput(quint64 place, const QByteArray &bytes)
 
 void ClientSession::rename(const QString &nick)
 {
-    const ChatRoom::NickResult result = m_room->rename(this, nick);
-    if (!result.ok())
-        sendError(result.error, result.text, result.suggestion);
+    m_claiming = true;
+    m_askingRoom = true;
+    m_room->rename(this, nick, [this](const ChatRoom::NickResult &result) {
+        claimAnswered();
+        if (!result.ok())
+            sendError(result.error, result.text, result.suggestion);
+    });
+    m_askingRoom = false;
 }
 
 void ClientSession::say(const QString &typed, bool action, const QString &clientId,
@@ -1038,6 +1081,8 @@ void ClientSession::onClosed(ErrorCode code, const QString &detail)
     m_paceTimer.stop();
     m_heldInput.clear();
     m_heldInputBytes = 0;
+    m_room->cancelClaims(this);
+    m_claiming = false;
     if (m_room->contains(this)) {
         const QString reason = !m_leaveReason.isEmpty()
             ? m_leaveReason

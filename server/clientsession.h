@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 
+#include "chatroom.h"
 #include "connection.h"
 #include "message.h"
 #include "passwordcheck.h"
@@ -171,6 +172,10 @@ private:
     void handleLineCommand(const QString &line);
     void join(const QString &nick, const QString &resume = {}, quint64 after = 0, int limit = 0);
     void rename(const QString &nick);
+    /*! A join's answer: the welcome and history, or the refusal. */
+    void onJoinAnswer(const ChatRoom::NickResult &result, quint64 after, int limit);
+    /*! A join or rename was answered: held input goes on. */
+    void claimAnswered();
     void say(const QString &text, bool action, const QString &clientId = {},
              const QString &to = {});
     /*! With \a charged, the answer is paid for by its size (chargeAnswer). */
@@ -212,6 +217,8 @@ private:
     QList<Input> m_heldInput; //!< input waiting for its turn under the rate, in order
     qint64 m_heldInputBytes = 0;
     bool m_toldSlowedDown = false; //!< until the client is back within the rate
+    bool m_claiming = false; //!< a join or rename waits for its nickname claim (Redis)
+    bool m_askingRoom = false; //!< inside the room's join() or rename(): answered at once
     QBasicTimer m_paceTimer; //!< when the next held input may be handled
     RateLimiter m_nickAttempts; //!< nicknames tried before joining
     QElapsedTimer m_clock;

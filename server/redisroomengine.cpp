@@ -3,8 +3,13 @@
 #include "redisroomengine.h"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QEventLoop>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -28,6 +33,26 @@ constexpr int MinStreamLength = 10'000;
 
 // How long a claim to announce a dead server's users left lasts: longer than it takes.
 constexpr int CleanupClaimMs = 60'000;
+
+// How often a nickname claim that waits for another server to let the user go is tried.
+constexpr int ClaimRetryMs = 200;
+// How long, and how often, a claim refused for a nickname this server has seen leave (its
+// release follows the leave) is tried again.
+constexpr int ReleaseWaitMs = 2000;
+constexpr int ReleaseRecheckMs = 50;
+
+// A resume token as Redis keeps it: its SHA-256, never the token itself.
+QByteArray tokenHash(const QString &token)
+{
+    if (token.isEmpty())
+        return "-";
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray nickKeyOf(const QString &nick)
+{
+    return Validation::nickKey(nick).toUtf8();
+}
 
 // An id for this server process among those sharing the room: random, so that a restarted
 // server is not taken for the one before it.
@@ -62,6 +87,8 @@ RedisRoomEngine::RedisRoomEngine(const ServerConfig &config, QObject *parent)
           connectionOptions(config, "tagarela-tail-" + m_origin.toLatin1())))
     , m_keys(RedisRoomKeys::forRoom(config.redisPrefix, config.redisRoom))
     , m_release(u":/redis/release.lua"_s)
+    , m_claim(u":/redis/claim.lua"_s)
+    , m_graceMs(config.resumeGraceMs)
     , m_leaseMs(std::max(300, config.redisLeaseMs))
 {
     m_leaseTimer.setInterval(m_leaseMs / 3);
@@ -120,8 +147,14 @@ bool RedisRoomEngine::open()
         m_error = tr("--redis: %1").arg(error);
         return false;
     }
-    if (!m_log->isValid() || !m_release.isValid()) {
-        m_error = m_log->isValid() ? m_release.errorString() : m_log->errorString();
+    for (const RedisScript *script : {&m_release, &m_claim}) {
+        if (!script->isValid()) {
+            m_error = script->errorString();
+            return false;
+        }
+    }
+    if (!m_log->isValid()) {
+        m_error = m_log->errorString();
         return false;
     }
     // At start-up, before anyone is served, like the SQLite store's open(): nothing else can
@@ -361,43 +394,175 @@ void RedisRoomEngine::takeMembers(const RedisReply &reply)
     }
 }
 
-void RedisRoomEngine::announce(const Message &event)
+void RedisRoomEngine::announce(const Message &event, bool holdNick)
 {
-    m_log->append({event}, this, [this](const RedisRoomLog::AppendResult &result) {
-        if (!result.ok) {
-            qCWarning(lcServer).noquote()
-                << tr("Could not tell the other servers of a join, leave or rename: %1")
-                       .arg(result.error);
-            return;
-        }
-        for (const RedisRoomLog::Stored &stored : result.events)
-            m_answeredSeq = std::max(m_answeredSeq, stored.seq);
-    });
-    // Who is here, for servers that start later (and for the clean-up if this one dies).
-    const QByteArray mine = m_origin.toUtf8() + ' ';
-    const auto key = [](const QString &nick) {
-        return Validation::nickKey(nick).toUtf8();
-    };
-    const auto ignore = [](const RedisReply &) {
-    };
-    switch (event.type) {
-    case MessageType::Joined:
-        m_logConnection->command(
-            {"HSET", m_keys.members, key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
-        break;
-    case MessageType::Left:
-        m_release.run(m_logConnection.get(), {m_keys.members},
-                      {key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
-        break;
-    case MessageType::Renamed:
-        m_release.run(m_logConnection.get(), {m_keys.members},
-                      {key(event.from), mine + event.from.toUtf8()}, this, ignore);
-        m_logConnection->command(
-            {"HSET", m_keys.members, key(event.nick), mine + event.nick.toUtf8()}, this, ignore);
-        break;
-    default:
-        break;
+    // A leave is in the stream before the members hash lets the nickname go (and holds it):
+    // whoever takes it next, here or on another server, is announced after it. Joins and
+    // renames were stored in the members hash by their claim.
+    const bool left = event.type == MessageType::Left;
+    const QByteArray key = nickKeyOf(event.nick);
+    if (left)
+        ++m_leaving[key];
+    sending();
+    m_log->append({event}, this,
+                  [this, event, key, left, holdNick](const RedisRoomLog::AppendResult &result) {
+                      if (left) {
+                          release({key, m_origin.toUtf8() + ' ' + event.nick.toUtf8()},
+                                  holdNick ? m_graceMs : 0, [](const QList<QByteArray> &) {});
+                          // A claim of it here waited: it goes after the release.
+                          if (--m_leaving[key] <= 0) {
+                              m_leaving.remove(key);
+                              const auto waiting = m_claimsWaiting.take(key);
+                              for (const std::function<void()> &claim : waiting)
+                                  claim();
+                          }
+                      }
+                      sent();
+                      if (!result.ok) {
+                          qCWarning(lcServer).noquote()
+                              << tr("Could not tell the other servers of a join, leave or "
+                                    "rename: %1")
+                                     .arg(result.error);
+                          return;
+                      }
+                      for (const RedisRoomLog::Stored &stored : result.events)
+                          m_answeredSeq = std::max(m_answeredSeq, stored.seq);
+                  });
+}
+
+void RedisRoomEngine::release(const QList<QByteArray> &pairs, int holdMs,
+                              std::function<void(const QList<QByteArray> &released)> done)
+{
+    QList<QByteArray> keys {m_keys.members, m_keys.tokens};
+    for (qsizetype i = 0; i + 1 < pairs.size(); i += 2)
+        keys.append(m_keys.holdPrefix + pairs.at(i));
+    sending();
+    m_release.run(m_logConnection.get(), keys,
+                  QList<QByteArray> {QByteArray::number(holdMs)} + pairs, this,
+                  [this, done = std::move(done)](const RedisReply &reply) {
+                      sent();
+                      QList<QByteArray> released;
+                      for (const RedisReply &key : reply.elements)
+                          released.append(key.text);
+                      done(released);
+                  });
+}
+
+void RedisRoomEngine::claimNick(const NickClaim &claim, Claimed done)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    runClaim(claim, now + 2 * qint64(m_leaseMs), now + ReleaseWaitMs, std::move(done));
+}
+
+void RedisRoomEngine::runClaim(const NickClaim &claim, qint64 giveUpAt, qint64 releaseBy,
+                               Claimed done)
+{
+    const QByteArray key = nickKeyOf(claim.nick);
+    if (m_leaving.contains(key)) {
+        // A member here left with it and its release is not sent yet: the claim goes after
+        // it, or the release would take back what the claim got.
+        m_claimsWaiting[key].push_back(
+            [this, claim, giveUpAt, releaseBy, done = std::move(done)]() mutable {
+                runClaim(claim, giveUpAt, releaseBy, std::move(done));
+            });
+        return;
     }
+    const QByteArray mine = m_origin.toUtf8() + ' ';
+    const QList<QByteArray> args {
+        key,
+        mine + claim.nick.toUtf8(),
+        tokenHash(claim.token),
+        claim.resume.isEmpty() ? QByteArray() : tokenHash(claim.resume),
+        QByteArray::number(claim.now),
+        m_origin.toUtf8(),
+        m_keys.leasePrefix,
+        claim.previousNick.isEmpty() ? QByteArray() : nickKeyOf(claim.previousNick),
+        claim.previousNick.isEmpty() ? QByteArray() : mine + claim.previousNick.toUtf8(),
+        tokenHash(claim.previousToken),
+        QByteArray::number(claim.previousUntil),
+    };
+    m_claim.run(
+        m_logConnection.get(), {m_keys.members, m_keys.tokens, m_keys.holdPrefix + key}, args, this,
+        [this, claim, key, giveUpAt, releaseBy,
+         done = std::move(done)](const RedisReply &reply) mutable {
+            if (reply.type != RedisReply::Type::Array || reply.elements.size() < 2) {
+                qCWarning(lcServer).noquote()
+                    << tr("Could not claim the nickname %1 in Redis at %2 (%3): it is taken on "
+                          "this server only")
+                           .arg(claim.nick, m_url, QString::fromUtf8(reply.text));
+                done(Claim::Unreachable);
+                return;
+            }
+            const QByteArray answer = reply.elements.at(0).text;
+            if (answer == "granted" || answer == "resumed") {
+                // Nobody else has it now, whatever the feed has not told yet.
+                m_remote.remove(QString::fromUtf8(nickKeyOf(claim.nick)));
+                done(answer == "granted" ? Claim::Granted : Claim::Resumed);
+            } else if (answer == "held") {
+                done(Claim::Held);
+            } else if (answer == "wait" && QDateTime::currentMSecsSinceEpoch() < giveUpAt) {
+                // The user's token, but its server still has it: it lets it go when it notices
+                // the drop, or a sweep does when its lease has run out.
+                if (reply.elements.at(1).text == "0")
+                    sweep();
+                QTimer::singleShot(
+                    ClaimRetryMs, this,
+                    [this, claim, giveUpAt, releaseBy, done = std::move(done)]() mutable {
+                        runClaim(claim, giveUpAt, releaseBy, std::move(done));
+                    });
+            } else if (answer == "taken" && !m_remote.contains(QString::fromUtf8(key)) &&
+                       QDateTime::currentMSecsSinceEpoch() < releaseBy) {
+                // This server has seen its user leave, and the release follows the leave: or
+                // another server's claim won an instant ago, and its join is on its way here.
+                QTimer::singleShot(
+                    ReleaseRecheckMs, this,
+                    [this, claim, giveUpAt, releaseBy, done = std::move(done)]() mutable {
+                        runClaim(claim, giveUpAt, releaseBy, std::move(done));
+                    });
+            } else {
+                done(Claim::Taken);
+            }
+        });
+}
+
+void RedisRoomEngine::releaseNick(const QString &nick)
+{
+    release({nickKeyOf(nick), m_origin.toUtf8() + ' ' + nick.toUtf8()}, 0,
+            [](const QList<QByteArray> &) {});
+}
+
+void RedisRoomEngine::sending()
+{
+    ++m_presenceSending;
+}
+
+void RedisRoomEngine::sent()
+{
+    if (--m_presenceSending > 0)
+        return;
+    m_presenceSending = 0;
+    const std::vector<std::function<void()>> waiting = std::exchange(m_flushed, {});
+    for (const std::function<void()> &done : waiting)
+        done();
+}
+
+void RedisRoomEngine::flush(int timeoutMs, QObject *context, std::function<void()> done)
+{
+    if (m_presenceSending <= 0 || !m_logConnection->isConnected()) {
+        done();
+        return;
+    }
+    // Called once, whichever comes first: the answers, or the time limit.
+    auto once = std::make_shared<std::function<void()>>(std::move(done));
+    const QPointer<QObject> guard(context);
+    const auto call = [once, guard] {
+        if (*once && guard) {
+            const std::function<void()> callback = std::exchange(*once, {});
+            callback();
+        }
+    };
+    m_flushed.push_back(call);
+    QTimer::singleShot(timeoutMs, context, call);
 }
 
 void RedisRoomEngine::renewLease()
@@ -451,15 +616,20 @@ void RedisRoomEngine::cleanUp(const QString &origin,
               nullptr, int(users.size()))
                .arg(origin);
     QList<Message> lefts;
-    QList<QByteArray> release;
+    QList<QByteArray> pairs;
     for (const auto &[key, value] : users) {
         const QString nick = QString::fromUtf8(value.mid(value.indexOf(' ') + 1));
         lefts.append(Message::left(nick, tr("the server was lost"), 0));
-        release << key << value;
+        pairs << key << value;
     }
-    m_log->append(lefts, this, [](const RedisRoomLog::AppendResult &) {});
-    m_release.run(m_logConnection.get(), {m_keys.members}, release, this,
-                  [](const RedisReply &) {});
+    // Their leaves first, then their nicknames held for their tokens (as announce() does):
+    // nobody can take one, nor resume with it, before its leave is in the stream. A dead
+    // server changes nothing meanwhile, and only its users' tokens open what it holds.
+    sending();
+    m_log->append(lefts, this, [this, pairs](const RedisRoomLog::AppendResult &) {
+        release(pairs, m_graceMs, [](const QList<QByteArray> &) {});
+        sent();
+    });
 }
 
 void RedisRoomEngine::rememberClientId(const QString &clientId, quint64 seq, qint64 time)

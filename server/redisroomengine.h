@@ -3,7 +3,9 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include <QCoreApplication>
 #include <QHash>
@@ -75,7 +77,18 @@ public:
 
     bool feedsEvents() const override { return true; }
     bool sharesPresence() const override { return true; }
-    void announce(const Message &event) override;
+    void announce(const Message &event, bool holdNick) override;
+    bool claimsNicks() const override { return true; }
+    /*!
+     * Runs claim.lua: the nickname is taken in the members hash and its user's token hashes
+     * stored, atomically among the servers, unless a user of another server has it or it is
+     * held for someone else's token. A token of a user whose server has not let it go yet
+     * (it has not noticed the drop, or died and was not swept yet) waits, trying again, for
+     * twice the lease at most.
+     */
+    void claimNick(const NickClaim &claim, Claimed done) override;
+    void releaseNick(const QString &nick) override;
+    void flush(int timeoutMs, QObject *context, std::function<void()> done) override;
     bool isRemoteNick(const QString &key) const override { return m_remote.contains(key); }
     QString remoteNick(const QString &key) const override { return m_remote.value(key); }
     QStringList remoteNicks() const override { return m_remote.values(); }
@@ -102,6 +115,20 @@ private:
     /*! Looks for servers whose lease ran out and announces their users left, once. */
     void sweep();
     void cleanUp(const QString &origin, const QList<std::pair<QByteArray, QByteArray>> &users);
+    /*!
+     * One try of \a claim: "wait" is tried again until \a giveUpAt, "taken" for a nickname
+     * not known here as another server's until \a releaseBy (ms since the epoch).
+     */
+    void runClaim(const NickClaim &claim, qint64 giveUpAt, qint64 releaseBy, Claimed done);
+    /*!
+     * release.lua for \a pairs (nickname key, value it must hold), each held for \a holdMs
+     * (0: none); \a done gets the keys let go.
+     */
+    void release(const QList<QByteArray> &pairs, int holdMs,
+                 std::function<void(const QList<QByteArray> &released)> done);
+    /*! Presence on its way to Redis: one more, one fewer (flush()). */
+    void sending();
+    void sent();
 
     struct Acked
     {
@@ -120,6 +147,12 @@ private:
     std::unique_ptr<RedisRoomTail> m_tail;
     RedisRoomKeys m_keys;
     RedisScript m_release;
+    RedisScript m_claim;
+    int m_graceMs = 0; //!< how long a dropped user's nickname is held (--resume-grace)
+    int m_presenceSending = 0; //!< announcements and releases not answered yet
+    std::vector<std::function<void()>> m_flushed; //!< flush() callers waiting for them
+    QHash<QByteArray, int> m_leaving; //!< nickname keys of leaves whose release is not sent
+    QHash<QByteArray, std::vector<std::function<void()>>> m_claimsWaiting; //!< for m_leaving
     int m_leaseMs = 0;
     QTimer m_leaseTimer; //!< renews this server's lease and sweeps for dead servers
     QHash<QString, QString> m_remote; //!< users on other servers: nickname key to nickname

@@ -118,8 +118,60 @@ public:
      * with everyone else's; the nicknames of other servers' users are remote.
      */
     virtual bool sharesPresence() const { return false; }
-    /*! Tells every server of \a event (Joined, Left or Renamed of a member here). */
-    virtual void announce(const Message &event) { Q_UNUSED(event); }
+    /*!
+     * Tells every server of \a event (Joined, Left or Renamed of a member here); with a Left,
+     * \a holdNick: the nickname is held for the user's resume tokens for the grace period, on
+     * every server.
+     */
+    virtual void announce(const Message &event, bool holdNick)
+    {
+        Q_UNUSED(event);
+        Q_UNUSED(holdNick);
+    }
+
+    /*! A nickname a member of this server wants: a join, or a rename (previousNick). */
+    struct NickClaim
+    {
+        QString nick;
+        QString previousNick; //!< a rename: the nickname let go
+        QString resume; //!< a join: the resume token presented, if any
+        QString token; //!< the member's resume token once in (none for text clients)
+        QString previousToken; //!< the token that stays good beside it, if any ...
+        qint64 previousUntil = 0; //!< ... until then (also for a token that opens a hold)
+        qint64 now = 0; //!< the room's time, ms since the epoch
+    };
+    /*! The answer to a claim. */
+    enum class Claim {
+        Granted, //!< the nickname is this member's
+        Resumed, //!< it was held for the token presented, which opened it
+        Taken, //!< a user of another server has it
+        Held, //!< it is held for someone else's token
+        Unreachable, //!< no answer: the nickname is taken here only, as if alone
+    };
+    using Claimed = std::function<void(Claim answer)>;
+    /*!
+     * True if nicknames are claimed atomically among the servers sharing the room: the room
+     * joins or renames a member only once claimNick() answered.
+     */
+    virtual bool claimsNicks() const { return false; }
+    /*! Claims \a claim's nickname; \a done is called on a later turn, while the engine lives. */
+    virtual void claimNick(const NickClaim &claim, Claimed done)
+    {
+        Q_UNUSED(claim);
+        done(Claim::Granted);
+    }
+    /*! Lets go of \a nick, claimed for a member that went before the answer came. */
+    virtual void releaseNick(const QString &nick) { Q_UNUSED(nick); }
+    /*!
+     * Calls \a done once what was announced so far has reached the other servers, or after
+     * \a timeoutMs (a clean shutdown waits for it); at once if nothing is on its way.
+     */
+    virtual void flush(int timeoutMs, QObject *context, std::function<void()> done)
+    {
+        Q_UNUSED(timeoutMs);
+        Q_UNUSED(context);
+        done();
+    }
     /*! Whether a user on another server has the nickname with Validation::nickKey() \a key. */
     virtual bool isRemoteNick(const QString &key) const
     {

@@ -401,6 +401,12 @@ ServerOptions::Outcome ServerOptions::parse(const QStringList &arguments, Server
         } else {
             result.redisPassword = qgetenv(RedisPasswordVariable);
         }
+        // For tests only (no option): a lease of seconds, so that a dead server is noticed
+        // quickly, or a long one, so that only a clean shutdown's leaves can be seen.
+        bool leaseSet = false;
+        const int leaseMs = qEnvironmentVariableIntValue("TAGARELA_TEST_REDIS_LEASE_MS", &leaseSet);
+        if (leaseSet && leaseMs > 0)
+            result.redisLeaseMs = leaseMs;
     } else if (parser.isSet(redisPasswordFile)) {
         *message = tr("--redis-password-file needs --redis.");
         return Outcome::ExitError;

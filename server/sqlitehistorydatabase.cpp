@@ -3,17 +3,21 @@
 #include "sqlitehistorydatabase.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QVariant>
 
 #include "serverlogging.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 namespace Tagarela {
@@ -25,8 +29,9 @@ namespace {
 constexpr auto HistoryIdKey = "history-id"_L1;
 constexpr auto LastSeqKey = "last-seq"_L1;
 constexpr auto SchemaKey = "schema"_L1;
-// 2: messages.recipient (private messages), messages_fts (search).
-constexpr auto SchemaVersion = "2"_L1;
+// 2: messages.recipient (private messages), messages_fts (search). 3: messages_fts is filled
+// by one statement per batch, not by a trigger per message.
+constexpr auto SchemaVersion = "3"_L1;
 
 // A lock held by another program (an sqlite3 shell in a write transaction) is waited for this
 // long; the whole server waits with it, so not long.
@@ -70,25 +75,99 @@ QString ftsQuery(const QString &query)
     return terms.join(u' ');
 }
 
+struct FinalizeStatement
+{
+    void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
+};
+using StatementHandle = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+// The columns a message is stored in, and so the values each row of an INSERT binds.
+constexpr int ColumnCount = 8;
+
+// The SQLite connection under a QSqlDatabase of Qt's QSQLITE driver; null if it is not one.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+/*!
+ * Binds texts to a statement as UTF-8 (the database's encoding), converted into one buffer
+ * that lives until the statement has run: SQLite's own conversion of UTF-16 copies each text
+ * with a malloc, twice the cost.
+ */
+class Utf8Binder
+{
+public:
+    /*! Makes room for \a units UTF-16 code units of texts; the texts bound before are gone. */
+    void reserve(qsizetype units)
+    {
+        m_buffer.resize(m_encoder.requiredSpace(units));
+        m_next = m_buffer.data();
+    }
+
+    /*! Binds \a text, an empty one as ''. */
+    void bind(sqlite3_stmt *statement, int index, QStringView text)
+    {
+        if (text.isEmpty()) {
+            sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC);
+            return;
+        }
+        char *end = m_encoder.appendToBuffer(m_next, text);
+        sqlite3_bind_text(statement, index, m_next, int(end - m_next), SQLITE_STATIC);
+        m_next = end;
+    }
+
+    /*! Binds \a text like bind(), an empty one as NULL. */
+    void bindOrNull(sqlite3_stmt *statement, int index, QStringView text)
+    {
+        if (text.isEmpty())
+            sqlite3_bind_null(statement, index);
+        else
+            bind(statement, index, text);
+    }
+
+private:
+    QStringEncoder m_encoder {QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    QByteArray m_buffer;
+    char *m_next = nullptr;
+};
+
 } // namespace
 
+/*!
+ * The prepared statements of one connection. Reads go through Qt SQL. The writer's statements
+ * are SQLite's own, on the connection under Qt's (the same library the QSQLITE plugin loads):
+ * Qt's binding costs about 2,000 instructions per value (a QString key and a hash lookup for
+ * each positional value, then a QVariant conversion), 16,000 per stored message.
+ */
 struct SqliteHistoryDatabase::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : insert(db)
-        , setMeta(db)
-        , trim(db)
-        , range(db)
+        : range(db)
         , findClientId(db)
         , search(db)
+        , handle(sqliteHandle(db))
     { }
 
-    QSqlQuery insert;
-    QSqlQuery setMeta;
-    QSqlQuery trim;
     QSqlQuery range;
     QSqlQuery findClientId;
     QSqlQuery search;
+
+    sqlite3 *handle; //!< owned by Qt's driver
+    StatementHandle begin;
+    StatementHandle commit;
+    StatementHandle rollback;
+    StatementHandle setMeta;
+    StatementHandle trim;
+    StatementHandle index; //!< adds the messages of a range of seqs to messages_fts
+    /*! INSERTs of 1 to InsertChunk rows (index: rows - 1), each prepared when first needed. */
+    std::array<StatementHandle, InsertChunk> inserts;
+    QByteArray chatKind = messageTypeName(MessageType::Chat).toUtf8();
+    QByteArray noticeKind = messageTypeName(MessageType::Notice).toUtf8();
+    Utf8Binder texts;
 };
 
 SqliteHistoryDatabase::SqliteHistoryDatabase(const QString &directory, int limit, Access access)
@@ -196,7 +275,7 @@ bool SqliteHistoryDatabase::openDatabase()
                   "recipient TEXT)"_s) ||
             !exec(u"CREATE INDEX IF NOT EXISTS messages_client_id ON messages (client_id) "
                   "WHERE client_id IS NOT NULL"_s) ||
-            !migrate()) {
+            !refuseNewerSchema() || !migrate()) {
             return false;
         }
 
@@ -263,6 +342,29 @@ bool SqliteHistoryDatabase::openDatabase()
     return true;
 }
 
+bool SqliteHistoryDatabase::refuseNewerSchema()
+{
+    // A newer server may keep what this one does not know of (an older one would, say, store
+    // messages its search index never sees): stop rather than write into it.
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(QString(SchemaKey));
+    if (!query.exec())
+        return fail(tr("cannot read the meta table"), query);
+    if (!query.next())
+        return true;
+    const QString stored = query.value(0).toString();
+    bool number = false;
+    const int version = stored.toInt(&number);
+    if (number && version <= QString(SchemaVersion).toInt())
+        return true;
+    m_error = tr("it was written by a newer Tagarela (history schema %1; this server knows "
+                 "schema %2 and older): run the newer server, or restore a backup made for "
+                 "this one")
+                  .arg(stored, QString(SchemaVersion));
+    return false;
+}
+
 bool SqliteHistoryDatabase::migrate()
 {
     // Schema 1 had no recipient: every message in it is for the room (NULL).
@@ -276,38 +378,62 @@ bool SqliteHistoryDatabase::migrate()
     if (!hasRecipient) {
         qCInfo(lcServer).noquote()
             << tr("Updating the history database %1 for private messages").arg(m_path);
-        if (!exec(u"ALTER TABLE messages ADD COLUMN recipient TEXT"_s) ||
-            !exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '2')"_s)) {
+        if (!exec(u"ALTER TABLE messages ADD COLUMN recipient TEXT"_s) || !setSchemaVersion())
             return false;
-        }
     }
 
-    // The full-text index of the texts, kept in step by triggers in the same transactions.
+    // The full-text index of the texts. writeBatch() fills it, one statement per batch; a
+    // trigger takes out what is deleted.
     if (!query.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'"_s))
         return fail(tr("cannot read the schema"), query);
     const bool hasIndex = query.next();
     query.finish();
-    if (hasIndex)
-        return true;
-    if (!query.exec(u"CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', "
-                    "content_rowid='seq')"_s)) {
-        return fail(tr("cannot create the search index (this SQLite library may lack FTS5, "
-                       "which Debian's libsqlite3 has)"),
-                    query);
+    if (!hasIndex) {
+        if (!query.exec(u"CREATE VIRTUAL TABLE messages_fts USING fts5(text, "
+                        "content='messages', content_rowid='seq')"_s)) {
+            return fail(tr("cannot create the search index (this SQLite library may lack "
+                           "FTS5, which Debian's libsqlite3 has)"),
+                        query);
+        }
+        if (!exec(u"CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
+                  "INSERT INTO messages_fts (messages_fts, rowid, text) "
+                  "VALUES ('delete', old.seq, old.text); END"_s)) {
+            return false;
+        }
+        // A new database has nothing to index: say so only when there is work to wait for.
+        if (query.exec(u"SELECT EXISTS (SELECT 1 FROM messages)"_s) && query.next() &&
+            query.value(0).toBool()) {
+            qCInfo(lcServer).noquote() << tr("Building the search index of %1").arg(m_path);
+        }
+        query.finish();
+        if (!exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s))
+            return false;
     }
-    if (!exec(u"CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
-              "INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); END"_s) ||
-        !exec(u"CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
-              "INSERT INTO messages_fts (messages_fts, rowid, text) "
-              "VALUES ('delete', old.seq, old.text); END"_s)) {
+
+    // Schema 2 indexed each message by a trigger. FTS5 writes what it holds at the end of
+    // every statement that touches it (and at the start of every later one in the
+    // transaction), so that wrote an index segment per message: 110,000 instructions each.
+    if (!query.exec(u"SELECT 1 FROM sqlite_master WHERE type = 'trigger' "
+                    "AND name = 'messages_fts_insert'"_s)) {
+        return fail(tr("cannot read the schema"), query);
+    }
+    const bool hasInsertTrigger = query.next();
+    query.finish();
+    if (hasInsertTrigger && (!exec(u"DROP TRIGGER messages_fts_insert"_s) || !setSchemaVersion())) {
         return false;
     }
-    // A new database has nothing to index: say so only when there is work to wait for.
-    if (query.exec(u"SELECT EXISTS (SELECT 1 FROM messages)"_s) && query.next() &&
-        query.value(0).toBool()) {
-        qCInfo(lcServer).noquote() << tr("Building the search index of %1").arg(m_path);
-    }
-    return exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s);
+    return true;
+}
+
+bool SqliteHistoryDatabase::setSchemaVersion()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+    query.addBindValue(QString(SchemaKey));
+    query.addBindValue(QString(SchemaVersion));
+    if (!query.exec())
+        return fail(tr("cannot write the meta table"), query);
+    return true;
 }
 
 bool SqliteHistoryDatabase::prepareStatements()
@@ -317,12 +443,7 @@ bool SqliteHistoryDatabase::prepareStatements()
     s.range.setForwardOnly(true);
     s.findClientId.setForwardOnly(true);
     s.search.setForwardOnly(true);
-    if (!s.insert.prepare(u"INSERT INTO messages (seq, time, kind, sender, text, action, "
-                          "client_id, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s) ||
-        !s.setMeta.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s) ||
-        !s.trim.prepare(u"DELETE FROM messages WHERE seq IN "
-                        "(SELECT seq FROM messages ORDER BY seq LIMIT ?)"_s) ||
-        !s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id, recipient "
+    if (!s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id, recipient "
                          "FROM messages WHERE seq > ? AND seq < ? "
                          "ORDER BY seq DESC LIMIT ?"_s) ||
         !s.findClientId.prepare(
@@ -337,7 +458,59 @@ bool SqliteHistoryDatabase::prepareStatements()
         return fail(tr("cannot prepare the statements"),
                     QSqlDatabase::database(m_connectionName, false).lastError().text());
     }
-    return true;
+    if (m_access == Access::ReadOnly)
+        return true;
+    if (!s.handle)
+        return fail(tr("cannot prepare the statements"), tr("not an SQLite connection"));
+    s.begin.reset(prepare("BEGIN IMMEDIATE"));
+    s.commit.reset(prepare("COMMIT"));
+    s.rollback.reset(prepare("ROLLBACK"));
+    s.setMeta.reset(prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    s.trim.reset(prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages ORDER BY seq "
+                         "LIMIT ?)"));
+    s.index.reset(prepare("INSERT INTO messages_fts (rowid, text) "
+                          "SELECT seq, text FROM messages WHERE seq BETWEEN ? AND ?"));
+    return s.begin && s.commit && s.rollback && s.setMeta && s.trim && s.index;
+}
+
+sqlite3_stmt *SqliteHistoryDatabase::prepare(const QByteArray &sql)
+{
+    sqlite3_stmt *prepared = nullptr;
+    if (sqlite3_prepare_v3(m_statements->handle, sql.constData(), int(sql.size()),
+                           SQLITE_PREPARE_PERSISTENT, &prepared, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(prepared);
+        (void)failSqlite(tr("cannot prepare the statements"));
+        return nullptr;
+    }
+    return prepared;
+}
+
+sqlite3_stmt *SqliteHistoryDatabase::insertStatement(qsizetype rows)
+{
+    StatementHandle &statement = m_statements->inserts.at(size_t(rows - 1));
+    if (statement)
+        return statement.get();
+    QByteArray sql = "INSERT INTO messages (seq, time, kind, sender, text, action, client_id, "
+                     "recipient) VALUES ";
+    for (qsizetype row = 0; row < rows; ++row)
+        sql += row == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)";
+    statement.reset(prepare(sql));
+    return statement.get();
+}
+
+bool SqliteHistoryDatabase::step(sqlite3_stmt *statement, const QString &what)
+{
+    const int result = sqlite3_step(statement);
+    const bool ok = result == SQLITE_DONE || result == SQLITE_ROW;
+    if (!ok)
+        (void)failSqlite(what);
+    sqlite3_reset(statement);
+    return ok;
+}
+
+bool SqliteHistoryDatabase::failSqlite(const QString &what)
+{
+    return fail(what, QString::fromUtf8(sqlite3_errmsg(m_statements->handle)));
 }
 
 void SqliteHistoryDatabase::closeDatabase()
@@ -395,52 +568,84 @@ bool SqliteHistoryDatabase::append(const QList<Message> &messages)
 
 bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 newLastSeq)
 {
-    if (!exec(u"BEGIN IMMEDIATE"_s))
-        return false;
-    const auto rollBack = [this](const QString &what, const QSqlQuery &query) {
-        const bool failed = fail(what, query);
-        (void)exec(u"ROLLBACK"_s);
-        return failed;
-    };
     Statements &s = *m_statements;
+    if (!step(s.begin.get(), tr("cannot begin a transaction")))
+        return false;
+    const auto rollBack = [&s] {
+        sqlite3_step(s.rollback.get());
+        sqlite3_reset(s.rollback.get());
+        return false;
+    };
     qint64 inserted = 0;
     if (m_limit > 0) {
-        for (const Message &message : messages) {
-            const bool notice = message.type == MessageType::Notice;
-            s.insert.bindValue(0, qint64(message.seq));
-            s.insert.bindValue(1, message.time);
-            s.insert.bindValue(2, messageTypeName(message.type));
-            // A null QString would be bound as NULL: notices have an empty sender.
-            s.insert.bindValue(3, notice ? u""_s : message.from);
-            s.insert.bindValue(4, message.text);
-            s.insert.bindValue(5, message.action ? 1 : 0);
-            s.insert.bindValue(6,
-                               message.clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                          : QVariant(message.clientId));
-            s.insert.bindValue(7,
-                               message.to.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                    : QVariant(message.to));
-            if (!s.insert.exec())
-                return rollBack(tr("cannot store a message"), s.insert);
-            ++inserted;
+        // One INSERT per chunk of rows: a step per chunk rather than per message.
+        for (qsizetype first = 0; first < messages.size(); first += InsertChunk) {
+            const qsizetype rows = std::min<qsizetype>(InsertChunk, messages.size() - first);
+            sqlite3_stmt *insert = insertStatement(rows);
+            if (!insert)
+                return rollBack();
+            qsizetype units = 0;
+            for (qsizetype row = 0; row < rows; ++row) {
+                const Message &message = messages.at(first + row);
+                units += message.from.size() + message.text.size() + message.clientId.size() +
+                    message.to.size();
+            }
+            s.texts.reserve(units);
+            for (qsizetype row = 0; row < rows; ++row) {
+                const Message &message = messages.at(first + row);
+                const int base = int(row) * ColumnCount;
+                const bool notice = message.type == MessageType::Notice;
+                sqlite3_bind_int64(insert, base + 1, sqlite3_int64(message.seq));
+                sqlite3_bind_int64(insert, base + 2, message.time);
+                if (notice || message.type == MessageType::Chat) {
+                    const QByteArray &kind = notice ? s.noticeKind : s.chatKind;
+                    sqlite3_bind_text(insert, base + 3, kind.constData(), int(kind.size()),
+                                      SQLITE_STATIC);
+                } else {
+                    const QByteArray kind = messageTypeName(message.type).toUtf8();
+                    sqlite3_bind_text(insert, base + 3, kind.constData(), int(kind.size()),
+                                      SQLITE_TRANSIENT);
+                }
+                // Notices have no sender: ''.
+                s.texts.bind(insert, base + 4, notice ? QStringView() : message.from);
+                s.texts.bind(insert, base + 5, message.text);
+                sqlite3_bind_int(insert, base + 6, message.action ? 1 : 0);
+                s.texts.bindOrNull(insert, base + 7, message.clientId);
+                s.texts.bindOrNull(insert, base + 8, message.to);
+            }
+            if (!step(insert, tr("cannot store a message")))
+                return rollBack();
+            inserted += rows;
+        }
+        // Indexed in one statement, so that FTS5 writes one segment for the batch. Before the
+        // trim, whose trigger takes out of the index what it deletes (maybe of this batch).
+        // A batch's seqs are above every stored one, so the range holds this batch only.
+        if (!messages.isEmpty()) {
+            const auto [lowest, highest] = std::minmax_element(
+                messages.cbegin(), messages.cend(),
+                [](const Message &a, const Message &b) { return a.seq < b.seq; });
+            sqlite3_bind_int64(s.index.get(), 1, sqlite3_int64(lowest->seq));
+            sqlite3_bind_int64(s.index.get(), 2, sqlite3_int64(highest->seq));
+            if (!step(s.index.get(), tr("cannot store a message")))
+                return rollBack();
         }
         const qint64 excess = m_count + inserted - m_limit;
         if (excess > 0) {
-            s.trim.bindValue(0, excess);
-            if (!s.trim.exec())
-                return rollBack(tr("cannot delete old messages"), s.trim);
+            sqlite3_bind_int64(s.trim.get(), 1, excess);
+            if (!step(s.trim.get(), tr("cannot delete old messages")))
+                return rollBack();
         }
     } else {
-        s.setMeta.bindValue(0, QString(LastSeqKey));
-        s.setMeta.bindValue(1, QString::number(newLastSeq));
-        if (!s.setMeta.exec())
-            return rollBack(tr("cannot store the message counter"), s.setMeta);
+        const QByteArray value = QByteArray::number(newLastSeq);
+        sqlite3_bind_text(s.setMeta.get(), 1, LastSeqKey.data(), int(LastSeqKey.size()),
+                          SQLITE_STATIC);
+        sqlite3_bind_text(s.setMeta.get(), 2, value.constData(), int(value.size()),
+                          SQLITE_TRANSIENT);
+        if (!step(s.setMeta.get(), tr("cannot store the message counter")))
+            return rollBack();
     }
-    if (!exec(u"COMMIT"_s)) {
-        const QString error = m_error;
-        (void)exec(u"ROLLBACK"_s);
-        return fail(tr("cannot commit"), error);
-    }
+    if (!step(s.commit.get(), tr("cannot commit")))
+        return rollBack();
     m_count = std::min<qint64>(m_count + inserted, m_limit);
     m_lastSeq = newLastSeq;
     return true;

@@ -11,6 +11,7 @@
 #include "historydatabase.h"
 
 class QSqlQuery;
+struct sqlite3_stmt;
 
 namespace Tagarela {
 
@@ -20,7 +21,7 @@ namespace Tagarela {
  *
  * Tables: messages (seq primary key, time, kind, sender, text, action, client_id, recipient:
  * NULL for the room, the nickname a private message is for), messages_fts (an FTS5 index of
- * the texts, kept in step by triggers, for search()) and meta
+ * the texts, for search(): filled by one statement per batch, emptied by a trigger) and meta
  * (history-id, last-seq). The counter is the larger of meta's last-seq and the highest stored
  * seq (retention never deletes the newest message), so a batch writes only its messages. With
  * a limit of 0 (--no-history) no message is written; the counter is then reserved ahead in
@@ -49,6 +50,8 @@ public:
     static constexpr char LockName[] = "tagarela-server.lock";
     /*! With no history: how far ahead the counter is reserved. */
     static constexpr quint64 ReserveBlock = 10'000;
+    /*! The most rows one INSERT of a batch stores. */
+    static constexpr int InsertChunk = 32;
 
     enum class Access { ReadWrite, ReadOnly };
 
@@ -75,9 +78,19 @@ private:
 
     [[nodiscard]] bool openDatabase();
     void closeDatabase();
+    /*! False, with the reason, if the file has a schema newer than this server knows. */
+    [[nodiscard]] bool refuseNewerSchema();
     /*! Brings a database of an older schema up to date (the writer only). */
     [[nodiscard]] bool migrate();
+    [[nodiscard]] bool setSchemaVersion();
     [[nodiscard]] bool prepareStatements();
+    /*! A statement of the writer's on SQLite's handle; null, with errorString(), if not. */
+    [[nodiscard]] sqlite3_stmt *prepare(const QByteArray &sql);
+    /*! The INSERT of \a rows rows (1 to InsertChunk), prepared once; null if it cannot be. */
+    [[nodiscard]] sqlite3_stmt *insertStatement(qsizetype rows);
+    /*! Runs \a statement and resets it; false, failing with \a what, on an error. */
+    [[nodiscard]] bool step(sqlite3_stmt *statement, const QString &what);
+    bool failSqlite(const QString &what);
     [[nodiscard]] bool fileStillThere() const;
     [[nodiscard]] bool exec(const QString &sql);
     [[nodiscard]] bool writeBatch(const QList<Message> &messages, quint64 newLastSeq);

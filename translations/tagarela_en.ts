@@ -1828,6 +1828,10 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
         <source>Could not read the history from Redis at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not claim the nickname %1 in Redis at %2 (%3): it is taken on this server only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SearchDialog</name>
@@ -2336,6 +2340,18 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
     </message>
     <message>
         <source>Cannot search the history in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot begin a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer Tagarela (history schema %1; this server knows schema %2 and older): run the newer server, or restore a backup made for this one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

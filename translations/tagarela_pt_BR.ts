@@ -1830,6 +1830,10 @@ A divider across the chat log, such as &quot;— 12 messages while you were away
         <source>Could not read the history from Redis at %1: %2</source>
         <translation>Não foi possível ler o histórico do Redis em %1: %2</translation>
     </message>
+    <message>
+        <source>Could not claim the nickname %1 in Redis at %2 (%3): it is taken on this server only</source>
+        <translation>Não foi possível reservar o apelido %1 no Redis em %2 (%3): ele fica reservado só neste servidor</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::SearchDialog</name>
@@ -2347,6 +2351,18 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
     <message>
         <source>Cannot search the history in %1: %2</source>
         <translation>Não foi possível pesquisar o histórico em %1: %2</translation>
+    </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation>não é uma conexão SQLite</translation>
+    </message>
+    <message>
+        <source>cannot begin a transaction</source>
+        <translation>não foi possível iniciar a transação</translation>
+    </message>
+    <message>
+        <source>it was written by a newer Tagarela (history schema %1; this server knows schema %2 and older): run the newer server, or restore a backup made for this one</source>
+        <translation>foi escrito por um Tagarela mais novo (esquema de histórico %1; este servidor conhece o esquema %2 e anteriores): execute o servidor mais novo ou restaure um backup feito para este</translation>
     </message>
 </context>
 <context>

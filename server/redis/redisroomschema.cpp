@@ -10,7 +10,8 @@ RedisRoomKeys RedisRoomKeys::forRoom(const QString &prefix, const QString &room)
 {
     const QByteArray base = prefix.toUtf8() + ":{" + room.toUtf8() + "}:";
     return {base + "log",     base + "meta",   base + "client-ids", base + "client-id-order",
-            base + "members", base + "lease:", base + "cleanup:",   base + "bans"};
+            base + "members", base + "lease:", base + "cleanup:",   base + "bans",
+            base + "tokens",  base + "hold:"};
 }
 
 namespace RedisRoomSchema {

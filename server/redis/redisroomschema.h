@@ -28,6 +28,8 @@ struct RedisRoomKeys
     QByteArray leasePrefix; //!< + origin: String, a live server's lease (PX, renewed)
     QByteArray cleanupPrefix; //!< + origin: String, who announced a dead server's users left
     QByteArray bans; //!< Set: the addresses and subnets banned on any server, as written
+    QByteArray tokens; //!< Hash: nickname key -> the hashes of its user's resume tokens
+    QByteArray holdPrefix; //!< + nickname key: String, a held nickname's token hashes (PX)
 
     /*! "tagarela:{lobby}:log" and so on, for \a prefix "tagarela" and \a room "lobby". */
     static RedisRoomKeys forRoom(const QString &prefix, const QString &room);

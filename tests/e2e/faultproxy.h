@@ -32,6 +32,8 @@ public:
     ~FaultProxy() override;
 
     [[nodiscard]] bool listen();
+    /*! Stops taking connections: new ones are refused (a server gone from its address). */
+    void close() { m_listener.close(); }
     quint16 port() const { return m_listener.serverPort(); }
 
     /*! The bytes let through, client to server, are drawn from [\a min, \a max]. */

@@ -4,12 +4,14 @@
 // The history databases (SQLite and memory, the same tests for both), the asynchronous stores
 // over them (on threads, in memory), and the MessageLog over a store.
 
+#include <algorithm>
 #include <memory>
 
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +64,52 @@ QList<quint64> range(quint64 first, quint64 last)
     return seqs;
 }
 
+// A batch of every kind the room stores: chats (some with client-ids, some actions), private
+// messages and notices, each text holding the word wordNz for its seq N.
+QList<Message> mixedBatch(quint64 first, quint64 last)
+{
+    QList<Message> batch;
+    for (quint64 seq = first; seq <= last; ++seq) {
+        const qint64 time = StartTime + qint64(seq);
+        const QString text = u"word%1z é ✓ mixed"_s.arg(seq);
+        if (seq % 5 == 0) {
+            batch.append(Message::notice(text, time, seq));
+            continue;
+        }
+        Message message = Message::chat(seq % 2 == 0 ? u"ana"_s : u"bia"_s, text, seq % 3 == 0,
+                                        time, seq, seq % 4 == 0 ? u"id-%1"_s.arg(seq) : QString());
+        if (seq % 7 == 0)
+            message.to = u"caio"_s;
+        batch.append(message);
+    }
+    return batch;
+}
+
+// What FTS5's integrity check says of messages_fts against messages: empty if the index holds
+// exactly the stored texts (no message missing, none indexed twice or left behind).
+QString searchIndexProblem(const QString &path)
+{
+    const QString connection = u"index-check"_s;
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            problem = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(u"INSERT INTO messages_fts (messages_fts, rank) "
+                            "VALUES ('integrity-check', 1)"_s)) {
+                problem = query.lastError().text();
+            }
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return problem;
+}
+
 } // namespace
 
 class TestHistoryStore final : public QObject
@@ -88,6 +136,11 @@ private Q_SLOTS:
     void sqliteRecreatesRemovedFile();
     void sqliteOneServerPerDirectory();
     void sqliteFailsWhenDirectoryIsUnusable();
+    void sqliteBatchLargerThanAnInsert();
+    void sqliteSearchIndexFollowsRetention();
+    void sqliteFailedBatchStoresNothing();
+    void sqliteDropsSchema2IndexTrigger();
+    void sqliteRefusesNewerSchema();
     void createFollowsConfig();
 
     void storeNumbersBatchesInOrder_data() { appendAndRead_data(); }
@@ -362,6 +415,133 @@ void TestHistoryStore::sqliteFailsWhenDirectoryIsUnusable()
     SqliteHistoryDatabase blocked(m_dir->filePath(u"data/history.sqlite/x"_s), 100);
     QVERIFY(!blocked.open());
     QVERIFY(!blocked.errorString().isEmpty());
+}
+
+void TestHistoryStore::sqliteBatchLargerThanAnInsert()
+{
+    // Two full INSERTs and a shorter one, of every kind of message, in one transaction.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store.open());
+    QVERIFY(store.append(mixedBatch(1, 3)));
+    const quint64 last = 3 + 2 * SqliteHistoryDatabase::InsertChunk + 5;
+    const QList<Message> batch = mixedBatch(4, last);
+    QVERIFY(store.append(batch));
+    QCOMPARE(store.count(), qint64(last));
+    QCOMPARE(store.lastSeq(), last);
+    QCOMPARE(store.latest(1000), mixedBatch(1, last));
+    for (const Message &message : batch) {
+        if (!message.clientId.isEmpty())
+            QCOMPARE(store.findClientId(message.clientId), message);
+    }
+
+    // Every message of the batch is found by its words, once, by whom may see it.
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    for (const Message &message : batch) {
+        const QString word = u"word%1z"_s.arg(message.seq);
+        const QList<Message> found = store.search(word, HistoryDatabase::NoLimit, 10, u"caio"_s);
+        QCOMPARE(found, QList<Message>({message}));
+        const bool forTheRoom = message.to.isEmpty();
+        QCOMPARE(store.search(word, HistoryDatabase::NoLimit, 10, QString()).size(),
+                 forTheRoom ? 1 : 0);
+    }
+    const QList<Message> all = mixedBatch(1, last);
+    const auto forTheRoom = std::count_if(
+        all.cbegin(), all.cend(), [](const Message &message) { return message.to.isEmpty(); });
+    QCOMPARE(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 1000, QString()).size(),
+             qsizetype(forTheRoom));
+}
+
+void TestHistoryStore::sqliteSearchIndexFollowsRetention()
+{
+    // A batch larger than the limit: what it stores and deletes at once leaves the index
+    // holding exactly what is kept.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 5);
+    QVERIFY(store.open());
+    QVERIFY(store.append(mixedBatch(1, 2)));
+    QVERIFY(store.append(mixedBatch(3, 14)));
+    QCOMPARE(seqsOf(store.latest(100)), range(10, 14));
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QVERIFY(store.search(u"word9z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s).isEmpty());
+    QCOMPARE(seqsOf(store.search(u"word10z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
+             QList<quint64>({10}));
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
+             range(10, 14));
+}
+
+void TestHistoryStore::sqliteFailedBatchStoresNothing()
+{
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store.open());
+    QVERIFY(store.append(mixedBatch(1, 3)));
+    // The second INSERT of the batch fails (a number already stored): nothing of the batch
+    // stays, not the first INSERT's rows, not their words in the index.
+    QList<Message> batch = mixedBatch(4, 3 + 2 * SqliteHistoryDatabase::InsertChunk + 5);
+    batch[SqliteHistoryDatabase::InsertChunk + 3].seq = 2;
+    QVERIFY(!store.append(batch));
+    QVERIFY(!store.errorString().isEmpty());
+    QCOMPARE(seqsOf(store.latest(1000)), range(1, 3));
+    QCOMPARE(store.count(), qint64(3));
+    QCOMPARE(store.lastSeq(), quint64(3));
+    QVERIFY(store.search(u"word4z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s).isEmpty());
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+
+    // The next batch is stored and found.
+    QVERIFY(store.append(mixedBatch(100, 101)));
+    QCOMPARE(seqsOf(store.latest(1000)), QList<quint64>({1, 2, 3, 100, 101}));
+    QCOMPARE(seqsOf(store.search(u"word101z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
+             QList<quint64>({101}));
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+}
+
+void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
+{
+    // A file of schema 2, whose trigger indexed each message as it was inserted.
+    const QString dir = m_dir->filePath(u"data"_s);
+    QString path;
+    {
+        SqliteHistoryDatabase store(dir, 1000);
+        QVERIFY(store.open());
+        QVERIFY(store.append(mixedBatch(1, 3)));
+        path = store.filePath();
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema2"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(u"CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+                            "INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); "
+                            "END"_s),
+                 qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"UPDATE meta SET value = '2' WHERE key = 'schema'"_s));
+        QVERIFY(query.exec(u"INSERT INTO messages VALUES (4, 4, 'chat', 'ana', 'word4 old', 0, "
+                           "NULL, NULL)"_s));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema2"_s);
+    QCOMPARE(searchIndexProblem(path), QString());
+
+    // Opened by this server: the trigger is gone, so a message is indexed once.
+    SqliteHistoryDatabase store(dir, 1000);
+    QVERIFY(store.open());
+    QVERIFY(store.append(mixedBatch(5, 6)));
+    QCOMPARE(searchIndexProblem(path), QString());
+    QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)), range(1, 6));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema3"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s) &&
+                query.next());
+        QCOMPARE(query.value(0).toInt(), 1); // messages_fts_delete
+        QVERIFY(query.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"3"_s);
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema3"_s);
 }
 
 void TestHistoryStore::createFollowsConfig()
@@ -705,6 +885,49 @@ void TestHistoryStore::logFramesAndTrim()
     MessageLog::trimToBytes(&small, 100'000);
     QCOMPARE(small.messages.size(), 2);
     QVERIFY(!small.more);
+}
+
+void TestHistoryStore::sqliteRefusesNewerSchema()
+{
+    // A file a newer server wrote (schema 4): this one neither opens nor changes it.
+    const QString dir = m_dir->filePath(u"data"_s);
+    QString path;
+    {
+        SqliteHistoryDatabase store(dir, 1000);
+        QVERIFY(store.open());
+        QVERIFY(store.append(mixedBatch(1, 3)));
+        path = store.filePath();
+    }
+    const auto schemaOf = [&path] {
+        QString value;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery query(db);
+                if (query.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s) && query.next())
+                    value = query.value(0).toString();
+            }
+        }
+        QSqlDatabase::removeDatabase(u"peek"_s);
+        return value;
+    };
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"UPDATE meta SET value = '4' WHERE key = 'schema'"_s));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema4"_s);
+
+    SqliteHistoryDatabase store(dir, 1000);
+    QVERIFY(!store.open());
+    QVERIFY2(store.errorString().contains(u"newer Tagarela"_s), qPrintable(store.errorString()));
+    QVERIFY2(store.errorString().contains(u"schema 4"_s), qPrintable(store.errorString()));
+    QCOMPARE(schemaOf(), u"4"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
