@@ -458,6 +458,12 @@ void ClientSession::chargeAnswer(qint64 bytes)
     m_rate.charge(m_clock.elapsed(), double(bytes) / Protocol::AnswerBytesPerMessage);
 }
 
+void ClientSession::chargeExamined(int entries)
+{
+    if (entries > 0)
+        m_rate.charge(m_clock.elapsed(), double(entries) / Protocol::ExaminedPerMessage);
+}
+
 qsizetype ClientSession::maxHeldInputs() const
 {
     return qsizetype(HeldBursts) * std::max(1, m_config.rateBurst);
@@ -814,6 +820,10 @@ void ClientSession::search(const QString &query, quint64 before, int limit)
                            bytes += FrameDecoder::encode(MessageCodec::encode(frame));
                        }
                        chargeAnswer(bytes.size());
+                       // A search that reads entries one by one (Redis) costs by what it
+                       // read, so a client cannot make the server read 10,000 entries five
+                       // times a second (docs/PROTOCOL.md 7.2).
+                       chargeExamined(answer.examined);
                        fillOutput(place, bytes);
                    });
 }

@@ -147,6 +147,8 @@ private:
     bool isCharged(const Input &input) const;
     /*! Counts an answer of \a bytes against the rate (Protocol::AnswerBytesPerMessage). */
     void chargeAnswer(qint64 bytes);
+    /*! Counts \a entries read one by one for an answer (a search scan) against the rate. */
+    void chargeExamined(int entries);
     qsizetype maxHeldInputs() const;
     qint64 maxHeldBytes() const;
     void tellSlowedDown();

@@ -698,7 +698,8 @@ void RedisRoomEngine::search(const QString &query, quint64 before, int max, cons
                     }
                     // Nothing found within the scan's bound: a client pages on from its oldest
                     // hit, so with none it could only ask for the same again.
-                    done(HistoryPage {answer.messages, answer.more && !answer.messages.isEmpty()});
+                    done(HistoryPage {answer.messages, answer.more && !answer.messages.isEmpty(),
+                                      answer.examined});
                 });
 }
 

@@ -23,6 +23,11 @@ struct HistoryPage
 {
     QList<Message> messages;
     bool more = false;
+    /*!
+     * Stored entries the engine read one by one to answer (a search without an index, as on
+     * Redis): what the answer cost besides its size. 0 when an index answered.
+     */
+    int examined = 0;
 };
 
 /*!

@@ -61,6 +61,11 @@ inline constexpr int DefaultHeartbeatMs = 15'000;
  * prefixes; fractions count), on top of the request itself.
  */
 inline constexpr int AnswerBytesPerMessage = 4096;
+/*!
+ * A search that reads stored entries one by one (no index: the Redis engine) counts as one
+ * message against the rate for this many entries read.
+ */
+inline constexpr int ExaminedPerMessage = 1000;
 
 /*! Picks the highest version both sides speak; 0 if none. */
 int chooseVersion(const QList<int> &offered);

@@ -255,6 +255,7 @@ struct RedisRoomLog::Scan
     QByteArray lower; //!< the exclusive bound of after
     int max = 0;
     int budget = 0; //!< entries it may still look at
+    int examined = 0; //!< entries read so far
     Filter accept;
     QPointer<const QObject> context;
     PageHandler done;
@@ -291,6 +292,7 @@ void RedisRoomLog::scanOn(const std::shared_ptr<Scan> &scan)
             const auto finish = [&scan, &page] {
                 page.messages =
                     QList<Message>(scan->newestFirst.crbegin(), scan->newestFirst.crend());
+                page.examined = scan->examined;
                 scan->done(page);
             };
             if (reply.failed() || reply.type != RedisReply::Type::Array) {
@@ -303,6 +305,7 @@ void RedisRoomLog::scanOn(const std::shared_ptr<Scan> &scan)
             page.ok = true;
             for (const RedisReply &entry : reply.elements) {
                 --scan->budget;
+                ++scan->examined;
                 if (entry.type == RedisReply::Type::Array && !entry.elements.isEmpty())
                     scan->upper = "(" + entry.elements.at(0).text;
                 const std::optional<RoomEvent> event = RedisRoomSchema::eventFromEntry(entry);

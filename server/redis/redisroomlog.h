@@ -73,6 +73,7 @@ public:
         QString error;
         QList<Message> messages; //!< oldest first, seq set
         bool more = false; //!< older ones exist (above after)
+        int examined = 0; //!< stream entries read to answer (scan())
     };
     struct Lookup
     {

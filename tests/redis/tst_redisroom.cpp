@@ -17,10 +17,12 @@
 #include "linetestclient.h"
 #include "logcapture.h"
 #include "message.h"
+#include "protocol.h"
 #include "redisroomengine.h"
 #include "redistestserver.h"
 #include "serverprocess.h"
 #include "testserverconfig.h"
+#include "wirebytes.h"
 
 using namespace Qt::StringLiterals;
 using namespace Tagarela;
@@ -146,6 +148,7 @@ private Q_SLOTS:
     void kickAndBanAcrossServers();
     void privateMessagesAcrossServers();
     void searchAcrossServers();
+    void searchScansCountAgainstTheRate();
 
 private:
     ServerConfig configFor(const RedisTestServer &redis, const QString &name) const;
@@ -707,6 +710,46 @@ void TestRedisRoom::searchAcrossServers()
         ask(bia, Message::search(u"coffee"_s, newest.constFirst().seq, 2));
     QCOMPARE(textsOf(older), all.mid(0, 1));
     QVERIFY(!olderMore);
+}
+
+void TestRedisRoom::searchScansCountAgainstTheRate()
+{
+    // A search on Redis reads the stream entry by entry: one that reads 3,000 entries and finds
+    // nothing costs three messages of the rate besides itself, though its answer is tiny.
+    ServerConfig config = configFor(*m_redis, u"one"_s);
+    config.maxRate = 1;
+    config.rateBurst = 10;
+    auto server = std::make_unique<ChatServer>(config);
+    QVERIFY2(server->listen(), qPrintable(server->errorString()));
+    constexpr int Stored = 3 * Protocol::ExaminedPerMessage;
+    FramedTestClient watcher(server->serverPort());
+    QVERIFY(watcher.join(u"watcher"_s));
+    for (int i = 0; i < Stored; ++i)
+        server->room().notice(u"notice %1"_s.arg(i));
+    QVERIFY(watcher.waitFor(MessageType::Notice, Match::text(u"notice %1"_s.arg(Stored - 1)),
+                            LongWaitMs));
+
+    FramedTestClient ana(server->serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    // Three searches, each answered: 3 of the burst of 10 for the requests, 9 more for what
+    // they read.
+    constexpr int Searches = 3;
+    QByteArray bytes;
+    for (int i = 0; i < Searches; ++i)
+        bytes += WireBytes::frame(Message::search(u"nowhere to be found"_s, 0, 0));
+    ana.sendBytes(bytes);
+    const auto isAnswer = [](const Message &m) {
+        return m.end && m.query == u"nowhere to be found"_s;
+    };
+    QVERIFY(ana.waitForCount(MessageType::History, Searches, isAnswer, LongWaitMs));
+    QCOMPARE(ana.count(MessageType::Error), 0);
+    // So the next request waits for the rate (1 a second), and the client is told; had the
+    // searches cost only their requests, 7 of the burst would be left and it would not wait.
+    ana.send(Message::who());
+    QVERIFY(ana.waitFor(MessageType::Error, Match::code(ErrorCode::RateLimited), LongWaitMs));
+    QVERIFY(ana.waitFor(MessageType::Users, {}, LongWaitMs));
+    QCOMPARE(ana.count(MessageType::Bye), 0);
+    m_servers.push_back(std::move(server));
 }
 
 QTEST_GUILESS_MAIN(TestRedisRoom)
