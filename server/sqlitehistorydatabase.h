@@ -23,20 +23,20 @@ namespace Tagarela {
  *
  * Tables: messages (seq primary key, time, kind, sender, text, action, client_id, recipient:
  * NULL for the room, the nickname a private message is for), messages_fts (an FTS5 index of
- * the texts, for search()) and meta (history-id, last-seq, indexed-seq).
+ * the texts, for search()) and meta (history-id, last-seq, indexed-seq). The counter is the
+ * larger of meta's last-seq and the highest stored seq (retention never deletes the newest
+ * message), so a batch writes only its messages. With a limit of 0 (--no-history) no message
+ * is written; the counter is then reserved ahead in blocks in meta, so that numbers stay
+ * unique across restarts at the cost of one durable write per block rather than per batch.
  *
  * The search index is not part of a batch's transaction: a commit writes the messages only.
  * The writer indexes what is above meta's indexed-seq later, in its own transaction that is
  * not synced on its own (synchronous=NORMAL; the next batch's commit syncs the WAL holding
- * it), IndexDelayMs after a batch or at once when IndexLag messages wait, and at open what a
- * crash left unindexed: the index can always be rebuilt from messages. The trim's trigger
+ * it): IndexDelayMs after a batch, at once when IndexLag messages wait, and at open what a
+ * crash left unindexed (the index can always be rebuilt from messages). The trim's trigger
  * takes out of the index only what was indexed. search() looks up the index up to
  * indexed-seq and the few messages above it in a temporary FTS5 table of its connection, so
- * that it finds everything stored, with the same matching. The counter is the larger of meta's
- * last-seq and the highest stored seq (retention never deletes the newest message), so a batch
- * writes only its messages. With a limit of 0 (--no-history) no message is written; the counter is
- * then reserved ahead in blocks in meta, so that numbers stay unique across restarts at the cost of
- * one durable write per block rather than per batch.
+ * that it finds everything stored, with the same matching.
  *
  * A lock file keeps a second server off the same directory: two writers would hand out the
  * same numbers.
@@ -62,7 +62,7 @@ public:
     static constexpr quint64 ReserveBlock = 10'000;
     /*! The most rows one INSERT of a batch stores. */
     static constexpr int InsertChunk = 32;
-    /*! How long after a batch the writer indexes what waits (if no more is stored). */
+    /*! At most this long after a batch is stored, the writer indexes it. */
     static constexpr int IndexDelayMs = 250;
     /*! How many unindexed messages make the writer index them right after the batch. */
     static constexpr quint64 IndexLag = 8'192;
