@@ -295,6 +295,12 @@ bool SqliteHistoryDatabase::openDatabase()
             !refuseNewerSchema() || !migrate()) {
             return false;
         }
+        // What that wrote (a new file's tables and index, a migration) goes into the database
+        // now and the WAL starts again from its beginning, rather than growing with a new
+        // file's dozen pages before the first batch. A failure (a reader in the way) is no
+        // error: it only leaves them in the WAL.
+        if (query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+            query.finish();
 
         QString storedId;
         quint64 storedSeq = 0;
@@ -338,12 +344,12 @@ bool SqliteHistoryDatabase::openDatabase()
                 query.addBindValue(value);
                 if (!query.exec()) {
                     const bool failed = fail(tr("cannot write the meta table"), query);
-                    (void)exec(u"ROLLBACK"_s);
+                    rollBackQuietly();
                     return failed;
                 }
             }
             if (!exec(u"COMMIT"_s)) {
-                (void)exec(u"ROLLBACK"_s);
+                rollBackQuietly();
                 return false;
             }
         }
@@ -423,7 +429,7 @@ bool SqliteHistoryDatabase::migrate()
             const bool failed = fail(tr("cannot create the search index (this SQLite library "
                                         "may lack FTS5, which Debian's libsqlite3 has)"),
                                      query);
-            (void)exec(u"ROLLBACK"_s);
+            rollBackQuietly();
             return failed;
         }
         // A new database has nothing to index: say so only when there is work to wait for.
@@ -434,7 +440,7 @@ bool SqliteHistoryDatabase::migrate()
         query.finish();
         if (!exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s) ||
             !markAllIndexed() || !exec(u"COMMIT"_s)) {
-            (void)exec(u"ROLLBACK"_s);
+            rollBackQuietly();
             return false;
         }
     }
@@ -460,11 +466,18 @@ bool SqliteHistoryDatabase::migrate()
         if (!exec(u"BEGIN IMMEDIATE"_s))
             return false;
         if (!markAllIndexed() || !exec(u"COMMIT"_s)) {
-            (void)exec(u"ROLLBACK"_s);
+            rollBackQuietly();
             return false;
         }
     }
     return true;
+}
+
+void SqliteHistoryDatabase::rollBackQuietly()
+{
+    // What failed before says why; a transaction that is already gone is no news.
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    (void)query.exec(u"ROLLBACK"_s);
 }
 
 bool SqliteHistoryDatabase::markAllIndexed()

@@ -109,6 +109,8 @@ private:
      * trigger that respects the mark, and sets the schema version.
      */
     [[nodiscard]] bool markAllIndexed();
+    /*! Ends the transaction of a failed step without changing errorString(). */
+    void rollBackQuietly();
     /*! The indexed-seq in meta (everything, if there is none); nullopt on an error. */
     [[nodiscard]] std::optional<quint64> storedIndexedSeq();
     /*! Brings the reader's temporary index of the unindexed messages up to date. */
