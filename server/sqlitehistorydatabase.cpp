@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringEncoder>
+#include <QTimer>
 #include <QVariant>
 
 #include "serverlogging.h"
@@ -29,9 +30,20 @@ namespace {
 constexpr auto HistoryIdKey = "history-id"_L1;
 constexpr auto LastSeqKey = "last-seq"_L1;
 constexpr auto SchemaKey = "schema"_L1;
+constexpr auto IndexedSeqKey = "indexed-seq"_L1;
 // 2: messages.recipient (private messages), messages_fts (search). 3: messages_fts is filled
-// by one statement per batch, not by a trigger per message.
-constexpr auto SchemaVersion = "3"_L1;
+// by one statement per batch, not by a trigger per message. 4: messages_fts holds the
+// messages up to meta's indexed-seq; the delete trigger takes out only those.
+constexpr auto SchemaVersion = "4"_L1;
+
+// The trigger that takes out of the index what retention deletes, if it was indexed:
+// deleting from an external-content FTS5 table what it does not hold corrupts it. No mark
+// (a file of schema 3 or older): everything is indexed.
+constexpr auto DeleteTrigger = "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
+                               "WHEN old.seq <= coalesce((SELECT CAST(value AS INTEGER) FROM meta "
+                               "WHERE key = 'indexed-seq'), 9223372036854775807) BEGIN "
+                               "INSERT INTO messages_fts (messages_fts, rowid, text) "
+                               "VALUES ('delete', old.seq, old.text); END"_L1;
 
 // A lock held by another program (an sqlite3 shell in a write transaction) is waited for this
 // long; the whole server waits with it, so not long.
@@ -149,12 +161,14 @@ struct SqliteHistoryDatabase::Statements
         : range(db)
         , findClientId(db)
         , search(db)
+        , searchTail(db)
         , handle(sqliteHandle(db))
     { }
 
     QSqlQuery range;
     QSqlQuery findClientId;
     QSqlQuery search;
+    QSqlQuery searchTail; //!< the same in the temporary index of what is not indexed yet
 
     sqlite3 *handle; //!< owned by Qt's driver
     StatementHandle begin;
@@ -163,6 +177,8 @@ struct SqliteHistoryDatabase::Statements
     StatementHandle setMeta;
     StatementHandle trim;
     StatementHandle index; //!< adds the messages of a range of seqs to messages_fts
+    StatementHandle syncNormal; //!< for the index's transaction, which needs no sync
+    StatementHandle syncFull;
     /*! INSERTs of 1 to InsertChunk rows (index: rows - 1), each prepared when first needed. */
     std::array<StatementHandle, InsertChunk> inserts;
     QByteArray chatKind = messageTypeName(MessageType::Chat).toUtf8();
@@ -265,6 +281,7 @@ bool SqliteHistoryDatabase::openDatabase()
                 << tr("The history database %1 is not in WAL mode (%2); it is slower.")
                        .arg(m_path, query.value(0).toString());
         }
+        query.finish(); // a statement in progress would keep a transaction from committing
         if (!exec(u"PRAGMA synchronous=FULL"_s))
             return false;
         if (!exec(
@@ -278,6 +295,12 @@ bool SqliteHistoryDatabase::openDatabase()
             !refuseNewerSchema() || !migrate()) {
             return false;
         }
+        // What that wrote (a new file's tables and index, a migration) goes into the database
+        // now and the WAL starts again from its beginning, rather than growing with a new
+        // file's dozen pages before the first batch. A failure (a reader in the way) is no
+        // error: it only leaves them in the WAL.
+        if (query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+            query.finish();
 
         QString storedId;
         quint64 storedSeq = 0;
@@ -321,17 +344,21 @@ bool SqliteHistoryDatabase::openDatabase()
                 query.addBindValue(value);
                 if (!query.exec()) {
                     const bool failed = fail(tr("cannot write the meta table"), query);
-                    (void)exec(u"ROLLBACK"_s);
+                    rollBackQuietly();
                     return failed;
                 }
             }
             if (!exec(u"COMMIT"_s)) {
-                (void)exec(u"ROLLBACK"_s);
+                rollBackQuietly();
                 return false;
             }
         }
         m_lastSeq = lastSeq;
-        return prepareStatements();
+        if (!prepareStatements())
+            return false;
+        const std::optional<quint64> indexed = storedIndexedSeq();
+        m_indexedSeq = indexed.value_or(0);
+        return indexed.has_value();
     };
     if (!opened()) {
         m_error = tr("The history database %1: %2").arg(m_path, m_error);
@@ -339,6 +366,12 @@ bool SqliteHistoryDatabase::openDatabase()
         return false;
     }
     m_inode = inodeOf(m_path);
+    // What a crash left out of the index (or all that is stored, in a file made anew).
+    if (!readOnly && !indexPending()) {
+        m_error = tr("The history database %1: %2").arg(m_path, m_error);
+        closeDatabase();
+        return false;
+    }
     return true;
 }
 
@@ -382,23 +415,22 @@ bool SqliteHistoryDatabase::migrate()
             return false;
     }
 
-    // The full-text index of the texts. writeBatch() fills it, one statement per batch; a
-    // trigger takes out what is deleted.
+    // The full-text index of the texts, filled by indexPending(); a trigger takes out what is
+    // deleted. Made, filled and marked in one transaction.
     if (!query.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'messages_fts'"_s))
         return fail(tr("cannot read the schema"), query);
     const bool hasIndex = query.next();
     query.finish();
     if (!hasIndex) {
+        if (!exec(u"BEGIN IMMEDIATE"_s))
+            return false;
         if (!query.exec(u"CREATE VIRTUAL TABLE messages_fts USING fts5(text, "
                         "content='messages', content_rowid='seq')"_s)) {
-            return fail(tr("cannot create the search index (this SQLite library may lack "
-                           "FTS5, which Debian's libsqlite3 has)"),
-                        query);
-        }
-        if (!exec(u"CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
-                  "INSERT INTO messages_fts (messages_fts, rowid, text) "
-                  "VALUES ('delete', old.seq, old.text); END"_s)) {
-            return false;
+            const bool failed = fail(tr("cannot create the search index (this SQLite library "
+                                        "may lack FTS5, which Debian's libsqlite3 has)"),
+                                     query);
+            rollBackQuietly();
+            return failed;
         }
         // A new database has nothing to index: say so only when there is work to wait for.
         if (query.exec(u"SELECT EXISTS (SELECT 1 FROM messages)"_s) && query.next() &&
@@ -406,8 +438,11 @@ bool SqliteHistoryDatabase::migrate()
             qCInfo(lcServer).noquote() << tr("Building the search index of %1").arg(m_path);
         }
         query.finish();
-        if (!exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s))
+        if (!exec(u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s) ||
+            !markAllIndexed() || !exec(u"COMMIT"_s)) {
+            rollBackQuietly();
             return false;
+        }
     }
 
     // Schema 2 indexed each message by a trigger. FTS5 writes what it holds at the end of
@@ -422,7 +457,49 @@ bool SqliteHistoryDatabase::migrate()
     if (hasInsertTrigger && (!exec(u"DROP TRIGGER messages_fts_insert"_s) || !setSchemaVersion())) {
         return false;
     }
+
+    // Schema 3 and older indexed each batch in its transaction: everything is indexed.
+    const std::optional<quint64> indexed = storedIndexedSeq();
+    if (!indexed)
+        return false;
+    if (*indexed == NoLimit) {
+        if (!exec(u"BEGIN IMMEDIATE"_s))
+            return false;
+        if (!markAllIndexed() || !exec(u"COMMIT"_s)) {
+            rollBackQuietly();
+            return false;
+        }
+    }
     return true;
+}
+
+void SqliteHistoryDatabase::rollBackQuietly()
+{
+    // What failed before says why; a transaction that is already gone is no news.
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    (void)query.exec(u"ROLLBACK"_s);
+}
+
+bool SqliteHistoryDatabase::markAllIndexed()
+{
+    return exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('indexed-seq', "
+                "(SELECT CAST(coalesce(max(seq), 0) AS TEXT) FROM messages))"_s) &&
+        exec(u"DROP TRIGGER IF EXISTS messages_fts_delete"_s) && exec(QString(DeleteTrigger)) &&
+        setSchemaVersion();
+}
+
+std::optional<quint64> SqliteHistoryDatabase::storedIndexedSeq()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(QString(IndexedSeqKey));
+    if (!query.exec()) {
+        (void)fail(tr("cannot read the meta table"), query);
+        return std::nullopt;
+    }
+    if (!query.next())
+        return NoLimit;
+    return quint64(std::max<qint64>(0, query.value(0).toLongLong()));
 }
 
 bool SqliteHistoryDatabase::setSchemaVersion()
@@ -443,6 +520,12 @@ bool SqliteHistoryDatabase::prepareStatements()
     s.range.setForwardOnly(true);
     s.findClientId.setForwardOnly(true);
     s.search.setForwardOnly(true);
+    s.searchTail.setForwardOnly(true);
+    // What the writer has not indexed yet, indexed here for search() (temporary tables are
+    // the connection's own, also on a read-only one).
+    if (!exec(u"CREATE VIRTUAL TABLE temp.messages_tail USING fts5(text)"_s))
+        return false;
+    m_tailSeq = 0;
     if (!s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id, recipient "
                          "FROM messages WHERE seq > ? AND seq < ? "
                          "ORDER BY seq DESC LIMIT ?"_s) ||
@@ -454,7 +537,13 @@ bool SqliteHistoryDatabase::prepareStatements()
                           "JOIN messages m ON m.seq = f.rowid "
                           "WHERE messages_fts MATCH ? AND f.rowid < ? AND (m.recipient IS NULL "
                           "OR m.sender = ? COLLATE NOCASE OR m.recipient = ? COLLATE NOCASE) "
-                          "ORDER BY f.rowid DESC LIMIT ?"_s)) {
+                          "ORDER BY f.rowid DESC LIMIT ?"_s) ||
+        !s.searchTail.prepare(
+            u"SELECT m.seq, m.time, m.kind, m.sender, m.text, m.action, m.client_id, "
+            "m.recipient FROM temp.messages_tail f JOIN messages m ON m.seq = f.rowid "
+            "WHERE messages_tail MATCH ? AND f.rowid < ? AND (m.recipient IS NULL "
+            "OR m.sender = ? COLLATE NOCASE OR m.recipient = ? COLLATE NOCASE) "
+            "ORDER BY f.rowid DESC LIMIT ?"_s)) {
         return fail(tr("cannot prepare the statements"),
                     QSqlDatabase::database(m_connectionName, false).lastError().text());
     }
@@ -469,8 +558,11 @@ bool SqliteHistoryDatabase::prepareStatements()
     s.trim.reset(prepare("DELETE FROM messages WHERE seq IN (SELECT seq FROM messages ORDER BY seq "
                          "LIMIT ?)"));
     s.index.reset(prepare("INSERT INTO messages_fts (rowid, text) "
-                          "SELECT seq, text FROM messages WHERE seq BETWEEN ? AND ?"));
-    return s.begin && s.commit && s.rollback && s.setMeta && s.trim && s.index;
+                          "SELECT seq, text FROM messages WHERE seq > ? AND seq <= ?"));
+    s.syncNormal.reset(prepare("PRAGMA synchronous=NORMAL"));
+    s.syncFull.reset(prepare("PRAGMA synchronous=FULL"));
+    return s.begin && s.commit && s.rollback && s.setMeta && s.trim && s.index && s.syncNormal &&
+        s.syncFull;
 }
 
 sqlite3_stmt *SqliteHistoryDatabase::prepare(const QByteArray &sql)
@@ -563,6 +655,69 @@ bool SqliteHistoryDatabase::append(const QList<Message> &messages)
         closeDatabase();
         return false;
     }
+    scheduleIndexing();
+    return true;
+}
+
+void SqliteHistoryDatabase::scheduleIndexing()
+{
+    if (m_limit == 0 || m_indexedSeq >= m_lastSeq)
+        return;
+    if (!m_indexTimer) {
+        m_indexTimer = std::make_unique<QTimer>();
+        m_indexTimer->setSingleShot(true);
+        m_indexTimer->callOnTimeout(m_indexTimer.get(), [this] {
+            // Tried again after the next batch; search() finds the messages meanwhile.
+            if (!indexPending()) {
+                qCWarning(lcServer).noquote()
+                    << tr("Cannot update the search index of %1: %2").arg(m_path, m_error);
+            }
+        });
+    }
+    // After the answer to this batch (the timer fires once this call has returned).
+    const int delay = m_lastSeq - m_indexedSeq >= IndexLag ? 0 : IndexDelayMs;
+    if (!m_indexTimer->isActive() || (delay == 0 && m_indexTimer->remainingTime() > 0))
+        m_indexTimer->start(delay);
+}
+
+bool SqliteHistoryDatabase::indexPending()
+{
+    if (m_access == Access::ReadOnly || m_limit == 0 || !m_open || m_indexedSeq >= m_lastSeq)
+        return true;
+    if (!fileStillThere())
+        return true; // append() opens the file again, and indexes it then
+    Statements &s = *m_statements;
+    const quint64 target = m_lastSeq;
+    // The index can be rebuilt from the messages (at open, from the mark): its transaction
+    // need not wait for the disk. The next batch's commit syncs the WAL, this one's pages too.
+    if (!step(s.syncNormal.get(), tr("cannot update the search index")))
+        return false;
+    bool ok = step(s.begin.get(), tr("cannot update the search index"));
+    if (ok) {
+        // One statement: FTS5 writes one segment for all of it.
+        sqlite3_bind_int64(s.index.get(), 1, sqlite3_int64(m_indexedSeq));
+        sqlite3_bind_int64(s.index.get(), 2, sqlite3_int64(target));
+        const QByteArray value = QByteArray::number(target);
+        sqlite3_bind_text(s.setMeta.get(), 1, IndexedSeqKey.data(), int(IndexedSeqKey.size()),
+                          SQLITE_STATIC);
+        sqlite3_bind_text(s.setMeta.get(), 2, value.constData(), int(value.size()),
+                          SQLITE_TRANSIENT);
+        ok = step(s.index.get(), tr("cannot update the search index")) &&
+            step(s.setMeta.get(), tr("cannot update the search index")) &&
+            step(s.commit.get(), tr("cannot update the search index"));
+        if (!ok) {
+            sqlite3_step(s.rollback.get());
+            sqlite3_reset(s.rollback.get());
+        }
+    }
+    // Batches must be durable again; a connection that cannot say so is not used.
+    if (!step(s.syncFull.get(), tr("cannot update the search index"))) {
+        closeDatabase();
+        return false;
+    }
+    if (!ok)
+        return false;
+    m_indexedSeq = target;
     return true;
 }
 
@@ -617,18 +772,8 @@ bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 n
                 return rollBack();
             inserted += rows;
         }
-        // Indexed in one statement, so that FTS5 writes one segment for the batch. Before the
-        // trim, whose trigger takes out of the index what it deletes (maybe of this batch).
-        // A batch's seqs are above every stored one, so the range holds this batch only.
-        if (!messages.isEmpty()) {
-            const auto [lowest, highest] = std::minmax_element(
-                messages.cbegin(), messages.cend(),
-                [](const Message &a, const Message &b) { return a.seq < b.seq; });
-            sqlite3_bind_int64(s.index.get(), 1, sqlite3_int64(lowest->seq));
-            sqlite3_bind_int64(s.index.get(), 2, sqlite3_int64(highest->seq));
-            if (!step(s.index.get(), tr("cannot store a message")))
-                return rollBack();
-        }
+        // Not indexed here (indexPending()): the trim's trigger takes out of the index only
+        // what was indexed.
         const qint64 excess = m_count + inserted - m_limit;
         if (excess > 0) {
             sqlite3_bind_int64(s.trim.get(), 1, excess);
@@ -689,24 +834,66 @@ QList<Message> SqliteHistoryDatabase::search(const QString &query, quint64 befor
         qCWarning(lcServer).noquote() << m_error;
         return {};
     }
-    QSqlQuery &statement = m_statements->search;
-    statement.bindValue(0, match);
-    statement.bindValue(1, qint64(std::min(before, NoLimit)));
-    // No viewer: a NULL matches no sender or recipient, so the room's messages only.
-    const QVariant nick = viewer.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : viewer;
-    statement.bindValue(2, nick);
-    statement.bindValue(3, nick);
-    statement.bindValue(4, max);
-    if (!statement.exec()) {
+    // The index holds the messages up to the mark; those above it (a few: the writer indexes
+    // them soon after they are stored) are searched in the temporary index, first, as they
+    // are the newest.
+    const std::optional<quint64> indexed = storedIndexedSeq();
+    if (!indexed || !updateTail(*indexed)) {
         qCWarning(lcServer).noquote()
-            << tr("Cannot search the history in %1: %2").arg(m_path, statement.lastError().text());
+            << tr("Cannot search the history in %1: %2").arg(m_path, m_error);
         return {};
     }
+    // No viewer: a NULL matches no sender or recipient, so the room's messages only.
+    const QVariant nick = viewer.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : viewer;
+    const quint64 newest = std::min(before, NoLimit);
     QList<Message> newestFirst;
-    while (statement.next())
-        newestFirst.append(fromRow(statement));
-    statement.finish();
+    for (QSqlQuery *statement : {&m_statements->searchTail, &m_statements->search}) {
+        const bool tail = statement == &m_statements->searchTail;
+        if (newestFirst.size() >= max || (tail && *indexed == NoLimit))
+            continue;
+        statement->bindValue(0, match);
+        statement->bindValue(1, qint64(tail ? newest : std::min(newest, *indexed + 1)));
+        statement->bindValue(2, nick);
+        statement->bindValue(3, nick);
+        statement->bindValue(4, max - int(newestFirst.size()));
+        if (!statement->exec()) {
+            qCWarning(lcServer).noquote() << tr("Cannot search the history in %1: %2")
+                                                 .arg(m_path, statement->lastError().text());
+            return {};
+        }
+        while (statement->next())
+            newestFirst.append(fromRow(*statement));
+        statement->finish();
+    }
     return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
+}
+
+bool SqliteHistoryDatabase::updateTail(quint64 indexedSeq)
+{
+    if (indexedSeq == NoLimit)
+        return true; // an older file: all of it is indexed
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // What the writer has indexed since leaves; what was stored since comes in, up to the
+    // newest seq now (read first: a batch stored meanwhile is taken the next time).
+    query.prepare(u"DELETE FROM temp.messages_tail WHERE rowid <= ?"_s);
+    query.addBindValue(qint64(indexedSeq));
+    if (!query.exec())
+        return fail(tr("cannot read the history"), query);
+    if (!query.exec(u"SELECT coalesce(max(seq), 0) FROM messages"_s) || !query.next())
+        return fail(tr("cannot read the history"), query);
+    const quint64 newest = quint64(query.value(0).toLongLong());
+    query.finish();
+    const quint64 from = std::max(indexedSeq, m_tailSeq);
+    if (newest <= from)
+        return true;
+    query.prepare(u"INSERT INTO temp.messages_tail (rowid, text) "
+                  "SELECT seq, text FROM messages WHERE seq > ? AND seq <= ?"_s);
+    query.addBindValue(qint64(from));
+    query.addBindValue(qint64(newest));
+    if (!query.exec())
+        return fail(tr("cannot read the history"), query);
+    m_tailSeq = newest;
+    return true;
 }
 
 std::optional<Message> SqliteHistoryDatabase::findClientId(const QString &clientId)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QCoreApplication>
 #include <QLockFile>
@@ -11,6 +12,7 @@
 #include "historydatabase.h"
 
 class QSqlQuery;
+class QTimer;
 struct sqlite3_stmt;
 
 namespace Tagarela {
@@ -21,12 +23,20 @@ namespace Tagarela {
  *
  * Tables: messages (seq primary key, time, kind, sender, text, action, client_id, recipient:
  * NULL for the room, the nickname a private message is for), messages_fts (an FTS5 index of
- * the texts, for search(): filled by one statement per batch, emptied by a trigger) and meta
- * (history-id, last-seq). The counter is the larger of meta's last-seq and the highest stored
- * seq (retention never deletes the newest message), so a batch writes only its messages. With
- * a limit of 0 (--no-history) no message is written; the counter is then reserved ahead in
- * blocks in meta, so that numbers stay unique across restarts at the cost of one durable write
- * per block rather than per batch.
+ * the texts, for search()) and meta (history-id, last-seq, indexed-seq). The counter is the
+ * larger of meta's last-seq and the highest stored seq (retention never deletes the newest
+ * message), so a batch writes only its messages. With a limit of 0 (--no-history) no message
+ * is written; the counter is then reserved ahead in blocks in meta, so that numbers stay
+ * unique across restarts at the cost of one durable write per block rather than per batch.
+ *
+ * The search index is not part of a batch's transaction: a commit writes the messages only.
+ * The writer indexes what is above meta's indexed-seq later, in its own transaction that is
+ * not synced on its own (synchronous=NORMAL; the next batch's commit syncs the WAL holding
+ * it): IndexDelayMs after a batch, at once when IndexLag messages wait, and at open what a
+ * crash left unindexed (the index can always be rebuilt from messages). The trim's trigger
+ * takes out of the index only what was indexed. search() looks up the index up to
+ * indexed-seq and the few messages above it in a temporary FTS5 table of its connection, so
+ * that it finds everything stored, with the same matching.
  *
  * A lock file keeps a second server off the same directory: two writers would hand out the
  * same numbers.
@@ -52,6 +62,10 @@ public:
     static constexpr quint64 ReserveBlock = 10'000;
     /*! The most rows one INSERT of a batch stores. */
     static constexpr int InsertChunk = 32;
+    /*! At most this long after a batch is stored, the writer indexes it. */
+    static constexpr int IndexDelayMs = 250;
+    /*! How many unindexed messages make the writer index them right after the batch. */
+    static constexpr quint64 IndexLag = 8'192;
 
     enum class Access { ReadWrite, ReadOnly };
 
@@ -72,6 +86,13 @@ public:
     QString filePath() const { return m_path; }
     /*! Messages in the table now. */
     qint64 count() const { return m_count; }
+    /*! The writer's: the messages up to this seq are in the search index. */
+    quint64 indexedSeq() const { return m_indexedSeq; }
+    /*!
+     * The writer's: puts what is above indexedSeq() into the search index now (also done by
+     * itself, see above). False, with errorString(), if it could not.
+     */
+    [[nodiscard]] bool indexPending();
 
 private:
     struct Statements;
@@ -83,6 +104,18 @@ private:
     /*! Brings a database of an older schema up to date (the writer only). */
     [[nodiscard]] bool migrate();
     [[nodiscard]] bool setSchemaVersion();
+    /*!
+     * In a transaction: marks every stored message indexed (indexed-seq), (re)makes the delete
+     * trigger that respects the mark, and sets the schema version.
+     */
+    [[nodiscard]] bool markAllIndexed();
+    /*! Ends the transaction of a failed step without changing errorString(). */
+    void rollBackQuietly();
+    /*! The indexed-seq in meta (everything, if there is none); nullopt on an error. */
+    [[nodiscard]] std::optional<quint64> storedIndexedSeq();
+    /*! Brings the reader's temporary index of the unindexed messages up to date. */
+    [[nodiscard]] bool updateTail(quint64 indexedSeq);
+    void scheduleIndexing();
     [[nodiscard]] bool prepareStatements();
     /*! A statement of the writer's on SQLite's handle; null, with errorString(), if not. */
     [[nodiscard]] sqlite3_stmt *prepare(const QByteArray &sql);
@@ -105,6 +138,9 @@ private:
     QString m_historyId;
     quint64 m_lastSeq = 0; //!< as stored (or reserved): never lowered
     qint64 m_count = 0;
+    quint64 m_indexedSeq = 0; //!< the writer's: as in meta's indexed-seq
+    quint64 m_tailSeq = 0; //!< search(): the temporary index holds the messages up to this
+    std::unique_ptr<QTimer> m_indexTimer; //!< the writer's, made when first needed
     quint64 m_inode = 0; //!< of the file opened, to notice it being replaced
     bool m_open = false;
     std::unique_ptr<Statements> m_statements;

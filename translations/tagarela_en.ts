@@ -2354,6 +2354,18 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>it was written by a newer Tagarela (history schema %1; this server knows schema %2 and older): run the newer server, or restore a backup made for this one</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot update the search index of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot update the search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the history</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>

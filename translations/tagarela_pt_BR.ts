@@ -2364,6 +2364,18 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>it was written by a newer Tagarela (history schema %1; this server knows schema %2 and older): run the newer server, or restore a backup made for this one</source>
         <translation>foi escrito por um Tagarela mais novo (esquema de histórico %1; este servidor conhece o esquema %2 e anteriores): execute o servidor mais novo ou restaure um backup feito para este</translation>
     </message>
+    <message>
+        <source>Cannot update the search index of %1: %2</source>
+        <translation>Não foi possível atualizar o índice de busca de %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot update the search index</source>
+        <translation>não foi possível atualizar o índice de busca</translation>
+    </message>
+    <message>
+        <source>cannot read the history</source>
+        <translation>não foi possível ler o histórico</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>

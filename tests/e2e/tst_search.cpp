@@ -7,6 +7,9 @@
 // database made before search existed.
 
 #include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +18,7 @@
 #include "framedtestclient.h"
 #include "schema1database.h"
 #include "serverconfig.h"
+#include "sqlitehistorydatabase.h"
 #include "testprinters.h"
 #include "testserverconfig.h"
 
@@ -52,6 +56,31 @@ std::pair<QList<Message>, Message> ask(FramedTestClient &client, const Message &
         }
     }
     return {messages, last};
+}
+
+// The first column of \a sql's first row in the history file of \a dataDir, or the error.
+QString peek(const QString &dataDir, const QString &sql)
+{
+    const QString connection = u"peek"_s;
+    QString value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(
+            QDir(dataDir).filePath(QLatin1StringView(SqliteHistoryDatabase::FileName)));
+        if (!db.open()) {
+            value = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                value = query.lastError().text();
+            else if (query.next())
+                value = query.value(0).toString();
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return value;
 }
 
 // Stores \a count host notices "<word> N <filler>" in rounds that \a client reads before the
@@ -93,6 +122,7 @@ private Q_SLOTS:
     void invalidQuery();
     void chargedBySize();
     void indexBuiltForOldDatabase();
+    void findsWhatWasJustAcknowledged();
 
 private:
     ServerConfig config(bool onDisk);
@@ -285,6 +315,53 @@ void TestSearch::indexBuiltForOldDatabase()
     QVERIFY(ana.waitForCount(MessageType::Chat, 2));
     const auto [now, nowLast] = ask(ana, Message::search(u"caf"_s, 0, 0));
     QCOMPARE(textsOf(now), QStringList({u"café again"_s, u"and more café"_s}));
+}
+
+void TestSearch::findsWhatWasJustAcknowledged()
+{
+    // The search index follows the stored messages a little later, off the commit; a search
+    // right after a message was acknowledged finds it all the same, and so after the index
+    // caught up.
+    const ServerConfig onDisk = config(true);
+    ChatServer server(onDisk);
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QStringList said;
+    for (int round = 0; round < 3; ++round) {
+        const QString text = u"kiwi round%1 Ação"_s.arg(round);
+        ana.say(text);
+        said.append(text);
+        QVERIFY(ana.waitFor(MessageType::Chat, Match::text(text)));
+        const auto [found, last] = ask(bia, Message::search(u"acao ROUND%1"_s.arg(round), 0, 0));
+        QCOMPARE(textsOf(found), QStringList({text}));
+        const auto [all, allLast] = ask(bia, Message::search(u"kiwi"_s, 0, 0));
+        QCOMPARE(textsOf(all), said);
+    }
+    Message secret = Message::say(u"kiwi secret"_s);
+    secret.to = u"ana"_s;
+    bia.send(secret);
+    QVERIFY(ana.waitFor(MessageType::Chat, Match::text(u"kiwi secret"_s)));
+    FramedTestClient caio(server.serverPort());
+    QVERIFY(caio.join(u"caio"_s));
+    QCOMPARE(textsOf(ask(caio, Message::search(u"kiwi"_s, 0, 0)).first), said);
+    QCOMPARE(textsOf(ask(ana, Message::search(u"kiwi"_s, 0, 0)).first),
+             said + QStringList({u"kiwi secret"_s}));
+
+    // With nothing more said, the index catches up, and is sound.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        peek(onDisk.dataDir,
+             u"SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'indexed-seq') "
+             "= (SELECT max(seq) FROM messages)"_s),
+        u"1"_s, 20'000);
+    QCOMPARE(peek(onDisk.dataDir,
+                  u"INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)"_s),
+             QString());
+    QCOMPARE(textsOf(ask(caio, Message::search(u"kiwi"_s, 0, 0)).first), said);
+    QCOMPARE(textsOf(ask(ana, Message::search(u"kiwi"_s, 0, 0)).first),
+             said + QStringList({u"kiwi secret"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestSearch)

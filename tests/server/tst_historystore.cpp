@@ -85,6 +85,41 @@ QList<Message> mixedBatch(quint64 first, quint64 last)
     return batch;
 }
 
+// Runs \a statements on the file at \a path (as another program would); the first error, if
+// any, and the first column of the last statement's first row.
+std::pair<QString, QString> runOnFile(const QString &path, const QStringList &statements)
+{
+    const QString connection = u"by-hand"_s;
+    std::pair<QString, QString> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            result.first = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            for (const QString &sql : statements) {
+                if (!query.exec(sql)) {
+                    result.first = sql + u": "_s + query.lastError().text();
+                    break;
+                }
+                if (query.next())
+                    result.second = query.value(0).toString();
+            }
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
+// meta's indexed-seq in the file at \a path, as stored.
+QString indexedSeqOf(const QString &path)
+{
+    return runOnFile(path, {u"SELECT value FROM meta WHERE key = 'indexed-seq'"_s}).second;
+}
+
 // What FTS5's integrity check says of messages_fts against messages: empty if the index holds
 // exactly the stored texts (no message missing, none indexed twice or left behind).
 QString searchIndexProblem(const QString &path)
@@ -140,6 +175,11 @@ private Q_SLOTS:
     void sqliteSearchIndexFollowsRetention();
     void sqliteFailedBatchStoresNothing();
     void sqliteDropsSchema2IndexTrigger();
+    void sqliteSearchFindsWhatIsNotIndexedYet();
+    void sqliteIndexCatchesUpByItself();
+    void sqliteIndexesWhatACrashLeftOut();
+    void sqliteRetentionRespectsTheIndexMark();
+    void sqliteMarksAnOlderFileIndexed();
     void sqliteRefusesNewerSchema();
     void createFollowsConfig();
 
@@ -434,15 +474,23 @@ void TestHistoryStore::sqliteBatchLargerThanAnInsert()
             QCOMPARE(store.findClientId(message.clientId), message);
     }
 
-    // Every message of the batch is found by its words, once, by whom may see it.
-    QCOMPARE(searchIndexProblem(store.filePath()), QString());
-    for (const Message &message : batch) {
-        const QString word = u"word%1z"_s.arg(message.seq);
-        const QList<Message> found = store.search(word, HistoryDatabase::NoLimit, 10, u"caio"_s);
-        QCOMPARE(found, QList<Message>({message}));
-        const bool forTheRoom = message.to.isEmpty();
-        QCOMPARE(store.search(word, HistoryDatabase::NoLimit, 10, QString()).size(),
-                 forTheRoom ? 1 : 0);
+    // Every message of the batch is found by its words, once, by whom may see it: before the
+    // writer indexed it, and after.
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1) {
+            QVERIFY2(store.indexPending(), qPrintable(store.errorString()));
+            QCOMPARE(store.indexedSeq(), last);
+            QCOMPARE(searchIndexProblem(store.filePath()), QString());
+        }
+        for (const Message &message : batch) {
+            const QString word = u"word%1z"_s.arg(message.seq);
+            const QList<Message> found =
+                store.search(word, HistoryDatabase::NoLimit, 10, u"caio"_s);
+            QCOMPARE(found, QList<Message>({message}));
+            const bool forTheRoom = message.to.isEmpty();
+            QCOMPARE(store.search(word, HistoryDatabase::NoLimit, 10, QString()).size(),
+                     forTheRoom ? 1 : 0);
+        }
     }
     const QList<Message> all = mixedBatch(1, last);
     const auto forTheRoom = std::count_if(
@@ -460,6 +508,7 @@ void TestHistoryStore::sqliteSearchIndexFollowsRetention()
     QVERIFY(store.append(mixedBatch(1, 2)));
     QVERIFY(store.append(mixedBatch(3, 14)));
     QCOMPARE(seqsOf(store.latest(100)), range(10, 14));
+    QVERIFY(store.indexPending());
     QCOMPARE(searchIndexProblem(store.filePath()), QString());
     QVERIFY(store.search(u"word9z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s).isEmpty());
     QCOMPARE(seqsOf(store.search(u"word10z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
@@ -473,6 +522,7 @@ void TestHistoryStore::sqliteFailedBatchStoresNothing()
     SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
     QVERIFY(store.open());
     QVERIFY(store.append(mixedBatch(1, 3)));
+    QVERIFY(store.indexPending());
     // The second INSERT of the batch fails (a number already stored): nothing of the batch
     // stays, not the first INSERT's rows, not their words in the index.
     QList<Message> batch = mixedBatch(4, 3 + 2 * SqliteHistoryDatabase::InsertChunk + 5);
@@ -490,7 +540,11 @@ void TestHistoryStore::sqliteFailedBatchStoresNothing()
     QCOMPARE(seqsOf(store.latest(1000)), QList<quint64>({1, 2, 3, 100, 101}));
     QCOMPARE(seqsOf(store.search(u"word101z"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
              QList<quint64>({101}));
+    QVERIFY(store.indexPending());
+    QCOMPARE(store.indexedSeq(), quint64(101));
     QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
+             QList<quint64>({1, 2, 3, 100, 101}));
 }
 
 void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
@@ -502,6 +556,7 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
         SqliteHistoryDatabase store(dir, 1000);
         QVERIFY(store.open());
         QVERIFY(store.append(mixedBatch(1, 3)));
+        QVERIFY(store.indexPending());
         path = store.filePath();
     }
     {
@@ -514,6 +569,7 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
                             "END"_s),
                  qPrintable(query.lastError().text()));
         QVERIFY(query.exec(u"UPDATE meta SET value = '2' WHERE key = 'schema'"_s));
+        QVERIFY(query.exec(u"DELETE FROM meta WHERE key = 'indexed-seq'"_s));
         QVERIFY(query.exec(u"INSERT INTO messages VALUES (4, 4, 'chat', 'ana', 'word4 old', 0, "
                            "NULL, NULL)"_s));
         query.finish();
@@ -526,6 +582,7 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
     SqliteHistoryDatabase store(dir, 1000);
     QVERIFY(store.open());
     QVERIFY(store.append(mixedBatch(5, 6)));
+    QVERIFY(store.indexPending());
     QCOMPARE(searchIndexProblem(path), QString());
     QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)), range(1, 6));
     {
@@ -537,11 +594,192 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
                 query.next());
         QCOMPARE(query.value(0).toInt(), 1); // messages_fts_delete
         QVERIFY(query.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s) && query.next());
-        QCOMPARE(query.value(0).toString(), u"3"_s);
+        QCOMPARE(query.value(0).toString(), u"4"_s);
         query.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(u"schema3"_s);
+}
+
+void TestHistoryStore::sqliteSearchFindsWhatIsNotIndexedYet()
+{
+    // A batch's commit leaves the index alone; a search right after finds the batch all the
+    // same, on the writer's connection and on a reader's, by whom may see each message.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store.open());
+    SqliteHistoryDatabase reader(m_dir->filePath(u"data"_s), 1000,
+                                 SqliteHistoryDatabase::Access::ReadOnly);
+    QVERIFY(reader.open());
+    QVERIFY(store.append(mixedBatch(1, 10)));
+    QVERIFY(store.indexPending());
+    const QList<Message> batch = mixedBatch(11, 30);
+    QVERIFY(store.append(batch));
+    QCOMPARE(store.indexedSeq(), quint64(10));
+    QCOMPARE(indexedSeqOf(store.filePath()), u"10"_s);
+    for (SqliteHistoryDatabase *database : {&store, &reader}) {
+        for (const Message &message : batch) {
+            const QString word = u"WORD%1Z"_s.arg(message.seq); // as FTS5 matches: any case
+            QCOMPARE(database->search(word, HistoryDatabase::NoLimit, 10, u"caio"_s),
+                     QList<Message>({message}));
+            QCOMPARE(database->search(word, HistoryDatabase::NoLimit, 10, QString()).size(),
+                     message.to.isEmpty() ? 1 : 0);
+        }
+        // Both parts, newest first up to the page's size, and "before" bounds either part.
+        QCOMPARE(seqsOf(database->search(u"mixed"_s, HistoryDatabase::NoLimit, 30, u"caio"_s)),
+                 range(1, 30));
+        QCOMPARE(seqsOf(database->search(u"mixed"_s, HistoryDatabase::NoLimit, 25, u"caio"_s)),
+                 range(6, 30));
+        QCOMPARE(seqsOf(database->search(u"mixed"_s, 13, 5, u"caio"_s)), range(8, 12));
+        // Words as FTS5 takes them: a prefix, accents folded.
+        QCOMPARE(database->search(u"word30"_s, HistoryDatabase::NoLimit, 10, u"caio"_s).size(), 1);
+        QCOMPARE(database->search(u"e word2"_s, HistoryDatabase::NoLimit, 30, u"caio"_s).size(),
+                 11);
+    }
+
+    // Indexed meanwhile: each is found once, from the index.
+    QVERIFY(store.indexPending());
+    QCOMPARE(store.indexedSeq(), quint64(30));
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QVERIFY(store.append(mixedBatch(31, 32)));
+    for (SqliteHistoryDatabase *database : {&store, &reader}) {
+        QCOMPARE(seqsOf(database->search(u"mixed"_s, HistoryDatabase::NoLimit, 100, u"caio"_s)),
+                 range(1, 32));
+    }
+}
+
+void TestHistoryStore::sqliteIndexCatchesUpByItself()
+{
+    // With no further batch, the writer indexes what it stored, on its own thread's loop.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY(store.open());
+    QVERIFY(store.append(mixedBatch(1, 20)));
+    QCOMPARE(store.indexedSeq(), quint64(0));
+    QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), quint64(20), 10'000);
+    QCOMPARE(indexedSeqOf(store.filePath()), u"20"_s);
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+
+    // Many waiting messages are indexed at once, after the batch's answer.
+    const quint64 last = 20 + SqliteHistoryDatabase::IndexLag;
+    QVERIFY(store.append(chats(21, last)));
+    QCOMPARE(store.indexedSeq(), quint64(20));
+    QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), last, 10'000);
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QCOMPARE(seqsOf(store.search(u"message"_s, HistoryDatabase::NoLimit, 3, u"caio"_s)),
+             range(last - 2, last));
+}
+
+void TestHistoryStore::sqliteIndexesWhatACrashLeftOut()
+{
+    // A server that stopped before indexing its last batches: the file's mark is behind.
+    const QString dir = m_dir->filePath(u"data"_s);
+    QString path;
+    {
+        SqliteHistoryDatabase store(dir, 1000);
+        QVERIFY(store.open());
+        QVERIFY(store.append(mixedBatch(1, 10)));
+        QVERIFY(store.indexPending());
+        QVERIFY(store.append(mixedBatch(11, 15)));
+        path = store.filePath();
+    }
+    QCOMPARE(indexedSeqOf(path), u"10"_s);
+    // And by hand: the index loses 6 to 10 and the mark goes back to 5, as if it had never
+    // indexed them.
+    QStringList takeOut;
+    for (const Message &message : mixedBatch(6, 10)) {
+        takeOut.append(u"INSERT INTO messages_fts (messages_fts, rowid, text) "
+                       "VALUES ('delete', %1, '%2')"_s.arg(message.seq)
+                           .arg(message.text));
+    }
+    takeOut.append(u"UPDATE meta SET value = '5' WHERE key = 'indexed-seq'"_s);
+    QCOMPARE(runOnFile(path, takeOut).first, QString());
+    QCOMPARE(runOnFile(path,
+                       {u"SELECT count(*) FROM messages_fts WHERE messages_fts MATCH "
+                        "'mixed'"_s})
+                 .second,
+             u"5"_s);
+
+    // Opened again: indexed at once, found, and sound.
+    SqliteHistoryDatabase store(dir, 1000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    QCOMPARE(store.indexedSeq(), quint64(15));
+    QCOMPARE(indexedSeqOf(path), u"15"_s);
+    QCOMPARE(searchIndexProblem(path), QString());
+    QCOMPARE(runOnFile(path,
+                       {u"SELECT count(*) FROM messages_fts WHERE messages_fts MATCH "
+                        "'mixed'"_s})
+                 .second,
+             u"15"_s);
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 100, u"caio"_s)),
+             range(1, 15));
+}
+
+void TestHistoryStore::sqliteRetentionRespectsTheIndexMark()
+{
+    // The trim deletes indexed and unindexed messages alike; the index loses only those it
+    // held (deleting from FTS5 what it does not hold would corrupt it).
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 5);
+    QVERIFY(store.open());
+    QVERIFY(store.append(mixedBatch(1, 3)));
+    QVERIFY(store.indexPending());
+    QVERIFY(store.append(mixedBatch(4, 6))); // trims 1, which was indexed
+    QVERIFY(store.append(mixedBatch(7, 14))); // trims 2 to 9: 2 and 3 indexed, 4 to 9 not
+    QCOMPARE(store.indexedSeq(), quint64(3));
+    QCOMPARE(seqsOf(store.latest(100)), range(10, 14));
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 100, u"caio"_s)),
+             range(10, 14));
+    QVERIFY(store.indexPending());
+    QCOMPARE(store.indexedSeq(), quint64(14));
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 100, u"caio"_s)),
+             range(10, 14));
+
+    // Unindexed ones trimmed by a later batch, after more were indexed.
+    QVERIFY(store.append(mixedBatch(15, 17)));
+    QVERIFY(store.append(mixedBatch(18, 21)));
+    QVERIFY(store.indexPending());
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 100, u"caio"_s)),
+             range(17, 21));
+}
+
+void TestHistoryStore::sqliteMarksAnOlderFileIndexed()
+{
+    // A file of schema 3 indexed every batch in its transaction and has no mark: opened by
+    // this server, everything in it counts as indexed, and the delete trigger is replaced.
+    const QString dir = m_dir->filePath(u"data"_s);
+    QString path;
+    {
+        SqliteHistoryDatabase store(dir, 1000);
+        QVERIFY(store.open());
+        QVERIFY(store.append(mixedBatch(1, 8)));
+        QVERIFY(store.indexPending());
+        path = store.filePath();
+    }
+    QCOMPARE(runOnFile(path,
+                       {u"DELETE FROM meta WHERE key = 'indexed-seq'"_s,
+                        u"UPDATE meta SET value = '3' WHERE key = 'schema'"_s,
+                        u"DROP TRIGGER messages_fts_delete"_s,
+                        u"CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
+                        "BEGIN INSERT INTO messages_fts (messages_fts, rowid, text) "
+                        "VALUES ('delete', old.seq, old.text); END"_s})
+                 .first,
+             QString());
+    SqliteHistoryDatabase store(dir, 5);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    QCOMPARE(store.indexedSeq(), quint64(8));
+    QCOMPARE(indexedSeqOf(path), u"8"_s);
+    QCOMPARE(runOnFile(path, {u"SELECT value FROM meta WHERE key = 'schema'"_s}).second, u"4"_s);
+    QCOMPARE(runOnFile(path,
+                       {u"SELECT sql LIKE '%WHEN old.seq <=%' FROM sqlite_master "
+                        "WHERE name = 'messages_fts_delete'"_s})
+                 .second,
+             u"1"_s);
+    // The next batch trims what is not indexed yet without harm.
+    QVERIFY(store.append(mixedBatch(9, 20)));
+    QVERIFY(store.indexPending());
+    QCOMPARE(searchIndexProblem(path), QString());
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 100, u"caio"_s)),
+             range(16, 20));
 }
 
 void TestHistoryStore::createFollowsConfig()
@@ -889,7 +1127,7 @@ void TestHistoryStore::logFramesAndTrim()
 
 void TestHistoryStore::sqliteRefusesNewerSchema()
 {
-    // A file a newer server wrote (schema 4): this one neither opens nor changes it.
+    // A file a newer server wrote (schema 5): this one neither opens nor changes it.
     const QString dir = m_dir->filePath(u"data"_s);
     QString path;
     {
@@ -917,7 +1155,7 @@ void TestHistoryStore::sqliteRefusesNewerSchema()
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(u"UPDATE meta SET value = '4' WHERE key = 'schema'"_s));
+        QVERIFY(query.exec(u"UPDATE meta SET value = '5' WHERE key = 'schema'"_s));
         query.finish();
         db.close();
     }
@@ -926,8 +1164,8 @@ void TestHistoryStore::sqliteRefusesNewerSchema()
     SqliteHistoryDatabase store(dir, 1000);
     QVERIFY(!store.open());
     QVERIFY2(store.errorString().contains(u"newer Tagarela"_s), qPrintable(store.errorString()));
-    QVERIFY2(store.errorString().contains(u"schema 4"_s), qPrintable(store.errorString()));
-    QCOMPARE(schemaOf(), u"4"_s);
+    QVERIFY2(store.errorString().contains(u"schema 5"_s), qPrintable(store.errorString()));
+    QCOMPARE(schemaOf(), u"5"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
