@@ -94,11 +94,9 @@ ClientSession::ClientSession(Connection *connection, ChatRoom *room, const Serve
     m_connection->setHeartbeat(config.heartbeatMs, config.heartbeatTimeoutMs);
     m_connection->setDetectTimeout(config.detectTimeoutMs);
 
-    connect(m_connection, &Connection::modeDetected, this, &ClientSession::onModeDetected);
-    connect(m_connection, &Connection::messageReceived, this, &ClientSession::onMessage);
-    connect(m_connection, &Connection::lineReceived, this, &ClientSession::onLine);
-    connect(m_connection, &Connection::protocolError, this, &ClientSession::onProtocolError);
-    connect(m_connection, &Connection::closed, this, &ClientSession::onClosed);
+    // A direct listener, not five signal-slot connections: each of those is a heap object
+    // plus an entry in both ends' connection lists, per idle connection.
+    m_connection->setListener(this);
 }
 
 ClientSession::~ClientSession()
@@ -108,6 +106,8 @@ ClientSession::~ClientSession()
     m_room->cancelClaims(this);
     if (m_room->contains(this))
         m_room->leave(this, tr("server stopped"));
+    // The connection, a child, outlives this body; signal connections would be cut here too.
+    m_connection->setListener(nullptr);
 }
 
 void ClientSession::setPasswordCheck(PasswordCheck *check, const QElapsedTimer *clock)

@@ -34,6 +34,7 @@ class LogThrottle;
 class ClientSession final
     : public QObject
     , public RoomMember
+    , private Connection::Listener
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientSession)
@@ -133,6 +134,21 @@ private:
         QString clientId; //!< Kind::Error: the say's, when it could be read
         qsizetype bytes = 0; //!< its size as it arrived, counted against the held bytes
     };
+
+    // Connection::Listener: called directly, not through signal-slot connections (memory
+    // per idle connection).
+    void connectionModeDetected(Connection::Mode mode) override { onModeDetected(mode); }
+    void connectionMessageReceived(const Message &message) override { onMessage(message); }
+    void connectionLineReceived(const TextLine &line) override { onLine(line); }
+    void connectionProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                                 const QString &clientId) override
+    {
+        onProtocolError(code, detail, fatal, clientId);
+    }
+    void connectionClosed(ErrorCode code, const QString &detail) override
+    {
+        onClosed(code, detail);
+    }
 
     void onModeDetected(Connection::Mode mode);
     void onMessage(const Message &message);

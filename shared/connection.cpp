@@ -124,7 +124,7 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
             // stream can be trusted or will decrypt again. Say so and end it, or it lingers.
             const QString detail = tr("TLS error: %1").arg(m_socket->errorString());
             abort(ErrorCode::Protocol, detail);
-            Q_EMIT protocolError(ErrorCode::Protocol, detail, true);
+            reportProtocolError(ErrorCode::Protocol, detail, true);
         }
     });
 }
@@ -286,7 +286,7 @@ bool Connection::sendEncoded(const QByteArray &bytes)
                   .arg(m_budget->limit);
         // Abort first: nothing more can reach this peer, so a reply to the signal must not try.
         abort(ErrorCode::SlowReader, detail);
-        Q_EMIT protocolError(ErrorCode::SlowReader, detail, true);
+        reportProtocolError(ErrorCode::SlowReader, detail, true);
         return false;
     }
     m_outQueue.append(bytes);
@@ -634,7 +634,7 @@ void Connection::detectFrom(QByteArrayView bytes)
 {
     if (m_magicSeen.isEmpty() && bytes.front() == Protocol::TlsHandshakeByte) {
         const QString detail = u"a TLS handshake, but this server has no certificate"_s;
-        Q_EMIT protocolError(ErrorCode::Protocol, detail, true);
+        reportProtocolError(ErrorCode::Protocol, detail, true);
         close(ErrorCode::Protocol, detail);
         return;
     }
@@ -650,7 +650,7 @@ void Connection::detectFrom(QByteArrayView bytes)
     m_magicSeen.append(bytes.first(take));
     if (!Protocol::magic().startsWith(m_magicSeen)) {
         const QString detail = u"the first bytes are not the Tagarela magic"_s;
-        Q_EMIT protocolError(ErrorCode::Protocol, detail, true);
+        reportProtocolError(ErrorCode::Protocol, detail, true);
         close(ErrorCode::Protocol, detail);
         return;
     }
@@ -673,6 +673,8 @@ void Connection::switchMode(Mode mode)
     } else {
         setSocketOption(SOL_SOCKET, SO_KEEPALIVE, 1);
     }
+    if (m_listener)
+        m_listener->connectionModeDetected(mode);
     Q_EMIT modeDetected(mode);
 }
 
@@ -683,7 +685,7 @@ void Connection::decodeFrames(QByteArrayView bytes)
             ? u"a frame announced an empty payload"_s
             : u"a frame announced %1 bytes, over the limit of %2"_s.arg(m_frames.rejectedLength())
                   .arg(m_frames.maxPayload());
-        Q_EMIT protocolError(ErrorCode::FrameTooLarge, detail, true);
+        reportProtocolError(ErrorCode::FrameTooLarge, detail, true);
         close(ErrorCode::FrameTooLarge, detail);
         return;
     }
@@ -692,7 +694,7 @@ void Connection::decodeFrames(QByteArrayView bytes)
         m_inputBytes = payload.size();
         const DecodeResult result = MessageCodec::decode(payload);
         if (!result.ok()) {
-            Q_EMIT protocolError(result.error, result.detail, false, result.clientId);
+            reportProtocolError(result.error, result.detail, false, result.clientId);
             continue;
         }
         switch (result.message.type) {
@@ -707,6 +709,8 @@ void Connection::decodeFrames(QByteArrayView bytes)
             }
             break;
         default:
+            if (m_listener)
+                m_listener->connectionMessageReceived(result.message);
             Q_EMIT messageReceived(result.message);
         }
     }
@@ -715,8 +719,20 @@ void Connection::decodeFrames(QByteArrayView bytes)
 void Connection::decodeLines(QByteArrayView bytes)
 {
     m_lines.feed(bytes);
-    while (!m_closing && m_lines.hasLine())
-        Q_EMIT lineReceived(m_lines.next());
+    while (!m_closing && m_lines.hasLine()) {
+        const TextLine line = m_lines.next();
+        if (m_listener)
+            m_listener->connectionLineReceived(line);
+        Q_EMIT lineReceived(line);
+    }
+}
+
+void Connection::reportProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                                     const QString &clientId)
+{
+    if (m_listener)
+        m_listener->connectionProtocolError(code, detail, fatal, clientId);
+    Q_EMIT protocolError(code, detail, fatal, clientId);
 }
 
 void Connection::timerEvent(QTimerEvent *event)
@@ -747,7 +763,7 @@ void Connection::onHeartbeat()
     if (m_heartbeatTimeoutMs > 0 && m_lastReceived.elapsed() > m_heartbeatTimeoutMs) {
         // Translated: a client shows it when it reconnects ("Connection lost (...)").
         const QString detail = tr("nothing received for %1 ms").arg(m_lastReceived.elapsed());
-        Q_EMIT protocolError(ErrorCode::HeartbeatTimeout, detail, true);
+        reportProtocolError(ErrorCode::HeartbeatTimeout, detail, true);
         close(ErrorCode::HeartbeatTimeout, detail);
         return;
     }
@@ -785,7 +801,13 @@ void Connection::finish()
     accountOutput();
     // Queued so that whoever called send() or close() is not torn down under its own feet.
     QMetaObject::invokeMethod(
-        this, [this] { Q_EMIT closed(m_closeCode, m_closeDetail); }, Qt::QueuedConnection);
+        this,
+        [this] {
+            if (m_listener)
+                m_listener->connectionClosed(m_closeCode, m_closeDetail);
+            Q_EMIT closed(m_closeCode, m_closeDetail);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace Tagarela

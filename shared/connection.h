@@ -71,6 +71,29 @@ public:
     enum class Mode { Detecting, Framed, Line };
     Q_ENUM(Mode)
 
+    /*!
+     * One owner told by a direct call what the signals below say: the server's session, so
+     * that thousands of idle connections do not each keep five signal-slot connections (each
+     * a heap object plus both ends' connection lists). Each call comes just before the signal
+     * of the same name, with the same arguments and guarantees (closed exactly once, on a
+     * later turn than its cause); a listener may close the connection from any of them.
+     */
+    class Listener
+    {
+    public:
+        virtual void connectionModeDetected(Tagarela::Connection::Mode mode) = 0;
+        virtual void connectionMessageReceived(const Tagarela::Message &message) = 0;
+        virtual void connectionLineReceived(const Tagarela::TextLine &line) = 0;
+        virtual void connectionProtocolError(Tagarela::ErrorCode code, const QString &detail,
+                                             bool fatal, const QString &clientId) = 0;
+        virtual void connectionClosed(Tagarela::ErrorCode code, const QString &detail) = 0;
+
+    protected:
+        Listener() = default;
+        ~Listener() = default;
+        Q_DISABLE_COPY_MOVE(Listener)
+    };
+
     /*! Takes ownership of \a socket, which must be connected or connecting. */
     Connection(QTcpSocket *socket, Role role, QObject *parent = nullptr);
     /*!
@@ -106,6 +129,11 @@ public:
      * bytes are already there.
      */
     void setDetectTimeout(int ms) { m_detectTimeoutMs = ms; }
+    /*!
+     * Tells \a listener (one at most; nullptr: none) what the signals say, before they are
+     * emitted. It must outlive the connection or be unset first.
+     */
+    void setListener(Listener *listener) { m_listener = listener; }
 
     /*! Starts reading (and, for a client, sends the magic). Call once the socket is connected. */
     void start();
@@ -195,6 +223,9 @@ private:
     void onHeartbeat();
     void detectFrom(QByteArrayView bytes);
     void switchMode(Mode mode);
+    /*! Tells the listener, then emits protocolError(). */
+    void reportProtocolError(ErrorCode code, const QString &detail, bool fatal,
+                             const QString &clientId = {});
     void decodeFrames(QByteArrayView bytes);
     void decodeLines(QByteArrayView bytes);
     void finish();
@@ -237,6 +268,7 @@ private:
     qint64 m_maxPendingOutput = 0;
     qsizetype m_inputBytes = 0;
     OutputBudget *m_budget = nullptr;
+    Listener *m_listener = nullptr;
     qint64 m_budgeted = 0; //!< what this connection has added to m_budget
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;

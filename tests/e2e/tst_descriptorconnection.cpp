@@ -82,6 +82,54 @@ void resetConnection(QTcpSocket &socket)
     socket.abort();
 }
 
+// Writes down what a Connection tells its listener, in order, in the same log as its signals.
+class RecordingListener final : public Connection::Listener
+{
+public:
+    explicit RecordingListener(QStringList *log)
+        : m_log(log)
+    { }
+    void connectionModeDetected(Connection::Mode mode) override
+    {
+        m_log->append(u"listener mode %1"_s.arg(int(mode)));
+    }
+    void connectionMessageReceived(const Message &message) override
+    {
+        m_log->append(u"listener message %1"_s.arg(int(message.type)));
+    }
+    void connectionLineReceived(const TextLine &line) override
+    {
+        m_log->append(u"listener line "_s + line.text);
+    }
+    void connectionProtocolError(ErrorCode code, const QString &, bool fatal,
+                                 const QString &) override
+    {
+        m_log->append(u"listener error %1 %2"_s.arg(int(code)).arg(fatal));
+    }
+    void connectionClosed(ErrorCode code, const QString &) override
+    {
+        m_log->append(u"listener closed %1"_s.arg(int(code)));
+    }
+
+private:
+    QStringList *m_log;
+};
+
+void logSignals(Connection *connection, QObject *context, QStringList *log)
+{
+    QObject::connect(connection, &Connection::modeDetected, context, [log](Connection::Mode mode) {
+        log->append(u"signal mode %1"_s.arg(int(mode)));
+    });
+    QObject::connect(connection, &Connection::lineReceived, context,
+                     [log](const TextLine &line) { log->append(u"signal line "_s + line.text); });
+    QObject::connect(connection, &Connection::protocolError, context,
+                     [log](ErrorCode code, const QString &, bool fatal) {
+                         log->append(u"signal error %1 %2"_s.arg(int(code)).arg(fatal));
+                     });
+    QObject::connect(connection, &Connection::closed, context,
+                     [log](ErrorCode code) { log->append(u"signal closed %1"_s.arg(int(code))); });
+}
+
 } // namespace
 
 class TestDescriptorConnection final : public QObject
@@ -97,6 +145,7 @@ private Q_SLOTS:
     void peerResetWhileIdle();
     void halfCloseDeliversWhatCameFirst();
     void readsMoreThanOneChunk();
+    void listenerHearsWhatTheSignalsSay();
 };
 
 void TestDescriptorConnection::readsLinesAndTakesPeerAddress()
@@ -309,6 +358,63 @@ void TestDescriptorConnection::readsMoreThanOneChunk()
     pair.client->write(sent);
     QTRY_COMPARE_WITH_TIMEOUT(lines.size(), Count, 30000);
     QCOMPARE(lines, expected);
+}
+
+void TestDescriptorConnection::listenerHearsWhatTheSignalsSay()
+{
+    // The server's session listens through Connection::Listener, not signal connections: it
+    // hears every event once, just before the signal, and the close exactly once. A listener
+    // unset hears nothing more.
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+
+    Pair text = connectPair(listener);
+    QVERIFY(text.server);
+    QStringList textLog;
+    RecordingListener textListener(&textLog);
+    text.server->setListener(&textListener);
+    logSignals(text.server.get(), this, &textLog);
+    text.server->start();
+    text.client->write("hello\r\nworld\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(textLog.size(), 6, 10000);
+    text.client->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(textLog.size(), 8, 10000);
+    const int line = int(Connection::Mode::Line);
+    const int none = int(ErrorCode::None);
+    QCOMPARE(textLog,
+             (QStringList {u"listener mode %1"_s.arg(line), u"signal mode %1"_s.arg(line),
+                           u"listener line hello"_s, u"signal line hello"_s,
+                           u"listener line world"_s, u"signal line world"_s,
+                           u"listener closed %1"_s.arg(none), u"signal closed %1"_s.arg(none)}));
+
+    // Not the magic after a 0x00: a fatal protocol error, then the close, once each.
+    Pair framed = connectPair(listener);
+    QVERIFY(framed.server);
+    QStringList framedLog;
+    RecordingListener framedListener(&framedLog);
+    framed.server->setListener(&framedListener);
+    logSignals(framed.server.get(), this, &framedLog);
+    framed.server->start();
+    framed.client->write(QByteArray("\0NOTMAGIC", 9));
+    QTRY_COMPARE_WITH_TIMEOUT(framedLog.size(), 4, 10000);
+    const int protocol = int(ErrorCode::Protocol);
+    QCOMPARE(
+        framedLog,
+        (QStringList {u"listener error %1 1"_s.arg(protocol), u"signal error %1 1"_s.arg(protocol),
+                      u"listener closed %1"_s.arg(protocol), u"signal closed %1"_s.arg(protocol)}));
+
+    // Unset: the signals go on, the listener hears nothing.
+    Pair unset = connectPair(listener);
+    QVERIFY(unset.server);
+    QStringList unsetLog;
+    RecordingListener unsetListener(&unsetLog);
+    unset.server->setListener(&unsetListener);
+    unset.server->setListener(nullptr);
+    QSignalSpy lines(unset.server.get(), &Connection::lineReceived);
+    unset.server->start();
+    unset.client->write("quiet\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(lines.size(), 1, 10000);
+    QVERIFY(unsetLog.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDescriptorConnection)
