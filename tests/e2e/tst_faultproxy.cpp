@@ -5,17 +5,15 @@
 #include <memory>
 #include <vector>
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
 
 #include "chatclient.h"
+#include "chatperson.h"
 #include "chatserver.h"
 #include "faultproxy.h"
 #include "messagemodel.h"
@@ -24,43 +22,6 @@
 using namespace Tagarela;
 using namespace Tagarela::TestSupport;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// One person: a client and the log the window would show.
-struct Person
-{
-    std::unique_ptr<ChatClient> client = std::make_unique<ChatClient>();
-    std::unique_ptr<MessageModel> model = std::make_unique<MessageModel>();
-    QTimer sender;
-    int sent = 0;
-};
-
-struct Seen
-{
-    QList<quint64> seqs; //!< of the chat lines, top to bottom
-    QStringList texts;
-    int unconfirmed = 0;
-};
-
-Seen seenBy(const MessageModel &model)
-{
-    Seen seen;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const ChatLine line = model.line(row);
-        if (line.kind != ChatLine::Kind::Chat)
-            continue;
-        if (line.isUnconfirmed()) {
-            ++seen.unconfirmed;
-            continue;
-        }
-        seen.seqs.append(line.seq);
-        seen.texts.append(line.text);
-    }
-    return seen;
-}
-
-} // namespace
 
 class TestFaultProxy final : public QObject
 {
@@ -73,10 +34,7 @@ private Q_SLOTS:
 
 void TestFaultProxy::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
-        .removeRecursively();
-    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
+    startClientsAfresh();
 }
 
 void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
@@ -103,10 +61,10 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
 
     QElapsedTimer clock;
     clock.start();
-    std::vector<std::unique_ptr<Person>> people;
+    std::vector<std::unique_ptr<ChatPerson>> people;
     QStringList expected;
     for (int i = 0; i < Clients; ++i) {
-        auto person = std::make_unique<Person>();
+        auto person = std::make_unique<ChatPerson>();
         person->model->follow(person->client.get());
         person->client->setReconnectDelays(5, 40);
         person->client->setRandomSeed(Seed + quint32(i));
@@ -122,7 +80,7 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
 
     // Each sends one message every 2 ms, whether connected or not: the outbox keeps them.
     for (int i = 0; i < Clients; ++i) {
-        Person *person = people[std::size_t(i)].get();
+        ChatPerson *person = people[std::size_t(i)].get();
         person->sender.setInterval(2);
         connect(&person->sender, &QTimer::timeout, person->client.get(), [person, i] {
             if (person->sent == PerClient) {
@@ -139,7 +97,7 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
         for (const auto &person : people) {
             if (person->sent < PerClient || !person->client->outbox().isEmpty())
                 return false;
-            const Seen seen = seenBy(*person->model);
+            const SeenChats seen = seenBy(*person->model);
             if (seen.unconfirmed > 0 || seen.seqs.size() < expected.size())
                 return false;
         }
@@ -157,7 +115,7 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
             .arg(elapsed);
     QString details = figures;
     for (const auto &person : people) {
-        const Seen seen = seenBy(*person->model);
+        const SeenChats seen = seenBy(*person->model);
         details += u"\n%1 (%2): state %3, sent %4, outbox %5, %6 lines, %7 unconfirmed"_s
                        .arg(person->client->nick(), person->client->host())
                        .arg(int(person->client->state()))
@@ -167,7 +125,7 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
                        .arg(seen.unconfirmed);
     }
     for (const auto &person : people) {
-        const Seen seen = seenBy(*person->model);
+        const SeenChats seen = seenBy(*person->model);
         QStringList missing;
         for (const QString &text : std::as_const(expected)) {
             if (!seen.texts.contains(text))
@@ -183,7 +141,7 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
     QVERIFY2(done, qPrintable(u"no convergence: "_s + details));
     QVERIFY2(proxy.cutCount() >= MinCuts, qPrintable(u"too few cuts: "_s + details));
 
-    const Seen reference = seenBy(*people.front()->model);
+    const SeenChats reference = seenBy(*people.front()->model);
     QStringList sorted = reference.texts;
     sorted.sort();
     QStringList wanted = expected;
@@ -194,7 +152,7 @@ void TestFaultProxy::everyoneSeesEverythingOnceInOrder()
         QVERIFY2(reference.seqs.at(i - 1) < reference.seqs.at(i), qPrintable(details));
     // Everyone the same, in the same order.
     for (const auto &person : people) {
-        const Seen seen = seenBy(*person->model);
+        const SeenChats seen = seenBy(*person->model);
         QVERIFY2(seen.seqs == reference.seqs, qPrintable(details));
         QVERIFY2(seen.texts == reference.texts, qPrintable(details));
     }

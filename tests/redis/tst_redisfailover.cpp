@@ -10,14 +10,12 @@
 #include <memory>
 #include <vector>
 
-#include <QDir>
 #include <QHostAddress>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
 
 #include "chatclient.h"
+#include "chatperson.h"
 #include "chatserver.h"
 #include "faultproxy.h"
 #include "messagemodel.h"
@@ -35,39 +33,6 @@ namespace {
 constexpr int LongWaitMs = 30'000;
 constexpr int LeaseMs = 1500;
 
-// One person: a client and the log the window would show.
-struct Person
-{
-    std::unique_ptr<ChatClient> client = std::make_unique<ChatClient>();
-    std::unique_ptr<MessageModel> model = std::make_unique<MessageModel>();
-    QTimer sender;
-    int sent = 0;
-};
-
-struct Seen
-{
-    QList<quint64> seqs; //!< of the chat lines, top to bottom
-    QStringList texts;
-    int unconfirmed = 0;
-};
-
-Seen seenBy(const MessageModel &model)
-{
-    Seen seen;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const ChatLine line = model.line(row);
-        if (line.kind != ChatLine::Kind::Chat)
-            continue;
-        if (line.isUnconfirmed()) {
-            ++seen.unconfirmed;
-            continue;
-        }
-        seen.seqs.append(line.seq);
-        seen.texts.append(line.text);
-    }
-    return seen;
-}
-
 } // namespace
 
 class TestRedisFailover final : public QObject
@@ -81,10 +46,7 @@ private Q_SLOTS:
 
 void TestRedisFailover::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox"_s)
-        .removeRecursively();
-    QSettings(u"Tagarela"_s, u"tagarela"_s).remove(u"resume"_s);
+    startClientsAfresh();
 }
 
 void TestRedisFailover::serverKilledMidStream()
@@ -136,10 +98,10 @@ void TestRedisFailover::serverKilledMidStream()
                              address(1) + u", "_s + address(2), address(2) + u", "_s + address(1)};
     const int clients = int(lists.size());
 
-    std::vector<std::unique_ptr<Person>> people;
+    std::vector<std::unique_ptr<ChatPerson>> people;
     QStringList expected;
     for (int i = 0; i < clients; ++i) {
-        auto person = std::make_unique<Person>();
+        auto person = std::make_unique<ChatPerson>();
         person->model->follow(person->client.get());
         person->client->setReconnectDelays(5, 100);
         person->client->setRandomSeed(Seed + quint32(i));
@@ -158,7 +120,7 @@ void TestRedisFailover::serverKilledMidStream()
 
     // Each sends one message every 5 ms, whether connected or not: the outbox keeps them.
     for (int i = 0; i < clients; ++i) {
-        Person *person = people[std::size_t(i)].get();
+        ChatPerson *person = people[std::size_t(i)].get();
         person->sender.setInterval(5);
         connect(&person->sender, &QTimer::timeout, person->client.get(), [person, i] {
             if (person->sent == PerClient) {
@@ -184,7 +146,7 @@ void TestRedisFailover::serverKilledMidStream()
         for (const auto &person : people) {
             if (person->sent < PerClient || !person->client->outbox().isEmpty())
                 return false;
-            const Seen seen = seenBy(*person->model);
+            const SeenChats seen = seenBy(*person->model);
             if (seen.unconfirmed > 0 || seen.seqs.size() < expected.size())
                 return false;
         }
@@ -200,7 +162,7 @@ void TestRedisFailover::serverKilledMidStream()
                        .arg(proxy->cutCount());
     }
     for (const auto &person : people) {
-        const Seen seen = seenBy(*person->model);
+        const SeenChats seen = seenBy(*person->model);
         details += u"\n%1 (%2): state %3, sent %4, outbox %5, %6 lines, %7 unconfirmed"_s
                        .arg(person->client->nick(), person->client->host())
                        .arg(int(person->client->state()))
@@ -225,7 +187,7 @@ void TestRedisFailover::serverKilledMidStream()
                                   (QStringList {u"p0"_s, u"p1"_s, u"p2"_s, u"p3"_s}), LongWaitMs);
     }
 
-    const Seen reference = seenBy(*people.front()->model);
+    const SeenChats reference = seenBy(*people.front()->model);
     QStringList sorted = reference.texts;
     sorted.sort();
     QStringList wanted = expected;
@@ -236,7 +198,7 @@ void TestRedisFailover::serverKilledMidStream()
         QVERIFY2(reference.seqs.at(i - 1) < reference.seqs.at(i), qPrintable(details));
     // Everyone the same, in the same order.
     for (const auto &person : people) {
-        const Seen seen = seenBy(*person->model);
+        const SeenChats seen = seenBy(*person->model);
         QVERIFY2(seen.seqs == reference.seqs, qPrintable(details));
         QVERIFY2(seen.texts == reference.texts, qPrintable(details));
     }
