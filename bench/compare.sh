@@ -155,8 +155,8 @@ for run in $(seq 1 "$runs"); do
                 continue
             fi
             ((bench_status == 0)) || status=1
-            python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r.update(server=sys.argv[2], preset=sys.argv[3], run=int(sys.argv[4]), load=float(sys.argv[5])); print(json.dumps(r, sort_keys=True))' \
-                "$report" "$name" "$preset" "$run" "$load" >>"$results"
+            python3 "$here/medians.py" record "$report" server "$name" "$preset" "$run" "$load" \
+                >>"$results"
             echo "compare.sh: run $run $preset $name: done" >&2
         done
     done
@@ -164,65 +164,17 @@ done
 [[ -n ${JSON_OUT:-} && -f $results ]] && cp "$results" "$JSON_OUT"
 [[ -f $results ]] || exit 1
 
-python3 - "$results" "$runs" "${servers[@]}" <<'PY' || status=1
-import json, statistics, sys
-path, runs, servers = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-rows = [json.loads(line) for line in open(path)]
-presets = list(dict.fromkeys(r["preset"] for r in rows))
-label = {"text": "Tagarela text", "framed": "Tagarela framed", "node": "Node `net`",
-         "bun": "Bun", "epoll": "epoll (ceiling)"}
-# figure key, label, format, higher is better
-figures = {
-    "deliveries_per_s": ("deliveries/s", lambda v: "%.2f M" % (v / 1e6), True),
-    "latency_ms_p50": ("p50", lambda v: "%.2f ms" % v, False),
-    "latency_ms_p99": ("p99", lambda v: "%.2f ms" % v, False),
-    "connect_join_s": ("all joined after", lambda v: "%.2f s" % v, False),
-    "server_cpu_percent": ("server CPU", lambda v: "%.1f %%" % v, False),
-    "server_vmhwm_kb": ("peak RSS", lambda v: "%.1f MB" % (v / 1024), False),
-    "server_rss_per_connection_bytes": ("RSS per connection", lambda v: "%.1f KB" % (v / 1000), False),
-}
-shown = {
-    "w1": ["deliveries_per_s", "latency_ms_p99", "server_cpu_percent"],
-    "w2": ["latency_ms_p50", "latency_ms_p99", "server_cpu_percent"],
-    "w3": ["latency_ms_p99", "connect_join_s", "server_vmhwm_kb", "server_rss_per_connection_bytes"],
-    "w3x": ["latency_ms_p99", "connect_join_s", "server_vmhwm_kb", "server_rss_per_connection_bytes"],
-    "w4": ["server_cpu_percent", "latency_ms_p50", "latency_ms_p99"],
-}
-def median(preset, server, key):
-    values = [r[key] for r in rows if r["preset"] == preset and r["server"] == server and key in r]
-    return statistics.median(values) if values else None
-present = [s for s in servers if any(r["server"] == s for r in rows)]
-print("| workload | figure | " + " | ".join(label[s] for s in present) + " |")
-print("|---|---|" + "---|" * len(present))
-for preset in presets:
-    for key in shown.get(preset, ["deliveries_per_s", "latency_ms_p99", "server_cpu_percent"]):
-        name, fmt, higher = figures[key]
-        cells = []
-        for s in present:
-            v = median(preset, s, key)
-            if v is None:
-                cells.append("-")
-                continue
-            cell = fmt(v)
-            ratios = []
-            for ref in ("epoll", "node"):
-                r = median(preset, ref, key)
-                if ref != s and r:
-                    ratios.append("%.2fx %s" % (v / r, "ceiling" if ref == "epoll" else "Node"))
-            cells.append(cell + (" (" + ", ".join(ratios) + ")" if ratios else ""))
-        print("| %s | %s | %s |" % (preset, name, " | ".join(cells)))
-    cells = []
-    for s in present:
-        mine = [r for r in rows if r["preset"] == preset and r["server"] == s]
-        bad = sum(r["lost"] + r["duplicated"] + r["corrupt"] + r["out_of_order"] for r in mine)
-        incomplete = sum(1 for r in mine if not r["complete"])
-        cells.append("0" if bad == 0 and incomplete == 0 else
-                     "**%d**%s" % (bad, " (%d runs incomplete)" % incomplete if incomplete else ""))
-    print("| %s | lost+dup+corrupt+reordered | %s |" % (preset, " | ".join(cells)))
-loads = [r["load"] for r in rows]
-print()
-print("Medians of %d run(s) per cell; ratios are this figure over the ceiling's and Node's "
-      "(above 1 is more, which is better only for deliveries/s). Load average at the start "
-      "of each run: %.1f-%.1f." % (runs, min(loads), max(loads)))
-PY
+labels=()
+for name in "${servers[@]}"; do
+    case $name in
+    text) labels+=("text=Tagarela text") ;;
+    framed) labels+=("framed=Tagarela framed") ;;
+    node) labels+=("node=Node \`net\`") ;;
+    bun) labels+=("bun=Bun") ;;
+    epoll) labels+=("epoll=epoll (ceiling)") ;;
+    esac
+done
+python3 "$here/medians.py" table "$results" "$runs" server \
+    "ratios are this figure over the ceiling's and Node's (above 1 is more, which is better only for deliveries/s). " \
+    --ref epoll=ceiling --ref node=Node --memory "${labels[@]}" || status=1
 exit $status

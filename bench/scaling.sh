@@ -198,8 +198,8 @@ for run in $(seq 1 "$runs"); do
                 continue
             fi
             ((bench_status == 0)) || status=1
-            python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r.update(setup=sys.argv[2], preset=sys.argv[3], run=int(sys.argv[4]), load=float(sys.argv[5])); print(json.dumps(r, sort_keys=True))' \
-                "$report" "$name" "$preset" "$run" "$load" >>"$results"
+            python3 "$here/medians.py" record "$report" setup "$name" "$preset" "$run" "$load" \
+                >>"$results"
             echo "scaling.sh: run $run $preset $name: done" >&2
         done
     done
@@ -207,58 +207,15 @@ done
 [[ -n ${JSON_OUT:-} && -f $results ]] && cp "$results" "$JSON_OUT"
 [[ -f $results ]] || exit 1
 
-python3 - "$results" "$runs" "${setups[@]}" <<'PY' || status=1
-import json, statistics, sys
-path, runs, setups = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-rows = [json.loads(line) for line in open(path)]
-presets = list(dict.fromkeys(r["preset"] for r in rows))
-label = {"sqlite": "one server, SQLite", "redis1": "one server, Redis",
-         "redis3": "three servers, Redis"}
-figures = {
-    "deliveries_per_s": ("deliveries/s", lambda v: "%.2f M" % (v / 1e6)),
-    "latency_ms_p50": ("p50", lambda v: "%.2f ms" % v),
-    "latency_ms_p99": ("p99", lambda v: "%.2f ms" % v),
-    "connect_join_s": ("all joined after", lambda v: "%.2f s" % v),
-    "server_cpu_percent": ("server-side CPU", lambda v: "%.1f %%" % v),
-}
-shown = {
-    "w1": ["deliveries_per_s", "latency_ms_p99", "server_cpu_percent"],
-    "w2": ["latency_ms_p50", "latency_ms_p99", "server_cpu_percent"],
-    "w3": ["latency_ms_p99", "connect_join_s"],
-    "w3x": ["latency_ms_p99", "connect_join_s"],
-    "w4": ["server_cpu_percent", "latency_ms_p50", "latency_ms_p99"],
-}
-def median(preset, setup, key):
-    values = [r[key] for r in rows if r["preset"] == preset and r["setup"] == setup and key in r]
-    return statistics.median(values) if values else None
-present = [s for s in setups if any(r["setup"] == s for r in rows)]
-print("| workload | figure | " + " | ".join(label[s] for s in present) + " |")
-print("|---|---|" + "---|" * len(present))
-for preset in presets:
-    for key in shown.get(preset, ["deliveries_per_s", "latency_ms_p99", "server_cpu_percent"]):
-        name, fmt = figures[key]
-        cells = []
-        for s in present:
-            v = median(preset, s, key)
-            if v is None:
-                cells.append("-")
-                continue
-            ref = median(preset, "sqlite", key)
-            ratio = " (%.2fx)" % (v / ref) if s != "sqlite" and ref else ""
-            cells.append(fmt(v) + ratio)
-        print("| %s | %s | %s |" % (preset, name, " | ".join(cells)))
-    cells = []
-    for s in present:
-        mine = [r for r in rows if r["preset"] == preset and r["setup"] == s]
-        bad = sum(r["lost"] + r["duplicated"] + r["corrupt"] + r["out_of_order"] for r in mine)
-        incomplete = sum(1 for r in mine if not r["complete"])
-        cells.append("0" if bad == 0 and incomplete == 0 else
-                     "**%d**%s" % (bad, " (%d runs incomplete)" % incomplete if incomplete else ""))
-    print("| %s | lost+dup+corrupt+reordered | %s |" % (preset, " | ".join(cells)))
-loads = [r["load"] for r in rows]
-print()
-print("Medians of %d run(s) per cell; ratios are this figure over one server on SQLite's. "
-      "Server-side CPU is the sum over the tagarela-servers and redis-server. Load average at "
-      "the start of each run: %.1f-%.1f." % (runs, min(loads), max(loads)))
-PY
+labels=()
+for name in "${setups[@]}"; do
+    case $name in
+    sqlite) labels+=("sqlite=one server, SQLite") ;;
+    redis1) labels+=("redis1=one server, Redis") ;;
+    redis3) labels+=("redis3=three servers, Redis") ;;
+    esac
+done
+python3 "$here/medians.py" table "$results" "$runs" setup \
+    "ratios are this figure over one server on SQLite's. Server-side CPU is the sum over the tagarela-servers and redis-server. " \
+    --ref sqlite= --cpu-label "server-side CPU" "${labels[@]}" || status=1
 exit $status
