@@ -559,23 +559,16 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
         QVERIFY(store.indexPending());
         path = store.filePath();
     }
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema2"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY2(query.exec(u"CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
-                            "INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); "
-                            "END"_s),
-                 qPrintable(query.lastError().text()));
-        QVERIFY(query.exec(u"UPDATE meta SET value = '2' WHERE key = 'schema'"_s));
-        QVERIFY(query.exec(u"DELETE FROM meta WHERE key = 'indexed-seq'"_s));
-        QVERIFY(query.exec(u"INSERT INTO messages VALUES (4, 4, 'chat', 'ana', 'word4 old', 0, "
-                           "NULL, NULL)"_s));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"schema2"_s);
+    QCOMPARE(runOnFile(path,
+                       {u"CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+                        "INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text); "
+                        "END"_s,
+                        u"UPDATE meta SET value = '2' WHERE key = 'schema'"_s,
+                        u"DELETE FROM meta WHERE key = 'indexed-seq'"_s,
+                        u"INSERT INTO messages VALUES (4, 4, 'chat', 'ana', 'word4 old', 0, "
+                        "NULL, NULL)"_s})
+                 .first,
+             QString());
     QCOMPARE(searchIndexProblem(path), QString());
 
     // Opened by this server: the trigger is gone, so a message is indexed once.
@@ -585,20 +578,11 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
     QVERIFY(store.indexPending());
     QCOMPARE(searchIndexProblem(path), QString());
     QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)), range(1, 6));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema3"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s) &&
-                query.next());
-        QCOMPARE(query.value(0).toInt(), 1); // messages_fts_delete
-        QVERIFY(query.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s) && query.next());
-        QCOMPARE(query.value(0).toString(), u"4"_s);
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"schema3"_s);
+    // messages_fts_delete only.
+    QCOMPARE(runOnFile(path, {u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s}),
+             std::make_pair(QString(), u"1"_s));
+    QCOMPARE(runOnFile(path, {u"SELECT value FROM meta WHERE key = 'schema'"_s}),
+             std::make_pair(QString(), u"4"_s));
 }
 
 void TestHistoryStore::sqliteSearchFindsWhatIsNotIndexedYet()
@@ -1136,36 +1120,15 @@ void TestHistoryStore::sqliteRefusesNewerSchema()
         QVERIFY(store.append(mixedBatch(1, 3)));
         path = store.filePath();
     }
-    const auto schemaOf = [&path] {
-        QString value;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-            db.setDatabaseName(path);
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(u"SELECT value FROM meta WHERE key = 'schema'"_s) && query.next())
-                    value = query.value(0).toString();
-            }
-        }
-        QSqlDatabase::removeDatabase(u"peek"_s);
-        return value;
-    };
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(u"UPDATE meta SET value = '5' WHERE key = 'schema'"_s));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"schema4"_s);
+    const QString schema = u"SELECT value FROM meta WHERE key = 'schema'"_s;
+    QCOMPARE(runOnFile(path, {u"UPDATE meta SET value = '5' WHERE key = 'schema'"_s, schema}),
+             std::make_pair(QString(), u"5"_s));
 
     SqliteHistoryDatabase store(dir, 1000);
     QVERIFY(!store.open());
     QVERIFY2(store.errorString().contains(u"newer Tagarela"_s), qPrintable(store.errorString()));
     QVERIFY2(store.errorString().contains(u"schema 5"_s), qPrintable(store.errorString()));
-    QCOMPARE(schemaOf(), u"5"_s);
+    QCOMPARE(runOnFile(path, {schema}), std::make_pair(QString(), u"5"_s));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
