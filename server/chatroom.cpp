@@ -280,11 +280,16 @@ qsizetype ChatRoom::sortedOffset(size_t index) const
     return offset;
 }
 
-void ChatRoom::addSorted(const QString &nick)
+std::vector<ChatRoom::SortedNick>::const_iterator ChatRoom::sortedPlace(const QString &nick) const
 {
-    const auto at = std::lower_bound(
+    return std::lower_bound(
         m_sorted.cbegin(), m_sorted.cend(), nick,
         [](const SortedNick &sorted, const QString &key) { return NickOrder()(sorted.nick, key); });
+}
+
+void ChatRoom::addSorted(const QString &nick)
+{
+    const auto at = sortedPlace(nick);
     if (at != m_sorted.cend() && at->nick == nick)
         return;
     QByteArray item;
@@ -296,9 +301,7 @@ void ChatRoom::addSorted(const QString &nick)
 
 void ChatRoom::removeSorted(const QString &nick)
 {
-    const auto at = std::lower_bound(
-        m_sorted.cbegin(), m_sorted.cend(), nick,
-        [](const SortedNick &sorted, const QString &key) { return NickOrder()(sorted.nick, key); });
+    const auto at = sortedPlace(nick);
     if (at == m_sorted.cend() || at->nick != nick)
         return;
     const size_t index = size_t(at - m_sorted.cbegin());

@@ -297,6 +297,8 @@ private:
         QString nick;
         qsizetype bytes = 0;
     };
+    /*! Where \a nick is, or would go, in m_sorted. */
+    std::vector<SortedNick>::const_iterator sortedPlace(const QString &nick) const;
     void addSorted(const QString &nick);
     void removeSorted(const QString &nick);
     /*! Where \a index's item begins in m_sortedItems. */
