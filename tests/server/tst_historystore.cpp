@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -145,6 +146,24 @@ QString searchIndexProblem(const QString &path)
     return problem;
 }
 
+// The bytes of the file at \a path (empty if it cannot be read).
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// \a count chats from \a first on of about a page each, the first holding \a marker.
+QList<Message> pageSizedChats(quint64 first, int count, const QString &marker)
+{
+    QList<Message> batch;
+    for (quint64 seq = first; seq < first + quint64(count); ++seq) {
+        const QString text = (seq == first ? marker : u"filler"_s) + u' ' + QString(3000, u'x');
+        batch.append(Message::chat(u"ana"_s, text, false, StartTime + qint64(seq), seq));
+    }
+    return batch;
+}
+
 } // namespace
 
 class TestHistoryStore final : public QObject
@@ -181,6 +200,9 @@ private Q_SLOTS:
     void sqliteRetentionRespectsTheIndexMark();
     void sqliteMarksAnOlderFileIndexed();
     void sqliteRefusesNewerSchema();
+    void sqliteKeepsTheWalWrittenOut();
+    void sqliteCheckpointsAfterTheCommit();
+    void sqliteCheckpointsWhenIdle();
     void createFollowsConfig();
 
     void storeNumbersBatchesInOrder_data() { appendAndRead_data(); }
@@ -1129,6 +1151,81 @@ void TestHistoryStore::sqliteRefusesNewerSchema()
     QVERIFY2(store.errorString().contains(u"newer Tagarela"_s), qPrintable(store.errorString()));
     QVERIFY2(store.errorString().contains(u"schema 5"_s), qPrintable(store.errorString()));
     QCOMPARE(runOnFile(path, {schema}), std::make_pair(QString(), u"5"_s));
+}
+
+void TestHistoryStore::sqliteKeepsTheWalWrittenOut()
+{
+    // Commits overwrite the WAL in place rather than grow it: it is written out when the file
+    // is opened, and keeps that size through checkpoints and restarts.
+    const QString dir = m_dir->filePath(u"data"_s);
+    auto writer = std::make_unique<SqliteHistoryDatabase>(dir, 100'000);
+    SqliteHistoryDatabase &store = *writer;
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    const QString wal = store.filePath() + u"-wal"_s;
+    QVERIFY(store.walSize() > 100'000);
+    QCOMPARE(QFileInfo(wal).size(), store.walSize());
+    quint64 seq = 0;
+    int restarts = 0;
+    for (int batch = 0; batch < 400 && restarts < 2; ++batch) {
+        const int before = store.checkpointCount();
+        const int framesBefore = store.walFrames();
+        QVERIFY(store.append(pageSizedChats(seq + 1, 20, u"batch%1marker"_s.arg(batch))));
+        seq += 20;
+        if (store.walFrames() < framesBefore)
+            ++restarts;
+        QCOMPARE(QFileInfo(wal).size(), store.walSize());
+        if (store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames)
+            QTRY_VERIFY(store.checkpointCount() > before);
+    }
+    QCOMPARE(restarts, 2);
+    QCOMPARE(store.count(), qint64(seq));
+    writer.reset();
+
+    // Nothing of it is lost on the way: a new connection finds every message.
+    SqliteHistoryDatabase reopened(dir, 100'000);
+    QVERIFY2(reopened.open(), qPrintable(reopened.errorString()));
+    QCOMPARE(reopened.count(), qint64(seq));
+    QCOMPARE(reopened.lastSeq(), seq);
+    QCOMPARE(QFileInfo(wal).size(), reopened.walSize());
+}
+
+void TestHistoryStore::sqliteCheckpointsAfterTheCommit()
+{
+    // The commit that fills the WAL is not held up by a checkpoint: it comes after, on the
+    // writer's loop, and the WAL then starts again from its beginning.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    quint64 seq = 0;
+    QString marker;
+    for (int batch = 0; batch < 400; ++batch) {
+        marker = u"batch%1marker"_s.arg(batch);
+        QVERIFY(store.append(pageSizedChats(seq + 1, 20, marker)));
+        seq += 20;
+        if (store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames)
+            break;
+    }
+    QVERIFY(store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames);
+    // Only in the WAL so far.
+    QVERIFY(!fileBytes(store.filePath()).contains(marker.toUtf8()));
+    QCOMPARE(store.checkpointCount(), 0);
+    QTRY_COMPARE(store.checkpointCount(), 1);
+    QVERIFY(fileBytes(store.filePath()).contains(marker.toUtf8()));
+    QVERIFY(store.append(pageSizedChats(seq + 1, 1, u"after"_s)));
+    QVERIFY(store.walFrames() < 100);
+    QCOMPARE(store.count(), qint64(seq + 1));
+}
+
+void TestHistoryStore::sqliteCheckpointsWhenIdle()
+{
+    // A quiet room's WAL reaches the database file too, soon after the last batch.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    QVERIFY(store.append(pageSizedChats(1, 1, u"idlemarker"_s)));
+    QVERIFY(store.walFrames() > 0);
+    QVERIFY(store.walFrames() < SqliteHistoryDatabase::CheckpointFrames);
+    QVERIFY(!fileBytes(store.filePath()).contains("idlemarker"));
+    QTRY_VERIFY_WITH_TIMEOUT(fileBytes(store.filePath()).contains("idlemarker"), 20'000);
+    QVERIFY(store.checkpointCount() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
