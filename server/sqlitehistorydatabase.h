@@ -45,7 +45,7 @@ namespace Tagarela {
  * checkpoint lets the next commit start the WAL again from its beginning. The WAL is written
  * out to WalFrames frames when the file is opened and kept at that size (journal_size_limit),
  * so that commits overwrite blocks of the file rather than growing it: fdatasync() then need not
- * commit the file's new size through the file system's journal.
+ * also write the file's new size (its inode, through the file system's journal if it has one).
  *
  * A lock file keeps a second server off the same directory: two writers would hand out the
  * same numbers.
