@@ -18,8 +18,10 @@
 
 #include "serverlogging.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace Tagarela {
 
@@ -282,7 +284,8 @@ bool SqliteHistoryDatabase::openDatabase()
                        .arg(m_path, query.value(0).toString());
         }
         query.finish(); // a statement in progress would keep a transaction from committing
-        if (!exec(u"PRAGMA synchronous=FULL"_s))
+        // No checkpoint inside a commit: the writer runs them after answering (WAL hook).
+        if (!exec(u"PRAGMA synchronous=FULL"_s) || !exec(u"PRAGMA wal_autocheckpoint=0"_s))
             return false;
         if (!exec(
                 u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s) ||
@@ -301,6 +304,17 @@ bool SqliteHistoryDatabase::openDatabase()
         // error: it only leaves them in the WAL.
         if (query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
             query.finish();
+        if (m_limit > 0) {
+            if (!query.exec(u"PRAGMA page_size"_s) || !query.next())
+                return fail(tr("cannot read the page size"), query);
+            // A WAL header, then frames of a header and a page each.
+            m_walSize = 32 + qint64(WalFrames) * (24 + query.value(0).toLongLong());
+            query.finish();
+            // The WAL is cut back to this size when it starts again, not shorter.
+            if (!exec(u"PRAGMA journal_size_limit=%1"_s.arg(m_walSize)))
+                return false;
+            writeWalOut();
+        }
 
         QString storedId;
         quint64 storedSeq = 0;
@@ -551,6 +565,7 @@ bool SqliteHistoryDatabase::prepareStatements()
         return true;
     if (!s.handle)
         return fail(tr("cannot prepare the statements"), tr("not an SQLite connection"));
+    sqlite3_wal_hook(s.handle, &SqliteHistoryDatabase::afterWalCommit, this);
     s.begin.reset(prepare("BEGIN IMMEDIATE"));
     s.commit.reset(prepare("COMMIT"));
     s.rollback.reset(prepare("ROLLBACK"));
@@ -618,6 +633,7 @@ void SqliteHistoryDatabase::closeDatabase()
     }
     m_open = false;
     m_inode = 0;
+    m_walFrames = 0;
 }
 
 bool SqliteHistoryDatabase::fileStillThere() const
@@ -656,7 +672,73 @@ bool SqliteHistoryDatabase::append(const QList<Message> &messages)
         return false;
     }
     scheduleIndexing();
+    scheduleCheckpoint();
     return true;
+}
+
+int SqliteHistoryDatabase::afterWalCommit(void *database, sqlite3 *, const char *, int frames)
+{
+    static_cast<SqliteHistoryDatabase *>(database)->m_walFrames = frames;
+    return SQLITE_OK;
+}
+
+void SqliteHistoryDatabase::scheduleCheckpoint()
+{
+    if (!m_checkpointTimer) {
+        m_checkpointTimer = std::make_unique<QTimer>();
+        m_checkpointTimer->setSingleShot(true);
+        m_checkpointTimer->callOnTimeout(m_checkpointTimer.get(), [this] { checkpoint(); });
+    }
+    // After the answer to this batch (the timer fires once this call has returned), and
+    // after a batch already waiting; the WAL stays bounded as the writer answers each batch
+    // before it takes the next.
+    m_checkpointTimer->start(m_walFrames >= CheckpointFrames ? 0 : CheckpointIdleMs);
+}
+
+void SqliteHistoryDatabase::checkpoint()
+{
+    if (m_access == Access::ReadOnly || !m_open || !fileStillThere())
+        return;
+    // PASSIVE: copies what no reader still needs and waits for nobody; a reader in the way
+    // leaves the rest for the next one. With synchronous=FULL it syncs the WAL, then the
+    // database file.
+    int logged = 0;
+    int copied = 0;
+    const int result = sqlite3_wal_checkpoint_v2(m_statements->handle, nullptr,
+                                                 SQLITE_CHECKPOINT_PASSIVE, &logged, &copied);
+    if (result == SQLITE_OK) {
+        ++m_checkpoints;
+    } else if (result != SQLITE_BUSY) {
+        qCWarning(lcServer).noquote()
+            << tr("Cannot checkpoint the history database %1: %2")
+                   .arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_statements->handle)));
+    }
+}
+
+void SqliteHistoryDatabase::writeWalOut()
+{
+    // Beyond the WAL's frames: zeros, which no one takes for a frame (each carries the
+    // header's salt and a checksum), as after every restart of the WAL. Best effort: a full
+    // disk leaves the WAL as it is.
+    const QByteArray path = QFile::encodeName(m_path + u"-wal"_s);
+    const int fd = ::open(path.constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat info
+    { };
+    if (::fstat(fd, &info) == 0 && info.st_size < m_walSize) {
+        const QByteArray zeros(64 * 1024, '\0');
+        qint64 offset = info.st_size;
+        while (offset < m_walSize) {
+            const auto chunk = size_t(std::min<qint64>(zeros.size(), m_walSize - offset));
+            const ssize_t written = ::pwrite(fd, zeros.constData(), chunk, off_t(offset));
+            if (written <= 0)
+                break;
+            offset += written;
+        }
+        (void)::fdatasync(fd);
+    }
+    ::close(fd);
 }
 
 void SqliteHistoryDatabase::scheduleIndexing()
@@ -718,6 +800,7 @@ bool SqliteHistoryDatabase::indexPending()
     if (!ok)
         return false;
     m_indexedSeq = target;
+    scheduleCheckpoint();
     return true;
 }
 

@@ -13,6 +13,7 @@
 
 class QSqlQuery;
 class QTimer;
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace Tagarela {
@@ -37,6 +38,14 @@ namespace Tagarela {
  * takes out of the index only what was indexed. search() looks up the index up to
  * indexed-seq and the few messages above it in a temporary FTS5 table of its connection, so
  * that it finds everything stored, with the same matching.
+ *
+ * The WAL is never checkpointed inside a batch's commit (that would hold up its answer): the
+ * writer checkpoints (PASSIVE) once the WAL holds CheckpointFrames frames, right after the batch
+ * that took it there is answered, and CheckpointIdleMs after the last batch otherwise. The
+ * checkpoint lets the next commit start the WAL again from its beginning. The WAL is written
+ * out to WalFrames frames when the file is opened and kept at that size (journal_size_limit),
+ * so that commits overwrite blocks of the file rather than growing it: fdatasync() then need not
+ * also write the file's new size (its inode, through the file system's journal if it has one).
  *
  * A lock file keeps a second server off the same directory: two writers would hand out the
  * same numbers.
@@ -67,6 +76,14 @@ public:
     /*! How many unindexed messages make the writer index them right after the batch. */
     static constexpr quint64 IndexLag = 8'192;
 
+    /*! WAL frames (pages) at which the writer checkpoints, after answering the batch. */
+    static constexpr int CheckpointFrames = 1000;
+    /*! After this long without a batch, the writer checkpoints what the WAL holds. */
+    static constexpr int CheckpointIdleMs = 1000;
+    /*! The size, in frames, the WAL is written out to and kept at (a checkpoint's worth and room
+     *  for the batches written until it runs). */
+    static constexpr int WalFrames = 1536;
+
     enum class Access { ReadWrite, ReadOnly };
 
     /*! A database in \a directory keeping the newest \a limit messages (0: none). */
@@ -93,6 +110,12 @@ public:
      * itself, see above). False, with errorString(), if it could not.
      */
     [[nodiscard]] bool indexPending();
+    /*! The writer's: frames in the WAL after its last commit. */
+    int walFrames() const { return m_walFrames; }
+    /*! The writer's: the bytes the WAL is kept at (0 with no history: it is not). */
+    qint64 walSize() const { return m_walSize; }
+    /*! The writer's: checkpoints it ran (not those of opening the file). */
+    int checkpointCount() const { return m_checkpoints; }
 
 private:
     struct Statements;
@@ -116,6 +139,13 @@ private:
     /*! Brings the reader's temporary index of the unindexed messages up to date. */
     [[nodiscard]] bool updateTail(quint64 indexedSeq);
     void scheduleIndexing();
+    /*! After a commit: checkpoints soon if the WAL is long, or once the writer is idle. */
+    void scheduleCheckpoint();
+    void checkpoint();
+    /*! Writes the WAL out to walSize() with zeros, so that commits overwrite it in place. */
+    void writeWalOut();
+    /*! SQLite's WAL hook: \a frames in the WAL after a commit. */
+    static int afterWalCommit(void *database, sqlite3 *, const char *, int frames);
     [[nodiscard]] bool prepareStatements();
     /*! A statement of the writer's on SQLite's handle; null, with errorString(), if not. */
     [[nodiscard]] sqlite3_stmt *prepare(const QByteArray &sql);
@@ -141,6 +171,10 @@ private:
     quint64 m_indexedSeq = 0; //!< the writer's: as in meta's indexed-seq
     quint64 m_tailSeq = 0; //!< search(): the temporary index holds the messages up to this
     std::unique_ptr<QTimer> m_indexTimer; //!< the writer's, made when first needed
+    std::unique_ptr<QTimer> m_checkpointTimer; //!< the writer's, made when first needed
+    int m_walFrames = 0; //!< after the last commit, as SQLite's WAL hook said
+    qint64 m_walSize = 0;
+    int m_checkpoints = 0;
     quint64 m_inode = 0; //!< of the file opened, to notice it being replaced
     bool m_open = false;
     std::unique_ptr<Statements> m_statements;

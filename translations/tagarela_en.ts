@@ -2366,6 +2366,14 @@ Console commands: /who, /say TEXT, /kick NICK [REASON], /ban ADDRESS, /unban ADD
         <source>cannot read the history</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot read the page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot checkpoint the history database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>

@@ -2376,6 +2376,14 @@ Comandos do console: /who, /say TEXTO, /kick APELIDO [MOTIVO], /ban ENDEREÇO, /
         <source>cannot read the history</source>
         <translation>não foi possível ler o histórico</translation>
     </message>
+    <message>
+        <source>cannot read the page size</source>
+        <translation>não foi possível ler o tamanho da página</translation>
+    </message>
+    <message>
+        <source>Cannot checkpoint the history database %1: %2</source>
+        <translation>Não foi possível fazer o checkpoint do banco de dados do histórico %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Tagarela::TextFormat</name>

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -145,6 +146,24 @@ QString searchIndexProblem(const QString &path)
     return problem;
 }
 
+// The bytes of the file at \a path (empty if it cannot be read).
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// \a count chats from \a first on of about a page each, the first holding \a marker.
+QList<Message> pageSizedChats(quint64 first, int count, const QString &marker)
+{
+    QList<Message> batch;
+    for (quint64 seq = first; seq < first + quint64(count); ++seq) {
+        const QString text = (seq == first ? marker : u"filler"_s) + u' ' + QString(3000, u'x');
+        batch.append(Message::chat(u"ana"_s, text, false, StartTime + qint64(seq), seq));
+    }
+    return batch;
+}
+
 } // namespace
 
 class TestHistoryStore final : public QObject
@@ -181,6 +200,10 @@ private Q_SLOTS:
     void sqliteRetentionRespectsTheIndexMark();
     void sqliteMarksAnOlderFileIndexed();
     void sqliteRefusesNewerSchema();
+    void sqliteKeepsTheWalWrittenOut();
+    void sqliteCheckpointsAfterTheCommit();
+    void sqliteCheckpointsWhenIdle();
+    void sqliteWrittenOutWalSurvivesACrash();
     void createFollowsConfig();
 
     void storeNumbersBatchesInOrder_data() { appendAndRead_data(); }
@@ -1129,6 +1152,140 @@ void TestHistoryStore::sqliteRefusesNewerSchema()
     QVERIFY2(store.errorString().contains(u"newer Tagarela"_s), qPrintable(store.errorString()));
     QVERIFY2(store.errorString().contains(u"schema 5"_s), qPrintable(store.errorString()));
     QCOMPARE(runOnFile(path, {schema}), std::make_pair(QString(), u"5"_s));
+}
+
+void TestHistoryStore::sqliteKeepsTheWalWrittenOut()
+{
+    // Commits overwrite the WAL in place rather than grow it: it is written out when the file
+    // is opened, and keeps that size through checkpoints and restarts.
+    const QString dir = m_dir->filePath(u"data"_s);
+    auto writer = std::make_unique<SqliteHistoryDatabase>(dir, 100'000);
+    SqliteHistoryDatabase &store = *writer;
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    const QString wal = store.filePath() + u"-wal"_s;
+    QVERIFY(store.walSize() > 100'000);
+    QCOMPARE(QFileInfo(wal).size(), store.walSize());
+    quint64 seq = 0;
+    int restarts = 0;
+    for (int batch = 0; batch < 400 && restarts < 2; ++batch) {
+        const int before = store.checkpointCount();
+        const int framesBefore = store.walFrames();
+        QVERIFY(store.append(pageSizedChats(seq + 1, 20, u"batch%1marker"_s.arg(batch))));
+        seq += 20;
+        if (store.walFrames() < framesBefore)
+            ++restarts;
+        QCOMPARE(QFileInfo(wal).size(), store.walSize());
+        if (store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames)
+            QTRY_VERIFY(store.checkpointCount() > before);
+    }
+    QCOMPARE(restarts, 2);
+    QCOMPARE(store.count(), qint64(seq));
+    writer.reset();
+
+    // Nothing of it is lost on the way: a new connection finds every message.
+    SqliteHistoryDatabase reopened(dir, 100'000);
+    QVERIFY2(reopened.open(), qPrintable(reopened.errorString()));
+    QCOMPARE(reopened.count(), qint64(seq));
+    QCOMPARE(reopened.lastSeq(), seq);
+    QCOMPARE(QFileInfo(wal).size(), reopened.walSize());
+}
+
+void TestHistoryStore::sqliteCheckpointsAfterTheCommit()
+{
+    // The commit that fills the WAL is not held up by a checkpoint: it comes after, on the
+    // writer's loop, and the WAL then starts again from its beginning.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    quint64 seq = 0;
+    QString marker;
+    for (int batch = 0; batch < 400; ++batch) {
+        marker = u"batch%1marker"_s.arg(batch);
+        QVERIFY(store.append(pageSizedChats(seq + 1, 20, marker)));
+        seq += 20;
+        if (store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames)
+            break;
+    }
+    QVERIFY(store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames);
+    // Only in the WAL so far.
+    QVERIFY(!fileBytes(store.filePath()).contains(marker.toUtf8()));
+    QCOMPARE(store.checkpointCount(), 0);
+    QTRY_COMPARE(store.checkpointCount(), 1);
+    QVERIFY(fileBytes(store.filePath()).contains(marker.toUtf8()));
+    QVERIFY(store.append(pageSizedChats(seq + 1, 1, u"after"_s)));
+    QVERIFY(store.walFrames() < 100);
+    QCOMPARE(store.count(), qint64(seq + 1));
+}
+
+void TestHistoryStore::sqliteCheckpointsWhenIdle()
+{
+    // A quiet room's WAL reaches the database file too, soon after the last batch.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 1000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    QVERIFY(store.append(pageSizedChats(1, 1, u"idlemarker"_s)));
+    QVERIFY(store.walFrames() > 0);
+    QVERIFY(store.walFrames() < SqliteHistoryDatabase::CheckpointFrames);
+    QVERIFY(!fileBytes(store.filePath()).contains("idlemarker"));
+    QTRY_VERIFY_WITH_TIMEOUT(fileBytes(store.filePath()).contains("idlemarker"), 20'000);
+    QVERIFY(store.checkpointCount() > 0);
+}
+
+void TestHistoryStore::sqliteWrittenOutWalSurvivesACrash()
+{
+    // The files as a crash leaves them (copied while the writer has them open, without the
+    // WAL's index): a WAL of zeros only, then one of frames followed by zeros and by the frames
+    // of an earlier round. Opened again, they hold exactly what was committed.
+    const QString dir = m_dir->filePath(u"data"_s);
+    SqliteHistoryDatabase store(dir, 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    const auto crashCopy = [&](const QString &name) {
+        const QString copy = m_dir->filePath(name);
+        if (!QDir().mkpath(copy))
+            return QString();
+        for (const QString &suffix : {QString(), u"-wal"_s}) {
+            if (!QFile::copy(
+                    store.filePath() + suffix,
+                    QDir(copy).filePath(QLatin1StringView(SqliteHistoryDatabase::FileName)) +
+                        suffix)) {
+                return QString();
+            }
+        }
+        return copy;
+    };
+    const QString atOpen = crashCopy(u"at-open"_s);
+    QVERIFY(!atOpen.isEmpty());
+
+    quint64 seq = 0;
+    int restarts = 0;
+    for (int batch = 0; batch < 400 && restarts < 1; ++batch) {
+        const int framesBefore = store.walFrames();
+        QVERIFY(store.append(pageSizedChats(seq + 1, 20, u"batch%1marker"_s.arg(batch))));
+        seq += 20;
+        if (store.walFrames() < framesBefore)
+            ++restarts;
+        if (store.walFrames() >= SqliteHistoryDatabase::CheckpointFrames) {
+            const int before = store.checkpointCount();
+            QTRY_VERIFY(store.checkpointCount() > before);
+        }
+    }
+    QCOMPARE(restarts, 1);
+    QVERIFY(store.append(chats(seq + 1, seq + 3)));
+    seq += 3;
+    const QString later = crashCopy(u"later"_s);
+    QVERIFY(!later.isEmpty());
+
+    SqliteHistoryDatabase fresh(atOpen, 100'000);
+    QVERIFY2(fresh.open(), qPrintable(fresh.errorString()));
+    QCOMPARE(fresh.count(), qint64(0));
+    QCOMPARE(fresh.historyId(), store.historyId());
+    QVERIFY(fresh.append(chats(1, 2)));
+    QCOMPARE(seqsOf(fresh.latest(10)), range(1, 2));
+
+    SqliteHistoryDatabase recovered(later, 100'000);
+    QVERIFY2(recovered.open(), qPrintable(recovered.errorString()));
+    QCOMPARE(recovered.count(), qint64(seq));
+    QCOMPARE(recovered.lastSeq(), seq);
+    QCOMPARE(seqsOf(recovered.latest(3)), range(seq - 2, seq));
+    QCOMPARE(runOnFile(recovered.filePath(), {u"PRAGMA integrity_check"_s}).second, u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
