@@ -220,6 +220,16 @@ private:
         QString repeatOfWriting; //!< a repeated client-id in the batch being stored
         std::optional<Message> storedAck; //!< a repeated client-id that is already stored
     };
+    /*!
+     * What a stored batch sends one member alone, at its place among the batch's public
+     * events: before the \a at-th of them.
+     */
+    struct Personal
+    {
+        qsizetype at = 0;
+        Message told; //!< an ack or an error, unless privateIndex is set
+        qsizetype privateIndex = -1; //!< a private message, from or to this member
+    };
     /*! Someone waiting for a batch to be answered (afterStored()). */
     struct Waiter
     {

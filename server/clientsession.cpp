@@ -140,12 +140,18 @@ void ClientSession::deliver(const Broadcast &broadcast)
         output(isLine() ? broadcast.text() : broadcast.frame());
 }
 
-void ClientSession::deliverAll(const BroadcastRun &run, qsizetype from)
+void ClientSession::deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to)
 {
     if (m_state != State::Joined && m_state != State::Leaving)
         return;
-    // Presence events only: the same bytes for everyone, in either wire format.
-    output(isLine() ? run.text(from) : run.frames(from));
+    // No private messages: the same bytes for everyone, in either wire format, a chunk at a
+    // time (whole chunks are shared by every member that gets them).
+    const bool line = isLine();
+    while (from < to && m_connection->isOpen()) {
+        const qsizetype end = std::min(run.chunkEnd(from), to);
+        output(line ? run.text(from, end) : run.frames(from, end));
+        from = end;
+    }
 }
 
 void ClientSession::tell(const Message &message)
