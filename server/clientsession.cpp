@@ -775,8 +775,7 @@ void ClientSession::onJoinAnswer(const ChatRoom::NickResult &result, quint64 aft
     // Message::welcome(nick, m_room->nicks()) with the resume token, from the room's list as
     // it keeps it encoded: a join in a big room copies the list instead of encoding it.
     const ChatRoom::EncodedNicks users = m_room->encodedNicks();
-    output(FrameDecoder::encode(
-        MessageCodec::encodeWelcome(result.nick, users.items, users.count, result.resume)));
+    output(MessageCodec::encodeWelcomeFrame(result.nick, users.items, users.count, result.resume));
     // What was stored so far; anything queued but not yet stored reaches this member live.
     if (after > 0)
         sendHistory(after, 0, m_config.catchUpLimit);

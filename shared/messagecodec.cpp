@@ -10,6 +10,9 @@
 #include <QCborStreamReader>
 #include <QCborValue>
 #include <QStringDecoder>
+#include <QtEndian>
+
+#include "protocol.h"
 
 namespace Tagarela {
 
@@ -614,26 +617,27 @@ namespace {
 // The head of a CBOR item (RFC 8949 3.1) in its shortest form, as QCborStreamWriter writes it.
 void appendHead(QByteArray *out, quint8 majorType, quint64 value)
 {
-    const char major = char(majorType << 5);
+    char head[9];
+    head[0] = char(majorType << 5);
+    int bytes = 0;
     if (value < 24) {
-        out->append(char(major | char(value)));
-        return;
-    }
-    int bytes = 8;
-    char extra = 27;
-    if (value <= 0xff) {
+        head[0] = char(head[0] | char(value));
+    } else if (value <= 0xff) {
+        head[0] = char(head[0] | 24);
         bytes = 1;
-        extra = 24;
     } else if (value <= 0xffff) {
+        head[0] = char(head[0] | 25);
         bytes = 2;
-        extra = 25;
     } else if (value <= 0xffffffffULL) {
+        head[0] = char(head[0] | 26);
         bytes = 4;
-        extra = 26;
+    } else {
+        head[0] = char(head[0] | 27);
+        bytes = 8;
     }
-    out->append(char(major | extra));
-    for (int i = bytes - 1; i >= 0; --i)
-        out->append(char((value >> (8 * i)) & 0xff));
+    for (int i = 0; i < bytes; ++i)
+        head[1 + i] = char((value >> (8 * (bytes - 1 - i))) & 0xff);
+    out->append(head, 1 + bytes);
 }
 
 constexpr quint8 CborTextString = 3;
@@ -648,7 +652,21 @@ void appendText(QByteArray *out, QByteArrayView utf8)
 
 void appendText(QByteArray *out, const QString &text)
 {
-    appendText(out, QByteArrayView(text.toUtf8()));
+    // ASCII, by far the most common, is copied as is; anything else goes through toUtf8().
+    const QChar *units = text.constData();
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (units[i].unicode() >= 0x80) {
+            appendText(out, QByteArrayView(text.toUtf8()));
+            return;
+        }
+    }
+    appendHead(out, CborTextString, quint64(size));
+    const qsizetype at = out->size();
+    out->resize(at + size);
+    char *bytes = out->data() + at;
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(units[i].unicode());
 }
 
 constexpr quint8 CborUnsigned = 0;
@@ -744,25 +762,45 @@ void MessageCodec::appendUser(QByteArray *items, const QString &nick)
     appendText(items, nick);
 }
 
+namespace {
+
+// The fields in the order encodeMap() writes them: type, nick, users, then resume if any.
+void appendWelcome(QByteArray *out, const QString &nick, QByteArrayView userItems,
+                   qsizetype userCount, const QString &resume)
+{
+    out->reserve(out->size() + userItems.size() + nick.size() * 3 + resume.size() * 3 + 48);
+    appendHead(out, CborMap, resume.isEmpty() ? 3 : 4);
+    appendText(out, QByteArrayView("type"));
+    appendText(out, QByteArrayView("welcome"));
+    appendText(out, QByteArrayView("nick"));
+    appendText(out, nick);
+    appendText(out, QByteArrayView("users"));
+    appendHead(out, CborArray, quint64(userCount));
+    out->append(userItems);
+    if (!resume.isEmpty()) {
+        appendText(out, QByteArrayView("resume"));
+        appendText(out, resume);
+    }
+}
+
+} // namespace
+
 QByteArray MessageCodec::encodeWelcome(const QString &nick, QByteArrayView userItems,
                                        qsizetype userCount, const QString &resume)
 {
-    // The fields in the order encodeMap() writes them: type, nick, users, then resume if any.
     QByteArray out;
-    out.reserve(userItems.size() + nick.size() * 3 + resume.size() * 3 + 48);
-    appendHead(&out, CborMap, resume.isEmpty() ? 3 : 4);
-    appendText(&out, QByteArrayView("type"));
-    appendText(&out, QByteArrayView("welcome"));
-    appendText(&out, QByteArrayView("nick"));
-    appendText(&out, nick);
-    appendText(&out, QByteArrayView("users"));
-    appendHead(&out, CborArray, quint64(userCount));
-    out.append(userItems);
-    if (!resume.isEmpty()) {
-        appendText(&out, QByteArrayView("resume"));
-        appendText(&out, resume);
-    }
+    appendWelcome(&out, nick, userItems, userCount, resume);
     return out;
+}
+
+QByteArray MessageCodec::encodeWelcomeFrame(const QString &nick, QByteArrayView userItems,
+                                            qsizetype userCount, const QString &resume)
+{
+    // The length prefix first, filled in at the end: one copy of a big room's list, not two.
+    QByteArray frame(Protocol::FrameHeaderSize, '\0');
+    appendWelcome(&frame, nick, userItems, userCount, resume);
+    qToBigEndian<quint32>(quint32(frame.size() - Protocol::FrameHeaderSize), frame.data());
+    return frame;
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "framedecoder.h"
 #include "message.h"
 #include "messagecodec.h"
 
@@ -926,6 +927,8 @@ void TestMessageCodec::welcomeFromEncodedUsers()
     welcome.resume = resume;
     QCOMPARE(MessageCodec::encodeWelcome(nick, items, users.size(), resume),
              MessageCodec::encode(welcome));
+    QCOMPARE(MessageCodec::encodeWelcomeFrame(nick, items, users.size(), resume),
+             FrameDecoder::encode(MessageCodec::encode(welcome)));
 }
 
 // encode() writes most messages without QCborMap (a room encodes every event it sends): the
