@@ -32,7 +32,8 @@ struct ServerConfig;
 
 /*!
  * The room: who is here under which nickname, and who receives what. No sockets: members are
- * RoomMember objects, and every event goes out as one Broadcast to each of them in join order.
+ * RoomMember objects, and every event goes out as one Broadcast to each of them in join order
+ * (the public messages of one stored batch as one BroadcastRun, a buffer per chunk).
  *
  * Chat messages and notices are stored before anyone sees them (docs/PROTOCOL.md 6.9): say()
  * and notice() queue them, and commit() hands the whole queue to the store as one batch
