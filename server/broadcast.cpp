@@ -28,14 +28,16 @@ const QByteArray &Broadcast::text() const
 namespace {
 
 // An upper bound on either wire form of \a event: UTF-8 takes at most 3 bytes per UTF-16 unit,
-// and the keys, heads and numbers of a frame (or a line's decoration) take less than the rest.
+// the keys, heads and numbers of a frame (or a line's decoration) take less than the rest,
+// and in text mode every line of a text repeats the stamp and the sender's nickname.
 qsizetype estimatedBytes(const Message &event)
 {
     constexpr qsizetype Overhead = 128;
+    constexpr qsizetype LineDecoration = 32;
     return 3 *
         (event.text.size() + event.from.size() + event.nick.size() + event.reason.size() +
          event.to.size() + event.clientId.size()) +
-        Overhead;
+        event.text.count(u'\n') * (3 * event.from.size() + LineDecoration) + Overhead;
 }
 
 } // namespace

@@ -1138,6 +1138,23 @@ void TestChatRoom::longBatchGoesInSharedChunks()
         QVERIFY(eve.pieces.at(i).size() <= BroadcastRun::ChunkBytes);
         QCOMPARE(dataOf(gil.pieces.at(i)), dataOf(eve.pieces.at(i)));
     }
+
+    // Text of many lines repeats the stamp and nickname on each: the chunks still stay small.
+    dani.pieces.clear();
+    const QString manyLines = QString(u"a\n"_s).repeated(1500) + u"a"_s;
+    for (int i = 0; i < 20; ++i)
+        room()->say(&ana, manyLines, false, u"m%1"_s.arg(i));
+    QVERIFY(storeAll());
+    QByteArray expected;
+    for (int i = 0; i < 20; ++i) {
+        expected += TextFormat::encode(Message::chat(u"ana"_s, manyLines, false, StartTime,
+                                                     quint64(Count + i + 1), u"m%1"_s.arg(i)));
+    }
+    QCOMPARE(dani.stream(), expected);
+    QVERIFY(dani.pieces.size() > 1);
+    for (const QByteArray &piece : std::as_const(dani.pieces))
+        QVERIFY2(piece.size() <= 2 * BroadcastRun::ChunkBytes,
+                 qPrintable(QString::number(piece.size())));
 }
 
 void TestChatRoom::frameAndTextMatchEvent()
