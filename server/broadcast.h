@@ -34,27 +34,53 @@ private:
 };
 
 /*!
- * Room events sent together, in order: the joins, leaves and renames of one event-loop turn
- * (ChatRoom::setBatchPresence()). Their frames, or their lines, go to a member as one buffer,
- * shared by every member that gets them all: one delivery per member per turn, not one per
- * event.
+ * Room events sent together, in order, that read the same to everyone who gets them: the
+ * joins, leaves and renames of one event-loop turn (ChatRoom::setBatchPresence()), or the
+ * public chats and notices of one stored batch. Their frames, or their lines, go to a member
+ * as one buffer per chunk, shared by every member that gets the whole chunk: one delivery per
+ * member per chunk, not one per event.
+ *
+ * Chunks hold at most about ChunkBytes of output each, so that a long run reaches a member in
+ * pieces its output cap judges one at a time, as it would judge the events one by one.
  */
 class BroadcastRun final
 {
 public:
+    /*! What a chunk holds at most, estimated from the events' text (either wire form). */
+    static constexpr qsizetype ChunkBytes = 64 * 1024;
+
     void append(Message event);
     qsizetype size() const { return qsizetype(m_events.size()); }
     bool isEmpty() const { return m_events.empty(); }
     const Broadcast &at(qsizetype index) const { return m_events[size_t(index)]; }
-    /*! The frames of the events from \a from on, one after another. */
-    QByteArray frames(qsizetype from = 0) const;
-    /*! The lines of the events from \a from on, one after another. */
-    QByteArray text(qsizetype from = 0) const;
+
+    /*! Where the chunk holding event \a index ends (one past its last event). */
+    qsizetype chunkEnd(qsizetype index) const;
+    /*!
+     * The frames of events \a from to \a to (excluded; -1: the end), one after another. A whole
+     * chunk, or a single event, is encoded once and shared.
+     */
+    QByteArray frames(qsizetype from = 0, qsizetype to = -1) const;
+    /*! The lines of events \a from to \a to, likewise. */
+    QByteArray text(qsizetype from = 0, qsizetype to = -1) const;
 
 private:
+    struct Chunk
+    {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        qsizetype estimate = 0; //!< bytes, an upper bound for either wire form
+        QByteArray frames; //!< on first use
+        QByteArray text; //!< on first use
+    };
+    /*! The chunk holding event \a index. */
+    Chunk &chunkOf(qsizetype index) const;
+    template<typename Encoding>
+    QByteArray joined(qsizetype from, qsizetype to, Encoding encoding,
+                      QByteArray Chunk::*cache) const;
+
     std::vector<Broadcast> m_events;
-    mutable QByteArray m_frames; //!< frames(0), on first use
-    mutable QByteArray m_text; //!< text(0), on first use
+    mutable std::vector<Chunk> m_chunks;
 };
 
 } // namespace Tagarela

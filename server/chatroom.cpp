@@ -445,7 +445,7 @@ void ChatRoom::leave(RoomMember *member, const QString &reason, bool holdNick)
     if (!m_presence.isEmpty()) {
         const qsizetype first = m_presenceFrom.take(member);
         if (first < m_presence.size())
-            member->deliverAll(m_presence, first);
+            member->deliverAll(m_presence, first, m_presence.size());
     }
     const QString nick = m_nicks.take(member);
     const QString key = Validation::nickKey(nick);
@@ -669,13 +669,25 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
                               {}, clientId);
     };
 
+    // Public chats and notices read the same to everyone: they go as one run, a buffer per
+    // member per chunk instead of one per message. What goes to one member alone (an ack, an
+    // error, a private message) keeps its place among them, so each member gets exactly what
+    // it would get message by message.
+    BroadcastRun run;
+    std::vector<Broadcast> privates;
+    privates.reserve(batch.entries.size());
+    QHash<RoomMember *, std::vector<Personal>> personal;
+    const auto tell = [&run, &personal](RoomMember *member, Message message) {
+        personal[member].push_back(Personal {run.size(), std::move(message), -1});
+    };
+
     qsizetype next = 0;
     std::vector<qsizetype> numbered(batch.entries.size(), -1);
     for (size_t i = 0; i < batch.entries.size(); ++i) {
         const Pending &pending = batch.entries[i];
         if (pending.storedAck) {
             if (pending.sender)
-                pending.sender->tell(*pending.storedAck);
+                tell(pending.sender, *pending.storedAck);
             continue;
         }
         if (!pending.repeatOfWriting.isEmpty()) {
@@ -683,16 +695,16 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
             if (!pending.sender)
                 continue;
             const std::optional<Message> ack = m_engine->ackFor(pending.repeatOfWriting);
-            pending.sender->tell(ack ? *ack : notStored(pending.repeatOfWriting));
+            tell(pending.sender, ack ? *ack : notStored(pending.repeatOfWriting));
             continue;
         }
         if (pending.repeatOf >= 0) {
             if (!pending.sender)
                 continue;
             const Message &original = result.messages.at(numbered[size_t(pending.repeatOf)]);
-            pending.sender->tell(stored
-                                     ? Message::ack(original.clientId, original.seq, original.time)
-                                     : notStored(original.clientId));
+            tell(pending.sender,
+                 stored ? Message::ack(original.clientId, original.seq, original.time)
+                        : notStored(original.clientId));
             continue;
         }
         numbered[i] = next;
@@ -701,15 +713,48 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
         ++next;
         if (!stored) {
             if (pending.sender)
-                pending.sender->tell(notStored(message.clientId));
+                tell(pending.sender, notStored(message.clientId));
             continue;
         }
         if (pending.sender && !message.clientId.isEmpty())
-            pending.sender->tell(Message::ack(message.clientId, message.seq, message.time));
+            tell(pending.sender, Message::ack(message.clientId, message.seq, message.time));
         // A client-id the store had already: acknowledged as it was, not sent again. An
         // engine that feeds events sends this one through onFed(), after this ack.
-        if (!repeated && !m_engine->feedsEvents())
-            deliverStored(Broadcast(message), pending.sender);
+        if (repeated || m_engine->feedsEvents())
+            continue;
+        if (message.to.isEmpty()) {
+            run.append(message);
+            continue;
+        }
+        // A private message: to its two people only (deliverStored()).
+        const qsizetype index = qsizetype(privates.size());
+        privates.emplace_back(message);
+        RoomMember *recipient = find(message.to);
+        if (pending.sender)
+            personal[pending.sender].push_back(Personal {run.size(), {}, index});
+        if (recipient && recipient != pending.sender)
+            personal[recipient].push_back(Personal {run.size(), {}, index});
+    }
+    const auto send = [&run, &privates](RoomMember *member, const std::vector<Personal> *own) {
+        qsizetype done = 0;
+        if (own) {
+            for (const Personal &item : *own) {
+                if (item.at > done)
+                    member->deliverAll(run, done, item.at);
+                done = item.at;
+                if (item.privateIndex >= 0)
+                    member->deliver(privates[size_t(item.privateIndex)]);
+                else
+                    member->tell(item.told);
+            }
+        }
+        if (done < run.size())
+            member->deliverAll(run, done, run.size());
+    };
+    // Members never leave during delivery (see RoomMember::deliver), so the list is stable.
+    for (RoomMember *member : std::as_const(m_members)) {
+        const auto own = personal.isEmpty() ? personal.cend() : personal.constFind(member);
+        send(member, own == personal.cend() ? nullptr : &own.value());
     }
     for (const Waiter &waiter : batch.waiters) {
         if (waiter.context)
@@ -777,7 +822,7 @@ void ChatRoom::flushPresence()
     for (RoomMember *member : std::as_const(m_members)) {
         const qsizetype first = from.isEmpty() ? 0 : from.value(member, 0);
         if (first < run.size())
-            member->deliverAll(run, first);
+            member->deliverAll(run, first, run.size());
     }
 }
 

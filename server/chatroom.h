@@ -32,7 +32,8 @@ struct ServerConfig;
 
 /*!
  * The room: who is here under which nickname, and who receives what. No sockets: members are
- * RoomMember objects, and every event goes out as one Broadcast to each of them in join order.
+ * RoomMember objects, and every event goes out as one Broadcast to each of them in join order
+ * (the public messages of one stored batch as one BroadcastRun, a buffer per chunk).
  *
  * Chat messages and notices are stored before anyone sees them (docs/PROTOCOL.md 6.9): say()
  * and notice() queue them, and commit() hands the whole queue to the store as one batch
@@ -219,6 +220,16 @@ private:
         int repeatOf = -1; //!< a repeated client-id: the index of the original in this batch
         QString repeatOfWriting; //!< a repeated client-id in the batch being stored
         std::optional<Message> storedAck; //!< a repeated client-id that is already stored
+    };
+    /*!
+     * What a stored batch sends one member alone, at its place among the batch's public
+     * events: before the \a at-th of them.
+     */
+    struct Personal
+    {
+        qsizetype at = 0;
+        Message told; //!< an ack or an error, unless privateIndex is set
+        qsizetype privateIndex = -1; //!< a private message, from or to this member
     };
     /*! Someone waiting for a batch to be answered (afterStored()). */
     struct Waiter

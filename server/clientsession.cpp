@@ -140,12 +140,18 @@ void ClientSession::deliver(const Broadcast &broadcast)
         output(isLine() ? broadcast.text() : broadcast.frame());
 }
 
-void ClientSession::deliverAll(const BroadcastRun &run, qsizetype from)
+void ClientSession::deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to)
 {
     if (m_state != State::Joined && m_state != State::Leaving)
         return;
-    // Presence events only: the same bytes for everyone, in either wire format.
-    output(isLine() ? run.text(from) : run.frames(from));
+    // No private messages: the same bytes for everyone, in either wire format, a chunk at a
+    // time (whole chunks are shared by every member that gets them).
+    const bool line = isLine();
+    while (from < to && m_connection->isOpen()) {
+        const qsizetype end = std::min(run.chunkEnd(from), to);
+        output(line ? run.text(from, end) : run.frames(from, end));
+        from = end;
+    }
 }
 
 void ClientSession::tell(const Message &message)
@@ -769,8 +775,7 @@ void ClientSession::onJoinAnswer(const ChatRoom::NickResult &result, quint64 aft
     // Message::welcome(nick, m_room->nicks()) with the resume token, from the room's list as
     // it keeps it encoded: a join in a big room copies the list instead of encoding it.
     const ChatRoom::EncodedNicks users = m_room->encodedNicks();
-    output(FrameDecoder::encode(
-        MessageCodec::encodeWelcome(result.nick, users.items, users.count, result.resume)));
+    output(MessageCodec::encodeWelcomeFrame(result.nick, users.items, users.count, result.resume));
     // What was stored so far; anything queued but not yet stored reaches this member live.
     if (after > 0)
         sendHistory(after, 0, m_config.catchUpLimit);

@@ -75,7 +75,7 @@ public:
     Connection *connection() const { return m_connection; }
 
     void deliver(const Broadcast &broadcast) override;
-    void deliverAll(const BroadcastRun &run, qsizetype from) override;
+    void deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to) override;
     void tell(const Message &message) override;
     void displace() override;
     QString address() const override { return m_connection->peerName(); }

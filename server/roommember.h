@@ -26,10 +26,11 @@ public:
      */
     virtual void deliver(const Broadcast &broadcast) = 0;
     /*!
-     * Hands the events of \a run from \a from on, in order, as deliver() would one by one
-     * (which the default does). Same rule as deliver().
+     * Hands the events of \a run from \a from to \a to (excluded), in order, as deliver()
+     * would one by one (which the default does). None of them is a private message: they read
+     * the same to everyone. Same rule as deliver().
      */
-    virtual void deliverAll(const BroadcastRun &run, qsizetype from);
+    virtual void deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to);
     /*!
      * Hands \a message to this member alone: the ack of its say, or the error that it could
      * not be stored. Same rule as deliver().

@@ -10,10 +10,29 @@ namespace Tagarela {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// "[HH:MM] " in local time for \a time. Formatting a QDateTime costs thousands of instructions
+// (time zone included) and every line of a minute has the same stamp: kept per minute, per
+// thread. Time zone offsets are whole minutes, so one epoch minute has one local HH:MM.
+QString stampOf(qint64 time)
+{
+    constexpr qint64 MinuteMs = 60'000;
+    const qint64 minute = time >= 0 ? time / MinuteMs : (time - MinuteMs + 1) / MinuteMs;
+    thread_local qint64 cachedMinute = 0;
+    thread_local QString cachedStamp;
+    if (cachedStamp.isEmpty() || minute != cachedMinute) {
+        cachedStamp = u'[' + QDateTime::fromMSecsSinceEpoch(time).toString(u"HH:mm"_s) + u"] "_s;
+        cachedMinute = minute;
+    }
+    return cachedStamp;
+}
+
+} // namespace
+
 QStringList TextFormat::lines(const Message &event, const QString &viewer)
 {
-    const QString stamp =
-        u'[' + QDateTime::fromMSecsSinceEpoch(event.time).toString(u"HH:mm"_s) + u"] "_s;
+    const QString stamp = stampOf(event.time);
     QStringList out;
     switch (event.type) {
     case MessageType::Chat: {

@@ -10,6 +10,9 @@
 #include <QCborStreamReader>
 #include <QCborValue>
 #include <QStringDecoder>
+#include <QtEndian>
+
+#include "protocol.h"
 
 namespace Tagarela {
 
@@ -129,71 +132,136 @@ struct FieldSpec
     bool required;
 };
 
+// The fields of one message type, in the order they are encoded.
+struct FieldList
+{
+    const FieldSpec *first = nullptr;
+    const FieldSpec *last = nullptr;
+
+    const FieldSpec *begin() const { return first; }
+    const FieldSpec *end() const { return last; }
+};
+
+template<size_t N>
+constexpr FieldList fieldList(const FieldSpec (&fields)[N])
+{
+    return FieldList {fields, fields + N};
+}
+
 // The fields of each message type: the single source of truth for encoding and decoding.
-QList<FieldSpec> fieldsOf(MessageType type)
+// Static tables: encode() and decode() run for every message, and must not allocate for this.
+FieldList fieldsOf(MessageType type)
 {
     switch (type) {
-    case MessageType::Handshake:
-        return {{Field::Versions, true}, {Field::Password, false}};
-    case MessageType::Hello:
-        return {{Field::Nick, true},
-                {Field::Resume, false},
-                {Field::After, false},
-                {Field::Limit, false}};
-    case MessageType::SetNick:
-        return {{Field::Nick, true}};
-    case MessageType::Say:
-        return {{Field::Text, true},
-                {Field::Action, false},
-                {Field::ClientId, false},
-                {Field::To, false}};
+    case MessageType::Handshake: {
+        static constexpr FieldSpec fields[] = {{Field::Versions, true}, {Field::Password, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Hello: {
+        static constexpr FieldSpec fields[] = {{Field::Nick, true},
+                                               {Field::Resume, false},
+                                               {Field::After, false},
+                                               {Field::Limit, false}};
+        return fieldList(fields);
+    }
+    case MessageType::SetNick: {
+        static constexpr FieldSpec fields[] = {{Field::Nick, true}};
+        return fieldList(fields);
+    }
+    case MessageType::Say: {
+        static constexpr FieldSpec fields[] = {{Field::Text, true},
+                                               {Field::Action, false},
+                                               {Field::ClientId, false},
+                                               {Field::To, false}};
+        return fieldList(fields);
+    }
     case MessageType::Who:
     case MessageType::Unknown:
         return {};
-    case MessageType::Quit:
-        return {{Field::Reason, false}};
-    case MessageType::Fetch:
-        return {{Field::Before, true}, {Field::Limit, false}};
-    case MessageType::Search:
-        return {{Field::Query, true}, {Field::Before, false}, {Field::Limit, false}};
-    case MessageType::HandshakeOk:
-        return {{Field::Version, true},     {Field::MaxFrame, true},   {Field::MaxText, true},
-                {Field::HeartbeatMs, true}, {Field::Server, false},    {Field::HistoryId, false},
-                {Field::RateMs, false},     {Field::RateBurst, false}, {Field::Features, false}};
-    case MessageType::Welcome:
-        return {{Field::Nick, true}, {Field::Users, true}, {Field::Resume, false}};
-    case MessageType::Chat:
-        return {{Field::Seq, true},     {Field::From, true}, {Field::Text, true},
-                {Field::Action, false}, {Field::Time, true}, {Field::ClientId, false},
-                {Field::To, false}};
-    case MessageType::Ack:
-        return {{Field::ClientId, true}, {Field::Seq, true}, {Field::Time, true}};
-    case MessageType::History:
-        return {{Field::Messages, true},
-                {Field::Before, false},
-                {Field::End, false},
-                {Field::More, false},
-                {Field::Query, false}};
-    case MessageType::Joined:
-        return {{Field::Nick, true}, {Field::Time, true}};
-    case MessageType::Left:
-        return {{Field::Nick, true}, {Field::Reason, false}, {Field::Time, true}};
-    case MessageType::Renamed:
-        return {{Field::From, true}, {Field::Nick, true}, {Field::Time, true}};
-    case MessageType::Notice:
-        return {{Field::Seq, true}, {Field::Text, true}, {Field::Time, true}};
-    case MessageType::Users:
-        return {{Field::Users, true}};
-    case MessageType::Error:
-        return {{Field::Code, true},
-                {Field::Text, true},
-                {Field::Suggestion, false},
-                {Field::ClientId, false}};
-    case MessageType::Bye:
-        return {{Field::Code, true}, {Field::Text, true}};
+    case MessageType::Quit: {
+        static constexpr FieldSpec fields[] = {{Field::Reason, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Fetch: {
+        static constexpr FieldSpec fields[] = {{Field::Before, true}, {Field::Limit, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Search: {
+        static constexpr FieldSpec fields[] = {
+            {Field::Query, true}, {Field::Before, false}, {Field::Limit, false}};
+        return fieldList(fields);
+    }
+    case MessageType::HandshakeOk: {
+        static constexpr FieldSpec fields[] = {
+            {Field::Version, true},     {Field::MaxFrame, true},   {Field::MaxText, true},
+            {Field::HeartbeatMs, true}, {Field::Server, false},    {Field::HistoryId, false},
+            {Field::RateMs, false},     {Field::RateBurst, false}, {Field::Features, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Welcome: {
+        static constexpr FieldSpec fields[] = {
+            {Field::Nick, true}, {Field::Users, true}, {Field::Resume, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Chat: {
+        static constexpr FieldSpec fields[] = {{Field::Seq, true},  {Field::From, true},
+                                               {Field::Text, true}, {Field::Action, false},
+                                               {Field::Time, true}, {Field::ClientId, false},
+                                               {Field::To, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Ack: {
+        static constexpr FieldSpec fields[] = {
+            {Field::ClientId, true}, {Field::Seq, true}, {Field::Time, true}};
+        return fieldList(fields);
+    }
+    case MessageType::History: {
+        static constexpr FieldSpec fields[] = {{Field::Messages, true},
+                                               {Field::Before, false},
+                                               {Field::End, false},
+                                               {Field::More, false},
+                                               {Field::Query, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Joined: {
+        static constexpr FieldSpec fields[] = {{Field::Nick, true}, {Field::Time, true}};
+        return fieldList(fields);
+    }
+    case MessageType::Left: {
+        static constexpr FieldSpec fields[] = {
+            {Field::Nick, true}, {Field::Reason, false}, {Field::Time, true}};
+        return fieldList(fields);
+    }
+    case MessageType::Renamed: {
+        static constexpr FieldSpec fields[] = {
+            {Field::From, true}, {Field::Nick, true}, {Field::Time, true}};
+        return fieldList(fields);
+    }
+    case MessageType::Notice: {
+        static constexpr FieldSpec fields[] = {
+            {Field::Seq, true}, {Field::Text, true}, {Field::Time, true}};
+        return fieldList(fields);
+    }
+    case MessageType::Users: {
+        static constexpr FieldSpec fields[] = {{Field::Users, true}};
+        return fieldList(fields);
+    }
+    case MessageType::Error: {
+        static constexpr FieldSpec fields[] = {{Field::Code, true},
+                                               {Field::Text, true},
+                                               {Field::Suggestion, false},
+                                               {Field::ClientId, false}};
+        return fieldList(fields);
+    }
+    case MessageType::Bye: {
+        static constexpr FieldSpec fields[] = {{Field::Code, true}, {Field::Text, true}};
+        return fieldList(fields);
+    }
     case MessageType::Ping:
-    case MessageType::Pong:
-        return {{Field::Id, true}};
+    case MessageType::Pong: {
+        static constexpr FieldSpec fields[] = {{Field::Id, true}};
+        return fieldList(fields);
+    }
     }
     return {};
 }
@@ -544,36 +612,32 @@ DecodeResult failure(ErrorCode code, const QString &detail)
 
 } // namespace
 
-QByteArray MessageCodec::encode(const Message &message)
-{
-    return encodeMap(message).toCborValue().toCbor();
-}
-
 namespace {
 
 // The head of a CBOR item (RFC 8949 3.1) in its shortest form, as QCborStreamWriter writes it.
 void appendHead(QByteArray *out, quint8 majorType, quint64 value)
 {
-    const char major = char(majorType << 5);
+    char head[9];
+    head[0] = char(majorType << 5);
+    int bytes = 0;
     if (value < 24) {
-        out->append(char(major | char(value)));
-        return;
-    }
-    int bytes = 8;
-    char extra = 27;
-    if (value <= 0xff) {
+        head[0] = char(head[0] | char(value));
+    } else if (value <= 0xff) {
+        head[0] = char(head[0] | 24);
         bytes = 1;
-        extra = 24;
     } else if (value <= 0xffff) {
+        head[0] = char(head[0] | 25);
         bytes = 2;
-        extra = 25;
     } else if (value <= 0xffffffffULL) {
+        head[0] = char(head[0] | 26);
         bytes = 4;
-        extra = 26;
+    } else {
+        head[0] = char(head[0] | 27);
+        bytes = 8;
     }
-    out->append(char(major | extra));
-    for (int i = bytes - 1; i >= 0; --i)
-        out->append(char((value >> (8 * i)) & 0xff));
+    for (int i = 0; i < bytes; ++i)
+        head[1 + i] = char((value >> (8 * (bytes - 1 - i))) & 0xff);
+    out->append(head, 1 + bytes);
 }
 
 constexpr quint8 CborTextString = 3;
@@ -588,39 +652,325 @@ void appendText(QByteArray *out, QByteArrayView utf8)
 
 void appendText(QByteArray *out, const QString &text)
 {
-    appendText(out, QByteArrayView(text.toUtf8()));
+    // ASCII, by far the most common, is copied as is; anything else goes through toUtf8().
+    const QChar *units = text.constData();
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (units[i].unicode() >= 0x80) {
+            appendText(out, QByteArrayView(text.toUtf8()));
+            return;
+        }
+    }
+    appendHead(out, CborTextString, quint64(size));
+    const qsizetype at = out->size();
+    out->resize(at + size);
+    char *bytes = out->data() + at;
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(units[i].unicode());
+}
+
+constexpr quint8 CborUnsigned = 0;
+constexpr quint8 CborNegative = 1;
+constexpr quint8 CborFalse = 0xf4;
+constexpr quint8 CborTrue = 0xf5;
+
+void appendInteger(QByteArray *out, qint64 value)
+{
+    if (value >= 0)
+        appendHead(out, CborUnsigned, quint64(value));
+    else
+        appendHead(out, CborNegative, quint64(-1 - value));
+}
+
+// Whether encodeMap() would write \a spec for \a m, for a field encodeFlat() can write.
+bool isWritten(const Message &m, const FieldSpec &spec)
+{
+    if (spec.required)
+        return true;
+    if (const QString *s = stringField(m, spec.field))
+        return !s->isEmpty();
+    if (const int *i = intField(m, spec.field))
+        return *i != 0;
+    if (const quint64 *u = seqField(m, spec.field))
+        return *u != 0;
+    if (const bool *b = boolField(m, spec.field))
+        return *b;
+    return true; // Code and Time are always written
+}
+
+// encodeMap(message).toCborValue().toCbor(), byte for byte, without building a QCborMap: for
+// the messages whose fields are all text, numbers and booleans (every event a room sends,
+// acks, errors, says ...). False, with nothing written, for a message with an array field.
+bool encodeFlat(const Message &message, QByteArray *out)
+{
+    const FieldList fields = fieldsOf(message.type);
+    quint64 count = 1; // "type"
+    for (const FieldSpec &spec : fields) {
+        switch (spec.field) {
+        case Field::Versions:
+        case Field::Users:
+        case Field::Features:
+        case Field::Messages:
+            return false;
+        default:
+            break;
+        }
+        if (isWritten(message, spec))
+            ++count;
+    }
+    const auto appendKey = [out](QLatin1StringView key) {
+        appendText(out, QByteArrayView(key.data(), key.size()));
+    };
+    appendHead(out, CborMap, count);
+    appendKey("type"_L1);
+    appendText(out,
+               message.type == MessageType::Unknown ? message.typeName
+                                                    : messageTypeName(message.type));
+    for (const FieldSpec &spec : fields) {
+        if (!isWritten(message, spec))
+            continue;
+        appendKey(fieldKey(spec.field));
+        if (const QString *s = stringField(message, spec.field))
+            appendText(out, *s);
+        else if (const int *i = intField(message, spec.field))
+            appendInteger(out, *i);
+        else if (const quint64 *u = seqField(message, spec.field))
+            appendInteger(out, qint64(*u));
+        else if (const bool *b = boolField(message, spec.field))
+            out->append(char(*b ? CborTrue : CborFalse));
+        else if (spec.field == Field::Code)
+            appendText(out, errorCodeName(message.code));
+        else if (spec.field == Field::Time)
+            appendInteger(out, message.time);
+    }
+    return true;
 }
 
 } // namespace
+
+QByteArray MessageCodec::encode(const Message &message)
+{
+    QByteArray out;
+    out.reserve(64 + 3 * (message.text.size() + message.from.size() + message.nick.size()));
+    if (encodeFlat(message, &out))
+        return out;
+    return encodeMap(message).toCborValue().toCbor();
+}
 
 void MessageCodec::appendUser(QByteArray *items, const QString &nick)
 {
     appendText(items, nick);
 }
 
+namespace {
+
+// The fields in the order encodeMap() writes them: type, nick, users, then resume if any.
+void appendWelcome(QByteArray *out, const QString &nick, QByteArrayView userItems,
+                   qsizetype userCount, const QString &resume)
+{
+    out->reserve(out->size() + userItems.size() + nick.size() * 3 + resume.size() * 3 + 48);
+    appendHead(out, CborMap, resume.isEmpty() ? 3 : 4);
+    appendText(out, QByteArrayView("type"));
+    appendText(out, QByteArrayView("welcome"));
+    appendText(out, QByteArrayView("nick"));
+    appendText(out, nick);
+    appendText(out, QByteArrayView("users"));
+    appendHead(out, CborArray, quint64(userCount));
+    out->append(userItems);
+    if (!resume.isEmpty()) {
+        appendText(out, QByteArrayView("resume"));
+        appendText(out, resume);
+    }
+}
+
+} // namespace
+
 QByteArray MessageCodec::encodeWelcome(const QString &nick, QByteArrayView userItems,
                                        qsizetype userCount, const QString &resume)
 {
-    // The fields in the order encodeMap() writes them: type, nick, users, then resume if any.
     QByteArray out;
-    out.reserve(userItems.size() + nick.size() * 3 + resume.size() * 3 + 48);
-    appendHead(&out, CborMap, resume.isEmpty() ? 3 : 4);
-    appendText(&out, QByteArrayView("type"));
-    appendText(&out, QByteArrayView("welcome"));
-    appendText(&out, QByteArrayView("nick"));
-    appendText(&out, nick);
-    appendText(&out, QByteArrayView("users"));
-    appendHead(&out, CborArray, quint64(userCount));
-    out.append(userItems);
-    if (!resume.isEmpty()) {
-        appendText(&out, QByteArrayView("resume"));
-        appendText(&out, resume);
-    }
+    appendWelcome(&out, nick, userItems, userCount, resume);
     return out;
 }
 
+QByteArray MessageCodec::encodeWelcomeFrame(const QString &nick, QByteArrayView userItems,
+                                            qsizetype userCount, const QString &resume)
+{
+    // The length prefix first, filled in at the end: one copy of a big room's list, not two.
+    QByteArray frame(Protocol::FrameHeaderSize, '\0');
+    appendWelcome(&frame, nick, userItems, userCount, resume);
+    qToBigEndian<quint32>(quint32(frame.size() - Protocol::FrameHeaderSize), frame.data());
+    return frame;
+}
+
+namespace {
+
+// One key and value of a payload decodeFlat() reads: text keys, and values that are text,
+// unsigned integers up to 2^63-1 or booleans.
+struct FlatEntry
+{
+    QByteArrayView key;
+    enum class Kind { Text, Integer, Bool } kind = Kind::Text;
+    QByteArrayView text;
+    quint64 number = 0;
+    bool flag = false;
+};
+
+// Reads one CBOR head (RFC 8949 3.1) at \a at; false for an indefinite length, a reserved
+// additional value or too few bytes.
+bool readHead(QByteArrayView bytes, qsizetype *at, quint8 *major, quint64 *argument)
+{
+    if (*at >= bytes.size())
+        return false;
+    const auto initial = quint8(bytes[*at]);
+    ++*at;
+    *major = quint8(initial >> 5);
+    const quint8 info = initial & 0x1f;
+    if (info < 24) {
+        *argument = info;
+        return true;
+    }
+    if (info > 27)
+        return false;
+    const qsizetype size = qsizetype(1) << (info - 24);
+    if (bytes.size() - *at < size)
+        return false;
+    quint64 value = 0;
+    for (qsizetype i = 0; i < size; ++i)
+        value = (value << 8) | quint8(bytes[*at + i]);
+    *at += size;
+    *argument = value;
+    return true;
+}
+
+// Reads a text string's bytes at \a at, if they are valid UTF-8.
+bool readText(QByteArrayView bytes, qsizetype *at, quint64 length, QByteArrayView *text)
+{
+    if (length > quint64(bytes.size() - *at))
+        return false;
+    *text = bytes.sliced(*at, qsizetype(length));
+    *at += qsizetype(length);
+    for (const char c : *text) {
+        if (quint8(c) >= 0x80) {
+            // Rare: checked the way QCborStreamReader checks, to refuse what it refuses.
+            QStringDecoder utf8(QStringDecoder::Utf8,
+                                QStringDecoder::Flag::Stateless |
+                                    QStringDecoder::Flag::ConvertInitialBom);
+            const QString decoded = utf8.decode(*text); // converts: the result is lazy
+            return !decoded.isNull() && !utf8.hasError();
+        }
+    }
+    return true;
+}
+
+// decode() for the common payload, without QCborValue: a definite-length map of at most
+// MaxFlatEntries text keys (none twice) whose values are valid UTF-8 text, integers from 0 to
+// 2^63-1 or booleans, of a known type without array fields, every field as its type wants it.
+// Anything else (an error included) is false, and left to the full decoder, which says what
+// is wrong; so a payload this takes decodes exactly as the full decoder would decode it.
+constexpr int MaxFlatEntries = 16;
+
+bool decodeFlat(QByteArrayView bytes, Message *m)
+{
+    qsizetype at = 0;
+    quint8 major = 0;
+    quint64 count = 0;
+    if (!readHead(bytes, &at, &major, &count) || major != CborMap || count > MaxFlatEntries)
+        return false;
+    FlatEntry entries[MaxFlatEntries];
+    for (quint64 i = 0; i < count; ++i) {
+        FlatEntry &entry = entries[i];
+        quint64 argument = 0;
+        if (!readHead(bytes, &at, &major, &argument) || major != CborTextString ||
+            !readText(bytes, &at, argument, &entry.key))
+            return false;
+        for (quint64 j = 0; j < i; ++j) {
+            if (entries[j].key == entry.key)
+                return false;
+        }
+        if (!readHead(bytes, &at, &major, &argument))
+            return false;
+        if (major == CborTextString) {
+            entry.kind = FlatEntry::Kind::Text;
+            if (!readText(bytes, &at, argument, &entry.text))
+                return false;
+        } else if (major == CborUnsigned &&
+                   argument <= quint64(std::numeric_limits<qint64>::max())) {
+            entry.kind = FlatEntry::Kind::Integer;
+            entry.number = argument;
+        } else if (major == 7 && (argument == 20 || argument == 21)) {
+            entry.kind = FlatEntry::Kind::Bool;
+            entry.flag = argument == 21;
+        } else {
+            return false;
+        }
+    }
+    if (at != bytes.size())
+        return false;
+    const auto find = [&entries, count](QLatin1StringView key) -> const FlatEntry * {
+        const QByteArrayView wanted(key.data(), key.size());
+        for (quint64 i = 0; i < count; ++i) {
+            if (entries[i].key == wanted)
+                return &entries[i];
+        }
+        return nullptr;
+    };
+    const FlatEntry *type = find("type"_L1);
+    if (!type || type->kind != FlatEntry::Kind::Text)
+        return false;
+    m->type = messageTypeFromName(QString::fromUtf8(type->text));
+    if (m->type == MessageType::Unknown)
+        return false;
+    const FieldList fields = fieldsOf(m->type);
+    for (const FieldSpec &spec : fields) {
+        const FlatEntry *entry = find(fieldKey(spec.field));
+        if (!entry) {
+            if (spec.required)
+                return false;
+            continue;
+        }
+        const bool isText = entry->kind == FlatEntry::Kind::Text;
+        const bool isInteger = entry->kind == FlatEntry::Kind::Integer;
+        if (QString *s = stringField(*m, spec.field)) {
+            if (!isText)
+                return false;
+            *s = QString::fromUtf8(entry->text);
+        } else if (int *i = intField(*m, spec.field)) {
+            if (!isInteger || entry->number > quint64(std::numeric_limits<int>::max()))
+                return false;
+            *i = int(entry->number);
+        } else if (bool *b = boolField(*m, spec.field)) {
+            if (entry->kind != FlatEntry::Kind::Bool)
+                return false;
+            *b = entry->flag;
+        } else if (quint64 *u = seqField(*m, spec.field)) {
+            if (!isInteger)
+                return false;
+            *u = entry->number;
+        } else if (spec.field == Field::Time) {
+            if (!isInteger)
+                return false;
+            m->time = qint64(entry->number);
+        } else if (spec.field == Field::Code) {
+            if (!isText)
+                return false;
+            m->code = errorCodeFromName(QString::fromUtf8(entry->text));
+        } else {
+            return false; // an array
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 DecodeResult MessageCodec::decode(QByteArrayView payload)
 {
+    {
+        DecodeResult fast;
+        if (decodeFlat(payload, &fast.message))
+            return fast;
+    }
     const QByteArray bytes = payload.toByteArray();
     QCborStreamReader reader(bytes);
     const QCborValue root = QCborValue::fromCbor(reader);

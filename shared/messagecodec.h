@@ -52,6 +52,13 @@ public:
      */
     [[nodiscard]] static QByteArray encodeWelcome(const QString &nick, QByteArrayView userItems,
                                                   qsizetype userCount, const QString &resume);
+    /*!
+     * FrameDecoder::encode(encodeWelcome(...)), byte for byte, built in one buffer: the list
+     * is copied once, not twice.
+     */
+    [[nodiscard]] static QByteArray encodeWelcomeFrame(const QString &nick,
+                                                       QByteArrayView userItems,
+                                                       qsizetype userCount, const QString &resume);
 };
 
 } // namespace Tagarela

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void oneFlushServesEveryConnection();
     void slowTextReaderIsDropped();
     void lastWordsBeforeCloseArrive();
+    void batchKeepsEachClientsOwnInPlace();
     void nicksStaySorted();
 };
 
@@ -139,6 +141,84 @@ void TestFanout::burstArrivesCompleteAndInOrder()
     // Every receiver saw the one order the server chose.
     QCOMPARE(bia.chatTexts(), ana.chatTexts());
     QCOMPARE(caio.chatTexts(), ana.chatTexts());
+}
+
+namespace {
+
+// The texts of \a lines that read "ana N" or "pm N", in order, however each line is worded.
+QStringList anaTexts(const QStringList &lines)
+{
+    static const QRegularExpression text(u"(?:ana|pm) \\d+$"_s);
+    QStringList texts;
+    for (const QString &line : lines) {
+        const QRegularExpressionMatch match = text.match(line);
+        if (match.hasMatch())
+            texts.append(match.captured());
+    }
+    return texts;
+}
+
+} // namespace
+
+// A stored batch reaches each client as chunks shared by all, split where a client is due
+// something of its own: its ack still comes right before its own chat, and a private message
+// reaches its two people only, in its place among the rest.
+void TestFanout::batchKeepsEachClientsOwnInPlace()
+{
+    ChatServer server(testConfig());
+    QVERIFY(server.listen());
+    FramedTestClient ana(server.serverPort());
+    FramedTestClient bia(server.serverPort());
+    LineTestClient dora(server.serverPort());
+    LineTestClient edu(server.serverPort());
+    QVERIFY(ana.join(u"ana"_s));
+    QVERIFY(bia.join(u"bia"_s));
+    QVERIFY(dora.join(u"dora"_s));
+    QVERIFY(edu.join(u"edu"_s));
+
+    constexpr int Count = 300;
+    constexpr int Private = Count / 10;
+    for (int i = 0; i < Count; ++i) {
+        ana.say(u"ana %1"_s.arg(i), u"a%1"_s.arg(i));
+        if (i % 10 == 0) {
+            Message note = Message::say(u"pm %1"_s.arg(i), false, u"p%1"_s.arg(i));
+            note.to = u"dora"_s;
+            ana.send(note);
+        }
+        dora.sendLine(u"dora %1"_s.arg(i));
+    }
+    QVERIFY(ana.waitForCount(MessageType::Chat, 2 * Count + Private, {}, 20000));
+    QVERIFY(bia.waitForCount(MessageType::Chat, 2 * Count, {}, 20000));
+    QTRY_COMPARE_WITH_TIMEOUT(anaTexts(dora.lines()).size(), Count + Private, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(anaTexts(edu.lines()).size(), Count, 20000);
+
+    // Every chat of ana's comes right after its ack, among ana's acks and chats.
+    QStringList anaOrder;
+    QString lastAck;
+    for (const Message &message : ana.messages()) {
+        if (message.type == MessageType::Ack) {
+            QVERIFY2(lastAck.isEmpty(), qPrintable(lastAck));
+            lastAck = message.clientId;
+        } else if (message.type == MessageType::Chat && message.from == u"ana"_s) {
+            QCOMPARE(message.clientId, lastAck);
+            lastAck.clear();
+            anaOrder.append(message.text);
+        }
+    }
+    QCOMPARE(anaOrder.size(), Count + Private);
+    // The private messages in their place for dora, nowhere for the others.
+    QCOMPARE(anaTexts(dora.lines()), anaOrder);
+    QStringList publicOrder = anaOrder;
+    publicOrder.removeIf([](const QString &text) { return text.startsWith(u"pm "_s); });
+    QCOMPARE(anaTexts(edu.lines()), publicOrder);
+    QStringList biaOrder;
+    for (const Message &chat : bia.received(MessageType::Chat)) {
+        QVERIFY(chat.to.isEmpty());
+        if (chat.from == u"ana"_s)
+            biaOrder.append(chat.text);
+    }
+    QCOMPARE(biaOrder, publicOrder);
+    QCOMPARE(bia.chatTexts().size(), 2 * Count);
 }
 
 void TestFanout::capCountsQueuedOutput()

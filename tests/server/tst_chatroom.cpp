@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -79,9 +80,9 @@ class BatchMember final : public RoomMember
 {
 public:
     void deliver(const Broadcast &broadcast) override { received.append(broadcast.frame()); }
-    void deliverAll(const BroadcastRun &run, qsizetype from) override
+    void deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to) override
     {
-        received.append(run.frames(from));
+        received.append(run.frames(from, to));
         ++batches;
     }
     void tell(const Message &message) override
@@ -96,6 +97,54 @@ public:
 
     QList<QByteArray> received;
     int batches = 0;
+};
+
+/*!
+ * A member that does what a session does with what the room hands it, in its wire format:
+ * framed, or text (where a private message reads differently to each of its two people). It
+ * keeps the bytes as one stream, and each buffer it was handed, to see which are shared.
+ */
+class WireMember final : public RoomMember
+{
+public:
+    WireMember(const QString &nick, bool line)
+        : m_nick(nick)
+        , m_line(line)
+    { }
+
+    void deliver(const Broadcast &broadcast) override
+    {
+        const Message &event = broadcast.event();
+        if (m_line && event.type == MessageType::Chat && !event.to.isEmpty())
+            take(TextFormat::encode(event, m_nick));
+        else
+            take(m_line ? broadcast.text() : broadcast.frame());
+    }
+    void deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to) override
+    {
+        while (from < to) {
+            const qsizetype end = std::min(run.chunkEnd(from), to);
+            take(m_line ? run.text(from, end) : run.frames(from, end));
+            from = end;
+        }
+    }
+    void tell(const Message &message) override
+    {
+        take("told:" + FrameDecoder::encode(MessageCodec::encode(message)));
+    }
+    void displace() override { }
+    QString address() const override { return u"192.0.2.7"_s; }
+
+    QString nick() const { return m_nick; }
+    QByteArray stream() const { return pieces.join(); }
+
+    QList<QByteArray> pieces;
+
+private:
+    void take(const QByteArray &bytes) { pieces.append(bytes); }
+
+    QString m_nick;
+    bool m_line;
 };
 
 QByteArray frameOf(const Message &event)
@@ -157,6 +206,8 @@ private Q_SLOTS:
     void batchedPresenceSendsWhatEachWouldGet();
     void batchedPresenceGoesBeforeAnythingElse();
     void frameAndTextMatchEvent();
+    void storedBatchReachesEachAsOneByOne();
+    void longBatchGoesInSharedChunks();
 
 private:
     void joinAll(const QStringList &nicks);
@@ -985,6 +1036,125 @@ void TestChatRoom::batchedPresenceGoesBeforeAnythingElse()
     QCOMPARE(lastTwo.at(0), frameOf(Message::renamed(u"caio"_s, u"cai"_s, StartTime)));
     QCOMPARE(lastTwo.at(1), "told:ack"_ba);
     QVERIFY(lastTwo.at(2).contains("hello"));
+}
+
+// A stored batch goes to each member as one run of shared buffers, yet each gets exactly the
+// bytes it got message by message: its acks before its own chats, the private messages it is
+// one of the two people of (worded for it in text mode) in their place, nothing else.
+void TestChatRoom::storedBatchReachesEachAsOneByOne()
+{
+    WireMember ana(u"ana"_s, false), bia(u"bia"_s, false), caio(u"caio"_s, true),
+        dani(u"dani"_s, true), eve(u"eve"_s, false), gil(u"gil"_s, false), hana(u"hana"_s, true);
+    const QList<WireMember *> all = {&ana, &bia, &caio, &dani, &eve, &gil, &hana};
+    for (WireMember *member : all)
+        QVERIFY(room()->join(member, member->nick()).ok());
+    room()->flushPresence();
+    for (WireMember *member : all)
+        member->pieces.clear();
+
+    m_now = StartTime + 5;
+    room()->say(&ana, u"one"_s, false, u"c1"_s);
+    room()->say(&bia, u"psst"_s, false, u"c2"_s, u"caio"_s);
+    room()->say(&caio, u"back"_s, true, {}, u"ana"_s);
+    room()->notice(u"maintenance"_s);
+    room()->say(&dani, u"two"_s, false);
+    room()->say(&ana, u"one"_s, false, u"c1"_s); // sent again: acknowledged again, not repeated
+    QVERIFY(storeAll());
+
+    const qint64 t = StartTime + 5;
+    const Message chat1 = Message::chat(u"ana"_s, u"one"_s, false, t, 1, u"c1"_s);
+    Message private2 = Message::chat(u"bia"_s, u"psst"_s, false, t, 2, u"c2"_s);
+    private2.to = u"caio"_s;
+    Message private3 = Message::chat(u"caio"_s, u"back"_s, true, t, 3);
+    private3.to = u"ana"_s;
+    const Message notice4 = Message::notice(u"maintenance"_s, t, 4);
+    const Message chat5 = Message::chat(u"dani"_s, u"two"_s, false, t, 5);
+    const auto told = [](const Message &message) {
+        return QByteArray("told:" + frameOf(message));
+    };
+    const QByteArray ack1 = told(Message::ack(u"c1"_s, 1, t));
+    const QByteArray ack2 = told(Message::ack(u"c2"_s, 2, t));
+
+    QCOMPARE(ana.stream(),
+             ack1 + frameOf(chat1) + frameOf(private3) + frameOf(notice4) + frameOf(chat5) + ack1);
+    QCOMPARE(bia.stream(),
+             frameOf(chat1) + ack2 + frameOf(private2) + frameOf(notice4) + frameOf(chat5));
+    QCOMPARE(caio.stream(),
+             TextFormat::encode(chat1) + TextFormat::encode(private2, u"caio"_s) +
+                 TextFormat::encode(private3, u"caio"_s) + TextFormat::encode(notice4) +
+                 TextFormat::encode(chat5));
+    const QByteArray publicText =
+        TextFormat::encode(chat1) + TextFormat::encode(notice4) + TextFormat::encode(chat5);
+    QCOMPARE(dani.stream(), publicText);
+    QCOMPARE(hana.stream(), publicText);
+    const QByteArray publicFrames = frameOf(chat1) + frameOf(notice4) + frameOf(chat5);
+    QCOMPARE(eve.stream(), publicFrames);
+    QCOMPARE(gil.stream(), publicFrames);
+    // Those due only the public ones get them as one buffer, the same one for all of them.
+    QCOMPARE(eve.pieces.size(), 1);
+    QCOMPARE(dataOf(gil.pieces.front()), dataOf(eve.pieces.front()));
+    QCOMPARE(dani.pieces.size(), 1);
+    QCOMPARE(dataOf(hana.pieces.front()), dataOf(dani.pieces.front()));
+}
+
+// A batch longer than a chunk reaches each member in chunks, the same buffers for all, and
+// the bytes are still those of the messages one by one.
+void TestChatRoom::longBatchGoesInSharedChunks()
+{
+    WireMember ana(u"ana"_s, false), eve(u"eve"_s, false), gil(u"gil"_s, false),
+        dani(u"dani"_s, true);
+    for (WireMember *member : {&ana, &eve, &gil, &dani})
+        QVERIFY(room()->join(member, member->nick()).ok());
+    room()->flushPresence();
+    for (WireMember *member : {&ana, &eve, &gil, &dani})
+        member->pieces.clear();
+
+    constexpr int Count = 60;
+    const QString text(2000, u'z');
+    for (int i = 0; i < Count; ++i)
+        room()->say(&ana, text, false, u"c%1"_s.arg(i));
+    QVERIFY(storeAll());
+
+    QByteArray frames;
+    QByteArray lines;
+    QByteArray withAcks;
+    for (int i = 0; i < Count; ++i) {
+        const Message chat =
+            Message::chat(u"ana"_s, text, false, StartTime, quint64(i + 1), u"c%1"_s.arg(i));
+        frames += frameOf(chat);
+        lines += TextFormat::encode(chat);
+        withAcks +=
+            "told:" + frameOf(Message::ack(chat.clientId, chat.seq, chat.time)) + frameOf(chat);
+    }
+    QCOMPARE(eve.stream(), frames);
+    QCOMPARE(gil.stream(), frames);
+    QCOMPARE(dani.stream(), lines);
+    QCOMPARE(ana.stream(), withAcks);
+    // In chunks of at most about BroadcastRun::ChunkBytes, each one buffer shared by all.
+    QVERIFY2(eve.pieces.size() > 1, qPrintable(QString::number(eve.pieces.size())));
+    QVERIFY(eve.pieces.size() < Count);
+    QCOMPARE(gil.pieces.size(), eve.pieces.size());
+    for (qsizetype i = 0; i < eve.pieces.size(); ++i) {
+        QVERIFY(eve.pieces.at(i).size() <= BroadcastRun::ChunkBytes);
+        QCOMPARE(dataOf(gil.pieces.at(i)), dataOf(eve.pieces.at(i)));
+    }
+
+    // Text of many lines repeats the stamp and nickname on each: the chunks still stay small.
+    dani.pieces.clear();
+    const QString manyLines = QString(u"a\n"_s).repeated(1500) + u"a"_s;
+    for (int i = 0; i < 20; ++i)
+        room()->say(&ana, manyLines, false, u"m%1"_s.arg(i));
+    QVERIFY(storeAll());
+    QByteArray expected;
+    for (int i = 0; i < 20; ++i) {
+        expected += TextFormat::encode(Message::chat(u"ana"_s, manyLines, false, StartTime,
+                                                     quint64(Count + i + 1), u"m%1"_s.arg(i)));
+    }
+    QCOMPARE(dani.stream(), expected);
+    QVERIFY(dani.pieces.size() > 1);
+    for (const QByteArray &piece : std::as_const(dani.pieces))
+        QVERIFY2(piece.size() <= 2 * BroadcastRun::ChunkBytes,
+                 qPrintable(QString::number(piece.size())));
 }
 
 void TestChatRoom::frameAndTextMatchEvent()

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void stamp_data();
     void stamp();
     void stampIsLocalTime();
+    void stampFollowsTheMinute();
     void encode_data();
     void encode();
     void encodeIsUtf8();
@@ -137,6 +138,22 @@ void TestTextFormat::stampIsLocalTime()
         QSKIP("The system ignores TZ; cannot tell local time from UTC here");
     QCOMPARE(TextFormat::lines(Message::joined(u"ana"_s, time)),
              QStringList {u"[09:05] *** ana joined"_s});
+}
+
+// The stamp is kept per minute: each line still gets its own minute's, back and forth.
+void TestTextFormat::stampFollowsTheMinute()
+{
+    const qint64 time = QDateTime(QDate(2024, 7, 1), QTime(12, 5), Qt::UTC).toMSecsSinceEpoch();
+    if (QDateTime::fromMSecsSinceEpoch(time).offsetFromUtc() != -3 * 3600)
+        QSKIP("The system ignores TZ; cannot tell local time from UTC here");
+    const auto stampAt = [](qint64 at) {
+        return TextFormat::lines(Message::joined(u"ana"_s, at)).front().left(8);
+    };
+    QCOMPARE(stampAt(time + 59'999), u"[09:05] "_s);
+    QCOMPARE(stampAt(time + 60'000), u"[09:06] "_s);
+    QCOMPARE(stampAt(time), u"[09:05] "_s);
+    QCOMPARE(stampAt(time + 24 * 3600'000), u"[09:05] "_s);
+    QCOMPARE(stampAt(time - 1), u"[09:04] "_s);
 }
 
 void TestTextFormat::encode_data()

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "framedecoder.h"
 #include "message.h"
 #include "messagecodec.h"
 
@@ -302,6 +303,10 @@ private Q_SLOTS:
     void randomMutations();
     void welcomeFromEncodedUsers_data();
     void welcomeFromEncodedUsers();
+    void encodesAsQCborMapWould_data();
+    void encodesAsQCborMapWould();
+    void decodesAsQCborValueReads_data();
+    void decodesAsQCborValueReads();
 };
 
 void TestMessageCodec::typeAndCodeNames()
@@ -922,6 +927,151 @@ void TestMessageCodec::welcomeFromEncodedUsers()
     welcome.resume = resume;
     QCOMPARE(MessageCodec::encodeWelcome(nick, items, users.size(), resume),
              MessageCodec::encode(welcome));
+    QCOMPARE(MessageCodec::encodeWelcomeFrame(nick, items, users.size(), resume),
+             FrameDecoder::encode(MessageCodec::encode(welcome)));
+}
+
+// encode() writes most messages without QCborMap (a room encodes every event it sends): the
+// bytes must be exactly those of the map Qt would write, keys in the same order, every number in
+// its shortest form, every text as Qt turns it into UTF-8.
+void TestMessageCodec::encodesAsQCborMapWould_data()
+{
+    QTest::addColumn<Message>("message");
+    QTest::addColumn<QCborMap>("map");
+
+    const QString emoji = u"olá, ✓ 🎉\nline two"_s;
+    QTest::newRow("chat") << Message::chat(u"ana"_s, emoji, false, SomeTime, 7)
+                          << QCborMap {{u"type"_s, u"chat"_s},
+                                       {u"seq"_s, 7},
+                                       {u"from"_s, u"ana"_s},
+                                       {u"text"_s, emoji},
+                                       {u"time"_s, SomeTime}};
+    Message full = Message::chat(u"bia"_s, QString(300, u'x'), true, -5, 1ULL << 40, u"c-1"_s);
+    full.to = u"caio"_s;
+    QTest::newRow("chat, every field")
+        << full << QCborMap {{u"type"_s, u"chat"_s},     {u"seq"_s, qint64(1) << 40},
+                             {u"from"_s, u"bia"_s},      {u"text"_s, QString(300, u'x')},
+                             {u"action"_s, true},        {u"time"_s, -5},
+                             {u"client-id"_s, u"c-1"_s}, {u"to"_s, u"caio"_s}};
+    const QString longText(70'000, u'é');
+    QTest::newRow("chat, 140,000 bytes of text")
+        << Message::chat(u"ana"_s, longText, false, 0, 70'000)
+        << QCborMap {{u"type"_s, u"chat"_s},
+                     {u"seq"_s, 70'000},
+                     {u"from"_s, u"ana"_s},
+                     {u"text"_s, longText},
+                     {u"time"_s, 0}};
+    QTest::newRow("joined") << Message::joined(u"dani"_s, 23)
+                            << QCborMap {{u"type"_s, u"joined"_s},
+                                         {u"nick"_s, u"dani"_s},
+                                         {u"time"_s, 23}};
+    QTest::newRow("left") << Message::left(u"dani"_s, u"quit"_s, 24)
+                          << QCborMap {{u"type"_s, u"left"_s},
+                                       {u"nick"_s, u"dani"_s},
+                                       {u"reason"_s, u"quit"_s},
+                                       {u"time"_s, 24}};
+    QTest::newRow("left, no reason")
+        << Message::left(u"dani"_s, {}, 255)
+        << QCborMap {{u"type"_s, u"left"_s}, {u"nick"_s, u"dani"_s}, {u"time"_s, 255}};
+    QTest::newRow("renamed") << Message::renamed(u"dani"_s, u"dan"_s, 256)
+                             << QCborMap {{u"type"_s, u"renamed"_s},
+                                          {u"from"_s, u"dani"_s},
+                                          {u"nick"_s, u"dan"_s},
+                                          {u"time"_s, 256}};
+    QTest::newRow("notice") << Message::notice(u"hi all"_s, 65'536, 4'294'967'296ULL)
+                            << QCborMap {{u"type"_s, u"notice"_s},
+                                         {u"seq"_s, 4'294'967'296LL},
+                                         {u"text"_s, u"hi all"_s},
+                                         {u"time"_s, 65'536}};
+    QTest::newRow("ack") << Message::ack(u"c-9"_s, 24, SomeTime)
+                         << QCborMap {{u"type"_s, u"ack"_s},
+                                      {u"client-id"_s, u"c-9"_s},
+                                      {u"seq"_s, 24},
+                                      {u"time"_s, SomeTime}};
+    QTest::newRow("error") << Message::error(ErrorCode::NickTaken, u"taken"_s, u"ana_"_s, u"c"_s)
+                           << QCborMap {{u"type"_s, u"error"_s},
+                                        {u"code"_s, errorCodeName(ErrorCode::NickTaken)},
+                                        {u"text"_s, u"taken"_s},
+                                        {u"suggestion"_s, u"ana_"_s},
+                                        {u"client-id"_s, u"c"_s}};
+    QTest::newRow("ping, largest id")
+        << Message::ping(~0ULL) << QCborMap {{u"type"_s, u"ping"_s}, {u"id"_s, qint64(-1)}};
+    QTest::newRow("hello, empty nick")
+        << Message::hello({}) << QCborMap {{u"type"_s, u"hello"_s}, {u"nick"_s, QString()}};
+    // A lone surrogate: not valid text, but both ways must turn it into the same bytes.
+    const QString surrogate = QString(QChar(0xd800)) + u"x"_s;
+    QTest::newRow("say, lone surrogate")
+        << Message::say(surrogate) << QCborMap {{u"type"_s, u"say"_s}, {u"text"_s, surrogate}};
+    Message ok = Message::handshakeOk(1, 65'536, 4000, 30'000, u"tagarela"_s);
+    ok.features = QStringList {u"search"_s};
+    QTest::newRow("handshake-ok, with an array")
+        << ok
+        << QCborMap {{u"type"_s, u"handshake-ok"_s},
+                     {u"version"_s, 1},
+                     {u"max-frame"_s, 65'536},
+                     {u"max-text"_s, 4000},
+                     {u"heartbeat-ms"_s, 30'000},
+                     {u"server"_s, u"tagarela"_s},
+                     {u"features"_s, QCborArray {u"search"_s}}};
+}
+
+void TestMessageCodec::encodesAsQCborMapWould()
+{
+    QFETCH(Message, message);
+    QFETCH(QCborMap, map);
+    QCOMPARE(MessageCodec::encode(message).toHex(' '), cbor(map).toHex(' '));
+}
+
+// decode() reads most payloads without QCborValue: what it reads must be what QCborValue reads,
+// text, numbers written longer than needed, and unknown fields included.
+void TestMessageCodec::decodesAsQCborValueReads_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<Message>("expected");
+
+    QTest::newRow("say") << cbor(QCborMap {{u"type"_s, u"say"_s}, {u"text"_s, u"hi"_s}})
+                         << Message::say(u"hi"_s);
+    const QString accented = u"olá, ✓ 🎉"_s;
+    Message full = Message::say(accented, true, u"c-1"_s);
+    full.to = u"bia"_s;
+    QTest::newRow("say, every field") << cbor(QCborMap {{u"to"_s, u"bia"_s},
+                                                        {u"client-id"_s, u"c-1"_s},
+                                                        {u"action"_s, true},
+                                                        {u"text"_s, accented},
+                                                        {u"type"_s, u"say"_s}})
+                                      << full;
+    // A byte order mark is text like any other: kept.
+    const QByteArray bom =
+        rawMap({rawText("type"), rawText("say"), rawText("text"), rawText("\xef\xbb\xbfhi")});
+    QTest::newRow("say, leading BOM")
+        << bom << Message::say(QCborValue::fromCbor(bom).toMap().value(u"text"_s).toString());
+    Message hello = Message::hello(u"ana"_s);
+    hello.after = 1ULL << 62;
+    hello.limit = 5;
+    // limit written in two bytes (0x18 0x05) instead of one, and an unknown field.
+    QTest::newRow("hello, long integer")
+        << rawMap({rawText("type"), rawText("hello"), rawText("nick"), rawText("ana"),
+                   rawText("after"), "\x1b\x40\x00\x00\x00\x00\x00\x00\x00"_ba, rawText("limit"),
+                   "\x18\x05"_ba, rawText("x"), "\x01"_ba})
+        << hello;
+    QTest::newRow("ack") << cbor(QCborMap {{u"type"_s, u"ack"_s},
+                                           {u"client-id"_s, u"c"_s},
+                                           {u"seq"_s, 9},
+                                           {u"time"_s, SomeTime}})
+                         << Message::ack(u"c"_s, 9, SomeTime);
+    QTest::newRow("error") << cbor(QCborMap {{u"type"_s, u"error"_s},
+                                             {u"code"_s, u"flood"_s},
+                                             {u"text"_s, u"slow"_s}})
+                           << Message::error(ErrorCode::Flood, u"slow"_s);
+}
+
+void TestMessageCodec::decodesAsQCborValueReads()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(Message, expected);
+    const DecodeResult result = MessageCodec::decode(payload);
+    QVERIFY2(result.ok(), qPrintable(result.detail));
+    QCOMPARE(result.message, expected);
 }
 
 QTEST_GUILESS_MAIN(TestMessageCodec)
