@@ -723,6 +723,7 @@ void Connection::detectFrom(QByteArrayView bytes)
     }
     if (m_magicSeen.size() < Protocol::MagicSize)
         return;
+    m_magicSeen = QByteArray(); // not needed again: a connection's memory counts by thousands
     switchMode(Mode::Framed);
     if (bytes.size() > take)
         decodeFrames(bytes.sliced(take));

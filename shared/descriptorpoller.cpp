@@ -149,30 +149,41 @@ void DescriptorPoller::remove(int descriptor)
 void DescriptorPoller::dispatch()
 {
 #if defined(Q_OS_LINUX)
+    if (++m_turn == 0)
+        ++m_turn;
     epoll_event events[MaxEvents];
-    int count;
-    do {
-        count = ::epoll_wait(m_epoll, events, MaxEvents, 0);
-    } while (count < 0 && errno == EINTR);
-    for (int i = 0; i < count; ++i) {
-        const quint64 data = events[i].data.u64;
-        const size_t descriptor = size_t(quint32(data));
-        const quint32 generation = quint32(data >> 32);
-        // Looked up now, not before the batch: an earlier event may have removed it.
-        if (descriptor >= m_entries.size())
-            continue;
-        const Entry &entry = m_entries[descriptor];
-        if (!entry.watcher || entry.generation != generation)
-            continue;
-        const quint32 flags = events[i].events;
-        quint32 ready = 0;
-        if (flags & (EPOLLIN | EPOLLRDHUP))
-            ready |= Readable;
-        if (flags & EPOLLOUT)
-            ready |= Writable;
-        if (flags & (EPOLLERR | EPOLLHUP))
-            ready |= Failed;
-        entry.watcher->descriptorReady(ready);
+    for (int round = 0; round < MaxRounds; ++round) {
+        int count;
+        do {
+            count = ::epoll_wait(m_epoll, events, MaxEvents, 0);
+        } while (count < 0 && errno == EINTR);
+        int fresh = 0;
+        for (int i = 0; i < count; ++i) {
+            const quint64 data = events[i].data.u64;
+            const size_t descriptor = size_t(quint32(data));
+            const quint32 generation = quint32(data >> 32);
+            // Looked up now, not before the batch: an earlier event may have removed it.
+            if (descriptor >= m_entries.size())
+                continue;
+            Entry &entry = m_entries[descriptor];
+            if (!entry.watcher || entry.generation != generation || entry.turn == m_turn)
+                continue;
+            entry.turn = m_turn;
+            ++fresh;
+            const quint32 flags = events[i].events;
+            quint32 ready = 0;
+            if (flags & (EPOLLIN | EPOLLRDHUP))
+                ready |= Readable;
+            if (flags & EPOLLOUT)
+                ready |= Writable;
+            if (flags & (EPOLLERR | EPOLLHUP))
+                ready |= Failed;
+            // The last use of entry: the watcher may add descriptors, which can move it.
+            entry.watcher->descriptorReady(ready);
+        }
+        // Fewer than asked for: the kernel had no more. None new: only those heard already.
+        if (count < MaxEvents || fresh == 0)
+            break;
     }
 #endif
 }

@@ -18,10 +18,13 @@ namespace Tagarela {
  * watches on every turn; thousands of idle connections made that a tenth of the server's time.
  *
  * Level-triggered: what a watcher leaves unread (a connection reads a bounded amount per
- * event) is reported again by the next epoll_wait(), after the descriptors the kernel had
- * queued before it, so one busy peer cannot starve the others. One activation handles at most
- * MaxEvents ready descriptors and returns to the event loop (timers, accepts, posted flushes);
- * the rest come on the next turn.
+ * event) is reported again by a later epoll_wait(), after the descriptors the kernel had
+ * queued before it, so one busy peer cannot starve the others. One activation (one turn of
+ * the event loop) takes events MaxEvents at a time until every ready descriptor has been
+ * heard once, as Qt's dispatcher did with a notifier each, so that the output of a turn is
+ * still flushed (and presence still batched) once per turn; a descriptor reported again in
+ * the same turn waits for the next one, so the per-turn read bound holds. At most MaxRounds
+ * calls per turn.
  *
  * Each registration has a generation, carried in its epoll events: an event still in the batch
  * for a descriptor removed meanwhile (its connection closed or deleted by an earlier event of
@@ -57,8 +60,10 @@ public:
         Q_DISABLE_COPY_MOVE(Watcher)
     };
 
-    /*! Events taken from the kernel per activation at most. */
-    static constexpr int MaxEvents = 512;
+    /*! Events taken from the kernel per epoll_wait() call. */
+    static constexpr int MaxEvents = 256;
+    /*! epoll_wait() calls per turn at most. */
+    static constexpr int MaxRounds = 64;
 
     /*! This thread's set, made on first use; nullptr if the system has none (errno says why). */
     static DescriptorPoller *forThisThread();
@@ -94,12 +99,14 @@ private:
         Watcher *watcher = nullptr;
         quint32 generation = 0;
         quint32 interest = None;
+        quint32 turn = 0; //!< the last dispatch() that told it something
     };
 
     int m_epoll = -1;
     std::unique_ptr<QSocketNotifier> m_notifier;
     std::vector<Entry> m_entries; //!< by descriptor number
     quint32 m_generation = 0;
+    quint32 m_turn = 0;
     int m_watched = 0;
 };
 
