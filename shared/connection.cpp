@@ -3,18 +3,17 @@
 #include "connection.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <memory>
 #include <utility>
 
-#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimerEvent>
 
 #if defined(Q_OS_UNIX)
-#include <cerrno>
 #include <climits>
-#include <cstring>
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -129,6 +128,7 @@ Connection::Connection(QTcpSocket *socket, Role role, QObject *parent)
     });
 }
 
+#if defined(Q_OS_LINUX)
 Connection::Connection(qintptr descriptor, QObject *parent)
     : QObject(parent)
     , m_descriptor(descriptor)
@@ -136,13 +136,23 @@ Connection::Connection(qintptr descriptor, QObject *parent)
     , m_role(Role::Server)
     , m_frames(Protocol::DefaultMaxFrame)
 {
-#if defined(Q_OS_UNIX)
     const int flags = ::fcntl(int(descriptor), F_GETFL);
     if (flags >= 0 && !(flags & O_NONBLOCK))
         (void)::fcntl(int(descriptor), F_SETFL, flags | O_NONBLOCK);
     m_peerAddress = plainAddress(peerAddressOf(descriptor, &m_peerPort));
-#endif
 }
+#else
+// No epoll for a DescriptorPoller: a QTcpSocket watches the descriptor instead.
+Connection::Connection(qintptr descriptor, QObject *parent)
+    : Connection(
+          [descriptor] {
+              auto *socket = new QTcpSocket;
+              socket->setSocketDescriptor(descriptor);
+              return socket;
+          }(),
+          Role::Server, parent)
+{ }
+#endif
 
 Connection::~Connection()
 {
@@ -181,10 +191,30 @@ void Connection::setHeartbeat(int intervalMs, int timeoutMs)
     if (m_mode != Mode::Framed)
         return; // the timer may be timing the detection
     if (m_heartbeatMs > 0 && !m_closing) {
-        m_timer.start(m_heartbeatMs, this);
+        scheduleDeadline(m_heartbeatMs);
     } else {
-        m_timer.stop();
+        DeadlineSweep::Entry::cancel();
     }
+}
+
+void Connection::scheduleDeadline(int ms)
+{
+    DeadlineSweep::forThisThread()->schedule(this, ms);
+}
+
+void Connection::deadlineReached()
+{
+    if (m_closing)
+        return;
+    if (m_mode == Mode::Detecting) {
+        switchMode(Mode::Line);
+        return;
+    }
+    // The next beat is counted from this one, as a repeating timer would; this one may close
+    // the connection, which cancels it.
+    if (m_mode == Mode::Framed && m_heartbeatMs > 0)
+        scheduleDeadline(m_heartbeatMs);
+    onHeartbeat();
 }
 
 void Connection::start()
@@ -192,15 +222,23 @@ void Connection::start()
     if (m_closing)
         return;
     if (m_descriptor >= 0) {
-        if (m_readNotifier)
+        if (m_watching)
             return; // started already
         m_lastReceived.start();
         // Nagle plus delayed ACK holds small writes back by tens of milliseconds.
         setSocketOption(IPPROTO_TCP, TCP_NODELAY, 1);
-        m_readNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Read, this);
-        connect(m_readNotifier, &QSocketNotifier::activated, this, &Connection::onReadable);
+        DescriptorPoller *poller = DescriptorPoller::forThisThread();
+        if (!poller || !poller->add(int(m_descriptor), this, DescriptorPoller::Read)) {
+            const int error = errno;
+            qCWarning(lcConnection).noquote()
+                << peerName() << "cannot be watched:" << std::strerror(error);
+            // Said to its owner on a later turn, as any other end.
+            dropDescriptor(error);
+            return;
+        }
+        m_watching = true;
         if (m_detectTimeoutMs > 0 || hasBytesAvailable())
-            m_timer.start(std::max(m_detectTimeoutMs, 1), this);
+            scheduleDeadline(std::max(m_detectTimeoutMs, 1));
         else
             switchMode(Mode::Line);
         return; // what is there already is read when the event loop sees it
@@ -216,7 +254,7 @@ void Connection::start()
         m_socket->write(Protocol::magic().toByteArray());
         setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
     } else if (m_detectTimeoutMs > 0 || m_socket->bytesAvailable() > 0) {
-        m_timer.start(std::max(m_detectTimeoutMs, 1), this);
+        scheduleDeadline(std::max(m_detectTimeoutMs, 1));
     } else {
         switchMode(Mode::Line);
         return;
@@ -420,20 +458,51 @@ void Connection::flushToDescriptor()
         }
         return;
     }
-    if (!m_writeNotifier) {
-        m_writeNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Write, this);
-        connect(m_writeNotifier, &QSocketNotifier::activated, this, &Connection::onWritable);
-    }
-    m_writeNotifier->setEnabled(true);
     m_waitingWritable = true;
+    updateInterest();
 }
 
 void Connection::onWritable()
 {
-    m_writeNotifier->setEnabled(false);
     m_waitingWritable = false;
     flushToDescriptor();
+    // Not watched for writing any more once all of it went out.
+    updateInterest();
     accountOutput();
+}
+
+void Connection::updateInterest()
+{
+    if (!m_watching)
+        return;
+    const quint32 interest = (m_closing ? DescriptorPoller::None : DescriptorPoller::Read) |
+        (m_waitingWritable ? DescriptorPoller::Write : DescriptorPoller::None);
+    if (!DescriptorPoller::forThisThread()->setInterest(int(m_descriptor), interest))
+        dropDescriptor(errno);
+}
+
+void Connection::descriptorReady(quint32 ready)
+{
+    bool heard = false;
+    if (m_waitingWritable && (ready & (DescriptorPoller::Writable | DescriptorPoller::Failed))) {
+        heard = true;
+        onWritable(); // sendmsg() says what failed
+    }
+    if (m_descriptor >= 0 && !m_closing &&
+        (ready & (DescriptorPoller::Readable | DescriptorPoller::Failed))) {
+        heard = true;
+        onReadable(); // recv() says how the stream ended
+    }
+    if (!heard && m_descriptor >= 0 && (ready & DescriptorPoller::Failed)) {
+        // Reported whatever was asked for, and nothing above would notice: ends it, or the
+        // level-triggered set would report it on every turn.
+        int error = 0;
+#if defined(Q_OS_UNIX)
+        socklen_t length = sizeof error;
+        (void)::getsockopt(int(m_descriptor), SOL_SOCKET, SO_ERROR, &error, &length);
+#endif
+        dropDescriptor(error);
+    }
 }
 
 void Connection::dequeue(qint64 written)
@@ -509,12 +578,10 @@ void Connection::close(ErrorCode code, const QString &detail)
     m_closing = true;
     m_closeCode = code;
     m_closeDetail = detail;
-    m_timer.stop();
+    DeadlineSweep::Entry::cancel();
     if (m_descriptor >= 0) {
         // Nothing more is read (as a QTcpSocket that is disconnecting); what is queued goes
         // out first, and the descriptor is closed once the kernel has taken it.
-        if (m_readNotifier)
-            m_readNotifier->setEnabled(false);
         flushOutput();
         accountOutput();
         if (m_finished)
@@ -524,6 +591,7 @@ void Connection::close(ErrorCode code, const QString &detail)
             finish();
             return;
         }
+        updateInterest();
         m_flushTimer.start(FlushTimeoutMs, this);
         return;
     }
@@ -559,7 +627,7 @@ void Connection::onReadable()
     char *buffer = sharedReadBuffer();
     qint64 total = 0;
     // Bounded per call, like a QTcpSocket's read buffer: the rest waits in the kernel, and
-    // the level-triggered notifier comes back for it on the next turn.
+    // the level-triggered poller comes back for it on a later turn, after the others.
     while (!m_closing && m_descriptor >= 0 && total < ReadBufferSize) {
         const ssize_t received = ::recv(int(m_descriptor), buffer, size_t(ReadChunk), 0);
         if (received > 0) {
@@ -567,7 +635,7 @@ void Connection::onReadable()
             m_lastReceived.start();
             receive(QByteArrayView(buffer, received));
             if (received < ReadChunk)
-                return; // the kernel had no more; the notifier says when it has
+                return; // the kernel had no more; the poller says when it has
             continue;
         }
         if (received < 0 && errno == EINTR)
@@ -596,12 +664,11 @@ void Connection::closeDescriptor()
 {
     if (m_descriptor < 0)
         return;
-    // Disabled, not deleted: this may run inside one of their own signals. A disabled
-    // notifier watches nothing, so the descriptor's number is free for the next connection.
-    if (m_readNotifier)
-        m_readNotifier->setEnabled(false);
-    if (m_writeNotifier)
-        m_writeNotifier->setEnabled(false);
+    // Before the close: the number is free for the next connection at once, and events for
+    // this one still in the poller's batch are dropped.
+    if (m_watching)
+        DescriptorPoller::forThisThread()->remove(int(m_descriptor));
+    m_watching = false;
     m_waitingWritable = false;
 #if defined(Q_OS_UNIX)
     ::close(int(m_descriptor));
@@ -644,7 +711,7 @@ void Connection::detectFrom(QByteArrayView bytes)
         return;
     }
     // A framed client: from here on the handshake timeout, not the detection, watches it.
-    m_timer.stop();
+    DeadlineSweep::Entry::cancel();
     const qsizetype take =
         std::min<qsizetype>(Protocol::MagicSize - m_magicSeen.size(), bytes.size());
     m_magicSeen.append(bytes.first(take));
@@ -656,6 +723,7 @@ void Connection::detectFrom(QByteArrayView bytes)
     }
     if (m_magicSeen.size() < Protocol::MagicSize)
         return;
+    m_magicSeen = QByteArray(); // not needed again: a connection's memory counts by thousands
     switchMode(Mode::Framed);
     if (bytes.size() > take)
         decodeFrames(bytes.sliced(take));
@@ -663,7 +731,7 @@ void Connection::detectFrom(QByteArrayView bytes)
 
 void Connection::switchMode(Mode mode)
 {
-    m_timer.stop();
+    DeadlineSweep::Entry::cancel();
     m_mode = mode;
     if (mode == Mode::Framed) {
         setHeartbeat(m_heartbeatMs, m_heartbeatTimeoutMs);
@@ -737,14 +805,7 @@ void Connection::reportProtocolError(ErrorCode code, const QString &detail, bool
 
 void Connection::timerEvent(QTimerEvent *event)
 {
-    if (event->timerId() == m_timer.timerId()) {
-        if (m_mode == Mode::Detecting) {
-            m_timer.stop();
-            switchMode(Mode::Line);
-        } else {
-            onHeartbeat();
-        }
-    } else if (event->timerId() == m_flushTimer.timerId()) {
+    if (event->timerId() == m_flushTimer.timerId()) {
         m_flushTimer.stop();
         qCInfo(lcConnection).noquote() << peerName() << "did not take its last output in time";
         if (m_socket)
@@ -793,7 +854,7 @@ void Connection::finish()
     m_finished = true;
     m_closing = true;
     closeDescriptor();
-    m_timer.stop();
+    DeadlineSweep::Entry::cancel();
     m_flushTimer.stop();
     m_outQueue.clear();
     m_outQueued = 0;

@@ -10,11 +10,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include "deadlinesweep.h"
+#include "descriptorpoller.h"
 #include "framedecoder.h"
 #include "linedecoder.h"
 #include "message.h"
 
-class QSocketNotifier;
 class QTcpSocket;
 
 namespace Tagarela {
@@ -49,10 +50,15 @@ struct OutputBudget
  * descriptor.
  *
  * A server's plain TCP connection needs no QTcpSocket: constructed from the accepted
- * descriptor, the Connection owns it itself, with a QSocketNotifier for reading (and one for
- * writing while output waits for the kernel), recv() into one buffer shared by every
- * connection of the thread, and sendmsg() for output, which it keeps until the kernel takes
- * it. That saves the 16 KiB read block and the objects a QTcpSocket keeps for its whole life.
+ * descriptor, the Connection owns it itself. The thread's one DescriptorPoller (an epoll set
+ * that Qt watches with one QSocketNotifier) tells it when it can read (and, only while output
+ * waits for the kernel, write); it recv()s into one buffer shared by every connection of the
+ * thread and sendmsg()s its output, which it keeps until the kernel takes it. That saves the
+ * 16 KiB read block and the objects a QTcpSocket keeps for its whole life, and Qt's dispatcher
+ * polls one descriptor instead of one per connection.
+ *
+ * The detection timeout and the heartbeat wait in the thread's DeadlineSweep (one timer for
+ * all connections), not in a timer each. A Connection must stay in the thread that started it.
  *
  * A ping is answered as soon as its frame is decoded, and a pong taken at once, before any
  * message after them is delivered: whatever the owner holds back of its peer's input (a
@@ -61,7 +67,10 @@ struct OutputBudget
  * closed() is emitted exactly once, always on a later turn of the event loop than the call
  * that caused it, so a slot may call send() or close() without its caller being torn down.
  */
-class Connection final : public QObject
+class Connection final
+    : public QObject
+    , private DeadlineSweep::Entry
+    , private DescriptorPoller::Watcher
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Connection)
@@ -203,10 +212,20 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    /*! The detection timeout while Detecting, then the heartbeat. */
+    void deadlineReached() override;
+    /*! A descriptor of its own: what the poller says is ready. */
+    void descriptorReady(quint32 ready) override;
+    void scheduleDeadline(int ms);
     void onReadyRead();
     /*! A descriptor of its own: reads what the kernel has (a bounded amount per call). */
     void onReadable();
     void onWritable();
+    /*!
+     * A descriptor of its own: tells the poller what to watch it for (reading unless closing,
+     * writing while output waits for room).
+     */
+    void updateInterest();
     void onDisconnected();
     /*! Reads, detects or decodes \a bytes that just arrived. */
     void receive(QByteArrayView bytes);
@@ -250,9 +269,8 @@ private:
     QPointer<QTcpSocket> m_socket; //!< null for a descriptor of its own
     qintptr m_descriptor = -1; //!< a descriptor of its own while open, else -1
     bool m_ownsDescriptor = false; //!< constructed on a descriptor, not a QTcpSocket
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr; //!< created the first time the kernel is full
-    bool m_waitingWritable = false; //!< the write notifier is on: the kernel took not all
+    bool m_watching = false; //!< the descriptor is in the thread's DescriptorPoller
+    bool m_waitingWritable = false; //!< watched for writing: the kernel took not all
     Role m_role;
     Mode m_mode = Mode::Detecting;
     QHostAddress m_peerAddress;
@@ -273,8 +291,7 @@ private:
     int m_heartbeatMs = 0;
     int m_heartbeatTimeoutMs = 0;
     int m_detectTimeoutMs = 1000;
-    // QBasicTimer, not QTimer: no QObject per timer per connection.
-    QBasicTimer m_timer; //!< the detection timeout while Detecting, then the heartbeat
+    // QBasicTimer, not QTimer: no QObject per timer per connection. Rare: only while closing.
     QBasicTimer m_flushTimer; //!< after close(): how long it waits for the peer
     QElapsedTimer m_lastReceived;
     QElapsedTimer m_pingSent;

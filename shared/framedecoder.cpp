@@ -57,7 +57,13 @@ bool FrameDecoder::feed(QByteArrayView bytes)
 
 QByteArray FrameDecoder::next()
 {
-    return m_frames.isEmpty() ? QByteArray() : m_frames.takeFirst();
+    if (m_frames.isEmpty())
+        return {};
+    QByteArray frame = m_frames.takeFirst();
+    // Taking from the front keeps the list's block: an idle connection keeps none.
+    if (m_frames.isEmpty())
+        m_frames = QList<QByteArray>();
+    return frame;
 }
 
 QByteArray FrameDecoder::encode(QByteArrayView payload)

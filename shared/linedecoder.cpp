@@ -93,7 +93,13 @@ void LineDecoder::feed(QByteArrayView bytes)
 
 TextLine LineDecoder::next()
 {
-    return m_lines.isEmpty() ? TextLine() : m_lines.takeFirst();
+    if (m_lines.isEmpty())
+        return {};
+    TextLine line = m_lines.takeFirst();
+    // Taking from the front keeps the list's block: an idle connection keeps none.
+    if (m_lines.isEmpty())
+        m_lines = QList<TextLine>();
+    return line;
 }
 
 void LineDecoder::endLine()

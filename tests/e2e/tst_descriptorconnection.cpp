@@ -3,20 +3,35 @@
 
 // A server Connection that owns its descriptor (no QTcpSocket): partial writes to a slow
 // reader, the slow-reader cap and the shared output budget, the last words before a close, a
-// peer that resets or half-closes, and reading more than one turn's worth.
+// peer that resets or half-closes, and reading more than one turn's worth. Watched by the
+// thread's one DescriptorPoller, its timeouts in the thread's DeadlineSweep: no notifier or
+// timer of its own, descriptors reused, connections closed or deleted in the middle of a
+// batch of ready events, and one busy peer beside a quiet one.
 
 #include <memory>
+#include <set>
+#include <vector>
 
+#include <QAbstractEventDispatcher>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QSignalSpy>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
 #include "connection.h"
+#include "deadlinesweep.h"
+#include "descriptorpoller.h"
+#include "framedecoder.h"
+#include "messagecodec.h"
+#include "protocol.h"
 #include "testprinters.h"
 
+#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Tagarela;
 using namespace Qt::StringLiterals;
@@ -38,6 +53,7 @@ struct Pair
 {
     std::unique_ptr<QTcpSocket> client;
     std::unique_ptr<Connection> server;
+    int descriptor = -1; //!< the server's
 };
 
 Pair connectPair(DescriptorServer &listener, int receiveBuffer = 0)
@@ -63,6 +79,7 @@ Pair connectPair(DescriptorServer &listener, int receiveBuffer = 0)
         (void)::setsockopt(int(descriptor), SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
     }
     pair.server = std::make_unique<Connection>(descriptor);
+    pair.descriptor = int(descriptor);
     return pair;
 }
 
@@ -146,6 +163,11 @@ private Q_SLOTS:
     void halfCloseDeliversWhatCameFirst();
     void readsMoreThanOneChunk();
     void listenerHearsWhatTheSignalsSay();
+    void watchedWithoutNotifierOrTimerOfItsOwn();
+    void detectionAndHeartbeatTimeoutsFire();
+    void reusedDescriptorsReachTheRightPeer();
+    void closedOrDeletedInTheMiddleOfABatch();
+    void busyPeerDoesNotStarveAQuietOne();
 };
 
 void TestDescriptorConnection::readsLinesAndTakesPeerAddress()
@@ -191,11 +213,15 @@ void TestDescriptorConnection::partialWritesReachSlowReaderIntact()
     QCoreApplication::processEvents(); // the turn ends: the flush meets a full kernel
     QVERIFY2(pair.server->pendingOutput() > 0, "the kernel took everything: no partial write");
     QVERIFY(pair.server->pendingOutput() < expected.size());
+    // Watched for room only while output waits.
+    const DescriptorPoller *poller = DescriptorPoller::forThisThread();
+    QCOMPARE(poller->interest(pair.descriptor), DescriptorPoller::Read | DescriptorPoller::Write);
     QByteArray received;
     QTRY_COMPARE_WITH_TIMEOUT((received += pair.client->readAll()).size(), expected.size(), 30000);
     QCOMPARE(received, expected);
     QTRY_COMPARE(pair.server->pendingOutput(), qint64(0));
     QVERIFY(pair.server->isOpen());
+    QCOMPARE(poller->interest(pair.descriptor), quint32(DescriptorPoller::Read));
 }
 
 void TestDescriptorConnection::slowReaderCapAndBudget()
@@ -415,6 +441,283 @@ void TestDescriptorConnection::listenerHearsWhatTheSignalsSay()
     unset.client->write("quiet\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(lines.size(), 1, 10000);
     QVERIFY(unsetLog.isEmpty());
+}
+
+void TestDescriptorConnection::watchedWithoutNotifierOrTimerOfItsOwn()
+{
+    // Qt's dispatcher watches the thread's one epoll set, not each connection: no socket
+    // notifier or timer registered per connection, whatever its mode.
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    DescriptorPoller *poller = DescriptorPoller::forThisThread();
+    QVERIFY(poller);
+    DeadlineSweep *sweep = DeadlineSweep::forThisThread();
+    const int watchedBefore = poller->watchedCount();
+    const int scheduledBefore = sweep->scheduledCount();
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    constexpr int Count = 12;
+    std::vector<Pair> pairs;
+    for (int i = 0; i < Count; ++i) {
+        pairs.push_back(connectPair(listener));
+        QVERIFY(pairs.back().server);
+        pairs.back().server->setDetectTimeout(60'000);
+        pairs.back().server->setHeartbeat(60'000, 180'000);
+        pairs.back().server->start();
+        QCOMPARE(poller->interest(pairs.back().descriptor), quint32(DescriptorPoller::Read));
+    }
+    QCOMPARE(poller->watchedCount(), watchedBefore + Count);
+    // Every one waits for its detection timeout, in the sweep.
+    QCOMPARE(sweep->scheduledCount(), scheduledBefore + Count);
+    // Half framed (then a heartbeat each), half text (nothing to wait for).
+    std::vector<std::unique_ptr<QSignalSpy>> modes;
+    for (int i = 0; i < Count; ++i) {
+        modes.push_back(
+            std::make_unique<QSignalSpy>(pairs[size_t(i)].server.get(), &Connection::modeDetected));
+        pairs[size_t(i)].client->write(i % 2 ? Protocol::magic().toByteArray() : "hi\r\n"_ba);
+    }
+    for (const auto &spy : modes)
+        QTRY_COMPARE_WITH_TIMEOUT(spy->size(), 1, 10000);
+    QCOMPARE(sweep->scheduledCount(), scheduledBefore + Count / 2);
+    for (const Pair &pair : pairs) {
+        QVERIFY(dispatcher->registeredTimers(pair.server.get()).isEmpty());
+        QVERIFY(pair.server->findChildren<QSocketNotifier *>().isEmpty());
+    }
+    for (const Pair &pair : pairs)
+        pair.server->close();
+    QCOMPARE(poller->watchedCount(), watchedBefore);
+    QCOMPARE(sweep->scheduledCount(), scheduledBefore);
+}
+
+void TestDescriptorConnection::detectionAndHeartbeatTimeoutsFire()
+{
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+
+    // Silence: a text client after the detection timeout, not before.
+    Pair silent = connectPair(listener);
+    QVERIFY(silent.server);
+    QSignalSpy modes(silent.server.get(), &Connection::modeDetected);
+    silent.server->setDetectTimeout(50);
+    QElapsedTimer clock;
+    clock.start();
+    silent.server->start();
+    QTRY_COMPARE_WITH_TIMEOUT(modes.size(), 1, 10000);
+    QVERIFY(clock.elapsed() >= 50);
+    QCOMPARE(modes.at(0).at(0).value<Connection::Mode>(), Connection::Mode::Line);
+
+    // A framed client that never answers: pinged every interval, then dropped after the
+    // heartbeat timeout.
+    Pair mute = connectPair(listener);
+    QVERIFY(mute.server);
+    QSignalSpy errors(mute.server.get(), &Connection::protocolError);
+    QSignalSpy closed(mute.server.get(), &Connection::closed);
+    mute.server->setHeartbeat(40, 160);
+    mute.server->start();
+    mute.client->write(Protocol::magic().toByteArray());
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+    QVERIFY(clock.elapsed() >= 160);
+    QCOMPARE(closed.at(0).at(0).value<ErrorCode>(), ErrorCode::HeartbeatTimeout);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0).at(0).value<ErrorCode>(), ErrorCode::HeartbeatTimeout);
+    FrameDecoder frames(Protocol::MaxServerFrame);
+    QTRY_VERIFY_WITH_TIMEOUT(mute.client->state() == QAbstractSocket::UnconnectedState ||
+                                 mute.client->bytesAvailable() > 0,
+                             10000);
+    QVERIFY(frames.feed(mute.client->readAll()));
+    int pings = 0;
+    while (frames.hasFrame()) {
+        const DecodeResult result = MessageCodec::decode(frames.next());
+        QVERIFY(result.ok());
+        if (result.message.type == MessageType::Ping)
+            ++pings;
+    }
+    // Only one ping is ever out unanswered.
+    QCOMPARE(pings, 1);
+}
+
+void TestDescriptorConnection::reusedDescriptorsReachTheRightPeer()
+{
+    // Rounds of connections opened and closed (by either side): the kernel hands the same
+    // numbers out again, and each connection hears its own client only, and answers it.
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    std::set<int> seen;
+    int reused = 0;
+    constexpr int Rounds = 6;
+    constexpr int PerRound = 16;
+    for (int round = 0; round < Rounds; ++round) {
+        std::vector<Pair> pairs;
+        std::vector<QStringList> heard(PerRound);
+        for (int i = 0; i < PerRound; ++i) {
+            pairs.push_back(connectPair(listener));
+            Pair &pair = pairs.back();
+            QVERIFY(pair.server);
+            if (!seen.insert(pair.descriptor).second)
+                ++reused;
+            Connection *server = pair.server.get();
+            QStringList *log = &heard[size_t(i)];
+            connect(server, &Connection::lineReceived, this, [server, log](const TextLine &line) {
+                log->append(line.text);
+                server->sendLine(u"echo "_s + line.text);
+            });
+            server->setDetectTimeout(0);
+            server->start();
+        }
+        for (int i = 0; i < PerRound; ++i)
+            pairs[size_t(i)].client->write(u"%1-%2\r\n"_s.arg(round).arg(i).toLatin1());
+        for (int i = 0; i < PerRound; ++i) {
+            const QByteArray expected = u"echo %1-%2\r\n"_s.arg(round).arg(i).toLatin1();
+            QByteArray received;
+            QTRY_COMPARE_WITH_TIMEOUT((received += pairs[size_t(i)].client->readAll()), expected,
+                                      10000);
+            QCOMPARE(heard[size_t(i)], QStringList {u"%1-%2"_s.arg(round).arg(i)});
+        }
+        std::vector<std::unique_ptr<QSignalSpy>> closedSpies;
+        for (int i = 0; i < PerRound; ++i) {
+            Pair &pair = pairs[size_t(i)];
+            closedSpies.push_back(
+                std::make_unique<QSignalSpy>(pair.server.get(), &Connection::closed));
+            if (i % 2)
+                pair.server->close();
+            else
+                pair.client->disconnectFromHost();
+        }
+        for (const auto &spy : closedSpies)
+            QTRY_COMPARE_WITH_TIMEOUT(spy->size(), 1, 10000);
+    }
+    QVERIFY2(reused >= PerRound, qPrintable(u"only %1 numbers reused"_s.arg(reused)));
+}
+
+void TestDescriptorConnection::closedOrDeletedInTheMiddleOfABatch()
+{
+    // Every connection has input waiting, or its peer reset, when the poller runs: one batch
+    // of ready events. The first to be heard deletes half of the others and aborts the rest,
+    // then adopts a new connection, whose descriptor takes a number just freed. Events for the
+    // others later in the batch must reach nobody: not a deleted connection (ASan), not the
+    // new one.
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    QTcpServer later;
+    QVERIFY(later.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    later.pauseAccepting(); // accepted by hand, in the middle of the batch
+    QTcpSocket lateClient;
+    lateClient.connectToHost(QHostAddress(QHostAddress::LocalHost), later.serverPort());
+    QVERIFY(lateClient.waitForConnected(10000));
+
+    constexpr int Count = 10;
+    std::vector<Pair> pairs;
+    for (int i = 0; i < Count; ++i) {
+        pairs.push_back(connectPair(listener));
+        QVERIFY(pairs.back().server);
+    }
+    int heardFirst = -1;
+    int linesHeard = 0;
+    std::set<int> freed;
+    std::unique_ptr<Connection> adopted;
+    int adoptedDescriptor = -1;
+    for (int i = 0; i < Count; ++i) {
+        Connection *server = pairs[size_t(i)].server.get();
+        connect(server, &Connection::lineReceived, this, [&, i](const TextLine &) {
+            ++linesHeard;
+            if (heardFirst >= 0)
+                return;
+            heardFirst = i;
+            for (int j = 0; j < Count; ++j) {
+                if (j == i)
+                    continue;
+                freed.insert(pairs[size_t(j)].descriptor);
+                if (j % 2)
+                    pairs[size_t(j)].server.reset();
+                else
+                    pairs[size_t(j)].server->abort(ErrorCode::Kicked, u"gone"_s);
+            }
+            adoptedDescriptor = ::accept(int(later.socketDescriptor()), nullptr, nullptr);
+            if (adoptedDescriptor < 0)
+                return;
+            adopted = std::make_unique<Connection>(adoptedDescriptor);
+            adopted->setDetectTimeout(0);
+            adopted->start();
+        });
+        server->setDetectTimeout(0);
+        server->start();
+    }
+    // Input on every other one, a reset on the rest; then wait until the kernel has it all,
+    // without running the event loop (the poller must see one batch).
+    for (int i = 0; i < Count; ++i) {
+        if (i % 3 == 2) {
+            resetConnection(*pairs[size_t(i)].client);
+        } else {
+            const QByteArray line = "line\r\n";
+            QCOMPARE(::send(int(pairs[size_t(i)].client->socketDescriptor()), line.constData(),
+                            size_t(line.size()), MSG_NOSIGNAL),
+                     ssize_t(line.size()));
+        }
+    }
+    std::vector<pollfd> waiting;
+    for (const Pair &pair : pairs)
+        waiting.push_back(pollfd {pair.descriptor, POLLIN, 0});
+    QElapsedTimer clock;
+    clock.start();
+    for (size_t ready = 0; ready < waiting.size() && clock.elapsed() < 10000;) {
+        (void)::poll(&waiting[ready], 1, 1000);
+        if (waiting[ready].revents != 0)
+            ++ready;
+    }
+    for (const pollfd &entry : waiting)
+        QVERIFY(entry.revents != 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(heardFirst >= 0, 10000);
+    QCOMPARE(linesHeard, 1);
+    QVERIFY2(adoptedDescriptor >= 0, "accept() failed");
+    QVERIFY2(freed.count(adoptedDescriptor) == 1,
+             qPrintable(u"the new connection took %1, no freed number"_s.arg(adoptedDescriptor)));
+    // The new connection hears its own client, and nothing of the batch it was born in.
+    QList<QString> lines;
+    connect(adopted.get(), &Connection::lineReceived, this,
+            [&lines](const TextLine &line) { lines.append(line.text); });
+    QSignalSpy adoptedClosed(adopted.get(), &Connection::closed);
+    lateClient.write("mine\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(lines, QList<QString> {u"mine"_s}, 10000);
+    QVERIFY(adopted->isOpen());
+    QCOMPARE(adoptedClosed.size(), 0);
+    QVERIFY(pairs[size_t(heardFirst)].server->isOpen());
+    QCOMPARE(linesHeard, 1);
+}
+
+void TestDescriptorConnection::busyPeerDoesNotStarveAQuietOne()
+{
+    // One peer sends far more than one turn reads (256 KiB per connection per turn); another
+    // sends one line after it. The quiet line is heard while the busy stream is still coming.
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    Pair busy = connectPair(listener);
+    Pair quiet = connectPair(listener);
+    QVERIFY(busy.server && quiet.server);
+    busy.server->setMaxLineBytes(2000);
+    qint64 busyLines = 0;
+    qint64 busyLinesWhenQuietHeard = -1;
+    connect(busy.server.get(), &Connection::lineReceived, this,
+            [&busyLines](const TextLine &) { ++busyLines; });
+    connect(quiet.server.get(), &Connection::lineReceived, this,
+            [&](const TextLine &) { busyLinesWhenQuietHeard = busyLines; });
+    busy.server->setDetectTimeout(0);
+    quiet.server->setDetectTimeout(0);
+    busy.server->start();
+    quiet.server->start();
+    constexpr qint64 Lines = 16 * 1024; // 16 MiB
+    const QByteArray line = QByteArray(1022, 'b') + "\r\n";
+    QByteArray stream;
+    stream.reserve(Lines * line.size());
+    for (qint64 i = 0; i < Lines; ++i)
+        stream += line;
+    busy.client->write(stream);
+    QVERIFY(busy.client->flush()); // the kernel has some of it before the quiet line
+    quiet.client->write("quiet\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(busyLinesWhenQuietHeard >= 0, 30000);
+    QVERIFY2(busyLinesWhenQuietHeard < Lines,
+             qPrintable(u"heard after all %1 busy lines"_s.arg(busyLinesWhenQuietHeard)));
+    QTRY_COMPARE_WITH_TIMEOUT(busyLines, Lines, 60000);
 }
 
 QTEST_GUILESS_MAIN(TestDescriptorConnection)
