@@ -207,7 +207,14 @@ void Connection::deadlineReached()
     if (m_closing)
         return;
     if (m_mode == Mode::Detecting) {
-        switchMode(Mode::Line);
+        // A turn that took longer than the timeout (a loaded server) may have the peer's magic
+        // waiting behind it: what has arrived decides, not the clock alone.
+        if (m_descriptor >= 0)
+            onReadable();
+        else if (m_socket && m_socket->bytesAvailable() > 0)
+            onReadyRead();
+        if (!m_closing && m_mode == Mode::Detecting)
+            switchMode(Mode::Line);
         return;
     }
     // The next beat is counted from this one, as a repeating timer would; this one may close

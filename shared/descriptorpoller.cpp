@@ -69,6 +69,12 @@ DescriptorPoller::~DescriptorPoller()
 #endif
 }
 
+void DescriptorPoller::setHeld(bool held)
+{
+    if (m_notifier)
+        m_notifier->setEnabled(!held);
+}
+
 bool DescriptorPoller::add(int descriptor, Watcher *watcher, quint32 interest)
 {
 #if defined(Q_OS_LINUX)

@@ -80,6 +80,12 @@ public:
     /*! Stops watching \a descriptor, before it is closed; events still in a batch are dropped. */
     void remove(int descriptor);
 
+    /*!
+     * While held, no descriptor is reported ready: what arrives waits in the kernel (tests use
+     * it to play a turn that comes late on a loaded server).
+     */
+    void setHeld(bool held);
+
     /*! How many descriptors are watched (for tests). */
     int watchedCount() const { return m_watched; }
     /*! What \a descriptor is watched for (Interest bits; None if it is not watched). */

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include <QAbstractEventDispatcher>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSocketNotifier>
 #include <QTcpServer>
@@ -165,6 +167,7 @@ private Q_SLOTS:
     void listenerHearsWhatTheSignalsSay();
     void watchedWithoutNotifierOrTimerOfItsOwn();
     void detectionAndHeartbeatTimeoutsFire();
+    void detectionReadsWhatArrivedBeforeItsTimeout();
     void reusedDescriptorsReachTheRightPeer();
     void closedOrDeletedInTheMiddleOfABatch();
     void busyPeerDoesNotStarveAQuietOne();
@@ -534,6 +537,27 @@ void TestDescriptorConnection::detectionAndHeartbeatTimeoutsFire()
     }
     // Only one ping is ever out unanswered.
     QCOMPARE(pings, 1);
+}
+
+void TestDescriptorConnection::detectionReadsWhatArrivedBeforeItsTimeout()
+{
+    // A loaded server: the magic is in the kernel, but the turn that reads it comes after the
+    // detection timeout's. The magic decides: a framed client, not a text one.
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    Pair pair = connectPair(listener);
+    QVERIFY(pair.server);
+    QSignalSpy modes(pair.server.get(), &Connection::modeDetected);
+    pair.server->setDetectTimeout(20);
+    pair.server->start();
+    pair.client->write(Protocol::magic().toByteArray());
+    QVERIFY(pair.client->flush());
+    // The turn that would read it comes late: the timeout is due first.
+    DescriptorPoller::forThisThread()->setHeld(true);
+    const auto release = qScopeGuard([] { DescriptorPoller::forThisThread()->setHeld(false); });
+    QTRY_VERIFY_WITH_TIMEOUT(!modes.isEmpty(), 10000);
+    QCOMPARE(modes.size(), 1);
+    QCOMPARE(modes.at(0).at(0).value<Connection::Mode>(), Connection::Mode::Framed);
 }
 
 void TestDescriptorConnection::reusedDescriptorsReachTheRightPeer()
