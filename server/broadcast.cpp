@@ -48,7 +48,7 @@ void BroadcastRun::append(Message event)
     const qsizetype index = size();
     m_events.emplace_back(std::move(event));
     if (m_chunks.empty() || m_chunks.back().estimate + bytes > ChunkBytes)
-        m_chunks.push_back(Chunk {index, index, 0, {}, {}});
+        m_chunks.push_back(Chunk {index, index, 0, {}, {}, {}, {}});
     Chunk &last = m_chunks.back();
     last.end = index + 1;
     last.estimate += bytes;
@@ -69,9 +69,26 @@ qsizetype BroadcastRun::chunkEnd(qsizetype index) const
     return chunkOf(index).end;
 }
 
+namespace {
+
+// The bytes of \a whole from \a offset to its end, in the same buffer: one more reference to
+// it, not a copy. The end of the buffer stays the end, so the bytes stay '\0'-terminated.
+QByteArray sharedTail(const QByteArray &whole, qsizetype offset)
+{
+    if (offset <= 0)
+        return whole;
+    QByteArray::DataPointer tail = QByteArray(whole).data_ptr(); // holds a reference
+    tail.setBegin(tail.data() + offset);
+    tail.size -= offset;
+    return QByteArray(std::move(tail));
+}
+
+} // namespace
+
 template<typename Encoding>
 QByteArray BroadcastRun::joined(qsizetype from, qsizetype to, Encoding encoding,
-                                QByteArray Chunk::*cache) const
+                                QByteArray Chunk::*cache,
+                                std::vector<qsizetype> Chunk::*starts) const
 {
     if (to < 0)
         to = size();
@@ -80,27 +97,47 @@ QByteArray BroadcastRun::joined(qsizetype from, qsizetype to, Encoding encoding,
     if (to - from == 1)
         return encoding(at(from));
     Chunk &chunk = chunkOf(from);
-    const bool whole = chunk.begin == from && chunk.end == to;
-    if (whole && !(chunk.*cache).isEmpty())
-        return chunk.*cache;
+    if (to == chunk.end) {
+        // The whole chunk, or its end: one buffer for every member, exactly its size.
+        QByteArray &bytes = chunk.*cache;
+        std::vector<qsizetype> &offsets = chunk.*starts;
+        if (bytes.isEmpty()) {
+            offsets.clear();
+            offsets.reserve(size_t(chunk.end - chunk.begin));
+            qsizetype total = 0;
+            for (qsizetype i = chunk.begin; i < chunk.end; ++i) {
+                offsets.push_back(total);
+                total += encoding(at(i)).size();
+            }
+            bytes.reserve(total);
+            for (qsizetype i = chunk.begin; i < chunk.end; ++i)
+                bytes += encoding(at(i));
+        }
+        return sharedTail(bytes, offsets[size_t(from - chunk.begin)]);
+    }
+    // Part of a chunk that stops before its end (a private message follows): for this member.
+    qsizetype total = 0;
+    for (qsizetype i = from; i < to; ++i)
+        total += encoding(at(i)).size();
     QByteArray bytes;
+    bytes.reserve(total);
     for (qsizetype i = from; i < to; ++i)
         bytes += encoding(at(i));
-    if (whole)
-        chunk.*cache = bytes;
     return bytes;
 }
 
 QByteArray BroadcastRun::frames(qsizetype from, qsizetype to) const
 {
     return joined(
-        from, to, [](const Broadcast &event) { return event.frame(); }, &Chunk::frames);
+        from, to, [](const Broadcast &event) { return event.frame(); }, &Chunk::frames,
+        &Chunk::frameStarts);
 }
 
 QByteArray BroadcastRun::text(qsizetype from, qsizetype to) const
 {
     return joined(
-        from, to, [](const Broadcast &event) { return event.text(); }, &Chunk::text);
+        from, to, [](const Broadcast &event) { return event.text(); }, &Chunk::text,
+        &Chunk::textStarts);
 }
 
 void RoomMember::deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to)

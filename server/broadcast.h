@@ -58,7 +58,9 @@ public:
     qsizetype chunkEnd(qsizetype index) const;
     /*!
      * The frames of events \a from to \a to (excluded; -1: the end), one after another. A whole
-     * chunk, or a single event, is encoded once and shared.
+     * chunk, or a single event, is encoded once and shared; so is the end of a chunk (what a
+     * member who joined during the run is due): a view into the chunk's buffer, not a copy.
+     * A chunk's buffer is as large as its bytes, no larger.
      */
     QByteArray frames(qsizetype from = 0, qsizetype to = -1) const;
     /*! The lines of events \a from to \a to, likewise. */
@@ -72,12 +74,14 @@ private:
         qsizetype estimate = 0; //!< bytes, an upper bound for either wire form
         QByteArray frames; //!< on first use
         QByteArray text; //!< on first use
+        std::vector<qsizetype> frameStarts; //!< where each event starts in frames
+        std::vector<qsizetype> textStarts; //!< where each event starts in text
     };
     /*! The chunk holding event \a index. */
     Chunk &chunkOf(qsizetype index) const;
     template<typename Encoding>
-    QByteArray joined(qsizetype from, qsizetype to, Encoding encoding,
-                      QByteArray Chunk::*cache) const;
+    QByteArray joined(qsizetype from, qsizetype to, Encoding encoding, QByteArray Chunk::*cache,
+                      std::vector<qsizetype> Chunk::*starts) const;
 
     std::vector<Broadcast> m_events;
     mutable std::vector<Chunk> m_chunks;

@@ -205,6 +205,7 @@ private Q_SLOTS:
     void broadcastEncodedOnce();
     void batchedPresenceSendsWhatEachWouldGet();
     void batchedPresenceGoesBeforeAnythingElse();
+    void batchedPresenceSharesOneBufferWithJoiners();
     void frameAndTextMatchEvent();
     void storedBatchReachesEachAsOneByOne();
     void longBatchGoesInSharedChunks();
@@ -998,6 +999,57 @@ void TestChatRoom::batchedPresenceSendsWhatEachWouldGet()
     QCOMPARE(dataOf(ana.received.front()), dataOf(bia.received.front()));
     QCOMPARE(caio.batches, 1);
     QCOMPARE(dani.batches, 1);
+}
+
+// A join burst: those who joined during the batch are due only its end, and get it as a view
+// into the buffer everyone else gets, not a copy each; that buffer is no larger than its bytes.
+// (Copies made the join burst's peak memory grow with the square of the joiners per batch.)
+void TestChatRoom::batchedPresenceSharesOneBufferWithJoiners()
+{
+    room()->setBatchPresence(true);
+    for (const bool line : {false, true}) {
+        const QString prefix = line ? u"t"_s : u"f"_s;
+        WireMember old(prefix + u"old"_s, line);
+        QVERIFY(room()->join(&old, old.nick()).ok());
+        room()->flushPresence();
+        old.pieces.clear();
+
+        constexpr int Count = 40;
+        std::vector<std::unique_ptr<WireMember>> joiners;
+        QList<QByteArray> encoded;
+        for (int i = 0; i < Count; ++i) {
+            joiners.push_back(std::make_unique<WireMember>(prefix + u"j%1"_s.arg(i), line));
+            QVERIFY(room()->join(joiners.back().get(), joiners.back()->nick()).ok());
+            const Message joined = Message::joined(joiners.back()->nick(), StartTime);
+            encoded.append(line ? TextFormat::encode(joined) : frameOf(joined));
+        }
+        room()->flushPresence();
+
+        // One chunk: the member from before gets every join in one buffer.
+        QCOMPARE(old.pieces.size(), 1);
+        const QByteArray &whole = old.pieces.front();
+        QCOMPARE(whole, encoded.join());
+        QCOMPARE(whole.capacity(), whole.size());
+        for (int i = 0; i < Count; ++i) {
+            const WireMember &joiner = *joiners[size_t(i)];
+            const QByteArray due = encoded.mid(i + 1).join();
+            QCOMPARE(joiner.stream(), due); // the same bytes as before
+            if (i + 1 == Count) {
+                QVERIFY(joiner.pieces.isEmpty());
+                continue;
+            }
+            QCOMPARE(joiner.pieces.size(), 1);
+            if (i + 2 == Count)
+                continue; // a single event: its own buffer, shared as well
+            // The end of the same buffer, not a copy of it.
+            QCOMPARE(dataOf(joiner.pieces.front()),
+                     static_cast<const void *>(whole.constData() + whole.size() - due.size()));
+        }
+        for (const auto &joiner : joiners)
+            room()->leave(joiner.get(), {});
+        room()->leave(&old, {});
+        room()->flushPresence();
+    }
 }
 
 // Whatever else the room sends a member, or a session sends its client (settlePresence()),
