@@ -646,9 +646,15 @@ void ChatRoom::commit()
 void ChatRoom::onStored(const HistoryStore::Appended &result)
 {
     const Batch batch = std::exchange(m_writing, {});
+    // What was said meanwhile goes to the store before this batch is sent: its fdatasync then
+    // overlaps this batch's fan-out instead of waiting for it. Not a batch of repeats only:
+    // that is answered at once, and must not overtake this one.
+    const bool storeFirst = m_pending.hasMessagesToStore();
+    if (storeFirst)
+        commit();
     answer(batch, result);
-    // What was said meanwhile goes now, as one batch.
-    commit();
+    if (!storeFirst)
+        commit();
 }
 
 void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
@@ -755,11 +761,21 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
     for (RoomMember *member : std::as_const(m_members)) {
         const auto own = personal.isEmpty() ? personal.cend() : personal.constFind(member);
         send(member, own == personal.cend() ? nullptr : &own.value());
+        // All of the batch it is due: it need not wait for the others' share, nor for the
+        // rest of the turn (the next reads) as a turn's output otherwise does.
+        member->flush();
     }
     for (const Waiter &waiter : batch.waiters) {
         if (waiter.context)
             waiter.done();
     }
+}
+
+bool ChatRoom::Batch::hasMessagesToStore() const
+{
+    return std::any_of(entries.cbegin(), entries.cend(), [](const Pending &pending) {
+        return pending.repeatOf < 0 && pending.repeatOfWriting.isEmpty() && !pending.storedAck;
+    });
 }
 
 bool ChatRoom::Batch::hasSaysFrom(const RoomMember *member) const

@@ -245,6 +245,8 @@ private:
         std::vector<Waiter> waiters;
 
         bool hasSaysFrom(const RoomMember *member) const;
+        /*! Whether any entry is a new message for the store (not a repeat). */
+        bool hasMessagesToStore() const;
     };
     /*!
      * A member's resume tokens: the one in its last welcome, and the one it presented to get

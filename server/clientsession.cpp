@@ -164,6 +164,11 @@ void ClientSession::tell(const Message &message)
         sendReply(message.text); // text clients have no ids: their own line is their ack
 }
 
+void ClientSession::flush()
+{
+    m_connection->flush();
+}
+
 void ClientSession::displace()
 {
     closeWith(ErrorCode::Replaced,

@@ -77,6 +77,7 @@ public:
     void deliver(const Broadcast &broadcast) override;
     void deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to) override;
     void tell(const Message &message) override;
+    void flush() override;
     void displace() override;
     QString address() const override { return m_connection->peerName(); }
 

@@ -37,6 +37,11 @@ public:
      */
     virtual void tell(const Message &message) = 0;
     /*!
+     * Everything this member is due for now has been handed over: send it now rather than at
+     * the end of the event-loop turn (the default does nothing). Same rule as deliver().
+     */
+    virtual void flush() { }
+    /*!
      * The same user came back on another connection: this member has been removed from the
      * room and should say goodbye ("replaced") and close. Must not call back into the room.
      */

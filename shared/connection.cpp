@@ -347,6 +347,13 @@ bool Connection::sendEncoded(const QByteArray &bytes)
     return true;
 }
 
+void Connection::flush()
+{
+    // Still on this turn's list: its flush there finds nothing left, or what came since.
+    flushOutput();
+    accountOutput();
+}
+
 bool Connection::isOverLimit(qint64 more) const
 {
     const qint64 held = pendingOutput() + more;

@@ -184,6 +184,11 @@ public:
      * turn that delivers many messages to this connection costs one write, not one each.
      */
     bool sendEncoded(const QByteArray &bytes);
+    /*!
+     * Writes what is queued now instead of at the end of the turn: for a sender that has
+     * handed over everything this connection is due for (the room, after a stored batch).
+     */
+    void flush();
 
     /*!
      * Flushes what is queued, then closes. \a code and \a detail are passed to closed().

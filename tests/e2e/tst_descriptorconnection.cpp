@@ -171,6 +171,7 @@ private Q_SLOTS:
     void reusedDescriptorsReachTheRightPeer();
     void closedOrDeletedInTheMiddleOfABatch();
     void busyPeerDoesNotStarveAQuietOne();
+    void flushWritesBeforeTheTurnEnds();
 };
 
 void TestDescriptorConnection::readsLinesAndTakesPeerAddress()
@@ -742,6 +743,31 @@ void TestDescriptorConnection::busyPeerDoesNotStarveAQuietOne()
     QVERIFY2(busyLinesWhenQuietHeard < Lines,
              qPrintable(u"heard after all %1 busy lines"_s.arg(busyLinesWhenQuietHeard)));
     QTRY_COMPARE_WITH_TIMEOUT(busyLines, Lines, 60000);
+}
+
+void TestDescriptorConnection::flushWritesBeforeTheTurnEnds()
+{
+    // Output waits for the end of the turn, unless flushed: then it is in the kernel before
+    // this thread's event loop runs again (the client waits on its own socket alone).
+    DescriptorServer listener;
+    QVERIFY(listener.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    Pair pair = connectPair(listener);
+    QVERIFY(pair.server);
+    pair.server->setDetectTimeout(0);
+    pair.server->start();
+    QVERIFY(pair.server->sendLine(u"first"_s));
+    QVERIFY(pair.server->sendLine(u"second"_s));
+    QCOMPARE(pair.server->pendingOutput(), qint64(15));
+    pair.server->flush();
+    QCOMPARE(pair.server->pendingOutput(), qint64(0));
+    QByteArray received;
+    while (received.size() < 15 && pair.client->waitForReadyRead(10000))
+        received += pair.client->readAll();
+    QCOMPARE(received, "first\r\nsecond\r\n"_ba);
+    // Still scheduled for the end of the turn: that flush finds nothing more to write.
+    QCoreApplication::processEvents();
+    QCOMPARE(pair.server->pendingOutput(), qint64(0));
+    QVERIFY(pair.server->isOpen());
 }
 
 QTEST_GUILESS_MAIN(TestDescriptorConnection)

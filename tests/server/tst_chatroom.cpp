@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Tagarela authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -47,8 +48,16 @@ public:
         events.append(broadcast.event());
         frames.append(broadcast.frame());
         texts.append(broadcast.text());
+        trail.append(broadcast.event().text);
+        if (onDeliver)
+            onDeliver(broadcast.event());
     }
-    void tell(const Message &message) override { told.append(message); }
+    void tell(const Message &message) override
+    {
+        told.append(message);
+        trail.append(u"told"_s);
+    }
+    void flush() override { trail.append(u"flush"_s); }
     void displace() override { ++displaced; }
     QString address() const override { return m_address; }
     QHostAddress peerAddress() const override { return QHostAddress(m_address); }
@@ -59,12 +68,15 @@ public:
         frames.clear();
         texts.clear();
         told.clear();
+        trail.clear();
     }
 
     QList<Message> events;
     QList<QByteArray> frames;
     QList<QByteArray> texts;
     QList<Message> told; //!< acks and errors for this member alone
+    QStringList trail; //!< what it was handed, in order: event texts, "told", "flush"
+    std::function<void(const Message &)> onDeliver; //!< called with each event handed to it
     int displaced = 0;
 
 private:
@@ -209,6 +221,8 @@ private Q_SLOTS:
     void frameAndTextMatchEvent();
     void storedBatchReachesEachAsOneByOne();
     void longBatchGoesInSharedChunks();
+    void eachMemberFlushedAfterItsShareOfABatch();
+    void nextBatchStoredWhileOneIsSent();
 
 private:
     void joinAll(const QStringList &nicks);
@@ -1245,6 +1259,50 @@ void TestChatRoom::frameAndTextMatchEvent()
         QCOMPARE(watcher.texts.at(i), TextFormat::encode(event));
         QVERIFY(watcher.texts.at(i).endsWith("\r\n"));
     }
+}
+
+// A stored batch's share goes out to each member as soon as it is handed over (one flush
+// after it, its own acks among it), not at the end of the turn after everyone's.
+void TestChatRoom::eachMemberFlushedAfterItsShareOfABatch()
+{
+    joinAll({u"ana"_s, u"bia"_s, u"caio"_s});
+    FakeMember &ana = *m_members[0];
+    room()->say(&ana, u"one"_s, false, u"c1"_s);
+    room()->say(m_members[1].get(), u"two"_s, false);
+    QVERIFY(storeAll());
+    QCOMPARE(ana.trail, QStringList({u"told"_s, u"one"_s, u"two"_s, u"flush"_s}));
+    for (size_t i = 1; i < m_members.size(); ++i)
+        QCOMPARE(m_members[i]->trail, QStringList({u"one"_s, u"two"_s, u"flush"_s}));
+}
+
+// What is said while a batch is being stored goes to the store before that batch is sent, so
+// that its fdatasync overlaps the fan-out; each batch still reaches everyone after its own,
+// in order, and a repeat waiting with it is acknowledged after the original.
+void TestChatRoom::nextBatchStoredWhileOneIsSent()
+{
+    joinAll({u"ana"_s, u"bia"_s});
+    FakeMember &ana = *m_members[0];
+    FakeMember &bia = *m_members[1];
+    room()->say(&ana, u"one"_s, false, u"c1"_s);
+    room()->commit();
+    QVERIFY(room()->isStoring());
+    room()->say(&bia, u"two"_s, false);
+    room()->say(&ana, u"one"_s, false, u"c1"_s); // sent again while its original is stored
+    QVERIFY(room()->hasPending());
+    int storingWhenSent = -1;
+    bia.onDeliver = [this, &storingWhenSent](const Message &event) {
+        if (event.text == u"one"_s)
+            storingWhenSent = room()->storingCount();
+    };
+    QVERIFY(storeAll());
+    QCOMPARE(storingWhenSent, 2); // "two" and the repeat were with the store already
+    QCOMPARE(bia.trail, QStringList({u"one"_s, u"flush"_s, u"two"_s, u"flush"_s}));
+    QCOMPARE(ana.trail,
+             QStringList({u"told"_s, u"one"_s, u"flush"_s, u"two"_s, u"told"_s, u"flush"_s}));
+    QCOMPARE(ana.told.size(), 2);
+    QCOMPARE(ana.told.at(0).type, MessageType::Ack);
+    QCOMPARE(ana.told.at(1).type, MessageType::Ack);
+    QCOMPARE(ana.told.at(1).seq, ana.told.at(0).seq);
 }
 
 QTEST_GUILESS_MAIN(TestChatRoom)
