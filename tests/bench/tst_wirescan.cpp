@@ -7,6 +7,7 @@
 // delivery must read as the plain loop reads them.
 
 #include <limits>
+#include <utility>
 
 #include <QByteArray>
 #include <QRandomGenerator>
@@ -47,6 +48,17 @@ QString disagreement(QByteArrayView payload)
     }
     if (decodedChat && scanned.kind != FrameKind::NeedsFullDecode)
         return u"a chat scanned as another kind of message"_s;
+    // joined and welcome are taken by their type: MessageCodec must not see another type.
+    for (const auto &[kind, type] : {std::pair {FrameKind::Joined, MessageType::Joined},
+                                     std::pair {FrameKind::Welcome, MessageType::Welcome}}) {
+        if (scanned.kind == kind && decoded.ok() && decoded.message.type != type)
+            return u"scanned as %1, decoded as %2"_s.arg(messageTypeName(type),
+                                                         messageTypeName(decoded.message.type));
+        if (decoded.ok() && decoded.message.type == type && scanned.kind != kind &&
+            scanned.kind != FrameKind::NeedsFullDecode) {
+            return u"a %1 scanned as another kind of message"_s.arg(messageTypeName(type));
+        }
+    }
     return {};
 }
 
@@ -87,7 +99,7 @@ class TestWireScan final : public QObject
 private Q_SLOTS:
     void chatsScanAsTheCodecReadsThem_data();
     void chatsScanAsTheCodecReadsThem();
-    void everyDamagedChatIsJudgedAsTheCodecJudgesIt();
+    void everyDamagedFrameIsJudgedAsTheCodecJudgesIt();
     void keysInAnotherOrderAndRepeatedKeys();
     void otherMessagesByType();
     void bytesToFinish_data();
@@ -146,14 +158,24 @@ void TestWireScan::chatsScanAsTheCodecReadsThem()
     QCOMPARE(disagreement(payload), QString());
 }
 
-// Every byte of a room chat changed in a few ways, every truncation, a byte too many: whatever
-// the scanner makes of it, MessageCodec must agree.
-void TestWireScan::everyDamagedChatIsJudgedAsTheCodecJudgesIt()
+// Every byte of a room chat (and of what else comes in bulk: joined, welcome) changed in a
+// few ways, every truncation, a byte too many: whatever the scanner makes of it, MessageCodec
+// must agree.
+void TestWireScan::everyDamagedFrameIsJudgedAsTheCodecJudgesIt()
 {
-    for (const bool action : {false, true}) {
-        const QByteArray good = MessageCodec::encode(
-            Message::chat(u"b12"_s, QString(30, u'z'), action, 1'765'000'000'000, 300));
-        QCOMPARE(scanServerFrame(good).kind, FrameKind::Chat);
+    const QList<std::pair<QByteArray, FrameKind>> samples {
+        {MessageCodec::encode(
+             Message::chat(u"b12"_s, QString(30, u'z'), false, 1'765'000'000'000, 300)),
+         FrameKind::Chat},
+        {MessageCodec::encode(
+             Message::chat(u"b12"_s, QString(30, u'z'), true, 1'765'000'000'000, 300)),
+         FrameKind::Chat},
+        {MessageCodec::encode(Message::joined(u"b4321"_s, 1'765'000'000'000)), FrameKind::Joined},
+        {MessageCodec::encode(Message::welcome(u"b2"_s, {u"b1"_s, u"b2"_s, u"b10"_s})),
+         FrameKind::Welcome},
+    };
+    for (const auto &[good, kind] : samples) {
+        QCOMPARE(scanServerFrame(good).kind, kind);
         for (qsizetype at = 0; at < good.size(); ++at) {
             for (const unsigned char flip : {0x01, 0x02, 0x10, 0x20, 0x40, 0x80, 0xff}) {
                 QByteArray bad = good;
@@ -165,10 +187,10 @@ void TestWireScan::everyDamagedChatIsJudgedAsTheCodecJudgesIt()
             const QString truncated = disagreement(good.first(at));
             QVERIFY2(truncated.isEmpty(),
                      qPrintable(u"first %1 bytes: %2"_s.arg(at).arg(truncated)));
-            QVERIFY(scanServerFrame(good.first(at)).kind != FrameKind::Chat);
+            QCOMPARE(scanServerFrame(good.first(at)).kind, FrameKind::NeedsFullDecode);
         }
         const QByteArray longer = good + QByteArray(1, '\0');
-        QVERIFY(scanServerFrame(longer).kind != FrameKind::Chat);
+        QCOMPARE(scanServerFrame(longer).kind, FrameKind::NeedsFullDecode);
         QCOMPARE(disagreement(longer), QString());
     }
 }
@@ -203,6 +225,28 @@ void TestWireScan::keysInAnotherOrderAndRepeatedKeys()
 
 void TestWireScan::otherMessagesByType()
 {
+    // The server's layout of a joined, and the same fields in another order.
+    const QByteArray joined = MessageCodec::encode(Message::joined(u"b7"_s, 1'765'000'000'000));
+    QCOMPARE(joined.first(7), QByteArray("\xa3\x64type\x66", 7));
+    QCOMPARE(scanServerFrame(joined).type, QByteArrayView("joined"));
+    const QByteArray reordered =
+        "\xa3" + text("time") + "\x05" + text("nick") + text("b7") + text("type") + text("joined");
+    QCOMPARE(scanServerFrame(reordered).kind, FrameKind::Joined);
+    QCOMPARE(scanServerFrame(MessageCodec::encode(Message::joined(u"joão"_s, 5))).kind,
+             FrameKind::NeedsFullDecode);
+    // A welcome's list: every item ASCII text, or MessageCodec judges it.
+    QStringList many;
+    for (int i = 0; i < 3000; ++i)
+        many.append(u"b%1"_s.arg(i));
+    QCOMPARE(scanServerFrame(MessageCodec::encode(Message::welcome(u"b1"_s, many))).kind,
+             FrameKind::Welcome);
+    many.append(u"joão"_s);
+    QCOMPARE(scanServerFrame(MessageCodec::encode(Message::welcome(u"b1"_s, many))).kind,
+             FrameKind::NeedsFullDecode);
+    many.last() = QString(30, u'x'); // longer than a one-byte head
+    QCOMPARE(scanServerFrame(MessageCodec::encode(Message::welcome(u"b1"_s, many))).kind,
+             FrameKind::Welcome);
+
     QCOMPARE(
         scanServerFrame(MessageCodec::encode(Message::joined(u"b7"_s, 1'765'000'000'000))).kind,
         FrameKind::Joined);
