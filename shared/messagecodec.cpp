@@ -354,58 +354,6 @@ auto boolField(M &m, Field field) -> decltype(&m.action)
     }
 }
 
-QCborMap encodeMap(const Message &message);
-
-// Writes one field; optional fields at their default value are left out to keep frames small.
-void writeField(QCborMap &map, const Message &message, const FieldSpec &spec)
-{
-    const Message &m = message;
-    const QString key = fieldKey(spec.field);
-    if (const QString *s = stringField(m, spec.field)) {
-        if (spec.required || !s->isEmpty())
-            map.insert(key, *s);
-    } else if (const int *i = intField(m, spec.field)) {
-        if (spec.required || *i != 0)
-            map.insert(key, *i);
-    } else if (const quint64 *u = seqField(m, spec.field)) {
-        if (spec.required || *u != 0)
-            map.insert(key, qint64(*u));
-    } else if (const bool *b = boolField(m, spec.field)) {
-        if (spec.required || *b)
-            map.insert(key, *b);
-    } else if (spec.field == Field::Versions) {
-        QCborArray versions;
-        for (int v : m.versions)
-            versions.append(v);
-        map.insert(key, versions);
-    } else if (spec.field == Field::Users) {
-        map.insert(key, QCborArray::fromStringList(m.users));
-    } else if (spec.field == Field::Features) {
-        if (spec.required || !m.features.isEmpty())
-            map.insert(key, QCborArray::fromStringList(m.features));
-    } else if (spec.field == Field::Code) {
-        map.insert(key, errorCodeName(m.code));
-    } else if (spec.field == Field::Time) {
-        map.insert(key, m.time);
-    } else if (spec.field == Field::Messages) {
-        QCborArray messages;
-        for (const Message &entry : m.messages)
-            messages.append(encodeMap(entry));
-        map.insert(key, messages);
-    }
-}
-
-QCborMap encodeMap(const Message &message)
-{
-    QCborMap map;
-    map.insert("type"_L1,
-               message.type == MessageType::Unknown ? message.typeName
-                                                    : messageTypeName(message.type));
-    for (const FieldSpec &spec : fieldsOf(message.type))
-        writeField(map, message, spec);
-    return map;
-}
-
 QString decodeMap(const QCborMap &map, Message &m);
 
 bool readInt(const QCborValue &value, qint64 min, qint64 max, qint64 *out)
@@ -682,7 +630,8 @@ void appendInteger(QByteArray *out, qint64 value)
         appendHead(out, CborNegative, quint64(-1 - value));
 }
 
-// Whether encodeMap() would write \a spec for \a m, for a field encodeFlat() can write.
+// Whether \a spec is written for \a m: optional fields at their default value are left out to
+// keep frames small.
 bool isWritten(const Message &m, const FieldSpec &spec)
 {
     if (spec.required)
@@ -695,26 +644,29 @@ bool isWritten(const Message &m, const FieldSpec &spec)
         return *u != 0;
     if (const bool *b = boolField(m, spec.field))
         return *b;
-    return true; // Code and Time are always written
+    if (spec.field == Field::Features)
+        return !m.features.isEmpty();
+    return true; // Code, Time, Versions, Users and Messages are always written
 }
 
-// encodeMap(message).toCborValue().toCbor(), byte for byte, without building a QCborMap: for
-// the messages whose fields are all text, numbers and booleans (every event a room sends,
-// acks, errors, says ...). False, with nothing written, for a message with an array field.
-bool encodeFlat(const Message &message, QByteArray *out)
+void appendMap(const Message &message, QByteArray *out);
+
+void appendTextArray(QByteArray *out, const QStringList &items)
+{
+    appendHead(out, CborArray, quint64(items.size()));
+    for (const QString &item : items)
+        appendText(out, item);
+}
+
+// The message as a CBOR map, byte for byte as Qt's QCborMap would write it (keys in the order
+// of fieldsOf(), every head in its shortest form; tst_messagecodec compares them), without
+// building one: a room encodes every event it sends, and every framed join a handshake-ok with
+// its features, a welcome and a history with its array of messages.
+void appendMap(const Message &message, QByteArray *out)
 {
     const FieldList fields = fieldsOf(message.type);
     quint64 count = 1; // "type"
     for (const FieldSpec &spec : fields) {
-        switch (spec.field) {
-        case Field::Versions:
-        case Field::Users:
-        case Field::Features:
-        case Field::Messages:
-            return false;
-        default:
-            break;
-        }
         if (isWritten(message, spec))
             ++count;
     }
@@ -742,8 +694,20 @@ bool encodeFlat(const Message &message, QByteArray *out)
             appendText(out, errorCodeName(message.code));
         else if (spec.field == Field::Time)
             appendInteger(out, message.time);
+        else if (spec.field == Field::Users)
+            appendTextArray(out, message.users);
+        else if (spec.field == Field::Features)
+            appendTextArray(out, message.features);
+        else if (spec.field == Field::Versions) {
+            appendHead(out, CborArray, quint64(message.versions.size()));
+            for (const int version : message.versions)
+                appendInteger(out, version);
+        } else if (spec.field == Field::Messages) {
+            appendHead(out, CborArray, quint64(message.messages.size()));
+            for (const Message &entry : message.messages)
+                appendMap(entry, out);
+        }
     }
-    return true;
 }
 
 } // namespace
@@ -752,9 +716,8 @@ QByteArray MessageCodec::encode(const Message &message)
 {
     QByteArray out;
     out.reserve(64 + 3 * (message.text.size() + message.from.size() + message.nick.size()));
-    if (encodeFlat(message, &out))
-        return out;
-    return encodeMap(message).toCborValue().toCbor();
+    appendMap(message, &out);
+    return out;
 }
 
 void MessageCodec::appendUser(QByteArray *items, const QString &nick)
@@ -764,7 +727,7 @@ void MessageCodec::appendUser(QByteArray *items, const QString &nick)
 
 namespace {
 
-// The fields in the order encodeMap() writes them: type, nick, users, then resume if any.
+// The fields in the order appendMap() writes them: type, nick, users, then resume if any.
 void appendWelcome(QByteArray *out, const QString &nick, QByteArrayView userItems,
                    qsizetype userCount, const QString &resume)
 {

@@ -1013,6 +1013,79 @@ void TestMessageCodec::encodesAsQCborMapWould_data()
                      {u"heartbeat-ms"_s, 30'000},
                      {u"server"_s, u"tagarela"_s},
                      {u"features"_s, QCborArray {u"search"_s}}};
+    // Every framed join: the arrays are written without QCborMap too.
+    ok.features = QStringList {u"private"_s, u"search"_s};
+    ok.historyId = u"h-1"_s;
+    ok.rateMs = 250;
+    ok.rateBurst = 20;
+    QTest::newRow("handshake-ok, every field")
+        << ok << QCborMap {{u"type"_s, u"handshake-ok"_s},
+                           {u"version"_s, 1},
+                           {u"max-frame"_s, 65'536},
+                           {u"max-text"_s, 4000},
+                           {u"heartbeat-ms"_s, 30'000},
+                           {u"server"_s, u"tagarela"_s},
+                           {u"history-id"_s, u"h-1"_s},
+                           {u"rate-ms"_s, 250},
+                           {u"rate-burst"_s, 20},
+                           {u"features"_s, QCborArray {u"private"_s, u"search"_s}}};
+    QTest::newRow("handshake-ok, no features") << Message::handshakeOk(1, 65'536, 4000, 0, {})
+                                               << QCborMap {{u"type"_s, u"handshake-ok"_s},
+                                                            {u"version"_s, 1},
+                                                            {u"max-frame"_s, 65'536},
+                                                            {u"max-text"_s, 4000},
+                                                            {u"heartbeat-ms"_s, 0}};
+    QTest::newRow("handshake") << Message::handshake({1, 24, 70'000})
+                               << QCborMap {{u"type"_s, u"handshake"_s},
+                                            {u"versions"_s, QCborArray {1, 24, 70'000}}};
+    QTest::newRow("handshake, no versions")
+        << Message::handshake({})
+        << QCborMap {{u"type"_s, u"handshake"_s}, {u"versions"_s, QCborArray {}}};
+    QStringList many;
+    QCborArray manyArray;
+    for (int i = 0; i < 300; ++i) {
+        many.append(u"nick%1"_s.arg(i));
+        manyArray.append(many.constLast());
+    }
+    QTest::newRow("welcome, 300 users")
+        << Message::welcome(u"nick7"_s, many)
+        << QCborMap {{u"type"_s, u"welcome"_s}, {u"nick"_s, u"nick7"_s}, {u"users"_s, manyArray}};
+    Message welcome = Message::welcome(u"joão"_s, {u"ana"_s, u"joão"_s, emoji});
+    welcome.resume = u"r-1"_s;
+    QTest::newRow("welcome, non-ASCII, resume")
+        << welcome
+        << QCborMap {{u"type"_s, u"welcome"_s},
+                     {u"nick"_s, u"joão"_s},
+                     {u"users"_s, QCborArray {u"ana"_s, u"joão"_s, emoji}},
+                     {u"resume"_s, u"r-1"_s}};
+    QTest::newRow("users, empty") << Message::userList({})
+                                  << QCborMap {{u"type"_s, u"users"_s},
+                                               {u"users"_s, QCborArray {}}};
+    QTest::newRow("history, empty")
+        << Message::history({}, 0, true, false)
+        << QCborMap {{u"type"_s, u"history"_s}, {u"messages"_s, QCborArray {}}, {u"end"_s, true}};
+    Message history =
+        Message::history({full, Message::notice(u"hi all"_s, 65'536, 9)}, 300, false, true);
+    history.query = u"olá"_s;
+    QTest::newRow("history, chat and notice")
+        << history
+        << QCborMap {{u"type"_s, u"history"_s},
+                     {u"messages"_s,
+                      QCborArray {QCborMap {{u"type"_s, u"chat"_s},
+                                            {u"seq"_s, qint64(1) << 40},
+                                            {u"from"_s, u"bia"_s},
+                                            {u"text"_s, QString(300, u'x')},
+                                            {u"action"_s, true},
+                                            {u"time"_s, -5},
+                                            {u"client-id"_s, u"c-1"_s},
+                                            {u"to"_s, u"caio"_s}},
+                                  QCborMap {{u"type"_s, u"notice"_s},
+                                            {u"seq"_s, 9},
+                                            {u"text"_s, u"hi all"_s},
+                                            {u"time"_s, 65'536}}}},
+                     {u"before"_s, 300},
+                     {u"more"_s, true},
+                     {u"query"_s, u"olá"_s}};
 }
 
 void TestMessageCodec::encodesAsQCborMapWould()
