@@ -108,10 +108,14 @@ quint64 ThreadedHistoryStore::append(const QList<Message> &messages, bool checkC
 {
     const quint64 ticket = ++m_lastTicket;
     Worker *writer = m_writer.get();
-    m_writer->post([this, writer, ticket, messages, checkClientIds](HistoryDatabase &database) {
-        const Appended result =
-            appendTo(database, &writer->lastSeq, ticket, messages, checkClientIds);
-        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT appended(result); });
+    // The list is moved along, not copied: once the caller has let go of its copy (it is
+    // implicitly shared), the writer numbers the messages in place.
+    m_writer->post([this, writer, ticket, messages,
+                    checkClientIds](HistoryDatabase &database) mutable {
+        Appended result =
+            appendTo(database, &writer->lastSeq, ticket, std::move(messages), checkClientIds);
+        QMetaObject::invokeMethod(this,
+                                  [this, result = std::move(result)] { Q_EMIT appended(result); });
     });
     return ticket;
 }
