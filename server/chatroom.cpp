@@ -612,7 +612,7 @@ void ChatRoom::notice(const QString &text)
     queue(std::move(pending));
 }
 
-void ChatRoom::queue(Pending pending)
+void ChatRoom::queue(Pending &&pending)
 {
     m_pending.entries.push_back(std::move(pending));
     // While a batch is being stored the queue waits for its answer, and grows meanwhile.

@@ -282,7 +282,7 @@ private:
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
     /*! A stored chat or notice: to everyone, or a private one to its two people only. */
     void deliverStored(const Broadcast &broadcast, RoomMember *sender);
-    void queue(Pending pending);
+    void queue(Pending &&pending);
     /*! Keeps the entries' storage of an answered batch for the next one. */
     void recycle(std::vector<Pending> &&entries);
     void onStored(const HistoryStore::Appended &result);

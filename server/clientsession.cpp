@@ -354,7 +354,7 @@ void ClientSession::onLine(const TextLine &line)
     admit(std::move(input));
 }
 
-void ClientSession::admit(Input input)
+void ClientSession::admit(Input &&input)
 {
     if (m_state == State::Closing || !m_connection->isOpen())
         return;
@@ -383,7 +383,7 @@ void ClientSession::admit(Input input)
     hold(std::move(input));
 }
 
-void ClientSession::hold(Input input)
+void ClientSession::hold(Input &&input)
 {
     if (qsizetype(m_heldInput.size()) >= maxHeldInputs() ||
         m_heldInputBytes + input.bytes > maxHeldBytes()) {
