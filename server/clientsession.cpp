@@ -64,7 +64,10 @@ constexpr int HeldLongestMessages = 4;
 // A text line that leaves: it costs nothing, but waits its turn behind what came before it.
 bool isQuitLine(const QString &text)
 {
-    const QString trimmed = text.trimmed();
+    // Views, not copies: asked of every line.
+    const QStringView trimmed = QStringView(text).trimmed();
+    if (!trimmed.startsWith(u'/'))
+        return false;
     const qsizetype space = trimmed.indexOf(u' ');
     return trimmed.left(space < 0 ? trimmed.size() : space)
                .compare(u"/quit"_s, Qt::CaseInsensitive) == 0;
@@ -452,7 +455,7 @@ bool ClientSession::isCharged(const Input &input) const
     case Input::Kind::Line:
         // A problem line is answered; an empty one is not; leaving is free.
         return input.line.problem != TextLine::Problem::None ||
-            (!input.line.text.trimmed().isEmpty() && !isQuitLine(input.line.text));
+            (!QStringView(input.line.text).trimmed().isEmpty() && !isQuitLine(input.line.text));
     case Input::Kind::Error:
         return true;
     }
