@@ -648,7 +648,8 @@ void ChatRoom::commit()
         return;
     }
     m_writing = std::move(batch);
-    m_engine->append(messages, [this](const HistoryStore::Appended &result) { onStored(result); });
+    m_engine->append(std::move(messages),
+                     [this](const HistoryStore::Appended &result) { onStored(result); });
 }
 
 void ChatRoom::onStored(const HistoryStore::Appended &result)

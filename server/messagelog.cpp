@@ -53,13 +53,13 @@ bool MessageLog::open()
     return true;
 }
 
-void MessageLog::append(const QList<Message> &messages, Stored done)
+void MessageLog::append(QList<Message> messages, Stored done)
 {
     Q_ASSERT(!m_writing);
     ++m_commits;
     m_writing = true;
     m_stored = std::move(done);
-    (void)m_store->append(messages, !m_clientIdsComplete);
+    (void)m_store->append(std::move(messages), !m_clientIdsComplete);
 }
 
 void MessageLog::onAppended(const HistoryStore::Appended &result)

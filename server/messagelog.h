@@ -64,7 +64,7 @@ public:
      * turn with what became of it, after the stored messages are remembered here. One batch
      * at a time: call again only once \a done was called.
      */
-    void append(const QList<Message> &messages, Stored done) override;
+    void append(QList<Message> messages, Stored done) override;
     /*! The ack for the stored chat with \a clientId, if it is remembered (no store read). */
     std::optional<Message> ackFor(const QString &clientId) const override;
     /*! Whether every client-id in the store is remembered, so that ackFor() is the last word. */

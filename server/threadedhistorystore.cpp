@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "threadedhistorystore.h"
 
+#include <utility>
+
 #include <QDeadlineTimer>
 #include <QThread>
 
@@ -104,13 +106,13 @@ HistoryStore::Opened ThreadedHistoryStore::open(int newest)
     return opened;
 }
 
-quint64 ThreadedHistoryStore::append(const QList<Message> &messages, bool checkClientIds)
+quint64 ThreadedHistoryStore::append(QList<Message> messages, bool checkClientIds)
 {
     const quint64 ticket = ++m_lastTicket;
     Worker *writer = m_writer.get();
-    // The list is moved along, not copied: once the caller has let go of its copy (it is
-    // implicitly shared), the writer numbers the messages in place.
-    m_writer->post([this, writer, ticket, messages,
+    // The list is handed over, not shared: the room gave its own away (moved), so the writer
+    // numbers the messages in place instead of copying them.
+    m_writer->post([this, writer, ticket, messages = std::move(messages),
                     checkClientIds](HistoryDatabase &database) mutable {
         Appended result =
             appendTo(database, &writer->lastSeq, ticket, std::move(messages), checkClientIds);
