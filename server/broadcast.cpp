@@ -37,7 +37,9 @@ qsizetype estimatedBytes(const Message &event)
     return 3 *
         (event.text.size() + event.from.size() + event.nick.size() + event.reason.size() +
          event.to.size() + event.clientId.size()) +
-        event.text.count(u'\n') * (3 * event.from.size() + LineDecoration) + Overhead;
+        (event.text.contains(u'\n') ? event.text.count(u'\n') : 0) *
+        (3 * event.from.size() + LineDecoration) +
+        Overhead;
 }
 
 } // namespace

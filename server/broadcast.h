@@ -50,6 +50,8 @@ public:
     static constexpr qsizetype ChunkBytes = 64 * 1024;
 
     void append(Message event);
+    /*! Makes room for \a events events, so that appending them does not move the others. */
+    void reserve(qsizetype events) { m_events.reserve(size_t(events)); }
     qsizetype size() const { return qsizetype(m_events.size()); }
     bool isEmpty() const { return m_events.empty(); }
     const Broadcast &at(qsizetype index) const { return m_events[size_t(index)]; }

@@ -35,6 +35,9 @@ constexpr int DefaultMaxHolds = 10'000;
 constexpr int PresenceMembersPerMs = 25;
 constexpr int MaxPresenceDelayMs = 250;
 
+// An answered batch's entries are kept for a later batch up to this many (about 0.5 KB each).
+constexpr size_t MaxSpareEntries = 4096;
+
 QString newResumeToken()
 {
     quint32 words[4];
@@ -566,8 +569,8 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
             queue(std::move(pending));
             return;
         }
-        pending.storedAck = m_engine->ackFor(clientId);
-        if (pending.storedAck) {
+        if (std::optional<Message> ack = m_engine->ackFor(clientId)) {
+            pending.storedAck = std::make_unique<Message>(std::move(*ack));
             queue(std::move(pending));
             return;
         }
@@ -609,7 +612,7 @@ void ChatRoom::notice(const QString &text)
     queue(std::move(pending));
 }
 
-void ChatRoom::queue(Pending pending)
+void ChatRoom::queue(Pending &&pending)
 {
     m_pending.entries.push_back(std::move(pending));
     // While a batch is being stored the queue waits for its answer, and grows meanwhile.
@@ -627,25 +630,31 @@ void ChatRoom::commit()
     if (m_pending.entries.empty() || m_engine->isWriting())
         return;
     Batch batch = std::exchange(m_pending, {});
+    m_pending.entries = std::exchange(m_spareEntries, {});
+    // The messages go to the store; the batch keeps who sent what, and the store's answer
+    // carries the messages back, numbered.
     QList<Message> messages;
-    for (const Pending &pending : batch.entries) {
+    messages.reserve(qsizetype(batch.entries.size()));
+    for (Pending &pending : batch.entries) {
         if (pending.repeatOf < 0 && pending.repeatOfWriting.isEmpty() && !pending.storedAck)
-            messages.append(pending.message);
+            messages.append(std::move(pending.message));
     }
     if (messages.isEmpty()) {
         // Only repeats of what is stored: nothing to wait for.
         HistoryStore::Appended nothing;
         nothing.ok = true;
         answer(batch, nothing);
+        recycle(std::move(batch.entries));
         return;
     }
     m_writing = std::move(batch);
-    m_engine->append(messages, [this](const HistoryStore::Appended &result) { onStored(result); });
+    m_engine->append(std::move(messages),
+                     [this](const HistoryStore::Appended &result) { onStored(result); });
 }
 
 void ChatRoom::onStored(const HistoryStore::Appended &result)
 {
-    const Batch batch = std::exchange(m_writing, {});
+    Batch batch = std::exchange(m_writing, {});
     // What was said meanwhile goes to the store before this batch is sent: its fdatasync then
     // overlaps this batch's fan-out instead of waiting for it. Not a batch of repeats only:
     // that is answered at once, and must not overtake this one.
@@ -653,8 +662,18 @@ void ChatRoom::onStored(const HistoryStore::Appended &result)
     if (storeFirst)
         commit();
     answer(batch, result);
+    recycle(std::move(batch.entries));
     if (!storeFirst)
         commit();
+}
+
+void ChatRoom::recycle(std::vector<Pending> &&entries)
+{
+    // One burst does not keep its memory for good.
+    if (entries.capacity() > MaxSpareEntries || entries.capacity() <= m_spareEntries.capacity())
+        return;
+    entries.clear();
+    m_spareEntries = std::move(entries);
 }
 
 void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
@@ -680,8 +699,9 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
     // error, a private message) keeps its place among them, so each member gets exactly what
     // it would get message by message.
     BroadcastRun run;
+    if (stored)
+        run.reserve(result.messages.size());
     std::vector<Broadcast> privates;
-    privates.reserve(batch.entries.size());
     QHash<RoomMember *, std::vector<Personal>> personal;
     const auto tell = [&run, &personal](RoomMember *member, Message message) {
         personal[member].push_back(Personal {run.size(), std::move(message), -1});

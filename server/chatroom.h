@@ -219,7 +219,8 @@ private:
         Message message; //!< a new chat or notice; unused for a repeat
         int repeatOf = -1; //!< a repeated client-id: the index of the original in this batch
         QString repeatOfWriting; //!< a repeated client-id in the batch being stored
-        std::optional<Message> storedAck; //!< a repeated client-id that is already stored
+        /*! A repeated client-id that is already stored: its ack (rare, so not kept inline). */
+        std::unique_ptr<Message> storedAck;
     };
     /*!
      * What a stored batch sends one member alone, at its place among the batch's public
@@ -283,7 +284,9 @@ private:
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
     /*! A stored chat or notice: to everyone, or a private one to its two people only. */
     void deliverStored(const Broadcast &broadcast, RoomMember *sender);
-    void queue(Pending pending);
+    void queue(Pending &&pending);
+    /*! Keeps the entries' storage of an answered batch for the next one. */
+    void recycle(std::vector<Pending> &&entries);
     void onStored(const HistoryStore::Appended &result);
     /*! An event the engine fed back (feedsEvents()): sent to every member, in seq order. */
     void onFed(const Message &event, bool ours);
@@ -328,6 +331,11 @@ private:
     std::unique_ptr<RoomEngine> m_engine;
     Batch m_pending; //!< the next batch, growing
     Batch m_writing; //!< the batch being stored, while m_engine->isWriting()
+    /*!
+     * An answered batch's entries, emptied, their storage kept for the batch after next: a
+     * batch does not grow its vector from nothing (and touch fresh memory) every time.
+     */
+    std::vector<Pending> m_spareEntries;
     QObject m_commitContext; //!< where the per-turn commit is posted; gone with the room
     bool m_commitPosted = false;
 

@@ -64,7 +64,10 @@ constexpr int HeldLongestMessages = 4;
 // A text line that leaves: it costs nothing, but waits its turn behind what came before it.
 bool isQuitLine(const QString &text)
 {
-    const QString trimmed = text.trimmed();
+    // Views, not copies: asked of every line.
+    const QStringView trimmed = QStringView(text).trimmed();
+    if (!trimmed.startsWith(u'/'))
+        return false;
     const qsizetype space = trimmed.indexOf(u' ');
     return trimmed.left(space < 0 ? trimmed.size() : space)
                .compare(u"/quit"_s, Qt::CaseInsensitive) == 0;
@@ -359,7 +362,7 @@ void ClientSession::onLine(const TextLine &line)
     admit(std::move(input));
 }
 
-void ClientSession::admit(Input input)
+void ClientSession::admit(Input &&input)
 {
     if (m_state == State::Closing || !m_connection->isOpen())
         return;
@@ -388,7 +391,7 @@ void ClientSession::admit(Input input)
     hold(std::move(input));
 }
 
-void ClientSession::hold(Input input)
+void ClientSession::hold(Input &&input)
 {
     if (qsizetype(m_heldInput.size()) >= maxHeldInputs() ||
         m_heldInputBytes + input.bytes > maxHeldBytes()) {
@@ -457,7 +460,7 @@ bool ClientSession::isCharged(const Input &input) const
     case Input::Kind::Line:
         // A problem line is answered; an empty one is not; leaving is free.
         return input.line.problem != TextLine::Problem::None ||
-            (!input.line.text.trimmed().isEmpty() && !isQuitLine(input.line.text));
+            (!QStringView(input.line.text).trimmed().isEmpty() && !isQuitLine(input.line.text));
     case Input::Kind::Error:
         return true;
     }

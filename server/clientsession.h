@@ -155,8 +155,8 @@ private:
     void onMessage(const Message &message);
     void onLine(const TextLine &line);
     /*! Handles \a input now if nothing is held and the rate allows, otherwise holds it. */
-    void admit(Input input);
-    void hold(Input input);
+    void admit(Input &&input);
+    void hold(Input &&input);
     /*! Handles held input, in order, as far as the rate allows; then waits for the next. */
     void processHeld();
     void process(const Input &input);

@@ -44,8 +44,8 @@ HistoryStore::Appended HistoryStore::appendTo(HistoryDatabase &database, quint64
     Appended result;
     result.ticket = ticket;
     result.repeated = QList<bool>(messages.size(), false);
-    QList<Message> fresh;
-    fresh.reserve(messages.size());
+    // Numbered in place: a list the caller no longer holds is not copied.
+    bool anyRepeated = false;
     for (qsizetype i = 0; i < messages.size(); ++i) {
         Message &message = messages[i];
         if (checkClientIds && !message.clientId.isEmpty()) {
@@ -53,13 +53,23 @@ HistoryStore::Appended HistoryStore::appendTo(HistoryDatabase &database, quint64
             if (stored) {
                 message = std::move(*stored);
                 result.repeated[i] = true;
+                anyRepeated = true;
                 continue;
             }
         }
         message.seq = ++*lastSeq;
-        fresh.append(message);
     }
-    result.ok = fresh.isEmpty() || database.append(fresh);
+    if (!anyRepeated) {
+        result.ok = messages.isEmpty() || database.append(messages);
+    } else {
+        QList<Message> fresh;
+        fresh.reserve(messages.size());
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            if (!result.repeated.at(i))
+                fresh.append(messages.at(i));
+        }
+        result.ok = fresh.isEmpty() || database.append(fresh);
+    }
     if (!result.ok)
         result.error = database.errorString();
     result.messages = std::move(messages);

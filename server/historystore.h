@@ -83,7 +83,7 @@ public:
      * or nothing, and deletes the oldest beyond the retention limit. With \a checkClientIds the
      * store looks up the client-ids the caller no longer remembers. Answered by appended().
      */
-    virtual quint64 append(const QList<Message> &messages, bool checkClientIds) = 0;
+    virtual quint64 append(QList<Message> messages, bool checkClientIds) = 0;
     /*!
      * Reads the newest \a max messages with \a after < seq < \a before, without waiting for
      * batches being written. Answered by readFinished().

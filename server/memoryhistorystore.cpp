@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "memoryhistorystore.h"
 
+#include <utility>
+
 namespace Tagarela {
 
 MemoryHistoryStore::MemoryHistoryStore(int limit, QObject *parent)
@@ -16,10 +18,11 @@ HistoryStore::Opened MemoryHistoryStore::open(int newest)
     return opened;
 }
 
-quint64 MemoryHistoryStore::append(const QList<Message> &messages, bool checkClientIds)
+quint64 MemoryHistoryStore::append(QList<Message> messages, bool checkClientIds)
 {
     const quint64 ticket = ++m_lastTicket;
-    const Appended result = appendTo(m_database, &m_lastSeq, ticket, messages, checkClientIds);
+    const Appended result =
+        appendTo(m_database, &m_lastSeq, ticket, std::move(messages), checkClientIds);
     // Queued: the answer comes on a later turn, as from a store that writes to a disk, so the
     // caller is never called back from within its own call.
     QMetaObject::invokeMethod(

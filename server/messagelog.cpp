@@ -46,20 +46,22 @@ bool MessageLog::open()
             rememberClientId(message.clientId, message.seq, message.time);
     }
     m_cache.clear();
-    const auto cached = std::min<qsizetype>(newest.size(), qsizetype(m_cacheSize));
-    m_cache.insert(m_cache.end(), newest.cend() - cached, newest.cend());
+    m_cacheHead = 0;
+    m_cache.reserve(m_cacheSize);
+    const auto cachedCount = std::min<qsizetype>(newest.size(), qsizetype(m_cacheSize));
+    m_cache.insert(m_cache.end(), newest.cend() - cachedCount, newest.cend());
     m_cacheComplete = newest.size() <= qsizetype(m_cacheSize);
     m_open = true;
     return true;
 }
 
-void MessageLog::append(const QList<Message> &messages, Stored done)
+void MessageLog::append(QList<Message> messages, Stored done)
 {
     Q_ASSERT(!m_writing);
     ++m_commits;
     m_writing = true;
     m_stored = std::move(done);
-    (void)m_store->append(messages, !m_clientIdsComplete);
+    (void)m_store->append(std::move(messages), !m_clientIdsComplete);
 }
 
 void MessageLog::onAppended(const HistoryStore::Appended &result)
@@ -89,11 +91,13 @@ void MessageLog::remember(const Message &message)
         rememberClientId(message.clientId, message.seq, message.time);
     if (m_cacheSize == 0)
         return;
-    m_cache.push_back(message);
-    if (m_cache.size() > m_cacheSize) {
-        m_cache.pop_front();
-        m_cacheComplete = false;
+    if (m_cache.size() < m_cacheSize) {
+        m_cache.push_back(message);
+        return;
     }
+    m_cache[m_cacheHead] = message;
+    m_cacheHead = (m_cacheHead + 1) % m_cache.size();
+    m_cacheComplete = false;
 }
 
 void MessageLog::rememberClientId(const QString &clientId, quint64 seq, qint64 time)
@@ -122,21 +126,35 @@ std::optional<MessageLog::Page> MessageLog::cachedPage(quint64 after, quint64 be
     Page page;
     if (max <= 0)
         return page;
-    const auto bySeq = [](const Message &m, quint64 seq) {
-        return m.seq < seq;
-    };
-    const auto first = std::lower_bound(m_cache.cbegin(), m_cache.cend(), after + 1, bySeq);
-    const auto last = std::lower_bound(first, m_cache.cend(), before, bySeq);
-    const auto inCache = last - first;
+    const size_t first = cachedFrom(0, after + 1);
+    const size_t last = cachedFrom(first, before);
+    const auto inCache = ptrdiff_t(last - first);
     // The cache is the newest part of the store without gaps: it has the whole answer if it
     // holds more than asked for, or everything there is, or reaches down to "after".
-    if (inCache > max || m_cacheComplete || first != m_cache.cbegin()) {
+    if (inCache > max || m_cacheComplete || first != 0) {
         const auto count = std::min<ptrdiff_t>(inCache, max);
-        page.messages = QList<Message>(last - count, last);
+        page.messages.reserve(count);
+        for (size_t i = last - size_t(count); i < last; ++i)
+            page.messages.append(cached(i));
         page.more = inCache > max;
         return page;
     }
     return std::nullopt;
+}
+
+size_t MessageLog::cachedFrom(size_t from, quint64 seq) const
+{
+    // A binary search in seq order (oldest first), through the ring.
+    size_t low = from;
+    size_t high = m_cache.size();
+    while (low < high) {
+        const size_t middle = low + (high - low) / 2;
+        if (cached(middle).seq < seq)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
 }
 
 void MessageLog::page(quint64 after, quint64 before, int max, QObject *context, PageReady done)

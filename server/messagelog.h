@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QHash>
 #include <QList>
@@ -64,7 +65,7 @@ public:
      * turn with what became of it, after the stored messages are remembered here. One batch
      * at a time: call again only once \a done was called.
      */
-    void append(const QList<Message> &messages, Stored done) override;
+    void append(QList<Message> messages, Stored done) override;
     /*! The ack for the stored chat with \a clientId, if it is remembered (no store read). */
     std::optional<Message> ackFor(const QString &clientId) const override;
     /*! Whether every client-id in the store is remembered, so that ackFor() is the last word. */
@@ -109,6 +110,13 @@ private:
     void onAppended(const HistoryStore::Appended &result);
     void onRead(const HistoryStore::Read &result);
     void remember(const Message &message);
+    /*! The \a index-th oldest message in the cache. */
+    const Message &cached(size_t index) const
+    {
+        return m_cache[(m_cacheHead + index) % m_cache.size()];
+    }
+    /*! The first index from \a from on whose message has seq \a seq or more (or the size). */
+    size_t cachedFrom(size_t from, quint64 seq) const;
     void rememberClientId(const QString &clientId, quint64 seq, qint64 time);
 
     struct Acked
@@ -119,7 +127,13 @@ private:
 
     std::unique_ptr<HistoryStore> m_store;
     size_t m_cacheSize;
-    std::deque<Message> m_cache; //!< the newest stored messages, oldest first
+    /*!
+     * The newest stored messages: a ring of at most m_cacheSize, the oldest at m_cacheHead
+     * (cached()). A stored message overwrites the oldest in place, without a node to allocate
+     * and free per message as a deque of such large values had.
+     */
+    std::vector<Message> m_cache;
+    size_t m_cacheHead = 0;
     bool m_cacheComplete = true; //!< the cache holds everything the store has
     QHash<QString, Acked> m_clientIds;
     std::deque<QString> m_clientIdOrder; //!< oldest first, for forgetting

@@ -251,7 +251,7 @@ bool RedisRoomEngine::isConnected() const
     return m_logConnection->isConnected() && m_log->isReady();
 }
 
-void RedisRoomEngine::append(const QList<Message> &messages, Stored done)
+void RedisRoomEngine::append(QList<Message> messages, Stored done)
 {
     Q_ASSERT(!m_writing);
     ++m_commits;

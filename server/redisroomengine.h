@@ -64,7 +64,7 @@ public:
     quint64 lastSeq() const override { return m_lastSeq; }
     int commitCount() const override { return m_commits; }
     bool isWriting() const override { return m_writing; }
-    void append(const QList<Message> &messages, Stored done) override;
+    void append(QList<Message> messages, Stored done) override;
     std::optional<Message> ackFor(const QString &clientId) const override;
     void page(quint64 after, quint64 before, int max, QObject *context, PageReady done) override;
     /*!

@@ -82,7 +82,7 @@ public:
      * Hands \a messages (seq unset) over as one batch; \a done is called on a later turn with
      * what became of it. One batch at a time: call again only once \a done was called.
      */
-    virtual void append(const QList<Message> &messages, Stored done) = 0;
+    virtual void append(QList<Message> messages, Stored done) = 0;
     /*! The ack for the stored chat with \a clientId, if it is remembered (no read). */
     virtual std::optional<Message> ackFor(const QString &clientId) const = 0;
     /*!

@@ -24,7 +24,8 @@ namespace Tagarela {
  *
  * Tables: messages (seq primary key, time, kind, sender, text, action, client_id, recipient:
  * NULL for the room, the nickname a private message is for), messages_fts (an FTS5 index of
- * the texts, for search()) and meta (history-id, last-seq, indexed-seq). The counter is the
+ * the texts, for search(), without document sizes: an index that has them is made again at
+ * open) and meta (history-id, last-seq, indexed-seq). The counter is the
  * larger of meta's last-seq and the highest stored seq (retention never deletes the newest
  * message), so a batch writes only its messages. With a limit of 0 (--no-history) no message
  * is written; the counter is then reserved ahead in blocks in meta, so that numbers stay

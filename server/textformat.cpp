@@ -82,6 +82,14 @@ QStringList TextFormat::lines(const Message &event, const QString &viewer)
 
 QByteArray TextFormat::encode(const Message &event, const QString &viewer)
 {
+    if (event.type == MessageType::Chat && event.to.isEmpty() && !event.text.contains(u'\n')) {
+        // The common case, one line to the room: built as one string, converted once (what
+        // lines() would give, without its lists and per-line conversions).
+        const QString line = event.action
+            ? QString(stampOf(event.time) + u"* "_s + event.from + u' ' + event.text + u"\r\n"_s)
+            : QString(stampOf(event.time) + u'<' + event.from + u"> "_s + event.text + u"\r\n"_s);
+        return line.toUtf8();
+    }
     QByteArray bytes;
     const QStringList all = lines(event, viewer);
     for (const QString &line : all)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "threadedhistorystore.h"
 
+#include <utility>
+
 #include <QDeadlineTimer>
 #include <QThread>
 
@@ -104,14 +106,18 @@ HistoryStore::Opened ThreadedHistoryStore::open(int newest)
     return opened;
 }
 
-quint64 ThreadedHistoryStore::append(const QList<Message> &messages, bool checkClientIds)
+quint64 ThreadedHistoryStore::append(QList<Message> messages, bool checkClientIds)
 {
     const quint64 ticket = ++m_lastTicket;
     Worker *writer = m_writer.get();
-    m_writer->post([this, writer, ticket, messages, checkClientIds](HistoryDatabase &database) {
-        const Appended result =
-            appendTo(database, &writer->lastSeq, ticket, messages, checkClientIds);
-        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT appended(result); });
+    // The list is handed over, not shared: the room gave its own away (moved), so the writer
+    // numbers the messages in place instead of copying them.
+    m_writer->post([this, writer, ticket, messages = std::move(messages),
+                    checkClientIds](HistoryDatabase &database) mutable {
+        Appended result =
+            appendTo(database, &writer->lastSeq, ticket, std::move(messages), checkClientIds);
+        QMetaObject::invokeMethod(this,
+                                  [this, result = std::move(result)] { Q_EMIT appended(result); });
     });
     return ticket;
 }

@@ -35,7 +35,7 @@ public:
     ~ThreadedHistoryStore() override;
 
     Opened open(int newest) override;
-    quint64 append(const QList<Message> &messages, bool checkClientIds) override;
+    quint64 append(QList<Message> messages, bool checkClientIds) override;
     quint64 read(quint64 after, quint64 before, int max) override;
     quint64 search(const QString &query, quint64 before, int max, const QString &viewer) override;
 

@@ -3,6 +3,7 @@
 #include "linedecoder.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "validation.h"
 
@@ -27,13 +28,14 @@ void LineDecoder::feed(QByteArrayView bytes)
     const qsizetype size = bytes.size();
     for (qsizetype at = 0; at < size; ++at) {
         if (m_telnet == Telnet::Data && !m_afterCr) {
-            // Plain text up to the next line end or telnet command, appended in one go.
-            qsizetype end = at;
-            while (end < size) {
-                const auto byte = static_cast<unsigned char>(data[end]);
-                if (byte == '\r' || byte == '\n' || byte == Iac)
-                    break;
-                ++end;
+            // Plain text up to the next line end or telnet command, appended in one go; found
+            // with memchr (a line feed first, then the others before it), not byte by byte.
+            const char *stop =
+                static_cast<const char *>(std::memchr(data + at, '\n', size_t(size - at)));
+            qsizetype end = stop ? stop - data : size;
+            for (const char other : {'\r', char(Iac)}) {
+                if (const void *found = std::memchr(data + at, other, size_t(end - at)))
+                    end = static_cast<const char *>(found) - data;
             }
             if (end > at) {
                 const qsizetype room = std::max<qsizetype>(m_maxLineBytes - m_current.size(), 0);

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QStringDecoder>
 
 #include "protocol.h"
 
@@ -32,11 +31,6 @@ constexpr char32_t NullNotehead = 0x1D159;
 bool isNickPunctuation(char32_t c)
 {
     return c == U'_' || c == U'-' || c == U'.';
-}
-
-bool isControl(char32_t c)
-{
-    return (c < 0x20 && c != U'\n') || (c >= 0x7f && c <= 0x9f);
 }
 
 // ICU's own Unicode data throughout, so that every nickname rule reads the same version.
@@ -257,16 +251,51 @@ NickProblem Validation::checkNick(const QString &nick)
 
 TextProblem Validation::checkText(const QString &text, int maxUtf8Bytes)
 {
-    if (!text.isValidUtf16())
+    // One pass over the text for UTF-16 validity, the size in UTF-8 (counted, not converted)
+    // and control characters (C0 but the line feed, DEL and C1); the problems are then reported
+    // in their order.
+    const QStringView view(text);
+    const char16_t *unit = view.utf16();
+    const char16_t *const end = unit + view.size();
+    qint64 utf8Bytes = view.size(); // one per UTF-16 unit, plus what follows
+    bool valid = true;
+    bool control = false;
+    // Most texts are ASCII: a loop the compiler can vectorise finds out, and finds the controls.
+    unsigned nonAscii = 0;
+    unsigned asciiControl = 0;
+    for (const char16_t *at = unit; at < end; ++at) {
+        const unsigned c = *at;
+        nonAscii |= unsigned(c >= 0x80);
+        asciiControl |= unsigned(c < 0x20 && c != u'\n') | unsigned(c == 0x7f);
+    }
+    if (nonAscii == 0) {
+        control = asciiControl != 0;
+        unit = end;
+    }
+    while (unit < end) {
+        const char16_t c = *unit++;
+        if (c < 0x80) {
+            control = control || (c < 0x20 && c != u'\n') || c == 0x7f;
+        } else if (c < 0x800) {
+            utf8Bytes += 1;
+            control = control || c <= 0x9f;
+        } else if (!QChar::isSurrogate(c)) {
+            utf8Bytes += 2;
+        } else if (QChar::isHighSurrogate(c) && unit < end && QChar::isLowSurrogate(*unit)) {
+            ++unit;
+            utf8Bytes += 2; // four bytes for the two units
+        } else {
+            valid = false;
+        }
+    }
+    if (!valid)
         return TextProblem::InvalidUnicode;
     if (showsNothing(text))
         return TextProblem::Empty;
-    if (text.toUtf8().size() > maxUtf8Bytes)
+    if (utf8Bytes > maxUtf8Bytes)
         return TextProblem::TooLong;
-    for (QChar c : text) {
-        if (isControl(c.unicode()))
-            return TextProblem::ControlCharacter;
-    }
+    if (control)
+        return TextProblem::ControlCharacter;
     return TextProblem::None;
 }
 
@@ -286,9 +315,8 @@ bool Validation::isValidToken(const QString &token)
 
 bool Validation::isValidUtf8(QByteArrayView bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = decoder(bytes);
-    return !decoder.hasError();
+    // Qt's check, which decodes nothing (no string is made); the same rules as its decoder.
+    return bytes.isValidUtf8();
 }
 
 QString Validation::nickKey(const QString &nick)

@@ -194,6 +194,7 @@ private Q_SLOTS:
     void sqliteSearchIndexFollowsRetention();
     void sqliteFailedBatchStoresNothing();
     void sqliteDropsSchema2IndexTrigger();
+    void sqliteSearchIndexKeepsNoSizes();
     void sqliteSearchFindsWhatIsNotIndexedYet();
     void sqliteIndexCatchesUpByItself();
     void sqliteIndexesWhatACrashLeftOut();
@@ -606,6 +607,52 @@ void TestHistoryStore::sqliteDropsSchema2IndexTrigger()
              std::make_pair(QString(), u"1"_s));
     QCOMPARE(runOnFile(path, {u"SELECT value FROM meta WHERE key = 'schema'"_s}),
              std::make_pair(QString(), u"4"_s));
+}
+
+void TestHistoryStore::sqliteSearchIndexKeepsNoSizes()
+{
+    // The index keeps no document sizes (no row per message in messages_fts_docsize): search
+    // needs none, and they were a third of the index's work.
+    const QString dir = m_dir->filePath(u"data"_s);
+    const QString docsizeTables =
+        u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_fts_docsize'"_s;
+    QString path;
+    {
+        SqliteHistoryDatabase store(dir, 8);
+        QVERIFY(store.open());
+        QVERIFY(store.append(mixedBatch(1, 6)));
+        QVERIFY(store.indexPending());
+        path = store.filePath();
+        QCOMPARE(runOnFile(path, {docsizeTables}), std::make_pair(QString(), u"0"_s));
+        QCOMPARE(searchIndexProblem(path), QString());
+        QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
+                 range(1, 6));
+    }
+    // A file whose index keeps them (made by an earlier server of the same schema): its index
+    // is made again when this server opens it, and finds what it found.
+    QCOMPARE(
+        runOnFile(path,
+                  {u"DROP TABLE messages_fts"_s,
+                   u"CREATE VIRTUAL TABLE messages_fts USING fts5(text, "
+                   "content='messages', content_rowid='seq')"_s,
+                   u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s, docsizeTables})
+            .second,
+        u"1"_s);
+    QCOMPARE(searchIndexProblem(path), QString());
+    SqliteHistoryDatabase store(dir, 8);
+    QVERIFY(store.open());
+    QCOMPARE(runOnFile(path, {docsizeTables}), std::make_pair(QString(), u"0"_s));
+    QCOMPARE(searchIndexProblem(path), QString());
+    QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)), range(1, 6));
+    QCOMPARE(indexedSeqOf(path), u"6"_s);
+    QCOMPARE(runOnFile(path, {u"SELECT value FROM meta WHERE key = 'schema'"_s}),
+             std::make_pair(QString(), u"4"_s));
+    // Indexing and the retention trim (its trigger takes indexed messages out) go on as before.
+    QVERIFY(store.append(mixedBatch(7, 10)));
+    QVERIFY(store.indexPending());
+    QCOMPARE(searchIndexProblem(path), QString());
+    QCOMPARE(seqsOf(store.search(u"word"_s, HistoryDatabase::NoLimit, 10, u"caio"_s)),
+             range(3, 10));
 }
 
 void TestHistoryStore::sqliteSearchFindsWhatIsNotIndexedYet()

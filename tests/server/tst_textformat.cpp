@@ -163,6 +163,9 @@ void TestTextFormat::encode_data()
     QTest::newRow("chat") << Message::chat(u"ana"_s, u"hello"_s, false, SomeTime);
     QTest::newRow("multi-line chat") << Message::chat(u"ana"_s, u"a\nb\nc"_s, false, SomeTime);
     QTest::newRow("action") << Message::chat(u"ana"_s, u"waves"_s, true, SomeTime);
+    QTest::newRow("empty chat") << Message::chat(u"ana"_s, QString(), false, SomeTime);
+    QTest::newRow("action in UTF-8") << Message::chat(u"joão"_s, u"acena 🎉"_s, true, SomeTime);
+    QTest::newRow("multi-line action") << Message::chat(u"ana"_s, u"a\nb"_s, true, SomeTime);
     QTest::newRow("left") << Message::left(u"ana"_s, u"bye"_s, SomeTime);
     QTest::newRow("renamed") << Message::renamed(u"ana"_s, u"bia"_s, SomeTime);
     QTest::newRow("multi-line notice") << Message::notice(u"a\nb"_s, SomeTime);

@@ -451,6 +451,15 @@ void TestValidation::checkText_data()
     QTest::newRow("DEL") << u"a\x7fz"_s << max << TextProblem::ControlCharacter;
     QTest::newRow("NEL (C1)") << u"a\u0085b"_s << max << TextProblem::ControlCharacter;
     QTest::newRow("CSI (C1)") << u"a\u009bb"_s << max << TextProblem::ControlCharacter;
+    // Beside other than ASCII (the text is then checked unit by unit).
+    QTest::newRow("tab among accented letters")
+        << u"olá\tmundo"_s << max << TextProblem::ControlCharacter;
+    QTest::newRow("DEL after an emoji") << u"😀\x7f"_s << max << TextProblem::ControlCharacter;
+    QTest::newRow("newline among accented letters") << u"olá\nmundo"_s << max << TextProblem::None;
+    QTest::newRow("a limit of 10 met by a mix of sizes")
+        << u"a\u00e9\u20ac😀"_s << 10 << TextProblem::None;
+    QTest::newRow("a limit of 9 passed by a mix of sizes")
+        << u"a\u00e9\u20ac😀"_s << 9 << TextProblem::TooLong;
     QTest::newRow("too long is reported before a control character")
         << u"aaaaaaaaa\tb"_s << 10 << TextProblem::TooLong;
 
@@ -460,6 +469,8 @@ void TestValidation::checkText_data()
         << withLoneSurrogate(0xdbff, false) << max << TextProblem::InvalidUnicode;
     QTest::newRow("lone low surrogate")
         << withLoneSurrogate(0xdc00, false) << max << TextProblem::InvalidUnicode;
+    QTest::newRow("lone low surrogate among accented letters")
+        << QString(u"olá"_s + QChar(0xdc00) + u"é"_s) << max << TextProblem::InvalidUnicode;
     QTest::newRow("surrogates in the wrong order")
         << QString(QString(QChar(0xdc00)) + QChar(0xd800)) << max << TextProblem::InvalidUnicode;
 }
