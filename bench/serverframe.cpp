@@ -109,6 +109,27 @@ public:
         return true;
     }
 
+    // The key \a key (its CBOR bytes), then an unsigned integer that fits a qint64.
+    template<size_t N>
+    bool uintField(const char (&key)[N], quint64 *value)
+    {
+        int major = 0;
+        int minor = 0;
+        return literal(key) && head(&major, &minor, value) && major == 0 &&
+            *value <= quint64(std::numeric_limits<qint64>::max());
+    }
+
+    // The key \a key (its CBOR bytes), then an all-ASCII text string.
+    template<size_t N>
+    bool asciiField(const char (&key)[N], QByteArrayView *text)
+    {
+        int major = 0;
+        int minor = 0;
+        quint64 length = 0;
+        return literal(key) && head(&major, &minor, &length) && major == 3 &&
+            asciiText(length, text);
+    }
+
     bool skip(int depth)
     {
         int major = 0;
@@ -171,32 +192,21 @@ private:
 bool scanPlainChat(QByteArrayView payload, ScannedFrame *frame)
 {
     CborCursor cursor(payload);
-    int major = 0;
-    int minor = 0;
-    quint64 value = 0;
+    quint64 seq = 0;
+    quint64 time = 0;
     // "\x64" and "from" apart: a hexadecimal escape would take the "f".
     if (!cursor.literal("\xa5\x64type\x64"
-                        "chat\x63seq") ||
-        !cursor.head(&major, &minor, &value) || major != 0 ||
-        value > quint64(std::numeric_limits<qint64>::max())) {
-        return false;
-    }
-    if (!cursor.literal("\x64"
-                        "from") ||
-        !cursor.head(&major, &minor, &value) || major != 3 ||
-        !cursor.asciiText(value, &frame->from)) {
-        return false;
-    }
-    if (!cursor.literal("\x64text") || !cursor.head(&major, &minor, &value) || major != 3 ||
-        !cursor.asciiText(value, &frame->text)) {
-        return false;
-    }
-    if (!cursor.literal("\x64time") || !cursor.head(&major, &minor, &value) || major != 0 ||
-        value > quint64(std::numeric_limits<qint64>::max()) || !cursor.atEnd()) {
+                        "chat") ||
+        !cursor.uintField("\x63seq", &seq) ||
+        !cursor.asciiField("\x64"
+                           "from",
+                           &frame->from) ||
+        !cursor.asciiField("\x64text", &frame->text) || !cursor.uintField("\x64time", &time) ||
+        !cursor.atEnd()) {
         return false;
     }
     frame->type = payload.sliced(7, 4);
-    frame->time = value;
+    frame->time = time;
     frame->action = false;
     frame->kind = FrameKind::Chat;
     return true;
@@ -208,20 +218,14 @@ bool scanPlainChat(QByteArrayView payload, ScannedFrame *frame)
 bool scanPlainJoined(QByteArrayView payload, ScannedFrame *frame)
 {
     CborCursor cursor(payload);
-    int major = 0;
-    int minor = 0;
-    quint64 value = 0;
     QByteArrayView nick;
-    if (!cursor.literal("\xa3\x64type\x66joined\x64nick") || !cursor.head(&major, &minor, &value) ||
-        major != 3 || !cursor.asciiText(value, &nick)) {
-        return false;
-    }
-    if (!cursor.literal("\x64time") || !cursor.head(&major, &minor, &value) || major != 0 ||
-        value > quint64(std::numeric_limits<qint64>::max()) || !cursor.atEnd()) {
+    quint64 time = 0;
+    if (!cursor.literal("\xa3\x64type\x66joined") || !cursor.asciiField("\x64nick", &nick) ||
+        !cursor.uintField("\x64time", &time) || !cursor.atEnd()) {
         return false;
     }
     frame->type = payload.sliced(7, 6);
-    frame->time = value;
+    frame->time = time;
     frame->kind = FrameKind::Joined;
     return true;
 }
