@@ -636,7 +636,7 @@ void ChatRoom::commit()
     QList<Message> messages;
     messages.reserve(qsizetype(batch.entries.size()));
     for (Pending &pending : batch.entries) {
-        if (pending.repeatOf < 0 && pending.repeatOfWriting.isEmpty() && !pending.storedAck)
+        if (pending.isNew())
             messages.append(std::move(pending.message));
     }
     if (messages.isEmpty()) {
@@ -793,9 +793,8 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
 
 bool ChatRoom::Batch::hasMessagesToStore() const
 {
-    return std::any_of(entries.cbegin(), entries.cend(), [](const Pending &pending) {
-        return pending.repeatOf < 0 && pending.repeatOfWriting.isEmpty() && !pending.storedAck;
-    });
+    return std::any_of(entries.cbegin(), entries.cend(),
+                       [](const Pending &pending) { return pending.isNew(); });
 }
 
 bool ChatRoom::Batch::hasSaysFrom(const RoomMember *member) const

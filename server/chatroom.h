@@ -221,6 +221,9 @@ private:
         QString repeatOfWriting; //!< a repeated client-id in the batch being stored
         /*! A repeated client-id that is already stored: its ack (rare, so not kept inline). */
         std::unique_ptr<Message> storedAck;
+
+        /*! A new message for the store, not a repeat of one stored or being stored. */
+        bool isNew() const { return repeatOf < 0 && repeatOfWriting.isEmpty() && !storedAck; }
     };
     /*!
      * What a stored batch sends one member alone, at its place among the batch's public
@@ -246,7 +249,7 @@ private:
         std::vector<Waiter> waiters;
 
         bool hasSaysFrom(const RoomMember *member) const;
-        /*! Whether any entry is a new message for the store (not a repeat). */
+        /*! Whether any entry is a new message for the store (Pending::isNew()). */
         bool hasMessagesToStore() const;
     };
     /*!
