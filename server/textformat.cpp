@@ -28,6 +28,15 @@ QString stampOf(qint64 time)
     return cachedStamp;
 }
 
+// One line of a chat to the room, then \a end: "[HH:MM] <ana> text", or for an action
+// "[HH:MM] * ana text".
+QString roomChatLine(const QString &stamp, const Message &event, QStringView line,
+                     QStringView end = {})
+{
+    return event.action ? QString(stamp + u"* "_s + event.from + u' ' + line + end)
+                        : QString(stamp + u'<' + event.from + u"> "_s + line + end);
+}
+
 } // namespace
 
 QStringList TextFormat::lines(const Message &event, const QString &viewer)
@@ -49,10 +58,8 @@ QStringList TextFormat::lines(const Message &event, const QString &viewer)
                 const QString action =
                     event.action ? QString(u"* "_s + event.from + u' ') : QString();
                 out.append(stamp + privatePrefix + action + line);
-            } else if (event.action) {
-                out.append(stamp + u"* "_s + event.from + u' ' + line);
             } else {
-                out.append(stamp + u'<' + event.from + u"> "_s + line);
+                out.append(roomChatLine(stamp, event, line));
             }
         }
         break;
@@ -85,10 +92,7 @@ QByteArray TextFormat::encode(const Message &event, const QString &viewer)
     if (event.type == MessageType::Chat && event.to.isEmpty() && !event.text.contains(u'\n')) {
         // The common case, one line to the room: built as one string, converted once (what
         // lines() would give, without its lists and per-line conversions).
-        const QString line = event.action
-            ? QString(stampOf(event.time) + u"* "_s + event.from + u' ' + event.text + u"\r\n"_s)
-            : QString(stampOf(event.time) + u'<' + event.from + u"> "_s + event.text + u"\r\n"_s);
-        return line.toUtf8();
+        return roomChatLine(stampOf(event.time), event, event.text, u"\r\n").toUtf8();
     }
     QByteArray bytes;
     const QStringList all = lines(event, viewer);
