@@ -33,6 +33,13 @@ bool isNickPunctuation(char32_t c)
     return c == U'_' || c == U'-' || c == U'.';
 }
 
+// A control character below 0x80 that a text may not hold: C0 but the line feed, and DEL.
+// (C1, 0x80-0x9f, is the other half of the rule; checkText() finds it with the non-ASCII.)
+constexpr bool isAsciiControl(unsigned c)
+{
+    return (c < 0x20 && c != u'\n') || c == 0x7f;
+}
+
 // ICU's own Unicode data throughout, so that every nickname rule reads the same version.
 bool isLetterOrNumber(char32_t c)
 {
@@ -266,7 +273,7 @@ TextProblem Validation::checkText(const QString &text, int maxUtf8Bytes)
     for (const char16_t *at = unit; at < end; ++at) {
         const unsigned c = *at;
         nonAscii |= unsigned(c >= 0x80);
-        asciiControl |= unsigned(c < 0x20 && c != u'\n') | unsigned(c == 0x7f);
+        asciiControl |= unsigned(isAsciiControl(c));
     }
     if (nonAscii == 0) {
         control = asciiControl != 0;
@@ -275,7 +282,7 @@ TextProblem Validation::checkText(const QString &text, int maxUtf8Bytes)
     while (unit < end) {
         const char16_t c = *unit++;
         if (c < 0x80) {
-            control = control || (c < 0x20 && c != u'\n') || c == 0x7f;
+            control = control || isAsciiControl(c);
         } else if (c < 0x800) {
             utf8Bytes += 1;
             control = control || c <= 0x9f;
