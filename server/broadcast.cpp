@@ -98,48 +98,50 @@ QByteArray BroadcastRun::joined(qsizetype from, qsizetype to, Encoding encoding,
         return {};
     if (to - from == 1)
         return encoding(at(from));
+    // Events [first, last) one after another, in a buffer exactly their size; with \a offsets,
+    // where each of them starts in it.
+    const auto concatenated = [this, &encoding](qsizetype first, qsizetype last,
+                                                std::vector<qsizetype> *offsets) {
+        qsizetype total = 0;
+        for (qsizetype i = first; i < last; ++i) {
+            if (offsets)
+                offsets->push_back(total);
+            total += encoding(at(i)).size();
+        }
+        QByteArray bytes;
+        bytes.reserve(total);
+        for (qsizetype i = first; i < last; ++i)
+            bytes += encoding(at(i));
+        return bytes;
+    };
     Chunk &chunk = chunkOf(from);
     if (to == chunk.end) {
-        // The whole chunk, or its end: one buffer for every member, exactly its size.
+        // The whole chunk, or its end: one buffer for every member.
         QByteArray &bytes = chunk.*cache;
         std::vector<qsizetype> &offsets = chunk.*starts;
         if (bytes.isEmpty()) {
             offsets.clear();
             offsets.reserve(size_t(chunk.end - chunk.begin));
-            qsizetype total = 0;
-            for (qsizetype i = chunk.begin; i < chunk.end; ++i) {
-                offsets.push_back(total);
-                total += encoding(at(i)).size();
-            }
-            bytes.reserve(total);
-            for (qsizetype i = chunk.begin; i < chunk.end; ++i)
-                bytes += encoding(at(i));
+            bytes = concatenated(chunk.begin, chunk.end, &offsets);
         }
         return sharedTail(bytes, offsets[size_t(from - chunk.begin)]);
     }
     // Part of a chunk that stops before its end (a private message follows): for this member.
-    qsizetype total = 0;
-    for (qsizetype i = from; i < to; ++i)
-        total += encoding(at(i)).size();
-    QByteArray bytes;
-    bytes.reserve(total);
-    for (qsizetype i = from; i < to; ++i)
-        bytes += encoding(at(i));
-    return bytes;
+    return concatenated(from, to, nullptr);
 }
 
 QByteArray BroadcastRun::frames(qsizetype from, qsizetype to) const
 {
     return joined(
-        from, to, [](const Broadcast &event) { return event.frame(); }, &Chunk::frames,
-        &Chunk::frameStarts);
+        from, to, [](const Broadcast &event) -> const QByteArray & { return event.frame(); },
+        &Chunk::frames, &Chunk::frameStarts);
 }
 
 QByteArray BroadcastRun::text(qsizetype from, qsizetype to) const
 {
     return joined(
-        from, to, [](const Broadcast &event) { return event.text(); }, &Chunk::text,
-        &Chunk::textStarts);
+        from, to, [](const Broadcast &event) -> const QByteArray & { return event.text(); },
+        &Chunk::text, &Chunk::textStarts);
 }
 
 void RoomMember::deliverAll(const BroadcastRun &run, qsizetype from, qsizetype to)
