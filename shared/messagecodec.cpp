@@ -649,8 +649,6 @@ bool isWritten(const Message &m, const FieldSpec &spec)
     return true; // Code, Time, Versions, Users and Messages are always written
 }
 
-void appendMap(const Message &message, QByteArray *out);
-
 void appendTextArray(QByteArray *out, const QStringList &items)
 {
     appendHead(out, CborArray, quint64(items.size()));
