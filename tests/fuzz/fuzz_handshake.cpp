@@ -49,6 +49,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -153,6 +154,26 @@ void runEventLoop(int turns)
         QCoreApplication::processEvents();
 }
 
+// Waits for a connect() that a signal interrupted; true when it succeeded, else errno says why.
+bool finishInterruptedConnect(int fd)
+{
+    pollfd writable {fd, POLLOUT, 0};
+    int ready;
+    do
+        ready = ::poll(&writable, 1, int(TeardownLimit.count()));
+    while (ready < 0 && errno == EINTR);
+    if (ready <= 0) {
+        errno = ready == 0 ? ETIMEDOUT : errno;
+        return false;
+    }
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        return false;
+    errno = error;
+    return error == 0;
+}
+
 // A plain socket, not a QTcpSocket: the client side must not share the server's event loop.
 int connectTo(quint16 port)
 {
@@ -166,6 +187,10 @@ int connectTo(quint16 port)
     // the machine's problem, not the server's: wait a little for some to free up, boundedly.
     int attempts = 0;
     while (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        // A signal (libFuzzer's timeout alarm) interrupts the call, not the connection: the
+        // kernel goes on with it, so wait for it to finish and take its own result.
+        if (errno == EINTR && finishInterruptedConnect(fd))
+            break;
         if (errno != EADDRNOTAVAIL || ++attempts > 200) {
             std::fprintf(stderr, "connect: %s\n", std::strerror(errno));
             require(false, "the client connects");
