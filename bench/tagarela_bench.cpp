@@ -763,7 +763,9 @@ bool LoadRun::canSend(const Client &c) const
 
 void LoadRun::appendMessage(Client &c, qint64 now)
 {
-    char prefix[PrefixSize + 1];
+    // Exactly PrefixSize characters: the options bound the index to 6 digits and the sequence
+    // to 9. The buffer has room for any int, which the compiler cannot know are bounded.
+    char prefix[64];
     std::snprintf(prefix, sizeof prefix, "S%06d Q%09d T%020lld", c.index, c.nextSeq,
                   static_cast<long long>(now));
     if (!m_o.line && !m_o.plain) {
