@@ -32,13 +32,19 @@ namespace Tagarela {
  * unique across restarts at the cost of one durable write per block rather than per batch.
  *
  * The search index is not part of a batch's transaction: a commit writes the messages only.
- * The writer indexes what is above meta's indexed-seq later, in its own transaction that is
- * not synced on its own (synchronous=NORMAL; the next batch's commit syncs the WAL holding
- * it): IndexDelayMs after a batch, at once when IndexLag messages wait, and at open what a
- * crash left unindexed (the index can always be rebuilt from messages). The trim's trigger
- * takes out of the index only what was indexed. search() looks up the index up to
- * indexed-seq and the few messages above it in a temporary FTS5 table of its connection, so
- * that it finds everything stored, with the same matching.
+ * The writer indexes what is above meta's indexed-seq later, off the path of a burst, in
+ * transactions of their own that are not synced on their own (synchronous=NORMAL; the next
+ * batch's commit syncs the WAL holding them), each pass one statement (one FTS5 segment) that
+ * moves the mark with it: IndexDelayMs after the last batch (each batch puts it off), a chunk
+ * of IndexChunk at a time with the writer's loop turning in between, so that a batch coming
+ * meanwhile waits for one chunk at most; under load that never pauses, right after a batch
+ * once more than IndexLag messages wait, the oldest, down to IndexLag (so at most IndexLag and
+ * one batch wait); and at open, in one pass, what a crash left unindexed (the index can always
+ * be rebuilt from messages). The trim's trigger takes out of the index only what was indexed:
+ * a message trimmed before its turn is simply not there to index. search() looks up the index
+ * up to indexed-seq and the messages above it in a temporary FTS5 table of its connection
+ * (contentless, kept from one search to the next), so that it finds everything stored, with the
+ * same matching; IndexLag bounds what a search may have to index there first.
  *
  * The WAL is never checkpointed inside a batch's commit (that would hold up its answer): the
  * writer checkpoints (PASSIVE) once the WAL holds CheckpointFrames frames, right after the batch
@@ -76,8 +82,10 @@ public:
     static constexpr int IndexDelayMs = 250;
     /*!
      * The most unindexed messages left waiting while batches keep coming: past it, the writer
-     * indexes the oldest right after a batch, down to it. search() indexes what waits in a
-     * temporary table for each query; this many cost it about 60 ms (bench/README.md).
+     * indexes the oldest right after a batch, down to it. A search first indexes what waits
+     * (what it has not seen yet) in its temporary table: this many cost the first search
+     * about 0.1 s on a loaded two-core machine (bench/README.md, "The search index off a
+     * burst's path"); w1's burst of 30,000 messages stays below it.
      */
     static constexpr quint64 IndexLag = 32'768;
     /*!
