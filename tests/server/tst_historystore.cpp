@@ -742,6 +742,7 @@ void TestHistoryStore::sqliteIndexWaitsForAPause()
     stream.start();
     QElapsedTimer sinceBatch;
     quint64 seq = 0;
+    bool stalled = false;
     // Well past IndexDelayMs after the first batch (bounded in time and count).
     constexpr quint64 MaxSeq = SqliteHistoryDatabase::IndexLag - 10;
     while (stream.elapsed() < 4 * SqliteHistoryDatabase::IndexDelayMs && seq < MaxSeq) {
@@ -751,22 +752,26 @@ void TestHistoryStore::sqliteIndexWaitsForAPause()
         const int passes = store.indexPassCount();
         QCoreApplication::processEvents(); // what the writer's loop does between batches
         // A pass only if this iteration itself took that long (a very loaded machine).
-        if (store.indexPassCount() != passes)
+        if (store.indexPassCount() != passes) {
             QVERIFY2(sinceBatch.elapsed() >= IdleEnough, qPrintable(QString::number(seq)));
+            stalled = true;
+        }
     }
     QVERIFY(stream.elapsed() > SqliteHistoryDatabase::IndexDelayMs);
-    QCOMPARE(store.indexedSeq(), quint64(0));
-    QCOMPARE(store.indexPassCount(), 0);
+    if (!stalled)
+        QCOMPARE(store.indexedSeq(), quint64(0));
     // Found all the same.
     QCOMPARE(seqsOf(store.search(u"word%1z"_s.arg(seq), HistoryDatabase::NoLimit, 10, u"caio"_s)),
              QList<quint64>({seq}));
 
     // After the last batch, once idle, a chunk at a time.
-    QTRY_VERIFY_WITH_TIMEOUT(store.indexPassCount() > 0, 10'000);
+    const int passes = store.indexPassCount();
+    const quint64 waiting = seq - store.indexedSeq();
+    QTRY_VERIFY_WITH_TIMEOUT(store.indexPassCount() > passes, 10'000);
     QVERIFY(sinceBatch.elapsed() >= IdleEnough);
     QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), seq, 10'000);
     const quint64 chunk = SqliteHistoryDatabase::IndexChunk;
-    QCOMPARE(store.indexPassCount(), int((seq + chunk - 1) / chunk));
+    QCOMPARE(store.indexPassCount() - passes, int((waiting + chunk - 1) / chunk));
     QCOMPARE(indexedSeqOf(store.filePath()), QString::number(seq));
     QCOMPARE(searchIndexProblem(store.filePath()), QString());
     QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 3, u"caio"_s)),
@@ -802,9 +807,12 @@ void TestHistoryStore::sqliteIndexKeepsUpWithANonStopStream()
         const int passes = store.indexPassCount();
         if (waiting > Lag) {
             // A pass right after the batch (the writer's loop turns once), down to IndexLag.
-            QTRY_COMPARE(store.indexPassCount(), passes + 1);
+            QTRY_VERIFY(store.indexPassCount() > passes);
             ++behindPasses;
-            QCOMPARE(store.indexedSeq() - indexedBefore, std::max(Chunk, waiting - Lag));
+            if (store.indexPassCount() == passes + 1)
+                QCOMPARE(store.indexedSeq() - indexedBefore, std::max(Chunk, waiting - Lag));
+            else // and idle ones after it (a very loaded machine)
+                QVERIFY(sinceBatch.elapsed() >= IdleEnough);
         } else {
             QCoreApplication::processEvents();
             if (store.indexPassCount() != passes) { // idle (a very loaded machine): a chunk
@@ -814,14 +822,14 @@ void TestHistoryStore::sqliteIndexKeepsUpWithANonStopStream()
         }
         QVERIFY(seq - store.indexedSeq() <= Lag);
     }
-    QCOMPARE(store.indexedSeq() + Lag, seq);
     QVERIFY(behindPasses >= 4);
     QCOMPARE(indexedSeqOf(store.filePath()), QString::number(store.indexedSeq()));
 
     // Once the stream stops, the rest, a chunk at a time.
     const int passes = store.indexPassCount();
+    const quint64 waiting = seq - store.indexedSeq();
     QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), seq, 20'000);
-    QCOMPARE(store.indexPassCount() - passes, int(Lag / Chunk));
+    QCOMPARE(store.indexPassCount() - passes, int((waiting + Chunk - 1) / Chunk));
     QCOMPARE(searchIndexProblem(store.filePath()), QString());
     QCOMPARE(seqsOf(store.search(u"message"_s, HistoryDatabase::NoLimit, 3, u"caio"_s)),
              range(seq - 2, seq));
