@@ -1011,7 +1011,8 @@ bool SqliteHistoryDatabase::updateTail(quint64 indexedSeq)
     // What the writer has indexed since stays, below the mark that search() looks above,
     // until it outweighs what is not indexed: then the tail starts again from the mark, at the
     // cost of what it then holds (taking rows out one by one costs as much as putting them
-    // in). So a search indexes here at most what waits, and never more than twice over.
+    // in). So the tail holds at most twice what waits, and a search indexes here only what it
+    // has not seen yet, or what waits when the tail starts again.
     const quint64 stale = std::min(indexedSeq, m_tailSeq) - std::min(indexedSeq, m_tailFrom);
     const quint64 waiting = newest > indexedSeq ? newest - indexedSeq : 0;
     if (stale > waiting) {
