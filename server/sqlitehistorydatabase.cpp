@@ -549,9 +549,13 @@ bool SqliteHistoryDatabase::prepareStatements()
     s.search.setForwardOnly(true);
     s.searchTail.setForwardOnly(true);
     // What the writer has not indexed yet, indexed here for search() (temporary tables are
-    // the connection's own, also on a read-only one).
-    if (!exec(u"CREATE VIRTUAL TABLE temp.messages_tail USING fts5(text)"_s))
+    // the connection's own, also on a read-only one). Matched like messages_fts; it keeps
+    // neither the texts (messages has them) nor their sizes: a third of the cost to fill.
+    if (!exec(u"CREATE VIRTUAL TABLE temp.messages_tail USING fts5(text, content='', "
+              "columnsize=0)"_s)) {
         return false;
+    }
+    m_tailFrom = 0;
     m_tailSeq = 0;
     if (!s.range.prepare(u"SELECT seq, time, kind, sender, text, action, client_id, recipient "
                          "FROM messages WHERE seq > ? AND seq < ? "
@@ -568,7 +572,8 @@ bool SqliteHistoryDatabase::prepareStatements()
         !s.searchTail.prepare(
             u"SELECT m.seq, m.time, m.kind, m.sender, m.text, m.action, m.client_id, "
             "m.recipient FROM temp.messages_tail f JOIN messages m ON m.seq = f.rowid "
-            "WHERE messages_tail MATCH ? AND f.rowid < ? AND (m.recipient IS NULL "
+            "WHERE messages_tail MATCH ? AND f.rowid > ? AND f.rowid < ? "
+            "AND (m.recipient IS NULL "
             "OR m.sender = ? COLLATE NOCASE OR m.recipient = ? COLLATE NOCASE) "
             "ORDER BY f.rowid DESC LIMIT ?"_s)) {
         return fail(tr("cannot prepare the statements"),
@@ -761,35 +766,57 @@ void SqliteHistoryDatabase::scheduleIndexing()
     if (!m_indexTimer) {
         m_indexTimer = std::make_unique<QTimer>();
         m_indexTimer->setSingleShot(true);
-        m_indexTimer->callOnTimeout(m_indexTimer.get(), [this] {
-            // Tried again after the next batch; search() finds the messages meanwhile.
-            if (!indexPending()) {
-                qCWarning(lcServer).noquote()
-                    << tr("Cannot update the search index of %1: %2").arg(m_path, m_error);
-            }
-        });
+        m_indexTimer->callOnTimeout(m_indexTimer.get(), [this] { indexSome(); });
     }
-    // After the answer to this batch (the timer fires once this call has returned).
-    const int delay = m_lastSeq - m_indexedSeq >= IndexLag ? 0 : IndexDelayMs;
-    if (!m_indexTimer->isActive() || (delay == 0 && m_indexTimer->remainingTime() > 0))
-        m_indexTimer->start(delay);
+    // Too many waiting: a pass right after the answer to this batch (the timer fires once this
+    // call has returned). Otherwise once the writer is idle: each batch puts it off, so that
+    // no pass holds up a batch of a burst (search() finds what waits meanwhile).
+    m_indexTimer->start(m_lastSeq - m_indexedSeq > IndexLag ? 0 : IndexDelayMs);
+}
+
+void SqliteHistoryDatabase::indexSome()
+{
+    if (m_indexedSeq >= m_lastSeq)
+        return;
+    const quint64 waiting = m_lastSeq - m_indexedSeq;
+    // Behind while batches keep coming: down to IndexLag, a chunk at least. Idle: a chunk,
+    // then the next one after whatever came meanwhile (a batch puts the rest off again).
+    const bool behind = waiting > IndexLag;
+    const quint64 rows = std::min(waiting, std::max(IndexChunk, behind ? waiting - IndexLag : 0));
+    const quint64 before = m_indexedSeq;
+    if (!indexUpTo(before + rows)) {
+        // Tried again after the next batch; search() finds the messages meanwhile.
+        qCWarning(lcServer).noquote()
+            << tr("Cannot update the search index of %1: %2").arg(m_path, m_error);
+        return;
+    }
+    // What is left, once the writer is idle (no further pass if this one could not run: the
+    // file was replaced, and append() opens it again).
+    if (m_indexedSeq > before && m_indexedSeq < m_lastSeq)
+        m_indexTimer->start(behind ? IndexDelayMs : 0);
 }
 
 bool SqliteHistoryDatabase::indexPending()
 {
-    if (m_access == Access::ReadOnly || m_limit == 0 || !m_open || m_indexedSeq >= m_lastSeq)
+    return indexUpTo(m_lastSeq);
+}
+
+bool SqliteHistoryDatabase::indexUpTo(quint64 target)
+{
+    if (m_access == Access::ReadOnly || m_limit == 0 || !m_open || m_indexedSeq >= target)
         return true;
     if (!fileStillThere())
         return true; // append() opens the file again, and indexes it then
     Statements &s = *m_statements;
-    const quint64 target = m_lastSeq;
     // The index can be rebuilt from the messages (at open, from the mark): its transaction
     // need not wait for the disk. The next batch's commit syncs the WAL, this one's pages too.
     if (!step(s.syncNormal.get(), tr("cannot update the search index")))
         return false;
     bool ok = step(s.begin.get(), tr("cannot update the search index"));
     if (ok) {
-        // One statement: FTS5 writes one segment for all of it.
+        // One statement: FTS5 writes one segment for all of it. The messages the trim deleted
+        // meanwhile are not there to index, and the mark passes them: its trigger takes out of
+        // the index exactly the messages up to the mark that are there.
         sqlite3_bind_int64(s.index.get(), 1, sqlite3_int64(m_indexedSeq));
         sqlite3_bind_int64(s.index.get(), 2, sqlite3_int64(target));
         const QByteArray value = QByteArray::number(target);
@@ -813,6 +840,7 @@ bool SqliteHistoryDatabase::indexPending()
     if (!ok)
         return false;
     m_indexedSeq = target;
+    ++m_indexPasses;
     scheduleCheckpoint();
     return true;
 }
@@ -947,11 +975,16 @@ QList<Message> SqliteHistoryDatabase::search(const QString &query, quint64 befor
         const bool tail = statement == &m_statements->searchTail;
         if (newestFirst.size() >= max || (tail && *indexed == NoLimit))
             continue;
-        statement->bindValue(0, match);
-        statement->bindValue(1, qint64(tail ? newest : std::min(newest, *indexed + 1)));
-        statement->bindValue(2, nick);
-        statement->bindValue(3, nick);
-        statement->bindValue(4, max - int(newestFirst.size()));
+        // The tail may still hold messages indexed since (see updateTail()): it is searched
+        // above the mark only.
+        int value = 0;
+        statement->bindValue(value++, match);
+        if (tail)
+            statement->bindValue(value++, qint64(*indexed));
+        statement->bindValue(value++, qint64(tail ? newest : std::min(newest, *indexed + 1)));
+        statement->bindValue(value++, nick);
+        statement->bindValue(value++, nick);
+        statement->bindValue(value++, max - int(newestFirst.size()));
         if (!statement->exec()) {
             qCWarning(lcServer).noquote() << tr("Cannot search the history in %1: %2")
                                                  .arg(m_path, statement->lastError().text());
@@ -969,16 +1002,25 @@ bool SqliteHistoryDatabase::updateTail(quint64 indexedSeq)
     if (indexedSeq == NoLimit)
         return true; // an older file: all of it is indexed
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    // What the writer has indexed since leaves; what was stored since comes in, up to the
-    // newest seq now (read first: a batch stored meanwhile is taken the next time).
-    query.prepare(u"DELETE FROM temp.messages_tail WHERE rowid <= ?"_s);
-    query.addBindValue(qint64(indexedSeq));
-    if (!query.exec())
-        return fail(tr("cannot read the history"), query);
+    // What was stored since comes in, up to the newest seq now (read first: a batch stored
+    // meanwhile is taken the next time).
     if (!query.exec(u"SELECT coalesce(max(seq), 0) FROM messages"_s) || !query.next())
         return fail(tr("cannot read the history"), query);
     const quint64 newest = quint64(query.value(0).toLongLong());
     query.finish();
+    // What the writer has indexed since stays, below the mark that search() looks above,
+    // until it outweighs what is not indexed: then the tail starts again from the mark, at the
+    // cost of what it then holds (taking rows out one by one costs as much as putting them
+    // in). So the tail holds at most twice what waits, and a search indexes here only what it
+    // has not seen yet, or what waits when the tail starts again.
+    const quint64 stale = std::min(indexedSeq, m_tailSeq) - std::min(indexedSeq, m_tailFrom);
+    const quint64 waiting = newest > indexedSeq ? newest - indexedSeq : 0;
+    if (stale > waiting) {
+        if (!query.exec(u"INSERT INTO temp.messages_tail (messages_tail) VALUES ('delete-all')"_s))
+            return fail(tr("cannot read the history"), query);
+        m_tailFrom = indexedSeq;
+        m_tailSeq = indexedSeq;
+    }
     const quint64 from = std::max(indexedSeq, m_tailSeq);
     if (newest <= from)
         return true;
@@ -988,6 +1030,8 @@ bool SqliteHistoryDatabase::updateTail(quint64 indexedSeq)
     query.addBindValue(qint64(newest));
     if (!query.exec())
         return fail(tr("cannot read the history"), query);
+    if (m_tailSeq == m_tailFrom)
+        m_tailFrom = from; // it was empty
     m_tailSeq = newest;
     return true;
 }

@@ -32,13 +32,19 @@ namespace Tagarela {
  * unique across restarts at the cost of one durable write per block rather than per batch.
  *
  * The search index is not part of a batch's transaction: a commit writes the messages only.
- * The writer indexes what is above meta's indexed-seq later, in its own transaction that is
- * not synced on its own (synchronous=NORMAL; the next batch's commit syncs the WAL holding
- * it): IndexDelayMs after a batch, at once when IndexLag messages wait, and at open what a
- * crash left unindexed (the index can always be rebuilt from messages). The trim's trigger
- * takes out of the index only what was indexed. search() looks up the index up to
- * indexed-seq and the few messages above it in a temporary FTS5 table of its connection, so
- * that it finds everything stored, with the same matching.
+ * The writer indexes what is above meta's indexed-seq later, off the path of a burst, in
+ * transactions of their own that are not synced on their own (synchronous=NORMAL; the next
+ * batch's commit syncs the WAL holding them), each pass one statement (one FTS5 segment) that
+ * moves the mark with it: IndexDelayMs after the last batch (each batch puts it off), a chunk
+ * of IndexChunk at a time with the writer's loop turning in between, so that a batch coming
+ * meanwhile waits for one chunk at most; under load that never pauses, right after a batch
+ * once more than IndexLag messages wait, the oldest, down to IndexLag (so at most IndexLag and
+ * one batch wait); and at open, in one pass, what a crash left unindexed (the index can always
+ * be rebuilt from messages). The trim's trigger takes out of the index only what was indexed:
+ * a message trimmed before its turn is simply not there to index. search() looks up the index
+ * up to indexed-seq and the messages above it in a temporary FTS5 table of its connection
+ * (contentless, kept from one search to the next), so that it finds everything stored, with the
+ * same matching; IndexLag bounds what a search may have to index there first.
  *
  * The WAL is never checkpointed inside a batch's commit (that would hold up its answer): the
  * writer checkpoints (PASSIVE) once the WAL holds CheckpointFrames frames, right after the batch
@@ -72,10 +78,21 @@ public:
     static constexpr quint64 ReserveBlock = 10'000;
     /*! The most rows one INSERT of a batch stores. */
     static constexpr int InsertChunk = 32;
-    /*! At most this long after a batch is stored, the writer indexes it. */
+    /*! After this long without a batch, the writer indexes what waits (each batch puts it off). */
     static constexpr int IndexDelayMs = 250;
-    /*! How many unindexed messages make the writer index them right after the batch. */
-    static constexpr quint64 IndexLag = 8'192;
+    /*!
+     * The most unindexed messages left waiting while batches keep coming: past it, the writer
+     * indexes the oldest right after a batch, down to it. A search first indexes what waits
+     * (what it has not seen yet) in its temporary table: this many cost the first search
+     * about 0.1 s on a loaded two-core machine (bench/README.md, "The search index off a
+     * burst's path"); w1's burst of 30,000 messages stays below it.
+     */
+    static constexpr quint64 IndexLag = 32'768;
+    /*!
+     * The most messages one pass indexes, but for what one batch took past IndexLag, so that
+     * a batch coming in meanwhile waits for one pass of a few milliseconds at most.
+     */
+    static constexpr quint64 IndexChunk = 4'096;
 
     /*! WAL frames (pages) at which the writer checkpoints, after answering the batch. */
     static constexpr int CheckpointFrames = 1000;
@@ -107,10 +124,12 @@ public:
     /*! The writer's: the messages up to this seq are in the search index. */
     quint64 indexedSeq() const { return m_indexedSeq; }
     /*!
-     * The writer's: puts what is above indexedSeq() into the search index now (also done by
-     * itself, see above). False, with errorString(), if it could not.
+     * The writer's: puts what is above indexedSeq() into the search index now, in one pass
+     * (also done by itself, see above). False, with errorString(), if it could not.
      */
     [[nodiscard]] bool indexPending();
+    /*! The writer's: passes of the search index it ran, whether by itself or indexPending(). */
+    int indexPassCount() const { return m_indexPasses; }
     /*! The writer's: frames in the WAL after its last commit. */
     int walFrames() const { return m_walFrames; }
     /*! The writer's: the bytes the WAL is kept at (0 with no history: it is not). */
@@ -139,7 +158,12 @@ private:
     [[nodiscard]] std::optional<quint64> storedIndexedSeq();
     /*! Brings the reader's temporary index of the unindexed messages up to date. */
     [[nodiscard]] bool updateTail(quint64 indexedSeq);
+    /*! After a batch: indexes a pass soon if too many wait, or once the writer is idle. */
     void scheduleIndexing();
+    /*! The index timer's pass: IndexChunk messages, or down to IndexLag, the oldest first. */
+    void indexSome();
+    /*! Indexes the messages above indexedSeq() up to \a target, in one statement. */
+    [[nodiscard]] bool indexUpTo(quint64 target);
     /*! After a commit: checkpoints soon if the WAL is long, or once the writer is idle. */
     void scheduleCheckpoint();
     void checkpoint();
@@ -170,12 +194,14 @@ private:
     quint64 m_lastSeq = 0; //!< as stored (or reserved): never lowered
     qint64 m_count = 0;
     quint64 m_indexedSeq = 0; //!< the writer's: as in meta's indexed-seq
-    quint64 m_tailSeq = 0; //!< search(): the temporary index holds the messages up to this
+    quint64 m_tailFrom = 0; //!< search(): the temporary index holds the messages above this,
+    quint64 m_tailSeq = 0; //!< up to this (those up to the mark, indexed since, are skipped)
     std::unique_ptr<QTimer> m_indexTimer; //!< the writer's, made when first needed
     std::unique_ptr<QTimer> m_checkpointTimer; //!< the writer's, made when first needed
     int m_walFrames = 0; //!< after the last commit, as SQLite's WAL hook said
     qint64 m_walSize = 0;
     int m_checkpoints = 0;
+    int m_indexPasses = 0;
     quint64 m_inode = 0; //!< of the file opened, to notice it being replaced
     bool m_open = false;
     std::unique_ptr<Statements> m_statements;

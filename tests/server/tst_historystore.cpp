@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <memory>
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -197,6 +199,9 @@ private Q_SLOTS:
     void sqliteSearchIndexKeepsNoSizes();
     void sqliteSearchFindsWhatIsNotIndexedYet();
     void sqliteIndexCatchesUpByItself();
+    void sqliteIndexWaitsForAPause();
+    void sqliteIndexKeepsUpWithANonStopStream();
+    void sqliteSearchFollowsTheIndexChunks();
     void sqliteIndexesWhatACrashLeftOut();
     void sqliteRetentionRespectsTheIndexMark();
     void sqliteMarksAnOlderFileIndexed();
@@ -712,14 +717,161 @@ void TestHistoryStore::sqliteIndexCatchesUpByItself()
     QCOMPARE(indexedSeqOf(store.filePath()), u"20"_s);
     QCOMPARE(searchIndexProblem(store.filePath()), QString());
 
-    // Many waiting messages are indexed at once, after the batch's answer.
-    const quint64 last = 20 + SqliteHistoryDatabase::IndexLag;
+    // More than IndexLag waiting: a chunk is indexed right after the batch's answer, the rest
+    // once the writer is idle.
+    const quint64 last = 20 + SqliteHistoryDatabase::IndexLag + 100;
     QVERIFY(store.append(chats(21, last)));
     QCOMPARE(store.indexedSeq(), quint64(20));
-    QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), last, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), last, 20'000);
     QCOMPARE(searchIndexProblem(store.filePath()), QString());
     QCOMPARE(seqsOf(store.search(u"message"_s, HistoryDatabase::NoLimit, 3, u"caio"_s)),
              range(last - 2, last));
+}
+
+// How long the writer has been idle, at the least, when its index timer fires: QTimer's
+// default (coarse) timers may fire up to 5 % early.
+constexpr qint64 IdleEnough = SqliteHistoryDatabase::IndexDelayMs * 9 / 10;
+
+void TestHistoryStore::sqliteIndexWaitsForAPause()
+{
+    // A stream of batches, each sooner after the last than IndexDelayMs, is not held up by
+    // indexing however long it lasts: the writer indexes after its last batch, once idle.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    QElapsedTimer stream;
+    stream.start();
+    QElapsedTimer sinceBatch;
+    quint64 seq = 0;
+    bool stalled = false;
+    // Well past IndexDelayMs after the first batch (bounded in time and count).
+    constexpr quint64 MaxSeq = SqliteHistoryDatabase::IndexLag - 10;
+    while (stream.elapsed() < 4 * SqliteHistoryDatabase::IndexDelayMs && seq < MaxSeq) {
+        QVERIFY(store.append(mixedBatch(seq + 1, seq + 10)));
+        seq += 10;
+        sinceBatch.start();
+        const int passes = store.indexPassCount();
+        QCoreApplication::processEvents(); // what the writer's loop does between batches
+        // A pass only if this iteration itself took that long (a very loaded machine).
+        if (store.indexPassCount() != passes) {
+            QVERIFY2(sinceBatch.elapsed() >= IdleEnough, qPrintable(QString::number(seq)));
+            stalled = true;
+        }
+    }
+    QVERIFY(stream.elapsed() > SqliteHistoryDatabase::IndexDelayMs);
+    if (!stalled)
+        QCOMPARE(store.indexedSeq(), quint64(0));
+    // Found all the same.
+    QCOMPARE(seqsOf(store.search(u"word%1z"_s.arg(seq), HistoryDatabase::NoLimit, 10, u"caio"_s)),
+             QList<quint64>({seq}));
+
+    // After the last batch, once idle, a chunk at a time.
+    const int passes = store.indexPassCount();
+    const quint64 waiting = seq - store.indexedSeq();
+    QTRY_VERIFY_WITH_TIMEOUT(store.indexPassCount() > passes, 10'000);
+    QVERIFY(sinceBatch.elapsed() >= IdleEnough);
+    QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), seq, 10'000);
+    const quint64 chunk = SqliteHistoryDatabase::IndexChunk;
+    QCOMPARE(store.indexPassCount() - passes, int((waiting + chunk - 1) / chunk));
+    QCOMPARE(indexedSeqOf(store.filePath()), QString::number(seq));
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QCOMPARE(seqsOf(store.search(u"mixed"_s, HistoryDatabase::NoLimit, 3, u"caio"_s)),
+             range(seq - 2, seq));
+}
+
+void TestHistoryStore::sqliteIndexKeepsUpWithANonStopStream()
+{
+    // Batches that never pause for IndexDelayMs: once more than IndexLag messages wait, the
+    // writer indexes the oldest right after a batch, a chunk at a time, down to IndexLag (more
+    // than a chunk only for what one batch took past it). No more than IndexLag and a batch
+    // ever wait.
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    constexpr quint64 Lag = SqliteHistoryDatabase::IndexLag;
+    constexpr quint64 Chunk = SqliteHistoryDatabase::IndexChunk;
+    constexpr quint64 Batch = 1'000;
+    static_assert(Batch < Chunk);
+    QElapsedTimer sinceBatch;
+    quint64 seq = 0;
+    int behindPasses = 0;
+    bool bigBatch = false;
+    while (!bigBatch) {
+        // Last, a batch that takes more than a chunk past IndexLag at once.
+        bigBatch = seq > Lag + 3 * Chunk;
+        const quint64 size = bigBatch ? 2 * Chunk + 5 : Batch;
+        QVERIFY(store.append(chats(seq + 1, seq + size)));
+        seq += size;
+        sinceBatch.start();
+        const quint64 waiting = seq - store.indexedSeq();
+        QVERIFY(waiting <= Lag + size);
+        const quint64 indexedBefore = store.indexedSeq();
+        const int passes = store.indexPassCount();
+        if (waiting > Lag) {
+            // A pass right after the batch (the writer's loop turns once), down to IndexLag.
+            QTRY_VERIFY(store.indexPassCount() > passes);
+            ++behindPasses;
+            if (store.indexPassCount() == passes + 1)
+                QCOMPARE(store.indexedSeq() - indexedBefore, std::max(Chunk, waiting - Lag));
+            else // and idle ones after it (a very loaded machine)
+                QVERIFY(sinceBatch.elapsed() >= IdleEnough);
+        } else {
+            QCoreApplication::processEvents();
+            if (store.indexPassCount() != passes) { // idle (a very loaded machine): a chunk
+                QVERIFY(sinceBatch.elapsed() >= IdleEnough);
+                QVERIFY(store.indexedSeq() - indexedBefore <= Chunk);
+            }
+        }
+        QVERIFY(seq - store.indexedSeq() <= Lag);
+    }
+    QVERIFY(behindPasses >= 4);
+    QCOMPARE(indexedSeqOf(store.filePath()), QString::number(store.indexedSeq()));
+
+    // Once the stream stops, the rest, a chunk at a time.
+    const int passes = store.indexPassCount();
+    const quint64 waiting = seq - store.indexedSeq();
+    QTRY_COMPARE_WITH_TIMEOUT(store.indexedSeq(), seq, 20'000);
+    QCOMPARE(store.indexPassCount() - passes, int((waiting + Chunk - 1) / Chunk));
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QCOMPARE(seqsOf(store.search(u"message"_s, HistoryDatabase::NoLimit, 3, u"caio"_s)),
+             range(seq - 2, seq));
+}
+
+void TestHistoryStore::sqliteSearchFollowsTheIndexChunks()
+{
+    // A reader searches while the writer indexes a chunk at a time: each message is found
+    // once, whether the reader's temporary index still holds it (indexed since) or not.
+    const QString dir = m_dir->filePath(u"data"_s);
+    SqliteHistoryDatabase store(dir, 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    SqliteHistoryDatabase reader(dir, 100'000, SqliteHistoryDatabase::Access::ReadOnly);
+    QVERIFY2(reader.open(), qPrintable(reader.errorString()));
+    constexpr quint64 Chunk = SqliteHistoryDatabase::IndexChunk;
+    const quint64 last = SqliteHistoryDatabase::IndexLag + 10;
+    QVERIFY(store.append(mixedBatch(1, last)));
+    const auto found = [&reader](const QString &words, int max) {
+        return seqsOf(reader.search(words, HistoryDatabase::NoLimit, max, u"caio"_s));
+    };
+    const auto expectEach = [&](quint64 upTo) {
+        for (const quint64 seq : {quint64(1), Chunk - 1, Chunk, Chunk + 1, upTo}) {
+            if (found(u"word%1z"_s.arg(seq), 10) != QList<quint64>({seq}))
+                return false;
+        }
+        return found(u"mixed"_s, 200'000).size() == qsizetype(upTo);
+    };
+    QVERIFY(expectEach(last)); // all in the reader's temporary index
+
+    // The writer indexes a chunk (the oldest); the reader's temporary index still holds them.
+    QTRY_COMPARE(store.indexedSeq(), Chunk);
+    QCOMPARE(store.indexPassCount(), 1);
+    QVERIFY(expectEach(last));
+    QCOMPARE(found(u"mixed"_s, 20), range(last - 19, last));
+    QCOMPARE(found(u"word"_s, int(last)), range(1, last));
+
+    // Then all of it, and more comes: the temporary index starts again, with the new ones.
+    QVERIFY(store.indexPending());
+    QCOMPARE(searchIndexProblem(store.filePath()), QString());
+    QVERIFY(store.append(mixedBatch(last + 1, last + 30)));
+    QVERIFY(expectEach(last + 30));
+    QCOMPARE(found(u"word"_s, int(last) + 100), range(1, last + 30));
 }
 
 void TestHistoryStore::sqliteIndexesWhatACrashLeftOut()
