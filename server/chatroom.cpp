@@ -35,7 +35,7 @@ constexpr int DefaultMaxHolds = 10'000;
 constexpr int PresenceMembersPerMs = 25;
 constexpr int MaxPresenceDelayMs = 250;
 
-// An answered batch's entries are kept for a later batch up to this many (about 0.5 KB each).
+// An answered batch's entries are kept for a later batch up to this many (48 bytes each).
 constexpr size_t MaxSpareEntries = 4096;
 
 // A batch's list of messages starts as large as the last batch's, up to this many.
@@ -623,9 +623,9 @@ void ChatRoom::notice(const QString &text)
 
 Message &ChatRoom::newMessage()
 {
-    // The list goes to the store and then, shared, to the history cache: it is not reused. As
-    // large as the last batch's from the start, it does not grow (moving its messages) as
-    // messages come, and takes the place of a list of that size the cache let go of.
+    // The list goes to the store and then, shared, to the history cache: it is not reused.
+    // Made as large as the last batch's at once, it does not grow (moving its messages) step
+    // by step as messages come.
     if (m_pending.messages.capacity() == 0)
         m_pending.messages.reserve(std::min(m_lastBatchSize, MaxReservedMessages));
     return m_pending.messages.emplaceBack();
