@@ -38,9 +38,6 @@ constexpr int MaxPresenceDelayMs = 250;
 // An answered batch's entries are kept for a later batch up to this many (48 bytes each).
 constexpr size_t MaxSpareEntries = 4096;
 
-// A batch's list of messages starts as large as the last batch's, up to this many.
-constexpr qsizetype MaxReservedMessages = 4096;
-
 QString newResumeToken()
 {
     quint32 words[4];
@@ -624,10 +621,8 @@ void ChatRoom::notice(const QString &text)
 Message &ChatRoom::newMessage()
 {
     // The list goes to the store and then, shared, to the history cache: it is not reused.
-    // Made as large as the last batch's at once, it does not grow (moving its messages) step
-    // by step as messages come.
-    if (m_pending.messages.capacity() == 0)
-        m_pending.messages.reserve(std::min(m_lastBatchSize, MaxReservedMessages));
+    // It grows as messages come (Message is relocatable: by moving memory), never larger than
+    // twice what it holds, so the cache keeps no room for a burst long gone.
     return m_pending.messages.emplaceBack();
 }
 
@@ -654,7 +649,6 @@ void ChatRoom::commit()
     // shared with the room would be copied); the batch keeps who sent what, and the store's
     // answer carries the messages back, numbered.
     QList<Message> messages = std::move(batch.messages);
-    m_lastBatchSize = messages.size();
     if (messages.isEmpty()) {
         // Only repeats of what is stored: nothing to wait for.
         HistoryStore::Appended nothing;

@@ -351,7 +351,6 @@ private:
      * batch does not grow its vector from nothing (and touch fresh memory) every time.
      */
     std::vector<Pending> m_spareEntries;
-    qsizetype m_lastBatchSize = 0; //!< messages in the batch last handed to the store
     QObject m_commitContext; //!< where the per-turn commit is posted; gone with the room
     bool m_commitPosted = false;
 

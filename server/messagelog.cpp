@@ -101,11 +101,6 @@ void MessageLog::cache(QList<Message> messages)
 {
     if (m_cacheSize == 0 || messages.isEmpty())
         return;
-    // A list made for a larger batch than it got (the room makes one as large as the batch
-    // before, a burst's): the cache keeps its few messages, not the room for the burst, which
-    // it could hold for long in a quiet room. A copy, the list being shared, but of a few.
-    if (messages.capacity() > 2 * messages.size() + 64)
-        messages.squeeze();
     const quint64 start = m_cacheEnd;
     m_cacheEnd += quint64(messages.size());
     m_segments.push_back(Segment {std::move(messages), start});
