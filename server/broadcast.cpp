@@ -11,17 +11,22 @@
 
 namespace Tagarela {
 
+Broadcast::Broadcast(Message event)
+{
+    m_events.emplaceBack(std::move(event));
+}
+
 const QByteArray &Broadcast::frame() const
 {
     if (m_frame.isEmpty())
-        m_frame = FrameDecoder::encode(MessageCodec::encode(m_event));
+        m_frame = FrameDecoder::encode(MessageCodec::encode(event()));
     return m_frame;
 }
 
 const QByteArray &Broadcast::text() const
 {
     if (m_text.isEmpty())
-        m_text = TextFormat::encode(m_event);
+        m_text = TextFormat::encode(event());
     return m_text;
 }
 
@@ -46,9 +51,19 @@ qsizetype estimatedBytes(const Message &event)
 
 void BroadcastRun::append(Message event)
 {
-    const qsizetype bytes = estimatedBytes(event);
+    add(Broadcast(std::move(event)));
+}
+
+void BroadcastRun::append(const QList<Message> &events, qsizetype index)
+{
+    add(Broadcast(events, index));
+}
+
+void BroadcastRun::add(Broadcast &&event)
+{
+    const qsizetype bytes = estimatedBytes(event.event());
     const qsizetype index = size();
-    m_events.emplace_back(std::move(event));
+    m_events.push_back(std::move(event));
     if (m_chunks.empty() || m_chunks.back().estimate + bytes > ChunkBytes)
         m_chunks.push_back(Chunk {index, index, 0, {}, {}, {}, {}});
     Chunk &last = m_chunks.back();

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <QByteArray>
+#include <QList>
 
 #include "message.h"
 
@@ -17,18 +18,25 @@ namespace Tagarela {
 class Broadcast final
 {
 public:
-    explicit Broadcast(Message event)
-        : m_event(std::move(event))
+    explicit Broadcast(Message event);
+    /*!
+     * The \a index-th of \a events (a stored batch), sharing the list with its other holders
+     * (the store's answer, the history cache) instead of copying the message.
+     */
+    Broadcast(const QList<Message> &events, qsizetype index)
+        : m_events(events)
+        , m_index(index)
     { }
 
-    const Message &event() const { return m_event; }
+    const Message &event() const { return m_events.at(m_index); }
     /*! The event as one frame, for framed clients. */
     const QByteArray &frame() const;
     /*! The event as CRLF-ended lines, for text clients. */
     const QByteArray &text() const;
 
 private:
-    Message m_event;
+    QList<Message> m_events; //!< holds the event: alone, or among the batch it was stored with
+    qsizetype m_index = 0;
     mutable QByteArray m_frame;
     mutable QByteArray m_text;
 };
@@ -50,6 +58,8 @@ public:
     static constexpr qsizetype ChunkBytes = 64 * 1024;
 
     void append(Message event);
+    /*! Appends the \a index-th of \a events, shared as Broadcast's constructor shares it. */
+    void append(const QList<Message> &events, qsizetype index);
     /*! Makes room for \a events events, so that appending them does not move the others. */
     void reserve(qsizetype events) { m_events.reserve(size_t(events)); }
     qsizetype size() const { return qsizetype(m_events.size()); }
@@ -81,6 +91,7 @@ private:
     };
     /*! The chunk holding event \a index. */
     Chunk &chunkOf(qsizetype index) const;
+    void add(Broadcast &&event);
     template<typename Encoding>
     QByteArray joined(qsizetype from, qsizetype to, Encoding encoding, QByteArray Chunk::*cache,
                       std::vector<qsizetype> Chunk::*starts) const;

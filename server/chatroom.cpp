@@ -35,7 +35,7 @@ constexpr int DefaultMaxHolds = 10'000;
 constexpr int PresenceMembersPerMs = 25;
 constexpr int MaxPresenceDelayMs = 250;
 
-// An answered batch's entries are kept for a later batch up to this many (about 0.5 KB each).
+// An answered batch's entries are kept for a later batch up to this many (48 bytes each).
 constexpr size_t MaxSpareEntries = 4096;
 
 QString newResumeToken()
@@ -599,17 +599,31 @@ void ChatRoom::say(RoomMember *member, const QString &text, bool action, const Q
         for (const QString &line : lines)
             qCInfo(lcTraffic).noquote() << prefix + line;
     }
-    pending.message = Message::chat(nick, text, action, m_clock(), 0, clientId);
-    pending.message.to = recipientNick;
+    // Made where the store will read it: the batch's list, which goes to the store as it is.
+    Message &message = newMessage();
+    message.type = MessageType::Chat;
+    message.from = nick;
+    message.text = text;
+    message.action = action;
+    message.time = m_clock();
+    message.clientId = clientId;
+    message.to = recipientNick;
     queue(std::move(pending));
 }
 
 void ChatRoom::notice(const QString &text)
 {
     qCInfo(lcTraffic).noquote() << u"-host- "_s + text;
-    Pending pending;
-    pending.message = Message::notice(text, m_clock());
-    queue(std::move(pending));
+    newMessage() = Message::notice(text, m_clock());
+    queue(Pending {});
+}
+
+Message &ChatRoom::newMessage()
+{
+    // The list goes to the store and then, shared, to the history cache: it is not reused.
+    // It grows as messages come (Message is relocatable: by moving memory), never larger than
+    // twice what it holds, so the cache keeps no room for a burst long gone.
+    return m_pending.messages.emplaceBack();
 }
 
 void ChatRoom::queue(Pending &&pending)
@@ -631,14 +645,10 @@ void ChatRoom::commit()
         return;
     Batch batch = std::exchange(m_pending, {});
     m_pending.entries = std::exchange(m_spareEntries, {});
-    // The messages go to the store; the batch keeps who sent what, and the store's answer
-    // carries the messages back, numbered.
-    QList<Message> messages;
-    messages.reserve(qsizetype(batch.entries.size()));
-    for (Pending &pending : batch.entries) {
-        if (pending.isNew())
-            messages.append(std::move(pending.message));
-    }
+    // The messages go to the store, given away (the store numbers them in place: a list
+    // shared with the room would be copied); the batch keeps who sent what, and the store's
+    // answer carries the messages back, numbered.
+    QList<Message> messages = std::move(batch.messages);
     if (messages.isEmpty()) {
         // Only repeats of what is stored: nothing to wait for.
         HistoryStore::Appended nothing;
@@ -701,10 +711,15 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
     BroadcastRun run;
     if (stored)
         run.reserve(result.messages.size());
+    // Stored messages are shared with the store's answer, never copied: the run's events
+    // and the private messages are result.messages' own.
     std::vector<Broadcast> privates;
+    std::vector<Message> told; // the rare replies that are not the ack of a stored message
     QHash<RoomMember *, std::vector<Personal>> personal;
-    const auto tell = [&run, &personal](RoomMember *member, Message message) {
-        personal[member].push_back(Personal {run.size(), std::move(message), -1});
+    const auto tell = [&run, &personal, &told](RoomMember *member, Message message) {
+        personal[member].push_back(
+            Personal {run.size(), qsizetype(told.size()), Personal::Kind::Told});
+        told.push_back(std::move(message));
     };
 
     qsizetype next = 0;
@@ -727,51 +742,67 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
         if (pending.repeatOf >= 0) {
             if (!pending.sender)
                 continue;
-            const Message &original = result.messages.at(numbered[size_t(pending.repeatOf)]);
-            tell(pending.sender,
-                 stored ? Message::ack(original.clientId, original.seq, original.time)
-                        : notStored(original.clientId));
+            const qsizetype original = numbered[size_t(pending.repeatOf)];
+            if (stored) {
+                personal[pending.sender].push_back(
+                    Personal {run.size(), original, Personal::Kind::Ack});
+            } else {
+                tell(pending.sender, notStored(result.messages.at(original).clientId));
+            }
             continue;
         }
-        numbered[i] = next;
-        const Message &message = result.messages.at(next);
-        const bool repeated = result.repeated.value(next);
-        ++next;
+        const qsizetype index = next++;
+        numbered[i] = index;
+        const Message &message = result.messages.at(index);
         if (!stored) {
             if (pending.sender)
                 tell(pending.sender, notStored(message.clientId));
             continue;
         }
         if (pending.sender && !message.clientId.isEmpty())
-            tell(pending.sender, Message::ack(message.clientId, message.seq, message.time));
+            personal[pending.sender].push_back(Personal {run.size(), index, Personal::Kind::Ack});
         // A client-id the store had already: acknowledged as it was, not sent again. An
         // engine that feeds events sends this one through onFed(), after this ack.
-        if (repeated || m_engine->feedsEvents())
+        if (result.repeated.value(index) || m_engine->feedsEvents())
             continue;
         if (message.to.isEmpty()) {
-            run.append(message);
+            run.append(result.messages, index);
             continue;
         }
         // A private message: to its two people only (deliverStored()).
-        const qsizetype index = qsizetype(privates.size());
-        privates.emplace_back(message);
+        const qsizetype privateIndex = qsizetype(privates.size());
+        privates.emplace_back(result.messages, index);
         RoomMember *recipient = find(message.to);
-        if (pending.sender)
-            personal[pending.sender].push_back(Personal {run.size(), {}, index});
-        if (recipient && recipient != pending.sender)
-            personal[recipient].push_back(Personal {run.size(), {}, index});
+        if (pending.sender) {
+            personal[pending.sender].push_back(
+                Personal {run.size(), privateIndex, Personal::Kind::Private});
+        }
+        if (recipient && recipient != pending.sender) {
+            personal[recipient].push_back(
+                Personal {run.size(), privateIndex, Personal::Kind::Private});
+        }
     }
-    const auto send = [&run, &privates](RoomMember *member, const std::vector<Personal> *own) {
+    const auto send = [&run, &privates, &told, &result](RoomMember *member,
+                                                        const std::vector<Personal> *own) {
         qsizetype done = 0;
         if (own) {
             for (const Personal &item : *own) {
                 if (item.at > done)
                     member->deliverAll(run, done, item.at);
                 done = item.at;
-                if (item.privateIndex >= 0)
-                    member->deliver(privates[size_t(item.privateIndex)]);
-                else
-                    member->tell(item.told);
+                switch (item.kind) {
+                case Personal::Kind::Ack: {
+                    const Message &original = result.messages.at(item.index);
+                    member->tell(Message::ack(original.clientId, original.seq, original.time));
+                    break;
+                }
+                case Personal::Kind::Private:
+                    member->deliver(privates[size_t(item.index)]);
+                    break;
+                case Personal::Kind::Told:
+                    member->tell(told[size_t(item.index)]);
+                    break;
+                }
             }
         }
         if (done < run.size())
@@ -793,8 +824,7 @@ void ChatRoom::answer(const Batch &batch, const HistoryStore::Appended &result)
 
 bool ChatRoom::Batch::hasMessagesToStore() const
 {
-    return std::any_of(entries.cbegin(), entries.cend(),
-                       [](const Pending &pending) { return pending.isNew(); });
+    return !messages.isEmpty();
 }
 
 bool ChatRoom::Batch::hasSaysFrom(const RoomMember *member) const

@@ -212,11 +212,13 @@ public:
     bool isTaken(const QString &nick, RoomMember *except = nullptr) const;
 
 private:
-    /*! A say or notice in a batch. */
+    /*!
+     * A say or notice in a batch. A new message itself is in the batch's messages, not here:
+     * it is made there once and handed to the store with them, not moved from entry to list.
+     */
     struct Pending
     {
         RoomMember *sender = nullptr; //!< null for a notice, or once the sender has left
-        Message message; //!< a new chat or notice; unused for a repeat
         int repeatOf = -1; //!< a repeated client-id: the index of the original in this batch
         QString repeatOfWriting; //!< a repeated client-id in the batch being stored
         /*! A repeated client-id that is already stored: its ack (rare, so not kept inline). */
@@ -227,13 +229,19 @@ private:
     };
     /*!
      * What a stored batch sends one member alone, at its place among the batch's public
-     * events: before the \a at-th of them.
+     * events: before the \a at-th of them. Small, and no Message of its own for the common
+     * case, an ack of a stored message (made when it is sent).
      */
     struct Personal
     {
+        enum class Kind : quint8 {
+            Ack, //!< the ack of the stored message at index
+            Private, //!< the private message at index, from or to this member
+            Told, //!< the index-th of the batch's other replies (an error, an older ack)
+        };
         qsizetype at = 0;
-        Message told; //!< an ack or an error, unless privateIndex is set
-        qsizetype privateIndex = -1; //!< a private message, from or to this member
+        qsizetype index = 0;
+        Kind kind = Kind::Ack;
     };
     /*! Someone waiting for a batch to be answered (afterStored()). */
     struct Waiter
@@ -245,6 +253,8 @@ private:
     struct Batch
     {
         std::vector<Pending> entries;
+        /*! The new messages of entries (Pending::isNew()), in their order: the store's batch. */
+        QList<Message> messages;
         QHash<QString, int> clientIds; //!< client-id of a new chat to its index in entries
         std::vector<Waiter> waiters;
 
@@ -287,6 +297,8 @@ private:
     void deliverToAll(const Broadcast &broadcast, RoomMember *except = nullptr);
     /*! A stored chat or notice: to everyone, or a private one to its two people only. */
     void deliverStored(const Broadcast &broadcast, RoomMember *sender);
+    /*! A new message at the end of the next batch's messages, for say() and notice(). */
+    Message &newMessage();
     void queue(Pending &&pending);
     /*! Keeps the entries' storage of an answered batch for the next one. */
     void recycle(std::vector<Pending> &&entries);

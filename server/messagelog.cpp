@@ -45,11 +45,11 @@ bool MessageLog::open()
         if (!message.clientId.isEmpty())
             rememberClientId(message.clientId, message.seq, message.time);
     }
-    m_cache.clear();
-    m_cacheHead = 0;
-    m_cache.reserve(m_cacheSize);
-    const auto cachedCount = std::min<qsizetype>(newest.size(), qsizetype(m_cacheSize));
-    m_cache.insert(m_cache.end(), newest.cend() - cachedCount, newest.cend());
+    m_segments.clear();
+    m_cacheBegin = m_cacheEnd = 0;
+    // Only what the cache keeps: the rest of the list is not held on to.
+    const auto count = std::min<qsizetype>(newest.size(), qsizetype(m_cacheSize));
+    cache(newest.mid(newest.size() - count));
     m_cacheComplete = newest.size() <= qsizetype(m_cacheSize);
     m_open = true;
     return true;
@@ -68,14 +68,26 @@ void MessageLog::onAppended(const HistoryStore::Appended &result)
 {
     m_writing = false;
     if (result.ok) {
+        bool anyRepeated = false;
         for (qsizetype i = 0; i < result.messages.size(); ++i) {
             const Message &message = result.messages.at(i);
-            if (!result.repeated.value(i)) {
-                remember(message);
-                m_lastSeq = std::max(m_lastSeq, message.seq);
-            } else {
+            if (!message.clientId.isEmpty())
                 rememberClientId(message.clientId, message.seq, message.time);
+            if (result.repeated.value(i))
+                anyRepeated = true;
+            else
+                m_lastSeq = std::max(m_lastSeq, message.seq);
+        }
+        if (!anyRepeated) {
+            cache(result.messages); // shared with the room, which broadcasts the same list
+        } else {
+            // A message stored before (its client-id was): already in the store's past.
+            QList<Message> fresh;
+            for (qsizetype i = 0; i < result.messages.size(); ++i) {
+                if (!result.repeated.value(i))
+                    fresh.append(result.messages.at(i));
             }
+            cache(std::move(fresh));
         }
     } else {
         m_error = result.error;
@@ -85,19 +97,30 @@ void MessageLog::onAppended(const HistoryStore::Appended &result)
         done(result);
 }
 
-void MessageLog::remember(const Message &message)
+void MessageLog::cache(QList<Message> messages)
 {
-    if (!message.clientId.isEmpty())
-        rememberClientId(message.clientId, message.seq, message.time);
-    if (m_cacheSize == 0)
+    if (m_cacheSize == 0 || messages.isEmpty())
         return;
-    if (m_cache.size() < m_cacheSize) {
-        m_cache.push_back(message);
+    const quint64 start = m_cacheEnd;
+    m_cacheEnd += quint64(messages.size());
+    m_segments.push_back(Segment {std::move(messages), start});
+    if (m_cacheEnd - m_cacheBegin <= m_cacheSize)
         return;
-    }
-    m_cache[m_cacheHead] = message;
-    m_cacheHead = (m_cacheHead + 1) % m_cache.size();
+    m_cacheBegin = m_cacheEnd - m_cacheSize;
     m_cacheComplete = false;
+    while (m_segments.front().start + quint64(m_segments.front().messages.size()) <= m_cacheBegin)
+        m_segments.pop_front();
+}
+
+const Message &MessageLog::cached(size_t index) const
+{
+    const quint64 place = m_cacheBegin + index;
+    // The last segment starting at or before the place.
+    const auto after = std::upper_bound(
+        m_segments.cbegin(), m_segments.cend(), place,
+        [](quint64 wanted, const Segment &segment) { return wanted < segment.start; });
+    const Segment &segment = *(after - 1);
+    return segment.messages.at(qsizetype(place - segment.start));
 }
 
 void MessageLog::rememberClientId(const QString &clientId, quint64 seq, qint64 time)
@@ -144,9 +167,9 @@ std::optional<MessageLog::Page> MessageLog::cachedPage(quint64 after, quint64 be
 
 size_t MessageLog::cachedFrom(size_t from, quint64 seq) const
 {
-    // A binary search in seq order (oldest first), through the ring.
+    // A binary search in seq order (oldest first), through the segments.
     size_t low = from;
-    size_t high = m_cache.size();
+    size_t high = cachedCount();
     while (low < high) {
         const size_t middle = low + (high - low) / 2;
         if (cached(middle).seq < seq)

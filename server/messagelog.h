@@ -109,12 +109,12 @@ private:
 
     void onAppended(const HistoryStore::Appended &result);
     void onRead(const HistoryStore::Read &result);
-    void remember(const Message &message);
+    /*! Keeps \a messages, stored and numbered, as the newest in the cache. */
+    void cache(QList<Message> messages);
+    /*! Messages in the cache. */
+    size_t cachedCount() const { return size_t(m_cacheEnd - m_cacheBegin); }
     /*! The \a index-th oldest message in the cache. */
-    const Message &cached(size_t index) const
-    {
-        return m_cache[(m_cacheHead + index) % m_cache.size()];
-    }
+    const Message &cached(size_t index) const;
     /*! The first index from \a from on whose message has seq \a seq or more (or the size). */
     size_t cachedFrom(size_t from, quint64 seq) const;
     void rememberClientId(const QString &clientId, quint64 seq, qint64 time);
@@ -125,15 +125,28 @@ private:
         qint64 time = 0;
     };
 
+    /*! A stored batch in the cache. */
+    struct Segment
+    {
+        /*!
+         * The batch's messages as the store answered them: the same list the room broadcasts,
+         * shared, not copied message by message.
+         */
+        QList<Message> messages;
+        quint64 start = 0; //!< the place of its first message (see m_cacheBegin)
+    };
+
     std::unique_ptr<HistoryStore> m_store;
     size_t m_cacheSize;
     /*!
-     * The newest stored messages: a ring of at most m_cacheSize, the oldest at m_cacheHead
-     * (cached()). A stored message overwrites the oldest in place, without a node to allocate
-     * and free per message as a deque of such large values had.
+     * The newest stored messages, at most m_cacheSize: the places m_cacheBegin to m_cacheEnd
+     * (excluded) of every message cached since open(), counted from 0, in the segments that
+     * hold them, oldest first. The oldest segment may hold older messages too, no longer in
+     * the cache; a segment goes once none of its messages is.
      */
-    std::vector<Message> m_cache;
-    size_t m_cacheHead = 0;
+    std::deque<Segment> m_segments;
+    quint64 m_cacheBegin = 0;
+    quint64 m_cacheEnd = 0;
     bool m_cacheComplete = true; //!< the cache holds everything the store has
     QHash<QString, Acked> m_clientIds;
     std::deque<QString> m_clientIdOrder; //!< oldest first, for forgetting

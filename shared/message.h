@@ -157,3 +157,7 @@ struct Message
 };
 
 } // namespace Tagarela
+
+// Every member is a Qt container or a plain value, none points into the message itself: a
+// QList<Message> grows and shrinks by moving memory, not by moving each message field by field.
+Q_DECLARE_TYPEINFO(Tagarela::Message, Q_RELOCATABLE_TYPE);

@@ -225,6 +225,9 @@ private Q_SLOTS:
     void logPageOfExactlyMaxHasNoMore();
     void logPageHoldsOnlyWhatWasAnswered();
     void logCacheHoldsNoMoreThanTheStore();
+    void logCacheFollowsBatchesOfAnySize();
+    void logCacheLeavesOutRepeats();
+    void logCacheKeepsWhatWasStored();
     void logRemembersClientIds();
     void logFramesAndTrim();
 
@@ -1264,6 +1267,99 @@ void TestHistoryStore::logCacheHoldsNoMoreThanTheStore()
     const MessageLog::Page page = pageOf(log, 0, HistoryStore::NoLimit, 100);
     QCOMPARE(seqsOf(page.messages), range(2, 6));
     QVERIFY(!page.more);
+}
+
+namespace {
+
+QStringList textsOf(const QList<Message> &messages)
+{
+    QStringList texts;
+    for (const Message &message : messages)
+        texts.append(message.text);
+    return texts;
+}
+
+} // namespace
+
+void TestHistoryStore::logCacheFollowsBatchesOfAnySize()
+{
+    // The cache keeps the stored batches themselves, shared with the store's answer: through
+    // batches smaller and larger than it, it answers with exactly the newest 10 messages, each
+    // with its own text, from memory.
+    MessageLog log(std::make_unique<MemoryHistoryStore>(1000), 10);
+    QVERIFY(log.open());
+    quint64 last = 0;
+    for (const quint64 size : {3, 4, 5, 1, 7, 2, 25, 1, 9, 10, 11}) {
+        // Numbered by the store as they are here, so "message N" is the text of seq N.
+        QList<Message> batch = chats(last + 1, last + size);
+        QVERIFY(appendAndWait(log, batch));
+        last += size;
+        QCOMPARE(seqsOf(batch), range(last - size + 1, last));
+        const quint64 oldest = last > 10 ? last - 9 : 1;
+        const std::optional<MessageLog::Page> newest =
+            log.cachedPage(0, HistoryStore::NoLimit, int(last - oldest));
+        QVERIFY(newest);
+        QCOMPARE(seqsOf(newest->messages), range(oldest + 1, last));
+        QCOMPARE(newest->more, true);
+        // Every range inside the cache, from memory.
+        for (quint64 after = oldest; after <= last; ++after) {
+            for (quint64 before = after + 1; before <= last + 1; ++before) {
+                const std::optional<MessageLog::Page> page = log.cachedPage(after, before, 100);
+                QVERIFY(page);
+                QCOMPARE(textsOf(page->messages), textsOf(chats(after + 1, before - 1)));
+                QVERIFY(!page->more);
+            }
+        }
+        // Reaching further back than the cache: from the store, the same messages.
+        const MessageLog::Page all = pageOf(log, 0, HistoryStore::NoLimit, 1000);
+        QCOMPARE(textsOf(all.messages), textsOf(chats(1, last)));
+        if (last > 10)
+            QVERIFY(!log.cachedPage(0, HistoryStore::NoLimit, 11));
+    }
+}
+
+void TestHistoryStore::logCacheLeavesOutRepeats()
+{
+    // Once the log no longer remembers every client-id, the store recognises a resent one and
+    // answers with the message stored before: acknowledged again, not cached again.
+    MessageLog log(std::make_unique<MemoryHistoryStore>(20'000), 10);
+    QVERIFY(log.open());
+    QList<Message> first;
+    for (int i = 0; i <= MessageLog::RememberedClientIds; ++i)
+        first.append(chat(quint64(i + 1), u"id%1"_s.arg(i)));
+    QVERIFY(appendAndWait(log, first));
+    QVERIFY(!log.remembersAllClientIds());
+    const auto stored = quint64(first.size());
+    QList<Message> second = {chat(stored + 1, u"id0"_s), chat(stored + 1, u"new"_s)};
+    QVERIFY(appendAndWait(log, second));
+    QCOMPARE(seqsOf(second), QList<quint64>({1, stored + 1}));
+    const std::optional<MessageLog::Page> page = log.cachedPage(0, HistoryStore::NoLimit, 5);
+    QVERIFY(page);
+    QCOMPARE(seqsOf(page->messages), range(stored - 3, stored + 1));
+    QCOMPARE(page->messages.constLast().clientId, u"new"_s);
+    QCOMPARE(log.ackFor(u"id0"_s)->seq, quint64(1));
+    QCOMPARE(log.ackFor(u"new"_s)->seq, stored + 1);
+}
+
+void TestHistoryStore::logCacheKeepsWhatWasStored()
+{
+    // Whoever else holds the stored batch (the room broadcasts the same list) may copy and
+    // change it: the cache keeps what was stored.
+    MessageLog log(std::make_unique<MemoryHistoryStore>(100), 10);
+    QVERIFY(log.open());
+    std::optional<HistoryStore::Appended> answer;
+    log.append(chats(1, 3), [&answer](const HistoryStore::Appended &result) {
+        answer = result;
+        QList<Message> edited = result.messages;
+        edited[0].text = u"edited"_s;
+    });
+    QTRY_VERIFY(answer);
+    answer->messages[1].text = u"edited too"_s;
+    answer->messages[2] = Message::notice(u"replaced"_s, StartTime);
+    const std::optional<MessageLog::Page> page = log.cachedPage(0, HistoryStore::NoLimit, 3);
+    QVERIFY(page);
+    QCOMPARE(textsOf(page->messages), textsOf(chats(1, 3)));
+    QCOMPARE(seqsOf(page->messages), range(1, 3));
 }
 
 void TestHistoryStore::logRemembersClientIds()
