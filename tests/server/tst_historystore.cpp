@@ -216,6 +216,7 @@ private Q_SLOTS:
     void sqliteStoreReadsWhileWriting();
     void sqliteStoreStopWaitsForTheBatch();
     void sqliteNoHistoryStoreNumbersWithoutTheWriter();
+    void sqliteNoHistoryStoreFailureUsesNumbersUp();
 
     void logNumbersAndCaches();
     void logPagesFromStoreBeyondCache();
@@ -1035,6 +1036,26 @@ void TestHistoryStore::sqliteNoHistoryStoreNumbersWithoutTheWriter()
     SqliteHistoryDatabase database(dir, 0);
     QVERIFY(database.open());
     QVERIFY(database.latest(100).isEmpty());
+}
+
+void TestHistoryStore::sqliteNoHistoryStoreFailureUsesNumbersUp()
+{
+    auto store = makeAsyncStore(u"sqlite"_s, 0);
+    QVERIFY(store->open(10).ok);
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    // The reservation fails: the batch is not stored, its numbers are used up, and the next
+    // batch asks the writer again.
+    m_gate->failNext(1);
+    store->append(chats(0, 1), false);
+    store->append(chats(0, 0), false);
+    QTRY_COMPARE(answers.size(), 2);
+    const auto failed = answers.at(0).at(0).value<HistoryStore::Appended>();
+    QVERIFY(!failed.ok);
+    QVERIFY(!failed.error.isEmpty());
+    const auto next = answers.at(1).at(0).value<HistoryStore::Appended>();
+    QVERIFY(next.ok);
+    QCOMPARE(seqsOf(next.messages), QList<quint64>({3}));
+    QCOMPARE(m_gate->passed(), 2);
 }
 
 namespace {
