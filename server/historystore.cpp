@@ -20,7 +20,9 @@ std::unique_ptr<HistoryStore> HistoryStore::create(const ServerConfig &config)
         [dir, limit] {
             return std::make_unique<SqliteHistoryDatabase>(dir, limit,
                                                            SqliteHistoryDatabase::Access::ReadOnly);
-        });
+        },
+        limit == 0 ? ThreadedHistoryStore::Keeps::CounterOnly
+                   : ThreadedHistoryStore::Keeps::Messages);
 }
 
 HistoryStore::Opened HistoryStore::openDatabase(HistoryDatabase &database, int newest)

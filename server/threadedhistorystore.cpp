@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "threadedhistorystore.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <QDeadlineTimer>
@@ -75,10 +76,12 @@ private:
     std::unique_ptr<HistoryDatabase> m_database; //!< made, used and closed in m_thread
 };
 
-ThreadedHistoryStore::ThreadedHistoryStore(Factory writer, Factory reader, QObject *parent)
+ThreadedHistoryStore::ThreadedHistoryStore(Factory writer, Factory reader, Keeps keeps,
+                                           QObject *parent)
     : HistoryStore(parent)
     , m_writer(std::make_unique<Worker>(u"history writer"_s, std::move(writer)))
     , m_reader(std::make_unique<Worker>(u"history reader"_s, std::move(reader)))
+    , m_keeps(keeps)
 { }
 
 ThreadedHistoryStore::~ThreadedHistoryStore()
@@ -103,12 +106,20 @@ HistoryStore::Opened ThreadedHistoryStore::open(int newest)
         opened = openDatabase(database, newest);
         m_writer->lastSeq = opened.lastSeq;
     });
+    // Without messages the counter is all there is: reserved up to its value.
+    m_lastSeq = opened.lastSeq;
+    m_reservedSeq = opened.lastSeq;
     return opened;
 }
 
 quint64 ThreadedHistoryStore::append(QList<Message> messages, bool checkClientIds)
 {
     const quint64 ticket = ++m_lastTicket;
+    if (m_keeps == Keeps::CounterOnly) {
+        // No client-id to look up either: none is stored.
+        appendCounted(ticket, std::move(messages));
+        return ticket;
+    }
     Worker *writer = m_writer.get();
     // The list is handed over, not shared: the room gave its own away (moved), so the writer
     // numbers the messages in place instead of copying them.
@@ -120,6 +131,39 @@ quint64 ThreadedHistoryStore::append(QList<Message> messages, bool checkClientId
                                   [this, result = std::move(result)] { Q_EMIT appended(result); });
     });
     return ticket;
+}
+
+void ThreadedHistoryStore::appendCounted(quint64 ticket, QList<Message> messages)
+{
+    Appended result;
+    result.ticket = ticket;
+    result.repeated = QList<bool>(messages.size(), false);
+    // Numbered here, as the writer would: a batch that fails uses its numbers up all the same.
+    for (Message &message : messages)
+        message.seq = ++m_lastSeq;
+    result.messages = std::move(messages);
+    // A batch handed to the writer has numbers beyond m_reservedSeq, which grows only with its
+    // answer: until then every later batch goes the same way, and the answers keep the order.
+    if (m_lastSeq <= m_reservedSeq) {
+        // Nothing to write: the numbers are reserved, durably. Queued, so the answer comes on
+        // a later turn, never from within the call.
+        result.ok = true;
+        QMetaObject::invokeMethod(
+            this, [this, result = std::move(result)] { Q_EMIT appended(result); },
+            Qt::QueuedConnection);
+        return;
+    }
+    // The database reserves the next block as it stores the batch's counter.
+    m_writer->post([this, result = std::move(result)](HistoryDatabase &database) mutable {
+        result.ok = database.append(result.messages);
+        if (!result.ok)
+            result.error = database.errorString();
+        const quint64 reserved = database.lastSeq();
+        QMetaObject::invokeMethod(this, [this, reserved, result = std::move(result)] {
+            m_reservedSeq = std::max(m_reservedSeq, reserved);
+            Q_EMIT appended(result);
+        });
+    });
 }
 
 quint64 ThreadedHistoryStore::read(quint64 after, quint64 before, int max)

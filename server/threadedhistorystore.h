@@ -18,6 +18,14 @@ namespace Tagarela {
  *
  * Destroying the store waits, for StopTimeoutMs at most, until the batch being written is
  * written: what the room was about to acknowledge is durable when the server exits.
+ *
+ * With Keeps::CounterOnly (no history) the writer's database keeps no messages, only its
+ * counter, which it reserves ahead in blocks: after an append its lastSeq() is how far the
+ * numbers are durably reserved (SqliteHistoryDatabase with limit 0). The store then numbers
+ * the batches itself, and answers a batch whose numbers are all reserved already on a later
+ * turn of the event loop, without a hand-off to the writer: there is nothing to write. Only
+ * a batch that needs more numbers goes to the writer (once per block), and so do the batches
+ * after it until it is answered, so that the answers keep their order.
  */
 class ThreadedHistoryStore final : public HistoryStore
 {
@@ -30,8 +38,18 @@ public:
 
     static constexpr int StopTimeoutMs = 10'000;
 
-    /*! A store whose writer thread uses \a writer's database, and its reader \a reader's. */
-    ThreadedHistoryStore(Factory writer, Factory reader, QObject *parent = nullptr);
+    /*! What the writer's database keeps. */
+    enum class Keeps {
+        Messages, //!< the messages, numbered by the writer
+        CounterOnly, //!< its counter only, reserved ahead in blocks (no history)
+    };
+
+    /*!
+     * A store whose writer thread uses \a writer's database, and its reader \a reader's;
+     * \a keeps says what the writer's keeps.
+     */
+    ThreadedHistoryStore(Factory writer, Factory reader, Keeps keeps = Keeps::Messages,
+                         QObject *parent = nullptr);
     ~ThreadedHistoryStore() override;
 
     Opened open(int newest) override;
@@ -42,9 +60,16 @@ public:
 private:
     class Worker;
 
+    /*! append() with Keeps::CounterOnly. */
+    void appendCounted(quint64 ticket, QList<Message> messages);
+
     std::unique_ptr<Worker> m_writer;
     std::unique_ptr<Worker> m_reader;
     quint64 m_lastTicket = 0;
+    const Keeps m_keeps;
+    // Keeps::CounterOnly only, all in the event loop's thread:
+    quint64 m_lastSeq = 0; //!< the highest number given out
+    quint64 m_reservedSeq = 0; //!< the numbers up to this are durably reserved
 };
 
 } // namespace Tagarela

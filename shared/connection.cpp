@@ -78,6 +78,8 @@ QHostAddress peerAddressOf(qintptr descriptor, quint16 *port)
 struct PendingFlushes
 {
     QList<QPointer<Connection>> connections;
+    /*! The list of the round before, emptied, for the next round (its room is kept). */
+    QList<QPointer<Connection>> spare;
     bool scheduled = false;
     // Carries the posted call; lives in this thread. Created on first use.
     std::unique_ptr<QObject> context;
@@ -397,14 +399,19 @@ void Connection::flushPending()
     PendingFlushes &pending = pendingFlushes;
     pending.scheduled = false;
     // Taken first: a connection that queues output again meanwhile schedules a new round.
-    const QList<QPointer<Connection>> connections = std::exchange(pending.connections, {});
-    for (const QPointer<Connection> &connection : connections) {
+    QList<QPointer<Connection>> connections =
+        std::exchange(pending.connections, std::move(pending.spare));
+    for (const QPointer<Connection> &connection : std::as_const(connections)) {
         if (!connection)
             continue;
         connection->m_flushScheduled = false;
         connection->flushOutput();
         connection->accountOutput();
     }
+    // Kept for the round after next (clear() keeps the room): a round is often every connection
+    // (a stored batch to the whole room), and the list would otherwise grow again each time.
+    connections.clear();
+    pending.spare = std::move(connections);
 }
 
 void Connection::flushOutput()

@@ -148,7 +148,10 @@ std::unique_ptr<HistoryStore> gatedSqliteStore(const QString &dataDir, int limit
                 return reader;
             return std::make_unique<GatedHistoryDatabase>(std::move(reader), readGate,
                                                           GatedHistoryDatabase::Gated::Reads);
-        });
+        },
+        // As HistoryStore::create() makes it: without history only the counter is written.
+        limit == 0 ? ThreadedHistoryStore::Keeps::CounterOnly
+                   : ThreadedHistoryStore::Keeps::Messages);
 }
 
 } // namespace Tagarela::Testing

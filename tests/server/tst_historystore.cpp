@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -219,6 +220,8 @@ private Q_SLOTS:
     void sqliteStoreFailureUsesNumbersUp();
     void sqliteStoreReadsWhileWriting();
     void sqliteStoreStopWaitsForTheBatch();
+    void sqliteNoHistoryStoreNumbersWithoutTheWriter();
+    void sqliteNoHistoryStoreFailureUsesNumbersUp();
 
     void logNumbersAndCaches();
     void logPagesFromStoreBeyondCache();
@@ -1118,6 +1121,96 @@ void TestHistoryStore::sqliteStoreStopWaitsForTheBatch()
     SqliteHistoryDatabase database(dir, 100);
     QVERIFY(database.open());
     QCOMPARE(seqsOf(database.latest(10)), range(1, 3));
+}
+
+void TestHistoryStore::sqliteNoHistoryStoreNumbersWithoutTheWriter()
+{
+    const QString dir = m_dir->filePath(u"data"_s);
+    quint64 last = 0;
+    {
+        auto store = makeAsyncStore(u"sqlite"_s, 0);
+        const auto openGate = qScopeGuard([this] { m_gate->open(); });
+        const HistoryStore::Opened opened = store->open(10);
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        QCOMPARE(opened.lastSeq, quint64(0));
+        QSignalSpy answers(store.get(), &HistoryStore::appended);
+        // The first batch needs numbers: the writer reserves a block of them.
+        store->append(chats(0, 1), false);
+        QTRY_COMPARE(answers.size(), 1);
+        QCOMPARE(m_gate->passed(), 1);
+
+        // Batches within the block are answered without the writer (it is stuck), in order, on
+        // a later turn.
+        m_gate->close();
+        store->append(chats(0, 2), false);
+        store->append({Message::notice(u"n"_s, StartTime)}, false);
+        QVERIFY(answers.size() == 1);
+        QTRY_COMPARE(answers.size(), 3);
+        QCOMPARE(m_gate->waiting(), 0);
+        QCOMPARE(m_gate->passed(), 1);
+        QList<quint64> seqs;
+        for (const QList<QVariant> &answer : std::as_const(answers)) {
+            const auto appended = answer.at(0).value<HistoryStore::Appended>();
+            QVERIFY(appended.ok);
+            QCOMPARE(appended.repeated, QList<bool>(appended.messages.size(), false));
+            seqs += seqsOf(appended.messages);
+        }
+        QCOMPARE(seqs, range(1, 6));
+        QCOMPARE(answers.at(2).at(0).value<HistoryStore::Appended>().messages.front().type,
+                 MessageType::Notice);
+
+        // A batch beyond the block waits for the writer to reserve the next, and the batch
+        // after it waits too: the answers keep their order.
+        const QList<Message> beyond = chats(0, SqliteHistoryDatabase::ReserveBlock);
+        store->append(beyond, false);
+        store->append(chats(0, 0), false);
+        QTRY_COMPARE(m_gate->waiting(), 1);
+        QCOMPARE(answers.size(), 3);
+        m_gate->open();
+        QTRY_COMPARE(answers.size(), 5);
+        const auto crossing = answers.at(3).at(0).value<HistoryStore::Appended>();
+        const auto after = answers.at(4).at(0).value<HistoryStore::Appended>();
+        QVERIFY(crossing.ok && after.ok);
+        QCOMPARE(crossing.messages.front().seq, quint64(7));
+        last = crossing.messages.back().seq;
+        QCOMPARE(last, quint64(7) + SqliteHistoryDatabase::ReserveBlock);
+        QCOMPARE(seqsOf(after.messages), QList<quint64>({last + 1}));
+        ++last;
+    }
+    // Nothing was written for most of them, yet after a restart no number is given again.
+    auto store = makeAsyncStore(u"sqlite"_s, 0);
+    const HistoryStore::Opened opened = store->open(10);
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    QVERIFY(opened.lastSeq >= last);
+    QVERIFY(opened.newest.isEmpty());
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    store->append(chats(0, 0), false);
+    QTRY_COMPARE(answers.size(), 1);
+    QVERIFY(answers.at(0).at(0).value<HistoryStore::Appended>().messages.front().seq > last);
+    store.reset(); // the directory is one server's at a time
+    SqliteHistoryDatabase database(dir, 0);
+    QVERIFY(database.open());
+    QVERIFY(database.latest(100).isEmpty());
+}
+
+void TestHistoryStore::sqliteNoHistoryStoreFailureUsesNumbersUp()
+{
+    auto store = makeAsyncStore(u"sqlite"_s, 0);
+    QVERIFY(store->open(10).ok);
+    QSignalSpy answers(store.get(), &HistoryStore::appended);
+    // The reservation fails: the batch is not stored, its numbers are used up, and the next
+    // batch asks the writer again.
+    m_gate->failNext(1);
+    store->append(chats(0, 1), false);
+    store->append(chats(0, 0), false);
+    QTRY_COMPARE(answers.size(), 2);
+    const auto failed = answers.at(0).at(0).value<HistoryStore::Appended>();
+    QVERIFY(!failed.ok);
+    QVERIFY(!failed.error.isEmpty());
+    const auto next = answers.at(1).at(0).value<HistoryStore::Appended>();
+    QVERIFY(next.ok);
+    QCOMPARE(seqsOf(next.messages), QList<quint64>({3}));
+    QCOMPARE(m_gate->passed(), 2);
 }
 
 namespace {
