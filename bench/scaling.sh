@@ -37,7 +37,7 @@ if [[ ${1:-} == --smoke ]]; then
     shift
 fi
 if ((smoke == 0 && $# == 0)); then
-    echo "usage: scaling.sh PRESET... (w1 w2 w3 w3x w4) | scaling.sh --smoke" >&2
+    echo "usage: scaling.sh PRESET... (w1 w1s w2 w3 w3x w4) | scaling.sh --smoke" >&2
     exit 2
 fi
 build=${BUILD_DIR:-$here/../build-bench}
