@@ -60,11 +60,11 @@ constexpr auto ConnectOptions = "QSQLITE_BUSY_TIMEOUT=250"_L1;
 // The reader waits on its own thread: no hurry.
 constexpr auto ReadOnlyConnectOptions = "QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_L1;
 
-quint64 inodeOf(const QString &path)
+quint64 inodeOf(const QByteArray &path)
 {
     struct stat info
     { };
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+    if (::stat(path.constData(), &info) != 0)
         return 0;
     return quint64(info.st_ino);
 }
@@ -198,6 +198,7 @@ struct SqliteHistoryDatabase::Statements
 SqliteHistoryDatabase::SqliteHistoryDatabase(const QString &directory, int limit, Access access)
     : m_directory(directory)
     , m_path(QDir(directory).filePath(QLatin1StringView(FileName)))
+    , m_encodedPath(QFile::encodeName(m_path))
     , m_limit(std::max(0, limit))
     , m_access(access)
 {
@@ -386,7 +387,7 @@ bool SqliteHistoryDatabase::openDatabase()
         closeDatabase();
         return false;
     }
-    m_inode = inodeOf(m_path);
+    m_inode = inodeOf(m_encodedPath);
     // What a crash left out of the index (or all that is stored, in a file made anew).
     if (!readOnly && !indexPending()) {
         m_error = tr("The history database %1: %2").arg(m_path, m_error);
@@ -658,7 +659,7 @@ bool SqliteHistoryDatabase::fileStillThere() const
 {
     // SQLite keeps writing to a file that was deleted (the open descriptor keeps it alive),
     // and all of it would be lost: a stat per batch notices.
-    const quint64 inode = inodeOf(m_path);
+    const quint64 inode = inodeOf(m_encodedPath);
     return inode != 0 && inode == m_inode;
 }
 

@@ -191,6 +191,7 @@ private:
 
     QString m_directory;
     QString m_path;
+    QByteArray m_encodedPath; //!< m_path for the stat() per batch, encoded once
     QString m_connectionName;
     int m_limit;
     Access m_access;
