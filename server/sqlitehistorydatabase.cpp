@@ -60,11 +60,11 @@ constexpr auto ConnectOptions = "QSQLITE_BUSY_TIMEOUT=250"_L1;
 // The reader waits on its own thread: no hurry.
 constexpr auto ReadOnlyConnectOptions = "QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_L1;
 
-quint64 inodeOf(const QString &path)
+quint64 inodeOf(const QByteArray &path)
 {
     struct stat info
     { };
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+    if (::stat(path.constData(), &info) != 0)
         return 0;
     return quint64(info.st_ino);
 }
@@ -198,6 +198,7 @@ struct SqliteHistoryDatabase::Statements
 SqliteHistoryDatabase::SqliteHistoryDatabase(const QString &directory, int limit, Access access)
     : m_directory(directory)
     , m_path(QDir(directory).filePath(QLatin1StringView(FileName)))
+    , m_encodedPath(QFile::encodeName(m_path))
     , m_limit(std::max(0, limit))
     , m_access(access)
 {
@@ -386,7 +387,7 @@ bool SqliteHistoryDatabase::openDatabase()
         closeDatabase();
         return false;
     }
-    m_inode = inodeOf(m_path);
+    m_inode = inodeOf(m_encodedPath);
     // What a crash left out of the index (or all that is stored, in a file made anew).
     if (!readOnly && !indexPending()) {
         m_error = tr("The history database %1: %2").arg(m_path, m_error);
@@ -623,12 +624,12 @@ sqlite3_stmt *SqliteHistoryDatabase::insertStatement(qsizetype rows)
     return statement.get();
 }
 
-bool SqliteHistoryDatabase::step(sqlite3_stmt *statement, const QString &what)
+bool SqliteHistoryDatabase::step(sqlite3_stmt *statement, const char *what)
 {
     const int result = sqlite3_step(statement);
     const bool ok = result == SQLITE_DONE || result == SQLITE_ROW;
     if (!ok)
-        (void)failSqlite(what);
+        (void)failSqlite(tr(what)); // translated only now: a batch runs several steps
     sqlite3_reset(statement);
     return ok;
 }
@@ -658,7 +659,7 @@ bool SqliteHistoryDatabase::fileStillThere() const
 {
     // SQLite keeps writing to a file that was deleted (the open descriptor keeps it alive),
     // and all of it would be lost: a stat per batch notices.
-    const quint64 inode = inodeOf(m_path);
+    const quint64 inode = inodeOf(m_encodedPath);
     return inode != 0 && inode == m_inode;
 }
 
@@ -705,12 +706,29 @@ void SqliteHistoryDatabase::scheduleCheckpoint()
     if (!m_checkpointTimer) {
         m_checkpointTimer = std::make_unique<QTimer>();
         m_checkpointTimer->setSingleShot(true);
-        m_checkpointTimer->callOnTimeout(m_checkpointTimer.get(), [this] { checkpoint(); });
+        m_checkpointTimer->callOnTimeout(m_checkpointTimer.get(), [this] {
+            // Put off by a batch since it was armed: armed again for what is left.
+            if (!m_checkpointDue.hasExpired()) {
+                m_checkpointTimer->start(int(std::max<qint64>(1, m_checkpointDue.remainingTime())));
+                return;
+            }
+            checkpoint();
+        });
     }
     // After the answer to this batch (the timer fires once this call has returned), and
     // after a batch already waiting; the WAL stays bounded as the writer answers each batch
     // before it takes the next.
-    m_checkpointTimer->start(m_walFrames >= CheckpointFrames ? 0 : CheckpointIdleMs);
+    if (m_walFrames >= CheckpointFrames) {
+        m_checkpointDue = QDeadlineTimer(0);
+        if (!m_checkpointTimer->isActive() || m_checkpointTimer->interval() != 0)
+            m_checkpointTimer->start(0);
+        return;
+    }
+    // Otherwise once the writer is idle: each batch moves the deadline, and the timer, armed
+    // once, follows it when it fires: cheaper than arming a timer again per batch.
+    m_checkpointDue.setRemainingTime(CheckpointIdleMs);
+    if (!m_checkpointTimer->isActive())
+        m_checkpointTimer->start(CheckpointIdleMs);
 }
 
 void SqliteHistoryDatabase::checkpoint()
@@ -766,12 +784,28 @@ void SqliteHistoryDatabase::scheduleIndexing()
     if (!m_indexTimer) {
         m_indexTimer = std::make_unique<QTimer>();
         m_indexTimer->setSingleShot(true);
-        m_indexTimer->callOnTimeout(m_indexTimer.get(), [this] { indexSome(); });
+        m_indexTimer->callOnTimeout(m_indexTimer.get(), [this] {
+            // Put off by a batch since it was armed (and not too many waiting): armed again
+            // for what is left.
+            if (m_lastSeq - m_indexedSeq <= IndexLag && !m_indexDue.hasExpired()) {
+                m_indexTimer->start(int(std::max<qint64>(1, m_indexDue.remainingTime())));
+                return;
+            }
+            indexSome();
+        });
     }
     // Too many waiting: a pass right after the answer to this batch (the timer fires once this
-    // call has returned). Otherwise once the writer is idle: each batch puts it off, so that
-    // no pass holds up a batch of a burst (search() finds what waits meanwhile).
-    m_indexTimer->start(m_lastSeq - m_indexedSeq > IndexLag ? 0 : IndexDelayMs);
+    // call has returned). Otherwise once the writer is idle: each batch puts it off (moves the
+    // deadline, which the timer, armed once, follows), so that no pass holds up a batch of a
+    // burst (search() finds what waits meanwhile).
+    if (m_lastSeq - m_indexedSeq > IndexLag) {
+        if (!m_indexTimer->isActive() || m_indexTimer->interval() != 0)
+            m_indexTimer->start(0);
+        return;
+    }
+    m_indexDue.setRemainingTime(IndexDelayMs);
+    if (!m_indexTimer->isActive())
+        m_indexTimer->start(IndexDelayMs);
 }
 
 void SqliteHistoryDatabase::indexSome()
@@ -808,11 +842,12 @@ bool SqliteHistoryDatabase::indexUpTo(quint64 target)
     if (!fileStillThere())
         return true; // append() opens the file again, and indexes it then
     Statements &s = *m_statements;
+    const char *const what = QT_TR_NOOP("cannot update the search index");
     // The index can be rebuilt from the messages (at open, from the mark): its transaction
     // need not wait for the disk. The next batch's commit syncs the WAL, this one's pages too.
-    if (!step(s.syncNormal.get(), tr("cannot update the search index")))
+    if (!step(s.syncNormal.get(), what))
         return false;
-    bool ok = step(s.begin.get(), tr("cannot update the search index"));
+    bool ok = step(s.begin.get(), what);
     if (ok) {
         // One statement: FTS5 writes one segment for all of it. The messages the trim deleted
         // meanwhile are not there to index, and the mark passes them: its trigger takes out of
@@ -824,16 +859,14 @@ bool SqliteHistoryDatabase::indexUpTo(quint64 target)
                           SQLITE_STATIC);
         sqlite3_bind_text(s.setMeta.get(), 2, value.constData(), int(value.size()),
                           SQLITE_TRANSIENT);
-        ok = step(s.index.get(), tr("cannot update the search index")) &&
-            step(s.setMeta.get(), tr("cannot update the search index")) &&
-            step(s.commit.get(), tr("cannot update the search index"));
+        ok = step(s.index.get(), what) && step(s.setMeta.get(), what) && step(s.commit.get(), what);
         if (!ok) {
             sqlite3_step(s.rollback.get());
             sqlite3_reset(s.rollback.get());
         }
     }
     // Batches must be durable again; a connection that cannot say so is not used.
-    if (!step(s.syncFull.get(), tr("cannot update the search index"))) {
+    if (!step(s.syncFull.get(), what)) {
         closeDatabase();
         return false;
     }
@@ -848,7 +881,7 @@ bool SqliteHistoryDatabase::indexUpTo(quint64 target)
 bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 newLastSeq)
 {
     Statements &s = *m_statements;
-    if (!step(s.begin.get(), tr("cannot begin a transaction")))
+    if (!step(s.begin.get(), QT_TR_NOOP("cannot begin a transaction")))
         return false;
     const auto rollBack = [&s] {
         sqlite3_step(s.rollback.get());
@@ -892,7 +925,7 @@ bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 n
                 s.texts.bindOrNull(insert, base + 7, message.clientId);
                 s.texts.bindOrNull(insert, base + 8, message.to);
             }
-            if (!step(insert, tr("cannot store a message")))
+            if (!step(insert, QT_TR_NOOP("cannot store a message")))
                 return rollBack();
             inserted += rows;
         }
@@ -901,7 +934,7 @@ bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 n
         const qint64 excess = m_count + inserted - m_limit;
         if (excess > 0) {
             sqlite3_bind_int64(s.trim.get(), 1, excess);
-            if (!step(s.trim.get(), tr("cannot delete old messages")))
+            if (!step(s.trim.get(), QT_TR_NOOP("cannot delete old messages")))
                 return rollBack();
         }
     } else {
@@ -910,10 +943,10 @@ bool SqliteHistoryDatabase::writeBatch(const QList<Message> &messages, quint64 n
                           SQLITE_STATIC);
         sqlite3_bind_text(s.setMeta.get(), 2, value.constData(), int(value.size()),
                           SQLITE_TRANSIENT);
-        if (!step(s.setMeta.get(), tr("cannot store the message counter")))
+        if (!step(s.setMeta.get(), QT_TR_NOOP("cannot store the message counter")))
             return rollBack();
     }
-    if (!step(s.commit.get(), tr("cannot commit")))
+    if (!step(s.commit.get(), QT_TR_NOOP("cannot commit")))
         return rollBack();
     m_count = std::min<qint64>(m_count + inserted, m_limit);
     m_lastSeq = newLastSeq;

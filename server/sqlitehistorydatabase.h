@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QLockFile>
 #include <QString>
 
@@ -176,8 +177,11 @@ private:
     [[nodiscard]] sqlite3_stmt *prepare(const QByteArray &sql);
     /*! The INSERT of \a rows rows (1 to InsertChunk), prepared once; null if it cannot be. */
     [[nodiscard]] sqlite3_stmt *insertStatement(qsizetype rows);
-    /*! Runs \a statement and resets it; false, failing with \a what, on an error. */
-    [[nodiscard]] bool step(sqlite3_stmt *statement, const QString &what);
+    /*!
+     * Runs \a statement and resets it; false, failing with \a what (marked with QT_TR_NOOP,
+     * translated on an error only), on an error.
+     */
+    [[nodiscard]] bool step(sqlite3_stmt *statement, const char *what);
     bool failSqlite(const QString &what);
     [[nodiscard]] bool fileStillThere() const;
     [[nodiscard]] bool exec(const QString &sql);
@@ -187,6 +191,7 @@ private:
 
     QString m_directory;
     QString m_path;
+    QByteArray m_encodedPath; //!< m_path for the stat() per batch, encoded once
     QString m_connectionName;
     int m_limit;
     Access m_access;
@@ -198,6 +203,8 @@ private:
     quint64 m_tailSeq = 0; //!< up to this (those up to the mark, indexed since, are skipped)
     std::unique_ptr<QTimer> m_indexTimer; //!< the writer's, made when first needed
     std::unique_ptr<QTimer> m_checkpointTimer; //!< the writer's, made when first needed
+    QDeadlineTimer m_indexDue {0}; //!< the writer's: when the idle writer indexes what waits
+    QDeadlineTimer m_checkpointDue {0}; //!< the writer's: when the idle writer checkpoints
     int m_walFrames = 0; //!< after the last commit, as SQLite's WAL hook said
     qint64 m_walSize = 0;
     int m_checkpoints = 0;

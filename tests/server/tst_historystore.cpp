@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "gatedhistorydatabase.h"
 #include "historydatabase.h"
@@ -209,6 +210,7 @@ private Q_SLOTS:
     void sqliteRefusesNewerSchema();
     void sqliteKeepsTheWalWrittenOut();
     void sqliteCheckpointsAfterTheCommit();
+    void sqliteCheckpointWaitsForAPause();
     void sqliteCheckpointsWhenIdle();
     void sqliteWrittenOutWalSurvivesACrash();
     void createFollowsConfig();
@@ -1576,6 +1578,63 @@ void TestHistoryStore::sqliteKeepsTheWalWrittenOut()
     QCOMPARE(reopened.count(), qint64(seq));
     QCOMPARE(reopened.lastSeq(), seq);
     QCOMPARE(QFileInfo(wal).size(), reopened.walSize());
+}
+
+void TestHistoryStore::sqliteCheckpointWaitsForAPause()
+{
+    // A stream of batches, each sooner after the last than CheckpointIdleMs, however long it
+    // lasts: the writer checkpoints when the WAL is long, and otherwise once idle, after the
+    // last batch (each batch puts it off).
+    SqliteHistoryDatabase store(m_dir->filePath(u"data"_s), 100'000);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    // QTimer's default (coarse) timers may fire up to 5 % early.
+    constexpr qint64 Idle = SqliteHistoryDatabase::CheckpointIdleMs * 9 / 10;
+    constexpr int Gap = SqliteHistoryDatabase::CheckpointIdleMs / 20;
+    QElapsedTimer stream;
+    stream.start();
+    QElapsedTimer sinceBatch;
+    quint64 seq = 0;
+    int frames = 0;
+    int before = store.checkpointCount();
+    QString problem;
+    // A batch every Gap ms (few frames: the WAL stays short) on the writer's loop, well past
+    // CheckpointIdleMs after the first one (bounded in time and count).
+    QTimer pace;
+    pace.setTimerType(Qt::PreciseTimer);
+    pace.setInterval(Gap);
+    pace.callOnTimeout(&pace, [&] {
+        // One only for a long WAL, or after a gap that long (a very loaded machine).
+        if (seq > 0 && store.checkpointCount() != before &&
+            frames < SqliteHistoryDatabase::CheckpointFrames && sinceBatch.elapsed() < Idle) {
+            problem = u"a checkpoint %1 ms after batch %2 (%3 frames)"_s.arg(sinceBatch.elapsed())
+                          .arg(seq)
+                          .arg(frames);
+        }
+        if (stream.elapsed() >= 5 * SqliteHistoryDatabase::CheckpointIdleMs / 2 || seq >= 1000 ||
+            !problem.isEmpty()) {
+            pace.stop();
+            return;
+        }
+        if (!store.append(chats(seq + 1, seq + 1)))
+            problem = store.errorString();
+        ++seq;
+        frames = store.walFrames();
+        before = store.checkpointCount();
+        sinceBatch.start();
+    });
+    pace.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!pace.isActive(), 30'000);
+    QCOMPARE(problem, QString());
+    QVERIFY(stream.elapsed() > SqliteHistoryDatabase::CheckpointIdleMs);
+
+    // After the last batch, once idle.
+    before = store.checkpointCount();
+    QVERIFY(store.append(chats(seq + 1, seq + 1)));
+    sinceBatch.start();
+    QVERIFY(store.walFrames() < SqliteHistoryDatabase::CheckpointFrames);
+    QTRY_VERIFY_WITH_TIMEOUT(store.checkpointCount() > before, 10'000);
+    QVERIFY(sinceBatch.elapsed() >= Idle);
+    QCOMPARE(store.checkpointCount(), before + 1);
 }
 
 void TestHistoryStore::sqliteCheckpointsAfterTheCommit()
