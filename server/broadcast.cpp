@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "framedecoder.h"
 #include "messagecodec.h"
 #include "roommember.h"
 #include "textformat.h"
@@ -19,7 +18,7 @@ Broadcast::Broadcast(Message event)
 const QByteArray &Broadcast::frame() const
 {
     if (m_frame.isEmpty())
-        m_frame = FrameDecoder::encode(MessageCodec::encode(event()));
+        m_frame = MessageCodec::encodeFrame(event());
     return m_frame;
 }
 

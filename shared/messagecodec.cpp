@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagecodec.h"
 
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -716,6 +717,212 @@ QByteArray MessageCodec::encode(const Message &message)
     out.reserve(64 + 3 * (message.text.size() + message.from.size() + message.nick.size()));
     appendMap(message, &out);
     return out;
+}
+
+namespace {
+
+// The size of the head appendHead() writes for \a value.
+constexpr qsizetype headSize(quint64 value)
+{
+    return value < 24            ? 1
+        : value <= 0xff          ? 2
+        : value <= 0xffff        ? 3
+        : value <= 0xffffffffULL ? 5
+                                 : 9;
+}
+
+// appendHead() into a buffer already the right size; returns the end of what it wrote.
+char *writeHead(char *out, quint8 majorType, quint64 value)
+{
+    const quint8 major = quint8(majorType << 5);
+    int bytes = 0;
+    if (value < 24) {
+        *out = char(major | quint8(value));
+        return out + 1;
+    }
+    if (value <= 0xff) {
+        *out = char(major | 24);
+        bytes = 1;
+    } else if (value <= 0xffff) {
+        *out = char(major | 25);
+        bytes = 2;
+    } else if (value <= 0xffffffffULL) {
+        *out = char(major | 26);
+        bytes = 4;
+    } else {
+        *out = char(major | 27);
+        bytes = 8;
+    }
+    for (int i = 0; i < bytes; ++i)
+        out[1 + i] = char((value >> (8 * (bytes - 1 - i))) & 0xff);
+    return out + 1 + bytes;
+}
+
+// appendInteger()'s head: the major type and argument of \a value.
+struct IntegerHead
+{
+    quint8 majorType;
+    quint64 argument;
+
+    explicit IntegerHead(qint64 value)
+        : majorType(value >= 0 ? CborUnsigned : CborNegative)
+        , argument(value >= 0 ? quint64(value) : quint64(-1 - value))
+    { }
+    qsizetype size() const { return headSize(argument); }
+    char *write(char *out) const { return writeHead(out, majorType, argument); }
+};
+
+// One text field of a chat or notice as a CBOR text string, as appendText() writes it. ASCII,
+// almost every text, is narrowed straight into the frame; anything else is converted once.
+class TextItem final
+{
+public:
+    explicit TextItem(const QString &text)
+        : m_text(text)
+    {
+        const char16_t *units = QStringView(text).utf16();
+        const qsizetype size = text.size();
+        for (qsizetype i = 0; i < size; ++i) {
+            if (units[i] >= 0x80) {
+                m_utf8 = text.toUtf8();
+                m_ascii = false;
+                break;
+            }
+        }
+    }
+    qsizetype length() const { return m_ascii ? m_text.size() : m_utf8.size(); }
+    qsizetype size() const { return headSize(quint64(length())) + length(); }
+    char *write(char *out) const
+    {
+        out = writeHead(out, CborTextString, quint64(length()));
+        if (!m_ascii) {
+            std::memcpy(out, m_utf8.constData(), size_t(m_utf8.size()));
+            return out + m_utf8.size();
+        }
+        const char16_t *units = QStringView(m_text).utf16();
+        const qsizetype size = m_text.size();
+        for (qsizetype i = 0; i < size; ++i)
+            out[i] = char(units[i]);
+        return out + size;
+    }
+
+private:
+    const QString &m_text;
+    QByteArray m_utf8;
+    bool m_ascii = true;
+};
+
+// Bytes that never change: a key, or a key with its value, as appendMap() writes them.
+template<size_t N>
+char *writeBytes(char *out, const char (&bytes)[N])
+{
+    std::memcpy(out, bytes, N - 1);
+    return out + (N - 1);
+}
+
+// The frame of a chat, written as appendMap() writes it: type, seq, from, text, action (when
+// set), time, client-id and to (when not empty). The seq goes through qint64, as there.
+QByteArray chatFrame(const Message &chat)
+{
+    static constexpr char TypeChat[] = "\x64type\x64"
+                                       "chat";
+    static constexpr char SeqKey[] = "\x63seq";
+    static constexpr char FromKey[] = "\x64"
+                                      "from";
+    static constexpr char TextKey[] = "\x64text";
+    static constexpr char ActionTrue[] = "\x66"
+                                         "action\xf5";
+    static constexpr char TimeKey[] = "\x64time";
+    static constexpr char ClientIdKey[] = "\x69"
+                                          "client-id";
+    static constexpr char ToKey[] = "\x62to";
+
+    const TextItem from(chat.from);
+    const TextItem text(chat.text);
+    const bool hasClientId = !chat.clientId.isEmpty();
+    const bool hasTo = !chat.to.isEmpty();
+    const TextItem clientId(chat.clientId);
+    const TextItem to(chat.to);
+    const IntegerHead seq(qint64(chat.seq));
+    const IntegerHead time(chat.time);
+
+    const quint64 count = 5 + (chat.action ? 1 : 0) + (hasClientId ? 1 : 0) + (hasTo ? 1 : 0);
+    const qsizetype payload = 1 + qsizetype(sizeof TypeChat - 1) + qsizetype(sizeof SeqKey - 1) +
+        seq.size() + qsizetype(sizeof FromKey - 1) + from.size() + qsizetype(sizeof TextKey - 1) +
+        text.size() + (chat.action ? qsizetype(sizeof ActionTrue - 1) : 0) +
+        qsizetype(sizeof TimeKey - 1) + time.size() +
+        (hasClientId ? qsizetype(sizeof ClientIdKey - 1) + clientId.size() : 0) +
+        (hasTo ? qsizetype(sizeof ToKey - 1) + to.size() : 0);
+
+    QByteArray frame(Protocol::FrameHeaderSize + payload, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(payload), frame.data());
+    char *out = frame.data() + Protocol::FrameHeaderSize;
+    out = writeHead(out, CborMap, count);
+    out = writeBytes(out, TypeChat);
+    out = writeBytes(out, SeqKey);
+    out = seq.write(out);
+    out = writeBytes(out, FromKey);
+    out = from.write(out);
+    out = writeBytes(out, TextKey);
+    out = text.write(out);
+    if (chat.action)
+        out = writeBytes(out, ActionTrue);
+    out = writeBytes(out, TimeKey);
+    out = time.write(out);
+    if (hasClientId) {
+        out = writeBytes(out, ClientIdKey);
+        out = clientId.write(out);
+    }
+    if (hasTo) {
+        out = writeBytes(out, ToKey);
+        out = to.write(out);
+    }
+    Q_ASSERT(out == frame.constData() + frame.size());
+    return frame;
+}
+
+// The frame of a notice, likewise: type, seq, text, time.
+QByteArray noticeFrame(const Message &notice)
+{
+    static constexpr char TypeNotice[] = "\xa4\x64type\x66notice\x63seq";
+    static constexpr char TextKey[] = "\x64text";
+    static constexpr char TimeKey[] = "\x64time";
+
+    const TextItem text(notice.text);
+    const IntegerHead seq(qint64(notice.seq));
+    const IntegerHead time(notice.time);
+    const qsizetype payload = qsizetype(sizeof TypeNotice - 1) + seq.size() +
+        qsizetype(sizeof TextKey - 1) + text.size() + qsizetype(sizeof TimeKey - 1) + time.size();
+
+    QByteArray frame(Protocol::FrameHeaderSize + payload, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(payload), frame.data());
+    char *out = frame.data() + Protocol::FrameHeaderSize;
+    out = writeBytes(out, TypeNotice);
+    out = seq.write(out);
+    out = writeBytes(out, TextKey);
+    out = text.write(out);
+    out = writeBytes(out, TimeKey);
+    out = time.write(out);
+    Q_ASSERT(out == frame.constData() + frame.size());
+    return frame;
+}
+
+} // namespace
+
+QByteArray MessageCodec::encodeFrame(const Message &message)
+{
+    if (message.type == MessageType::Chat)
+        return chatFrame(message);
+    if (message.type == MessageType::Notice)
+        return noticeFrame(message);
+    // The length prefix first, filled in at the end, as encodeWelcomeFrame() does.
+    QByteArray frame;
+    frame.reserve(Protocol::FrameHeaderSize + 64 +
+                  3 * (message.text.size() + message.from.size() + message.nick.size()));
+    frame.resize(Protocol::FrameHeaderSize);
+    appendMap(message, &frame);
+    qToBigEndian<quint32>(quint32(frame.size() - Protocol::FrameHeaderSize), frame.data());
+    return frame;
 }
 
 void MessageCodec::appendUser(QByteArray *items, const QString &nick)

@@ -39,6 +39,13 @@ class MessageCodec final
 public:
     [[nodiscard]] static QByteArray encode(const Message &message);
     [[nodiscard]] static DecodeResult decode(QByteArrayView payload);
+    /*!
+     * FrameDecoder::encode(encode(\a message)), byte for byte, built in one buffer: the length
+     * prefix and the map together, no second copy. A chat or a notice, what a room sends most,
+     * is written straight from its fields into a buffer of its exact size (each text converted
+     * to UTF-8 at most once); any other message goes through encode()'s writer.
+     */
+    [[nodiscard]] static QByteArray encodeFrame(const Message &message);
 
     /*!
      * One nickname as an item of the "users" array of a welcome: a CBOR text string. A server

@@ -4,9 +4,10 @@
 // libFuzzer target: MessageCodec::decode(), what every frame payload from a peer goes through.
 //
 // Input: one frame payload. A payload that decodes must survive encode() and decode() again
-// unchanged, and encode() must be stable from then on; one of an unknown type must keep its
-// type name the same way; any other failure must say why, and a client-id recovered from a
-// payload with invalid UTF-8 must be short, valid text.
+// unchanged, encode() must be stable from then on, and encodeFrame() must frame exactly what
+// encode() writes; one of an unknown type must keep its type name the same way; any other
+// failure must say why, and a client-id recovered from a payload with invalid UTF-8 must be
+// short, valid text.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include "framedecoder.h"
 #include "fuzzcheck.h"
 #include "message.h"
 #include "messagecodec.h"
@@ -32,6 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         require(second.ok(), "what encode() writes decodes");
         require(second.message == first.message, "encode() then decode() gives the same message");
         require(MessageCodec::encode(second.message) == encoded, "encode() is stable");
+        // encodeFrame() writes chats and notices by a path of their own: the same bytes.
+        require(MessageCodec::encodeFrame(first.message) == FrameDecoder::encode(encoded),
+                "encodeFrame() is encode() in a frame");
         return 0;
     }
 

@@ -303,6 +303,8 @@ private Q_SLOTS:
     void randomMutations();
     void welcomeFromEncodedUsers_data();
     void welcomeFromEncodedUsers();
+    void framesChatsAsEncodeThenFrame_data();
+    void framesChatsAsEncodeThenFrame();
     void encodesAsQCborMapWould_data();
     void encodesAsQCborMapWould();
     void decodesAsQCborValueReads_data();
@@ -359,6 +361,10 @@ void TestMessageCodec::roundTrip()
     QVERIFY(result.ok());
     QVERIFY(result.detail.isEmpty());
     QCOMPARE(result.message, message);
+
+    // Every type's frame, built in one buffer, is the framed payload.
+    QCOMPARE(MessageCodec::encodeFrame(message).toHex(' '),
+             FrameDecoder::encode(encoded).toHex(' '));
 }
 
 void TestMessageCodec::roundTripCoversEveryType()
@@ -929,6 +935,107 @@ void TestMessageCodec::welcomeFromEncodedUsers()
              MessageCodec::encode(welcome));
     QCOMPARE(MessageCodec::encodeWelcomeFrame(nick, items, users.size(), resume),
              FrameDecoder::encode(MessageCodec::encode(welcome)));
+}
+
+// encodeFrame() writes chats and notices, what a room sends most, from their fields: the
+// bytes must be exactly FrameDecoder::encode(encode()), for every head size of every number
+// and text, every optional field present or not, and the frame must read back.
+void TestMessageCodec::framesChatsAsEncodeThenFrame_data()
+{
+    QTest::addColumn<Message>("message");
+
+    constexpr quint64 Int64Max = quint64(std::numeric_limits<qint64>::max());
+    // Around each head size's bounds (1, 2, 3, 5 and 9 bytes), and past qint64 for seq.
+    const QList<quint64> numbers = {0,
+                                    1,
+                                    23,
+                                    24,
+                                    255,
+                                    256,
+                                    65535,
+                                    65536,
+                                    0xffffffffULL,
+                                    0x100000000ULL,
+                                    quint64(SomeTime),
+                                    Int64Max,
+                                    Int64Max + 1,
+                                    std::numeric_limits<quint64>::max()};
+    const QList<qint64> negativeTimes = {
+        -1, -24, -25, -256, -257, -65537, std::numeric_limits<qint64>::min()};
+    const QStringList texts = {QString(),
+                               u"hi"_s,
+                               u"x"_s.repeated(23),
+                               u"x"_s.repeated(24),
+                               u"y"_s.repeated(255),
+                               u"y"_s.repeated(256),
+                               u"z"_s.repeated(65536),
+                               u"olá, mundo"_s,
+                               u"😀"_s,
+                               u"a😀b\u00e9\u4e2d"_s,
+                               u"é"_s.repeated(12), // 24 bytes of UTF-8 from 12 units
+                               u"line one\nline two"_s,
+                               QString(QChar(0xd800)) + u"lone surrogate"_s,
+                               QString(QChar(0x7f)) + QChar(0x80) + QChar(0x7ff) + QChar(0x800)};
+    const QStringList nicks = {u"ana"_s, u"João"_s, u"n"_s.repeated(24)};
+
+    int row = 0;
+    for (const QString &text : texts) {
+        for (const QString &from : nicks) {
+            for (const bool action : {false, true}) {
+                for (const QString &clientId : {QString(), u"c-1"_s, u"ü"_s.repeated(30)}) {
+                    for (const QString &to : {QString(), u"bia"_s, u"Zoë"_s}) {
+                        Message chat = Message::chat(from, text, action, SomeTime, 42, clientId);
+                        chat.to = to;
+                        QTest::addRow("chat %d", row++) << chat;
+                    }
+                }
+            }
+        }
+        QTest::addRow("notice %d", row++) << Message::notice(text, SomeTime, 7);
+    }
+    for (const quint64 seq : numbers) {
+        for (const quint64 time : numbers) {
+            const qint64 signedTime = qint64(time);
+            QTest::addRow("chat seq %llu time %lld", seq, signedTime)
+                << Message::chat(u"ana"_s, u"hi"_s, seq % 2 == 0, signedTime, seq, u"id"_s);
+            QTest::addRow("notice seq %llu time %lld", seq, signedTime)
+                << Message::notice(u"hi"_s, signedTime, seq);
+        }
+    }
+    for (const qint64 time : negativeTimes) {
+        QTest::addRow("chat time %lld", time) << Message::chat(u"ana"_s, u"hi"_s, false, time, 1);
+        QTest::addRow("notice time %lld", time) << Message::notice(u"hi"_s, time, 1);
+    }
+}
+
+void TestMessageCodec::framesChatsAsEncodeThenFrame()
+{
+    QFETCH(Message, message);
+
+    const QByteArray general = FrameDecoder::encode(MessageCodec::encode(message));
+    const QByteArray frame = MessageCodec::encodeFrame(message);
+    QCOMPARE(frame.toHex(' '), general.toHex(' '));
+
+    FrameDecoder decoder(std::numeric_limits<int>::max());
+    QVERIFY(decoder.feed(frame));
+    QVERIFY(decoder.hasFrame());
+    const QByteArray payload = decoder.next();
+    QVERIFY(!decoder.hasFrame());
+    QCOMPARE(decoder.bufferedBytes(), 0);
+    const DecodeResult result = MessageCodec::decode(payload);
+    // What decode() accepts: seq and time from 0 to 2^63-1, and text that is valid UTF-16
+    // (toUtf8() writes a lone surrogate as something else).
+    const auto survivesUtf8 = [](const QString &text) {
+        return QString::fromUtf8(text.toUtf8()) == text;
+    };
+    const bool readable = message.seq <= quint64(std::numeric_limits<qint64>::max()) &&
+        message.time >= 0 && survivesUtf8(message.text) && survivesUtf8(message.from);
+    if (readable) {
+        QVERIFY2(result.ok(), qPrintable(result.detail));
+        QCOMPARE(result.message, message);
+    } else {
+        QVERIFY(!result.ok() || result.message != message);
+    }
 }
 
 // encode() writes most messages without QCborMap (a room encodes every event it sends): the
