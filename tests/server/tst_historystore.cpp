@@ -239,6 +239,8 @@ private Q_SLOTS:
 private:
     std::unique_ptr<HistoryDatabase> makeStore(const QString &kind, int limit);
     std::unique_ptr<HistoryStore> makeAsyncStore(const QString &kind, int limit);
+    /*! A batch whose write fails, then one that is stored: the numbers of the first are gone. */
+    void failedBatchUsesNumbersUp(int limit);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::shared_ptr<Testing::CommitGate> m_gate; //!< of the last SQLite store made
@@ -1070,9 +1072,9 @@ void TestHistoryStore::storeRecognisesClientIds()
     QCOMPARE(third.messages.front().seq, quint64(3));
 }
 
-void TestHistoryStore::sqliteStoreFailureUsesNumbersUp()
+void TestHistoryStore::failedBatchUsesNumbersUp(int limit)
 {
-    auto store = makeAsyncStore(u"sqlite"_s, 100);
+    auto store = makeAsyncStore(u"sqlite"_s, limit);
     QVERIFY(store->open(10).ok);
     QSignalSpy answers(store.get(), &HistoryStore::appended);
     m_gate->failNext(1);
@@ -1084,7 +1086,12 @@ void TestHistoryStore::sqliteStoreFailureUsesNumbersUp()
     QVERIFY(!failed.error.isEmpty());
     const auto next = answers.at(1).at(0).value<HistoryStore::Appended>();
     QVERIFY(next.ok);
-    QCOMPARE(next.messages.front().seq, quint64(3)); // 1 and 2 are never given again
+    QCOMPARE(seqsOf(next.messages), QList<quint64>({3})); // 1 and 2 are never given again
+}
+
+void TestHistoryStore::sqliteStoreFailureUsesNumbersUp()
+{
+    failedBatchUsesNumbersUp(100);
 }
 
 void TestHistoryStore::sqliteStoreReadsWhileWriting()
@@ -1197,21 +1204,11 @@ void TestHistoryStore::sqliteNoHistoryStoreNumbersWithoutTheWriter()
 
 void TestHistoryStore::sqliteNoHistoryStoreFailureUsesNumbersUp()
 {
-    auto store = makeAsyncStore(u"sqlite"_s, 0);
-    QVERIFY(store->open(10).ok);
-    QSignalSpy answers(store.get(), &HistoryStore::appended);
     // The reservation fails: the batch is not stored, its numbers are used up, and the next
     // batch asks the writer again.
-    m_gate->failNext(1);
-    store->append(chats(0, 1), false);
-    store->append(chats(0, 0), false);
-    QTRY_COMPARE(answers.size(), 2);
-    const auto failed = answers.at(0).at(0).value<HistoryStore::Appended>();
-    QVERIFY(!failed.ok);
-    QVERIFY(!failed.error.isEmpty());
-    const auto next = answers.at(1).at(0).value<HistoryStore::Appended>();
-    QVERIFY(next.ok);
-    QCOMPARE(seqsOf(next.messages), QList<quint64>({3}));
+    failedBatchUsesNumbersUp(0);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(m_gate->passed(), 2);
 }
 
